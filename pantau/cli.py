@@ -1,0 +1,41 @@
+"""The ``pantau`` command line. Each command lives in ``pantau/commands/<name>.py``;
+this module only registers them, importing lazily so ``pantau --help`` stays fast."""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+app = typer.Typer(
+    name="pantau",
+    help="Pantau: archive, analyse and search Indonesian news on civil-servant neutrality (netralitas ASN).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# command name -> (module under pantau.commands, function name, one-line help)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "sample-site": ("sample_site", "sample_site", "Serve the bundled sample news sites on localhost."),
+    "status": ("status", "status", "Print the archive's counts by stage."),
+}
+
+
+def _register(name: str, module: str, func: str, help_text: str) -> None:
+    mod = importlib.import_module(f"pantau.commands.{module}")
+    app.command(name=name, help=help_text)(getattr(mod, func))
+
+
+for _name, (_module, _func, _help) in COMMANDS.items():
+    _register(_name, _module, _func, _help)
+
+
+def main() -> None:
+    from pantau.errors import PantauError
+
+    try:
+        app()
+    except PantauError as exc:
+        typer.secho(f"error: {exc.message}", err=True, fg="red")
+        raise SystemExit(2) from exc

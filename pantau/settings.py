@@ -1,0 +1,48 @@
+"""All settings in one place, read from environment variables ``PANTAU_*``."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_data_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "pantau"
+
+
+class Settings(BaseSettings):
+    """Runtime settings. Every field can be set as ``PANTAU_<FIELD>``."""
+
+    model_config = SettingsConfigDict(env_prefix="PANTAU_", extra="ignore")
+
+    data_dir: Path = Field(default_factory=_default_data_dir,
+                           description="Directory that holds the archive database and job state.")
+    archive_name: str = Field("archive.sqlite3", description="File name of the archive inside data_dir.")
+    contact_url: str = Field("https://github.com/pantau-archive/pantau",
+                             description="Contact URL sent in the crawler's user agent.")
+    user_agent: str = Field("", description="Overrides the crawler's user agent when set.")
+    search_backend: str = Field("sqlite", description="'sqlite' (embedded) or 'elasticsearch'.")
+    es_url: str = Field("", description="Elasticsearch URL for the elasticsearch backend.")
+    es_index_prefix: str = Field("pantau", description="Prefix of Elasticsearch index and alias names.")
+    sqlite_busy_timeout_ms: int = Field(30_000, ge=0, description="How long a writer waits for a lock.")
+
+    @property
+    def archive_path(self) -> Path:
+        return self.data_dir / self.archive_name
+
+    @property
+    def crawler_user_agent(self) -> str:
+        from pantau import __version__
+
+        return self.user_agent or f"PantauBot/{__version__} (+{self.contact_url})"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings (tests call ``get_settings.cache_clear()`` after changing env)."""
+    return Settings()
