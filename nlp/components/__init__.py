@@ -1,0 +1,1 @@
+"""spaCy components of the Pantau pipeline: one module each, a class plus a thin factory."""

@@ -1,0 +1,31 @@
+"""Doc extension attributes shared by the pipeline's components.
+
+Each component writes its own attribute; later components may read earlier ones.
+Values are plain lists of dicts (JSON-ready) shaped like the models in ``pantau.schema``:
+every item carries ``evidence``: a list of {"text", "start", "end", "sentence"} with
+character offsets into ``doc.text``.
+
+Per-document context is passed in ``doc.user_data`` before the components run:
+``published`` (datetime.date or None), ``title`` (str or None), ``url`` (str or None),
+``default_region`` (a region code of the source, or None).
+"""
+
+from spacy.tokens import Doc
+
+ATTRS = {
+    "regions": list,      # RegionMention dicts: level, name, code, parents, evidence
+    "officials": list,    # OfficialMention dicts: name, role, org, region_code, evidence
+    "dates": list,        # DateMention dicts: date (ISO str), evidence
+    "violations": list,   # ViolationMention dicts: type, evidence
+    "incidents": list,    # IncidentMention dicts: subject, act, stage, violation_type, evidence
+    "doc_type": None,     # one DocType code
+}
+
+
+def register() -> None:
+    for name in ATTRS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+register()
