@@ -1,0 +1,1 @@
+"""Pantau's Scrapy project: spiders for regional news and Bawaslu announcements."""

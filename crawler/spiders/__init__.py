@@ -1,0 +1,1 @@
+"""Spiders driven by the source registry."""

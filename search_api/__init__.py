@@ -1,0 +1,1 @@
+"""Pantau's FastAPI search API over the archive."""
