@@ -17,7 +17,14 @@ app = typer.Typer(
 
 # command name -> (module under pantau.commands, function name, one-line help)
 COMMANDS: dict[str, tuple[str, str, str]] = {
+    "status": ("status", "status", "Print the archive's counts by stage."),
 }
+
+
+@app.callback()
+def _root() -> None:
+    # A callback keeps `pantau <command>` a subcommand even while only one is registered.
+    pass
 
 
 def _register(name: str, module: str, func: str, help_text: str) -> None:
@@ -37,3 +44,7 @@ def main() -> None:
     except PantauError as exc:
         typer.secho(f"error: {exc.message}", err=True, fg="red")
         raise SystemExit(2) from exc
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""``pantau status``: how much the archive holds at each stage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+STAGE_LABELS = {
+    "sources": "sources (registered)",
+    "captures": "captures (raw pages)",
+    "articles": "articles (parsed)",
+    "annotated_articles": "annotated articles (any version)",
+    "annotations": "annotations (all versions)",
+    "schema_version": "schema version",
+}
+
+
+def status(
+    archive_path: Path | None = typer.Option(
+        None, "--archive", help="Archive file (default: PANTAU_DATA_DIR/archive.sqlite3)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the counts as a JSON object."),
+) -> None:
+    """Print the archive's counts by stage."""
+    import json
+
+    from pantau.store import Archive
+
+    with Archive.open(archive_path) as archive:
+        counts = archive.counts()
+        path = archive.path
+    if as_json:
+        typer.echo(json.dumps(counts, indent=2))
+        return
+
+    from rich.console import Console
+    from rich.table import Table
+
+    typer.echo(f"archive: {path}")
+    table = Table()
+    table.add_column("stage")
+    table.add_column("count", justify="right")
+    for key, value in counts.items():
+        if key.startswith("annotations:"):
+            label = f"  annotations, pipeline {key.split(':', 1)[1]}"
+        else:
+            label = STAGE_LABELS.get(key, key)
+        table.add_row(label, f"{value:,}")
+    Console().print(table)

@@ -1,0 +1,68 @@
+"""SQLite connections for the archive: WAL, foreign keys, busy timeout, explicit transactions."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from pantau.errors import ArchiveError
+
+
+def connect(path: Path, *, busy_timeout_ms: int | None = None) -> sqlite3.Connection:
+    """Open (creating if needed) the database at ``path`` with the archive's pragmas.
+
+    The connection is in autocommit mode (``isolation_level=None``): nothing is grouped
+    unless a caller opens a transaction with :func:`transaction`.
+    """
+    if busy_timeout_ms is None:
+        from pantau.settings import get_settings
+
+        busy_timeout_ms = get_settings().sqlite_busy_timeout_ms
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_ms / 1000)
+    except (OSError, sqlite3.Error) as exc:
+        raise ArchiveError(f"cannot open the archive at {path}: {exc}") from exc
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise ArchiveError(f"cannot switch the archive at {path} to WAL mode (got {mode!r})")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise ArchiveError(f"{path} is not a usable Pantau archive: {exc}") from exc
+    except ArchiveError:
+        conn.close()
+        raise
+    return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``, or ``ROLLBACK`` on any exception.
+
+    Nested use opens a SAVEPOINT, so an inner block that fails is undone on its own and the
+    outer transaction goes on (or fails, if the exception is not caught).
+    """
+    if conn.in_transaction:
+        conn.execute("SAVEPOINT pantau_nested")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK TO pantau_nested")
+            conn.execute("RELEASE pantau_nested")
+            raise
+        conn.execute("RELEASE pantau_nested")
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

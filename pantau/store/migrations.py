@@ -1,0 +1,185 @@
+"""Forward-only schema migrations of the archive.
+
+The schema version of an archive is SQLite's ``PRAGMA user_version``: the version of the
+last migration applied (0 for a new, empty file).
+
+Adding tables (for example the NLP officials registry or the crawler's coverage ledger)
+-------------------------------------------------------------------------------------
+
+Append one :class:`Migration` to :data:`MIGRATIONS` with the next version number::
+
+    Migration(2, "officials registry", '''
+        CREATE TABLE officials (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            data TEXT NOT NULL            -- the pydantic model as JSON
+        );
+        CREATE INDEX officials_name ON officials(name);
+    '''),
+
+Rules:
+
+- Never edit, reorder or remove a migration that has been committed: archives in the wild
+  already carry it. Fix mistakes with a new migration.
+- ``sql`` may hold several statements (triggers included); ``run`` may be a function
+  ``(sqlite3.Connection) -> None`` for data changes SQL cannot express. Do not open or
+  commit transactions in either: :func:`migrate` runs all pending migrations of one open in
+  a single ``BEGIN IMMEDIATE`` transaction, so a crash leaves the archive at the old version.
+- Put the read/write code for a new table in its own module (``pantau/store/<name>.py``)
+  that takes an :class:`~pantau.store.archive.Archive` and uses ``archive.conn`` and
+  ``archive.transaction()``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pantau.errors import ArchiveError
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    sql: str = ""
+    run: Callable[[sqlite3.Connection], None] | None = None
+
+
+INITIAL_SCHEMA = """
+CREATE TABLE sources (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    base_url TEXT NOT NULL,
+    region_code TEXT,
+    enabled INTEGER NOT NULL DEFAULT 1,
+    config TEXT NOT NULL DEFAULT '{}'
+);
+
+CREATE TABLE captures (
+    id TEXT PRIMARY KEY,
+    source_id TEXT NOT NULL REFERENCES sources(id),
+    url TEXT NOT NULL,
+    url_key TEXT NOT NULL,            -- pantau.ids.normalize_url(url)
+    final_url TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    headers TEXT NOT NULL,            -- JSON object
+    body BLOB NOT NULL,               -- zlib-compressed raw bytes
+    size INTEGER NOT NULL,            -- length of the uncompressed body
+    sha256 TEXT NOT NULL,             -- of the uncompressed body
+    fetched_at TEXT NOT NULL          -- ISO 8601, UTC
+);
+CREATE INDEX captures_source ON captures(source_id);
+CREATE INDEX captures_url_key ON captures(url_key, fetched_at);
+
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    capture_id TEXT NOT NULL REFERENCES captures(id),
+    source_id TEXT NOT NULL REFERENCES sources(id),
+    url TEXT NOT NULL,
+    canonical_url TEXT NOT NULL,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    author TEXT,
+    published_at TEXT,
+    language TEXT NOT NULL,
+    section TEXT,
+    content_hash TEXT NOT NULL,
+    cluster_id TEXT,
+    parser TEXT NOT NULL,
+    parser_version TEXT NOT NULL,
+    methods TEXT NOT NULL,            -- JSON list of {field, method}
+    parsed_at TEXT NOT NULL
+);
+CREATE INDEX articles_source ON articles(source_id);
+CREATE INDEX articles_capture ON articles(capture_id);
+CREATE INDEX articles_canonical_url ON articles(canonical_url);
+CREATE INDEX articles_content_hash ON articles(content_hash);
+CREATE INDEX articles_cluster ON articles(cluster_id);
+
+CREATE TABLE annotations (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    pipeline_version TEXT NOT NULL,
+    doc_type TEXT NOT NULL,
+    created_at TEXT NOT NULL,         -- ISO 8601, UTC
+    data TEXT NOT NULL,               -- the whole Annotation as JSON
+    PRIMARY KEY (article_id, pipeline_version)
+);
+CREATE INDEX annotations_version ON annotations(pipeline_version);
+CREATE INDEX annotations_doc_type ON annotations(doc_type);
+"""
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "sources, captures, articles, annotations", INITIAL_SCHEMA),
+]
+
+
+def latest_version() -> int:
+    return MIGRATIONS[-1].version if MIGRATIONS else 0
+
+
+def check_migrations(migrations: list[Migration] | None = None) -> None:
+    """Raise if versions are not 1, 2, 3, ... in order (catches a badly merged append)."""
+    migrations = MIGRATIONS if migrations is None else migrations
+    for expected, migration in enumerate(migrations, start=1):
+        if migration.version != expected:
+            raise ArchiveError(f"migration {migration.description!r} has version "
+                               f"{migration.version}, expected {expected}")
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def split_statements(sql: str) -> list[str]:
+    """Split a script into complete statements (``;`` inside triggers and strings kept)."""
+    statements, buffer = [], ""
+    for piece in sql.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \t\r\n;"):
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip(" \t\r\n;"):
+        statements.append(buffer.strip().rstrip(";"))
+    return statements
+
+
+def migrate(conn: sqlite3.Connection, migrations: list[Migration] | None = None,
+            *, name: str = "archive") -> int:
+    """Bring the database forward to the newest version and return that version.
+
+    Idempotent and atomic: pending migrations run in one ``BEGIN IMMEDIATE`` transaction
+    (concurrent openers wait and then find nothing to do). An archive written by a newer
+    Pantau raises :class:`~pantau.errors.ArchiveError`.
+    """
+    migrations = MIGRATIONS if migrations is None else migrations
+    check_migrations(migrations)
+    target = migrations[-1].version if migrations else 0
+    if current_version(conn) == target:
+        return target
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = current_version(conn)
+        if version > target:
+            raise ArchiveError(
+                f"the {name} has schema version {version}, but this Pantau knows versions up "
+                f"to {target}; upgrade Pantau to open it",
+                detail={"schema_version": version, "supported": target})
+        for migration in migrations[version:]:
+            for statement in split_statements(migration.sql):
+                conn.execute(statement)
+            if migration.run is not None:
+                migration.run(conn)
+            conn.execute(f"PRAGMA user_version = {int(migration.version)}")
+    except sqlite3.Error as exc:
+        conn.execute("ROLLBACK")
+        raise ArchiveError(f"migrating the {name} failed: {exc}") from exc
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return target
