@@ -105,17 +105,13 @@ def test_open_creates_parent_dirs_and_sets_pragmas(tmp_path):
     assert path.is_file()
 
 
-def test_open_without_path_uses_settings(tmp_path, monkeypatch):
-    monkeypatch.setenv("PANTAU_DATA_DIR", str(tmp_path / "data"))
+def test_open_without_path_uses_settings(data_dir, monkeypatch):
     monkeypatch.setenv("PANTAU_SQLITE_BUSY_TIMEOUT_MS", "1234")
     get_settings.cache_clear()
-    try:
-        with Archive.open() as archive:
-            assert archive.path == tmp_path / "data" / "archive.sqlite3"
-            assert archive.conn.execute("PRAGMA busy_timeout").fetchone()[0] == 1234
-        assert (tmp_path / "data" / "archive.sqlite3").is_file()
-    finally:
-        get_settings.cache_clear()
+    with Archive.open() as archive:
+        assert archive.path == data_dir / "archive.sqlite3"
+        assert archive.conn.execute("PRAGMA busy_timeout").fetchone()[0] == 1234
+    assert (data_dir / "archive.sqlite3").is_file()
 
 
 def test_migrates_an_empty_file_and_reopens_without_change(tmp_path):
