@@ -1,0 +1,150 @@
+"""Renditions: every article on every site it appears on, with that site's URL scheme.
+
+An article with ``also_on`` is rendered on its own site and on each listed site; all these
+renditions share one cluster id (a syndicated press release)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pantau.ids import digest, slugify
+from pantau.sample_site.content import SITES, Article, ContentError, load_articles
+
+EDITIONS = {
+    "nasional": "Nasional", "jateng": "Jawa Tengah", "jabar": "Jawa Barat", "jatim": "Jawa Timur",
+    "jakarta": "Jakarta", "banten": "Banten", "diy": "Yogyakarta", "sumut": "Sumatera Utara",
+    "sumbar": "Sumatera Barat", "sumsel": "Sumatera Selatan", "riau": "Riau", "aceh": "Aceh",
+    "lampung": "Lampung", "bali": "Bali", "ntb": "Nusa Tenggara Barat", "ntt": "Nusa Tenggara Timur",
+    "kalbar": "Kalimantan Barat", "kalsel": "Kalimantan Selatan", "kaltim": "Kalimantan Timur",
+    "sulsel": "Sulawesi Selatan", "sulut": "Sulawesi Utara", "papua": "Papua", "maluku": "Maluku",
+}
+PROVINCE_EDITION = {
+    "11": "aceh", "12": "sumut", "13": "sumbar", "14": "riau", "16": "sumsel", "18": "lampung",
+    "31": "jakarta", "32": "jabar", "33": "jateng", "34": "diy", "35": "jatim", "36": "banten",
+    "51": "bali", "52": "ntb", "53": "ntt", "61": "kalbar", "63": "kalsel", "64": "kaltim",
+    "71": "sulut", "73": "sulsel", "81": "maluku", "91": "papua",
+}
+
+
+def edition_name(edition: str) -> str:
+    return EDITIONS.get(edition, edition.replace("-", " ").title())
+
+
+@dataclass(frozen=True, eq=False)
+class Rendition:
+    """One article page as served on one site."""
+
+    site: str
+    article: Article
+    path: str  # path of the article page (its first page), starting with "/"
+    number: int  # WordPress post id, Suara Timur article number
+    edition: str | None = None  # nusaraya edition
+
+    @property
+    def key(self) -> str:
+        return f"{self.site}/{self.article.slug}"
+
+    @property
+    def syndicated(self) -> bool:
+        return self.site != self.article.site
+
+    @property
+    def cluster(self) -> str | None:
+        a = self.article
+        return f"{a.site}/{a.slug}" if a.also_on else None
+
+    @property
+    def title(self) -> str:
+        return self.article.title
+
+    @property
+    def published(self):
+        return self.article.published
+
+    @property
+    def amp_path(self) -> str | None:
+        return "/nusaraya/amp/" + self.path.removeprefix("/nusaraya/") if self.site == "nusaraya" else None
+
+
+def _edition_for(article: Article) -> str:
+    if article.edition:
+        return article.edition
+    for region in article.answer.regions:
+        if region.code[:2] in PROVINCE_EDITION:
+            return PROVINCE_EDITION[region.code[:2]]
+    return "nasional"
+
+
+def _path(site: str, article: Article, number: int, edition: str | None) -> str:
+    d = article.published
+    if site == "kabarpantura":
+        return f"/kabarpantura/{d:%Y/%m/%d}/{article.slug}/"
+    if site == "nusaraya":
+        return f"/nusaraya/{edition}/berita/{d:%Y/%m/%d}/{article.slug}"
+    if site == "bawaslu-temanggung":
+        return f"/bawaslu-temanggung/berita/{article.slug}"
+    return f"/suaratimur/p/{number}"
+
+
+class Catalog:
+    """All renditions, per site (newest first) and by path."""
+
+    def __init__(self, articles: list[Article]) -> None:
+        self.articles = articles
+        self.by_site: dict[str, list[Rendition]] = {site: [] for site in SITES}
+        self.by_path: dict[str, Rendition] = {}
+        used_numbers: dict[str, set[int]] = {site: set() for site in SITES}
+        for article in sorted(articles, key=lambda a: (a.published, a.site, a.slug)):
+            for site in [article.site, *article.also_on]:
+                number = int(digest(site, article.slug)[:8], 16) % 90_000 + 10_000
+                while number in used_numbers[site]:
+                    number += 1
+                used_numbers[site].add(number)
+                edition = _edition_for(article) if site == "nusaraya" else None
+                r = Rendition(site, article, _path(site, article, number, edition), number, edition)
+                if r.path in self.by_path:
+                    other = self.by_path[r.path].article.source_file
+                    raise ContentError(f"{article.source_file}: URL {r.path} already used by {other}")
+                self.by_path[r.path] = r
+                self.by_site[site].append(r)
+        for renditions in self.by_site.values():
+            renditions.reverse()
+
+    @classmethod
+    def load(cls, directory: str | Path | None = None) -> Catalog:
+        return cls(load_articles(directory))
+
+    @property
+    def renditions(self) -> list[Rendition]:
+        return [r for site in SITES for r in self.by_site[site]]
+
+    def site(self, site: str) -> list[Rendition]:
+        return self.by_site[site]
+
+    def find_title(self, site: str, title: str, exclude: Rendition | None = None) -> Rendition | None:
+        """The rendition on ``site`` with exactly this title, else the one sharing most words."""
+        words = set(slugify(title).split("-"))
+        best, best_score = None, 0
+        for r in self.by_site[site]:
+            if r is exclude:
+                continue
+            if r.title.strip().lower() == title.strip().lower():
+                return r
+            score = len(words & set(slugify(r.title).split("-")))
+            if score > best_score:
+                best, best_score = r, score
+        return best
+
+    def neighbours(self, r: Rendition) -> tuple[Rendition | None, Rendition | None]:
+        """(older, newer) renditions on the same site."""
+        items = self.by_site[r.site]
+        i = items.index(r)
+        return (items[i + 1] if i + 1 < len(items) else None, items[i - 1] if i > 0 else None)
+
+    def related(self, r: Rendition, n: int = 3) -> list[Rendition]:
+        """Same-site renditions sharing the section or a tag, newest first."""
+        tags = set(r.article.tags)
+        same = [o for o in self.by_site[r.site] if o is not r and
+                (o.article.section == r.article.section or tags & set(o.article.tags))]
+        return same[:n]
