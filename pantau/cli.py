@@ -18,6 +18,7 @@ app = typer.Typer(
 # command name -> (module under pantau.commands, function name, one-line help)
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "status": ("status", "status", "Print the archive's counts by stage."),
+    "sample-site": ("sample_site", "sample_site", "Serve the bundled sample news sites on localhost."),
 }
 
 

@@ -1,0 +1,16 @@
+"""The bundled sample news sites: four fictional Indonesian sites served on localhost for the
+demo, the crawler tests and the benchmarks (content format in ``FORMAT.md``).
+
+    from pantau.sample_site import start_server
+    server, thread, base_url = start_server("127.0.0.1", 0)
+    ...
+    server.shutdown(); server.server_close()
+"""
+
+from pantau.sample_site.answer_key import answer_key, write_answer_key
+from pantau.sample_site.content import ContentError, load_articles
+from pantau.sample_site.server import make_server, start_server
+from pantau.sample_site.traps import traps
+
+__all__ = ["ContentError", "answer_key", "load_articles", "make_server", "start_server", "traps",
+           "write_answer_key"]
