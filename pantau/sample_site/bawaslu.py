@@ -13,7 +13,7 @@ from pantau.sample_site.catalog import Rendition
 SITE = "bawaslu-temanggung"
 NAME = "Bawaslu Kabupaten Temanggung"
 PREFIX = "/bawaslu-temanggung"
-PER_PAGE = 6
+PER_PAGE = 5
 TAGLINE = "Bersama Rakyat Awasi Pemilu – Bersama Bawaslu Tegakkan Keadilan Pemilu"
 
 
