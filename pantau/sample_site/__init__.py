@@ -10,7 +10,7 @@ demo, the crawler tests and the benchmarks (content format in ``FORMAT.md``).
 from pantau.sample_site.answer_key import answer_key, write_answer_key
 from pantau.sample_site.content import ContentError, load_articles
 from pantau.sample_site.server import make_server, start_server
-from pantau.sample_site.traps import traps
+from pantau.sample_site.traps import all_traps
 
-__all__ = ["ContentError", "answer_key", "load_articles", "make_server", "start_server", "traps",
+__all__ = ["ContentError", "all_traps", "answer_key", "load_articles", "make_server", "start_server",
            "write_answer_key"]

@@ -1,5 +1,5 @@
 """Every trap of the sample sites in one place: where it is, what links to it, what a good
-crawler does with it. Crawler tests import ``traps(base_url)``.
+crawler does with it. Crawler tests import ``all_traps(base_url)``.
 
 Wrong-encoding trap (one page): the bytes are UTF-8 but the server declares
 ``Content-Type: text/html; charset=iso-8859-1`` and the page has no ``<meta charset>``.
@@ -83,7 +83,7 @@ class FlakyState:
             self._hits.clear()
 
 
-def traps(base_url: str, catalog: Catalog | None = None, directory: str | Path | None = None) -> list[Trap]:
+def all_traps(base_url: str, catalog: Catalog | None = None, directory: str | Path | None = None) -> list[Trap]:
     """The trap list for a server at ``base_url`` (no trailing slash needed)."""
     base = base_url.rstrip("/")
     catalog = catalog or Catalog.load(directory)
@@ -103,8 +103,11 @@ def traps(base_url: str, catalog: Catalog | None = None, directory: str | Path |
                         "(counters reset with GET /__reset)",
                         {"reset": base + "/__reset", "then": 200}))
     if plan.wrong_encoding:
-        out.append(Trap("wrong_encoding", base + plan.wrong_encoding.path,
-                        base + "/bawaslu-temanggung/berita", 200,
+        from pantau.sample_site.bawaslu import PER_PAGE  # late: bawaslu imports this module
+
+        page = catalog.site("bawaslu-temanggung").index(plan.wrong_encoding) // PER_PAGE + 1
+        listing = "/bawaslu-temanggung/berita" + (f"?page={page}" if page > 1 else "")
+        out.append(Trap("wrong_encoding", base + plan.wrong_encoding.path, base + listing, 200,
                         "bytes are UTF-8 but the header declares ISO-8859-1 and there is no meta "
                         "charset: detect UTF-8, do not produce mojibake",
                         dict(WRONG_ENCODING)))
