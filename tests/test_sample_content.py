@@ -19,7 +19,7 @@ MIN_OFF_TOPIC = 3
 PREFIXES = ("kota administrasi ", "kabupaten administrasi ", "provinsi ", "kabupaten ", "kab. ", "kota ",
             "daerah khusus ibukota ", "daerah khusus jakarta ", "daerah istimewa ", "dki ", "di ")
 LEVEL_TYPES = {"provinsi": {"provinsi"}, "kabupaten": {"kabupaten"}, "kota": {"kota"},
-               "kecamatan": {"kecamatan"}, "desa": {"desa", "kelurahan"}}
+               "kecamatan": {"kecamatan", "distrik"}, "desa": {"desa", "kelurahan", "desa_adat"}}
 
 
 @pytest.fixture(scope="module")

@@ -159,6 +159,17 @@ def test_every_answer_key_page(site, key):
         assert k["text"].split("\n\n")[0] in page, f"first paragraph missing on {k['url']}"
 
 
+def test_conditional_get_and_gzip(site, key):
+    _, _, client, _ = site
+    url = next(k["url"] for k in key if k["site"] == "suaratimur")
+    first = get(client, url)
+    assert first.headers["content-encoding"] == "gzip" and first.headers["etag"]
+    again = get(client, url, headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304 and again.content == b""
+    plain = get(client, url, headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and plain.content == first.content
+
+
 def test_index_head_and_unknown(site):
     _, base, client, _ = site
     assert client.head(base + "/robots.txt").headers["content-length"] == str(len(get(client, base + "/robots.txt").content))

@@ -10,8 +10,20 @@ from pantau.sample_site.catalog import Catalog, Rendition
 from pantau.sample_site.content import SITES
 
 
+def variants(base: str, r: Rendition) -> dict[str, str | list[str]]:
+    """Other URLs that serve (part of) this article and must fold into this one entry."""
+    url = base + r.path
+    if r.site == "nusaraya":
+        pages = [f"{url}?page={n}" for n in range(2, len(r.article.pages) + 1)]
+        return {"amp": base + r.amp_path, "all_pages": f"{url}?page=all", "next_pages": pages}
+    if r.site == "kabarpantura":
+        return {"shortlink": f"{base}/kabarpantura/?p={r.number}"}
+    return {}
+
+
 def entry(base_url: str, r: Rendition) -> dict:
     a = r.article
+    base = base_url.rstrip("/")
     answer = a.answer.model_dump(exclude_defaults=False)
     for key in ("regions", "officials"):  # keep "optional" only where it is set
         answer[key] = [{k: v for k, v in item.items() if k != "optional" or v} for item in answer[key]]
@@ -19,18 +31,21 @@ def entry(base_url: str, r: Rendition) -> dict:
         del answer["optional_violation_types"]
     out = {
         "id": r.key,
-        "url": base_url.rstrip("/") + r.path,
+        "url": base + r.path,
         "site": r.site,
         "source_name": SITES[r.site][0],
         "title": a.title,
         "published": a.published.isoformat(timespec="seconds"),
         "published_date": a.published.date().isoformat(),
+        # what the page shows: the Bawaslu site gives only the day, in the text
+        "published_precision": "day" if r.site == "bawaslu-temanggung" else "minute",
         "author": a.author,
         "editor": a.editor,
         "section": a.section,
         "on_topic": a.on_topic,
         "pages": len(a.pages) if r.site == "nusaraya" else 1,
         "text": a.text,
+        "variants": variants(base, r),
         "gold": answer,
     }
     if r.cluster:

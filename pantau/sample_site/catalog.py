@@ -18,12 +18,17 @@ EDITIONS = {
     "lampung": "Lampung", "bali": "Bali", "ntb": "Nusa Tenggara Barat", "ntt": "Nusa Tenggara Timur",
     "kalbar": "Kalimantan Barat", "kalsel": "Kalimantan Selatan", "kaltim": "Kalimantan Timur",
     "sulsel": "Sulawesi Selatan", "sulut": "Sulawesi Utara", "papua": "Papua", "maluku": "Maluku",
+    "kepri": "Kepulauan Riau", "jambi": "Jambi", "bengkulu": "Bengkulu", "babel": "Bangka Belitung",
+    "kalteng": "Kalimantan Tengah", "kaltara": "Kalimantan Utara", "sulteng": "Sulawesi Tengah",
+    "sultra": "Sulawesi Tenggara", "gorontalo": "Gorontalo", "sulbar": "Sulawesi Barat", "malut": "Maluku Utara",
 }
 PROVINCE_EDITION = {
     "11": "aceh", "12": "sumut", "13": "sumbar", "14": "riau", "16": "sumsel", "18": "lampung",
     "31": "jakarta", "32": "jabar", "33": "jateng", "34": "diy", "35": "jatim", "36": "banten",
     "51": "bali", "52": "ntb", "53": "ntt", "61": "kalbar", "63": "kalsel", "64": "kaltim",
-    "71": "sulut", "73": "sulsel", "81": "maluku", "91": "papua",
+    "71": "sulut", "73": "sulsel", "81": "maluku", "91": "papua", "15": "jambi", "17": "bengkulu",
+    "19": "babel", "21": "kepri", "62": "kalteng", "65": "kaltara", "72": "sulteng", "74": "sultra",
+    "75": "gorontalo", "76": "sulbar", "82": "malut",
 }
 
 
