@@ -23,6 +23,7 @@ def sample_site(
     under one localhost server until Ctrl-C or SIGTERM. The first line printed is
     ``Serving on http://HOST:PORT/``, then one line per site."""
     import signal
+    import sys
 
     from pantau.errors import InvalidInput
     from pantau.sample_site.answer_key import write_answer_key
@@ -49,22 +50,17 @@ def sample_site(
     for site, (name, _) in SITES.items():
         typer.echo(f"  {name}: {url}/{site}/")
     typer.echo("Press Ctrl-C to stop.")
-    sys_stdout_flush()
+    sys.stdout.flush()
 
-    def _stop(signum, frame):  # SIGTERM behaves like Ctrl-C
+    def _stop(signum, frame):  # SIGTERM behaves like Ctrl-C, even where SIGINT was inherited ignored
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, _stop)
+    previous = {sig: signal.signal(sig, _stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         typer.echo("stopped")
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         server.server_close()
-
-
-def sys_stdout_flush() -> None:
-    import sys
-
-    sys.stdout.flush()
