@@ -111,8 +111,28 @@ CREATE INDEX annotations_version ON annotations(pipeline_version);
 CREATE INDEX annotations_doc_type ON annotations(doc_type);
 """
 
+DEDUPE_SCHEMA = """
+CREATE TABLE dedupe_signatures (
+    article_id TEXT PRIMARY KEY,      -- not a foreign key: assigned before the article is stored
+    content_hash TEXT NOT NULL,       -- sha256 of the normalised text (exact duplicates)
+    scheme TEXT NOT NULL,             -- MinHash parameters; other schemes are not compared
+    signature BLOB NOT NULL,          -- MinHash values, little-endian uint32
+    cluster_id TEXT NOT NULL          -- = articles.cluster_id
+);
+CREATE INDEX dedupe_signatures_hash ON dedupe_signatures(content_hash);
+CREATE INDEX dedupe_signatures_cluster ON dedupe_signatures(cluster_id);
+
+CREATE TABLE dedupe_bands (
+    band_key INTEGER NOT NULL,        -- 64-bit hash of (band number, band values)
+    article_id TEXT NOT NULL,
+    PRIMARY KEY (band_key, article_id)
+) WITHOUT ROWID;
+CREATE INDEX dedupe_bands_article ON dedupe_bands(article_id);
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "sources, captures, articles, annotations", INITIAL_SCHEMA),
+    Migration(2, "near-duplicate index (MinHash signatures, LSH bands, clusters)", DEDUPE_SCHEMA),
 ]
 
 
