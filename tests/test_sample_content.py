@@ -70,6 +70,8 @@ def test_all_doc_types_covered(articles):
 def test_off_topic_articles(articles):
     off = [a for a in articles if not a.on_topic]
     assert len(off) >= MIN_OFF_TOPIC, f"{len(off)} off-topic articles (on_topic = false), need {MIN_OFF_TOPIC}"
+    sites = sorted(set(SITES) - {a.site for a in off})
+    assert not sites, f"no off-topic article on: {', '.join(sites)}"
     wrong = [a.source_file for a in off if a.answer.doc_type != "other"]
     assert not wrong, f"off-topic articles must have doc_type = 'other': {wrong}"
 

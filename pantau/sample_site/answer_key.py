@@ -14,7 +14,7 @@ def variants(base: str, r: Rendition) -> dict[str, str | list[str]]:
     """Other URLs that serve (part of) this article and must fold into this one entry."""
     url = base + r.path
     if r.site == "nusaraya":
-        pages = [f"{url}?page={n}" for n in range(2, len(r.article.pages) + 1)]
+        pages = [f"{url}?page={n}" for n in range(2, len(r.pages) + 1)]
         return {"amp": base + r.amp_path, "all_pages": f"{url}?page=all", "next_pages": pages}
     if r.site == "kabarpantura":
         return {"shortlink": f"{base}/kabarpantura/?p={r.number}"}
@@ -43,8 +43,8 @@ def entry(base_url: str, r: Rendition) -> dict:
         "editor": a.editor,
         "section": a.section,
         "on_topic": a.on_topic,
-        "pages": len(a.pages) if r.site == "nusaraya" else 1,
-        "text": a.text,
+        "pages": len(r.pages) if r.site == "nusaraya" else 1,
+        "text": r.text,
         "variants": variants(base, r),
         "gold": answer,
     }

@@ -67,7 +67,7 @@ def chrome(ctx: Ctx, title: str, main: str, head: str = "", charset_meta: bool =
 
 def _item(r: Rendition) -> str:
     return (f'<div class="post-item"><h2><a href="{r.path}">{e(r.title)}</a></h2>'
-            f'<p>{e(r.article.excerpt)}</p><a class="more" href="{r.path}">Baca selengkapnya &raquo;</a></div>')
+            f'<p>{e(r.excerpt)}</p><a class="more" href="{r.path}">Baca selengkapnya &raquo;</a></div>')
 
 
 def home(ctx: Ctx, items: list[Rendition]) -> str:
@@ -105,13 +105,13 @@ def article_page(ctx: Ctx, r: Rendition) -> Response:
 <h1 class="judul">{e(a.title)}</h1>
 <div class="post-meta">Diposting pada {tanggal(a.published)} · Dilihat {views} kali</div>
 <div class="isi">
-{paragraphs_html(a.paragraphs)}
+{paragraphs_html(r.paragraphs)}
 <p><em>{e(credit)}</em></p>
 </div>
 {share_links(ctx.url(r), a.title)}
 </div>
 <div class="berita-lainnya"><h3>Berita Lainnya</h3><ul>{others}</ul></div>"""
-    head = f'<meta name="description" content="{e(a.excerpt)}">\n<meta property="og:title" content="{e(a.title)}">'
+    head = f'<meta name="description" content="{e(r.excerpt)}">\n<meta property="og:title" content="{e(a.title)}">'
     wrong = r.path in ctx.plan.wrong_encoding_paths
     html = chrome(ctx, a.title, main, head, charset_meta=not wrong)
     content_type = f"text/html; charset={traps.WRONG_ENCODING['declared']}" if wrong else "text/html; charset=utf-8"

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pantau.ids import digest, slugify
-from pantau.sample_site.content import SITES, Article, ContentError, load_articles
+from pantau.sample_site.content import (
+    DATELINE, SITES, Article, ContentError, excerpt, load_articles, split_pages,
+)
 
 EDITIONS = {
     "nasional": "Nasional", "jateng": "Jawa Tengah", "jabar": "Jawa Barat", "jatim": "Jawa Timur",
@@ -68,8 +70,42 @@ class Rendition:
         return self.article.published
 
     @property
+    def paragraphs(self) -> list[str]:
+        """The body as this site shows it: a republished article gets the site's own dateline."""
+        paragraphs = self.article.paragraphs
+        return [redateline(paragraphs[0], self.site), *paragraphs[1:]] if self.syndicated else paragraphs
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def pages(self) -> list[list[str]]:
+        return split_pages(self.paragraphs, self.article.page_breaks)
+
+    @property
+    def excerpt(self) -> str:
+        return excerpt(self.paragraphs)
+
+    @property
     def amp_path(self) -> str | None:
         return "/nusaraya/amp/" + self.path.removeprefix("/nusaraya/") if self.site == "nusaraya" else None
+
+
+OUTLET_DATELINES = {
+    "kabarpantura": "KABARPANTURA.COM, {CITY} – ", "nusaraya": "{CITY}, NUSARAYA - ",
+    "suaratimur": "{CITY}, SUARATIMUR – ", "bawaslu-temanggung": "{City} – ",
+}
+
+
+def redateline(paragraph: str, site: str) -> str:
+    """Replace the dateline of a first paragraph ("Temanggung – ...") with ``site``'s style."""
+    m = DATELINE.match(paragraph)
+    if not m:
+        return paragraph
+    parts = [p.strip() for p in m["dateline"].split(",")]
+    city = next((p for p in parts if "." not in p and p.upper() not in ("NUSARAYA", "SUARATIMUR")), parts[-1])
+    return OUTLET_DATELINES[site].format(CITY=city.upper(), City=city.title()) + paragraph[m.end():]
 
 
 def _edition_for(article: Article) -> str:

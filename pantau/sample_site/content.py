@@ -133,14 +133,26 @@ class Article(_Strict):
 
     @property
     def pages(self) -> list[list[str]]:
-        """The paragraphs of each page (one page unless ``page_breaks`` is set)."""
-        bounds = [0, *self.page_breaks, len(self.paragraphs)]
-        return [self.paragraphs[a:b] for a, b in zip(bounds, bounds[1:])]
+        return split_pages(self.paragraphs, self.page_breaks)
 
     @property
     def excerpt(self) -> str:
-        first = re.sub(r"^[^-–—]{2,60}\s[-–—]\s", "", self.paragraphs[0])
-        return first if len(first) <= 180 else first[:177].rsplit(" ", 1)[0] + "..."
+        return excerpt(self.paragraphs)
+
+
+DATELINE = re.compile(r"^(?P<dateline>[^-–—]{2,60}?)\s[-–—]\s")
+
+
+def split_pages(paragraphs: list[str], breaks: list[int]) -> list[list[str]]:
+    """The paragraphs of each page (one page unless ``breaks`` is set)."""
+    bounds = [0, *breaks, len(paragraphs)]
+    return [paragraphs[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def excerpt(paragraphs: list[str]) -> str:
+    """The first paragraph without its dateline, cut to about 180 characters."""
+    first = DATELINE.sub("", paragraphs[0])
+    return first if len(first) <= 180 else first[:177].rsplit(" ", 1)[0] + "..."
 
 
 def load_article(path: Path) -> Article:

@@ -43,14 +43,14 @@ def chrome(ctx: Ctx, title: str, main: str, head: str = "") -> str:
 
 def article_page(ctx: Ctx, r: Rendition) -> str:
     a = r.article
-    head = (f'<meta name="description" content="{e(a.excerpt)}">\n'
+    head = (f'<meta name="description" content="{e(r.excerpt)}">\n'
             f'<meta property="og:title" content="{e(a.title)}">\n<meta property="og:type" content="article">')
     main = f"""<article class="story">
 <p class="kicker">{e(a.section)}</p>
 <h1 class="headline">{e(a.title)}</h1>
 <p class="dateline">Oleh {e(a.author)} — {tanggal_jam(a.published)}</p>
 <div class="story-body">
-{paragraphs_html(a.paragraphs)}
+{paragraphs_html(r.paragraphs)}
 </div>
 {f'<p class="editor">Editor: {e(a.editor)}</p>' if a.editor else ""}
 {share_links(ctx.url(r), a.title)}
@@ -68,7 +68,7 @@ def feed(ctx: Ctx) -> str:
 <pubDate>{rfc822(r.published)}</pubDate>
 <dc:creator>{e(r.article.author)}</dc:creator>
 <category>{e(r.article.section)}</category>
-<description>{e(r.article.excerpt)}</description>
+<description>{e(r.excerpt)}</description>
 </item>
 """ for r in items)
     built = rfc822(items[0].published) if items else ""

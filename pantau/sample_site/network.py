@@ -111,7 +111,7 @@ def listing(ctx: Ctx, items: list[Rendition], heading: str, base: str) -> Respon
 def home(ctx: Ctx, items: list[Rendition]) -> str:
     head = items[0] if items else None
     lead = (f'<div class="headline"><h1><a href="{ctx.url(head)}">{e(head.title)}</a></h1>'
-            f'<p>{e(head.article.excerpt)}</p></div>') if head else ""
+            f'<p>{e(head.excerpt)}</p></div>') if head else ""
     latest = "".join(f'<li><a href="{ctx.url(r)}">{e(r.title)}</a> <span>{e(edition_name(r.edition))}</span></li>'
                      for r in items[1:11])
     return chrome(ctx, f"{NAME} - Berita Terkini Hari Ini dari Seluruh Nusantara", "",
@@ -120,7 +120,7 @@ def home(ctx: Ctx, items: list[Rendition]) -> str:
 
 def _baca_juga(ctx: Ctx, r: Rendition) -> dict[int, str]:
     """Paragraph index -> "Baca juga" box inserted after that paragraph."""
-    boxes, n = {}, len(r.article.paragraphs)
+    boxes, n = {}, len(r.paragraphs)
     for i, title in enumerate(r.article.baca_juga):
         target = ctx.catalog.find_title(SITE, title, exclude=r)
         href = ctx.url(target) if target else ctx.abs(f"{PREFIX}/{r.edition}/")
@@ -153,7 +153,7 @@ def json_ld(ctx: Ctx, r: Rendition) -> str:
     data = {
         "@context": "https://schema.org", "@type": "NewsArticle",
         "mainEntityOfPage": {"@type": "WebPage", "@id": ctx.url(r)},
-        "headline": a.title, "description": a.excerpt,
+        "headline": a.title, "description": r.excerpt,
         "image": {"@type": "ImageObject", "url": f"https://img.nusaraya.example/{a.slug}.jpg",
                   "width": 1200, "height": 675},
         "datePublished": iso(a.published), "dateModified": iso(modified(a.published)),
@@ -171,19 +171,19 @@ def json_ld(ctx: Ctx, r: Rendition) -> str:
 
 
 def article_page(ctx: Ctx, r: Rendition) -> Response:
-    a, pages = r.article, r.article.pages
+    a, pages = r.article, r.pages
     raw = ctx.query.get("page", "1")
     page = len(pages) + 1 if raw == "all" else int_param(ctx.query, "page")
     if page is None or page > len(pages) + (raw == "all"):
         return _missing(ctx)
     url = ctx.url(r)
     if raw == "all":
-        first, paras, last, self_url = 0, a.paragraphs, True, f"{url}?page=all"
+        first, paras, last, self_url = 0, r.paragraphs, True, f"{url}?page=all"
     else:
         first = sum(len(p) for p in pages[:page - 1])
         paras, last = pages[page - 1], page == len(pages)
         self_url = url if page == 1 else f"{url}?page={page}"
-    head = [f'<meta name="description" content="{e(a.excerpt)}">',
+    head = [f'<meta name="description" content="{e(r.excerpt)}">',
             f'<meta name="keywords" content="{e(", ".join(a.tags))}">',
             f'<meta name="news_keywords" content="{e(", ".join(a.tags))}">',
             f'<link rel="canonical" href="{self_url}">', f'<link rel="amphtml" href="{ctx.abs(r.amp_path)}">',
@@ -232,7 +232,7 @@ def amp_page(ctx: Ctx, r: Rendition) -> Response:
     body = f"""<header class="amp-header"><a href="{PREFIX}/">{NAME}</a></header>
 <article><h1>{e(a.title)}</h1><div class="meta">{e(a.author)} - {tanggal_jam(a.published)}</div>
 <amp-img src="https://img.nusaraya.example/{a.slug}.jpg" width="780" height="439" layout="responsive"></amp-img>
-<div class="content">{_body(ctx, r, 0, a.paragraphs, True)}</div>
+<div class="content">{_body(ctx, r, 0, r.paragraphs, True)}</div>
 <amp-ad width="300" height="250" type="doubleclick" data-slot="/0000/nusaraya/amp"></amp-ad></article>
 <footer>&copy; 2024 NusaRaya Network</footer>"""
     head = (f'<link rel="canonical" href="{ctx.url(r)}">\n<script async src="https://cdn.ampproject.org/v0.js"></script>\n'

@@ -156,12 +156,12 @@ def _card(r: Rendition) -> str:
             f'<h2 class="entry-title"><a href="{r.path}" rel="bookmark">{e(a.title)}</a></h2>'
             f'<div class="entry-meta"><time class="entry-date published" datetime="{iso(a.published)}">{tanggal(a.published)}</time>'
             f' <span class="byline">oleh {e(a.author)}</span></div>'
-            f'<div class="entry-summary"><p>{e(a.excerpt)} [&hellip;]</p></div></article>')
+            f'<div class="entry-summary"><p>{e(r.excerpt)} [&hellip;]</p></div></article>')
 
 
 def article_page(ctx: Ctx, r: Rendition) -> str:
     a, url = r.article, ctx.url(r)
-    paras = a.paragraphs
+    paras = r.paragraphs
     body = paragraphs_html(paras[:3]) + "\n" + ad_slot("inarticle") + "\n" + paragraphs_html(paras[3:])
     byline = f"Penulis: {a.author}" + (f" | Editor: {a.editor}" if a.editor else "")
     tags = ", ".join(f'<a href="{PREFIX}/tag/{slugify(t)}/" rel="tag">{e(t)}</a>' for t in a.tags)
@@ -173,11 +173,11 @@ def article_page(ctx: Ctx, r: Rendition) -> str:
     n_comments = traps.comment_count(r, ctx.plan)
     comments = traps.comments_html(r.path, n_comments, a.published) if n_comments else ""
     head = "\n".join([
-        f'<meta name="description" content="{e(a.excerpt)}">',
+        f'<meta name="description" content="{e(r.excerpt)}">',
         f'<link rel="canonical" href="{url}">',
         f'<link rel="shortlink" href="{ctx.abs(PREFIX)}/?p={r.number}">',
         '<meta property="og:locale" content="id_ID">', '<meta property="og:type" content="article">',
-        f'<meta property="og:title" content="{e(a.title)}">', f'<meta property="og:description" content="{e(a.excerpt)}">',
+        f'<meta property="og:title" content="{e(a.title)}">', f'<meta property="og:description" content="{e(r.excerpt)}">',
         f'<meta property="og:url" content="{url}">', f'<meta property="og:site_name" content="{NAME}">',
         f'<meta property="article:section" content="{e(a.section)}">',
         *(f'<meta property="article:tag" content="{e(t)}">' for t in a.tags),
@@ -234,8 +234,8 @@ def feed(ctx: Ctx) -> str:
 <pubDate>{rfc822(a.published, utc=True)}</pubDate>
 {cats}
 <guid isPermaLink="false">{base}/?p={r.number}</guid>
-<description><![CDATA[{a.excerpt} [&#8230;]]]></description>
-<content:encoded><![CDATA[{paragraphs_html(a.paragraphs)}]]></content:encoded>
+<description><![CDATA[{r.excerpt} [&#8230;]]]></description>
+<content:encoded><![CDATA[{paragraphs_html(r.paragraphs)}]]></content:encoded>
 </item>""")
     newest = ctx.catalog.site(SITE)[0].published if ctx.catalog.site(SITE) else None
     return xml_doc(f"""<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/">
