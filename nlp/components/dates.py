@@ -1,0 +1,152 @@
+"""Calendar dates: ``pantau_dates`` writes ``doc._.dates``.
+
+Every specific day the text names, as ISO: "Jumat (17/11/2023)", "(17/11)", "Rabu, 31 Januari
+2024", "24 Mei 2023", "tanggal 14 Februari", "Nov 18, 2023", "17-11-2023", "2023-11-17".
+A range or list gives both ends / every day it spells ("24–26 Mei 2023" -> 24 and 26).
+Bare years, clock times, percentages, decimals, phone, article and document numbers are
+not dates. Impossible days (31/02) are dropped.
+
+A day without a year takes, in this order:
+1. the nearest explicit year in the same sentence, else in the same paragraph (a year of a
+   full date, or a bare year such as "Pilkada 2024"; regulation years such as
+   "UU Nomor 7 Tahun 2017" do not count);
+2. the publication year; "lalu"/"silam" after the day move it back a year if it would lie
+   after the publication date, "mendatang"/"depan" forward if it would lie before;
+3. the year the article names most often (the latest on a tie);
+and if a weekday is given ("Senin (18/11)") and does not fit, a neighbouring year that fits.
+
+Publication stamps are skipped: a line holding only a date and time ("Nov 18, 2023 - 11:26")
+anywhere, and byline lines at the top ("Penulis - situs.id - 18/11/2023"); see
+``nlp.date_patterns.is_stamp_line``. The title (``doc.user_data["title_end"]``) is never a
+stamp line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import nlp.extensions  # noqa: F401  (registers doc._.dates)
+from nlp.date_patterns import Raw, context_years, find_raw, is_stamp_line, tables
+from nlp.evidence import SentenceIndex
+
+PAST = re.compile(r"^\W{0,3}(?:yang\s+)?(?:lalu|silam|kemarin)\b", re.IGNORECASE)
+FUTURE = re.compile(r"^\W{0,3}(?:yang\s+)?(?:mendatang|depan|nanti)\b", re.IGNORECASE)
+
+
+class DateFinder:
+    def __init__(self) -> None:
+        tables()  # load the data once, at pipeline build time
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.dates = find_dates(doc)
+        return doc
+
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
+
+
+def find_dates(doc: Doc) -> list[dict]:
+    text = doc.text
+    found = find_raw(text)
+    raws = [r for r in found if not _in_stamp(text, r, found, doc.user_data)]
+    if not raws:
+        return []
+    sents = SentenceIndex(doc)
+    years = context_years(text)
+    resolver = _YearResolver(text, sents, years, raws, doc.user_data.get("published"))
+    out: dict[str, dict] = {}
+    for raw in raws:
+        for day in raw.days:
+            iso = resolver.resolve(raw, day)
+            if iso is None:
+                continue
+            entry = out.setdefault(iso, {"date": iso, "evidence": []})
+            entry["evidence"].append(sents.evidence(raw.start, raw.end))
+    return list(out.values())
+
+
+def _in_stamp(text: str, raw: Raw, found: list[Raw], user_data: dict) -> bool:
+    line_start = text.rfind("\n", 0, raw.start) + 1
+    if line_start < (user_data.get("title_end") or 0):
+        return False
+    line_end = text.find("\n", raw.end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    dates = [(r.start - line_start, r.end - line_start)
+             for r in found if line_start <= r.start < line_end]
+    header = _line_index(text, line_start, user_data.get("title_end") or 0)
+    return is_stamp_line(line, dates, header < tables()["stamp"]["header_lines"])
+
+
+def _line_index(text: str, line_start: int, body_start: int) -> int:
+    """How many non-empty lines of the body come before the line at ``line_start``."""
+    if line_start - body_start > 2000:
+        return 99
+    before = text[body_start:line_start]
+    return sum(1 for ln in before.split("\n") if ln.strip())
+
+
+class _YearResolver:
+    def __init__(self, text, sents, years, raws, published: date | None) -> None:
+        self.text, self.sents, self.published = text, sents, published
+        self.explicit = sorted(years + [(r.start, r.year) for r in raws if r.year])
+        counts = Counter(y for _, y in self.explicit)
+        self.most = max(counts, key=lambda y: (counts[y], y)) if counts else None
+
+    def resolve(self, raw: Raw, day: int) -> str | None:
+        year = raw.year or self._year_for(raw, day)
+        if year is None:
+            return None
+        found = _make(year, raw.month, day)
+        if found and raw.weekday and found.isoweekday() != raw.weekday and not raw.year:
+            for alt in (year - 1, year + 1):
+                d = _make(alt, raw.month, day)
+                if d and d.isoweekday() == raw.weekday:
+                    found = d
+                    break
+        return found.isoformat() if found else None
+
+    def _year_for(self, raw: Raw, day: int) -> int | None:
+        for lo, hi in (self.sents.bounds_at(raw.start), self._paragraph(raw.start)):
+            near = [(abs(pos - raw.start), y) for pos, y in self.explicit if lo <= pos < hi]
+            if near:
+                return min(near)[1]
+        if self.published:
+            return self._from_published(raw, day)
+        return self.most
+
+    def _paragraph(self, pos: int) -> tuple[int, int]:
+        lo = self.text.rfind("\n", 0, pos) + 1
+        hi = self.text.find("\n", pos)
+        return lo, len(self.text) if hi < 0 else hi
+
+    def _from_published(self, raw: Raw, day: int) -> int:
+        pub = self.published
+        year = pub.year
+        found = _make(year, raw.month, day)
+        after = self.text[raw.end:raw.end + 24]
+        if found and PAST.match(after) and found > pub:
+            year -= 1
+        elif found and FUTURE.match(after) and found < pub:
+            year += 1
+        return year
+
+
+def _make(year: int, month: int, day: int) -> date | None:
+    if not 1945 <= year <= 2099:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+@Language.factory("pantau_dates")
+def make_dates(nlp: Language, name: str) -> DateFinder:
+    return DateFinder()

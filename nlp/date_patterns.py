@@ -1,0 +1,167 @@
+"""Regular expressions of the dates component, built from ``nlp/data/dates.toml``.
+
+``find_raw(text)`` returns every date-like match as a ``Raw`` (days without a year keep
+``year=None``); ``context_years(text)`` the explicit years the text names outside
+regulation numbers; ``is_stamp_line`` tells a byline or publication stamp from body text.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data" / "dates.toml"
+LETTER_AFTER = r"(?![^\W\d_])"
+CONNECTOR = r"(?:-|–|—|s\.\s?d\.?|s/d|sd|sampai(?:\s+dengan)?|hingga|dan|&)"
+
+
+@dataclass
+class Raw:
+    start: int
+    end: int
+    days: list[int]
+    month: int
+    year: int | None
+    weekday: int | None = None
+    numeric: bool = False
+    years_at: list[int] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def tables() -> dict:
+    data = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    months = {name: int(num) for num, names in data["months"].items() for name in names}
+    weekdays = {name: int(num) for num, names in data["weekdays"].items() for name in names}
+    return {**data, "months": months, "weekdays": weekdays}
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, re.Pattern]:
+    t = tables()
+    mon = rf"(?P<mon>{_alt(t['months'])})\.?{LETTER_AFTER}"
+    wd = rf"(?:{_alt(t['weekdays'])}){LETTER_AFTER}"
+    days = (rf"(?P<days>\d{{1,2}}(?:(?:\s*,\s*\d{{1,2}})*\s*,?\s*(?:dan|&)\s*\d{{1,2}}"
+            rf"|\s*{CONNECTOR}\s*\d{{1,2}})?)")
+    year = r"(?:\s*,?\s*(?P<year>(?:19|20)\d{2})(?![\d]|[.,]\d))?"
+    reg, num = _alt(t["context"]["regulation_words"]), _alt(t["context"]["number_words"])
+    flags = re.IGNORECASE
+    return {
+        "text": re.compile(rf"(?<![\w.:/-]){days}\s+{mon}{year}", flags),
+        "month_first": re.compile(
+            rf"(?<!\w){mon}\s+(?P<days>\d{{1,2}})(?:st|nd|rd|th)?\s*,\s*(?P<year>(?:19|20)\d{{2}})(?!\d)",
+            flags),
+        "iso": re.compile(r"(?<![\w./:-])(?P<year>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<days>\d{1,2})"
+                          r"(?![\d/]|[.-]\d)"),
+        "numeric": re.compile(r"(?<![\w./:-])(?P<days>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)"
+                              r"(?P<year>\d{4}|\d{2})(?![\w/]|[.,:-]\d)"),
+        "paren": re.compile(r"\(\s*(?P<days>\d{1,2})/(?P<m>\d{1,2})\s*\)"),
+        "weekday_dm": re.compile(rf"(?<!\w){wd}\s*,?\s+(?P<days>\d{{1,2}})/(?P<m>\d{{1,2}})(?![\d/])",
+                                 flags),
+        "weekday_before": re.compile(rf"(?P<wd>{_alt(t['weekdays'])})\s*,?\s*\(?\s*$", flags),
+        "number_before": re.compile(rf"\b(?:{num})\s*[.:]?\s*$", flags),
+        "bare_year": re.compile(r"(?<![\w.,/-])(?P<year>(?:19|20)\d{2})(?!\w|[.,]\d)"),
+        "regulation_before": re.compile(
+            rf"\b(?:{reg})\b\.?\s*:?\s*(?:[\w.]+\s+){{0,3}}?\d+\s*(?:tahun\s+|/\s*)$", flags),
+        "time": re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\b", flags),
+    }
+
+
+def _weekday_before(text: str, start: int) -> int | None:
+    m = patterns()["weekday_before"].search(text, max(0, start - 16), start)
+    return tables()["weekdays"].get(m.group("wd").lower()) if m else None
+
+
+def _days(s: str) -> list[int]:
+    return [int(d) for d in re.findall(r"\d+", s)]
+
+
+def _month(m: re.Match) -> int | None:
+    word = m.group("mon")
+    if word.islower() and (len(word) <= 4 or word == "may"):
+        return None  # "des", "jun", "may" in lowercase are words, not months
+    return tables()["months"][word.lower()]
+
+
+def find_raw(text: str) -> list[Raw]:
+    """Every date-like match, earlier pattern first when two overlap."""
+    p = patterns()
+    found: list[Raw] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(raw: Raw) -> None:
+        if free(raw.start, raw.end):
+            taken.append((raw.start, raw.end))
+            raw.weekday = _weekday_before(text, raw.start)
+            found.append(raw)
+
+    for kind in ("iso", "numeric"):
+        for m in p[kind].finditer(text):
+            if p["number_before"].search(text, max(0, m.start() - 12), m.start()):
+                continue
+            y = m.group("year")
+            if len(y) == 2 and m.groupdict().get("sep") != "/":
+                continue
+            year = int(y) + 2000 if len(y) == 2 else int(y)
+            add(Raw(m.start(), m.end(), [int(m.group("days"))], int(m.group("m")), year,
+                    numeric=True))
+    for kind in ("text", "month_first"):
+        for m in p[kind].finditer(text):
+            month = _month(m)
+            if month is None:
+                continue
+            year = int(m.group("year")) if m.group("year") else None
+            add(Raw(m.start(), m.end(), _days(m.group("days")), month, year))
+    for kind in ("paren", "weekday_dm"):
+        for m in p[kind].finditer(text):
+            add(Raw(m.start(), m.end(), [int(m.group("days"))], int(m.group("m")), None,
+                    numeric=True))
+    found.sort(key=lambda r: r.start)
+    return found
+
+
+def context_years(text: str) -> list[tuple[int, int]]:
+    """(offset, year) of the years the text names, without regulation and document years."""
+    p = patterns()
+    out = []
+    for m in p["bare_year"].finditer(text):
+        if p["regulation_before"].search(text, max(0, m.start() - 48), m.start()):
+            continue
+        out.append((m.start(), int(m.group("year"))))
+    return out
+
+
+def _remaining_words(line: str, dates: list[tuple[int, int]]) -> list[str]:
+    for a, b in sorted(dates, reverse=True):
+        line = line[:a] + " " + line[b:]
+    line = patterns()["time"].sub(" ", line)
+    line = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)       # markdown links
+    line = re.sub(r"https?://\S+|\S+\.\S+/\S*", " ", line)
+    t = tables()
+    skip = set(t["stamp"]["words"]) | set(t["weekdays"])
+    words = re.findall(r"[^\W\d_][\w'’.-]*", line)
+    return [w for w in words if w.lower().strip(".") not in skip]
+
+
+def is_stamp_line(line: str, dates: list[tuple[int, int]], in_header: bool) -> bool:
+    """True for a line that only dates the article: "Nov 18, 2023 - 11:26",
+    "Senin, 18 November 2023 | 11:26 WIB", and in the header lines also
+    "Penulis Nama - situs.id - 18/11/2023". ``dates`` are spans relative to the line."""
+    stamp = tables()["stamp"]
+    if len(line) > stamp["max_line_chars"]:
+        return False
+    other = _remaining_words(line, dates)
+    if not other:
+        return True
+    if not in_header or line.rstrip().endswith((".", "!", "?", ":", ",")):
+        return False
+    return len(other) <= stamp["max_other_words"]

@@ -1,0 +1,128 @@
+"""The dates component on sentences we wrote: the forms news uses, and what is not a date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from nlp.date_patterns import DATA, tables
+from nlp.runner import Item, make_doc
+from nlp.tokenizer import blank
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import nlp.components.dates  # noqa: F401
+    import nlp.components.sentences  # noqa: F401
+
+    lang = blank()
+    lang.add_pipe("pantau_sentences")
+    lang.add_pipe("pantau_dates")
+    return lang
+
+
+def dates(nlp, text, published=None, title=None):
+    doc = make_doc(nlp, Item(id="t", text=text, title=title, published=published))
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return [d["date"] for d in doc._.dates]
+
+
+POSITIVE = [
+    ("Apel digelar di halaman kantor bupati, Jumat (17/11/2023).", None, ["2023-11-17"]),
+    ("Rapat berlangsung Rabu, 31 Januari 2024, di aula kecamatan.", None, ["2024-01-31"]),
+    ("Sosialisasi digelar pada 24 Mei 2023 di Wonosobo.", None, ["2023-05-24"]),
+    ("Kegiatan pada Senin (18/11) diikuti camat.", date(2024, 11, 20), ["2024-11-18"]),
+    ("Pemungutan suara Pilkada 2024 digelar tanggal 27 November.", date(2024, 9, 1), ["2024-11-27"]),
+    ("Pemungutan suara digelar tanggal 14 Februari.", date(2024, 1, 10), ["2024-02-14"]),
+    ("Surat diterima 17-11-2023 dan dibalas 2023-11-20.", None, ["2023-11-17", "2023-11-20"]),
+    ("Tanggal pelantikan 17/11/2023 sudah ditetapkan.", None, ["2023-11-17"]),
+    ("Bimtek berlangsung 24–26 Mei 2023 di Semarang.", None, ["2023-05-24", "2023-05-26"]),
+    ("Masa tenang 11 hingga 13 Februari 2024.", None, ["2024-02-11", "2024-02-13"]),
+    ("Posko buka 14 dan 15 Agt. 2024.", None, ["2024-08-14", "2024-08-15"]),
+    ("Kampanye berlangsung 28 November 2023 sampai 10 Februari 2024.", None,
+     ["2023-11-28", "2024-02-10"]),
+    ("Masa sanggah 30 November - 2 Desember 2024 dibuka.", None, ["2024-11-30", "2024-12-02"]),
+    ("Pendaftaran ditutup 5 Sept 2024 dan 9 Okt 2024, lalu 3 Nop 2024.", None,
+     ["2024-09-05", "2024-10-09", "2024-11-03"]),
+    ("The report was filed on November 18, 2023 in Jakarta.", None, ["2023-11-18"]),
+    ("Rekap hingga Senin (9/12/2024), dua pekan setelah pemungutan.", None, ["2024-12-09"]),
+    ("Dibanding Pemilu 14 Februari lalu, jumlahnya naik.", date(2024, 12, 10), ["2024-02-14"]),
+    ("Debat digelar 2 Januari mendatang.", date(2024, 12, 20), ["2025-01-02"]),
+    ("Acara pada Kamis (28/12) diikuti 200 ASN.", date(2024, 1, 3), ["2023-12-28"]),
+    ("Pada Rabu, 17 APRIL 2019 warga mencoblos.", None, ["2019-04-17"]),
+]
+
+NEGATIVE = [
+    "Pemilu 2024 berlangsung damai dan Pilkada 2024 menyusul.",
+    "Apel dimulai pukul 09.00 WIB dan selesai pukul 11:26.",
+    "Partisipasi naik 12,5 persen, dari 2,14 juta menjadi 2,41 juta pemilih.",
+    "Hubungi 0812-3456-7890 atau (024) 351-2345 untuk melapor.",
+    "Pasal 280 ayat (2) UU Nomor 7 Tahun 2017 mengatur larangan itu.",
+    "Surat edaran No. 12/11/2023 sudah diterima. Nomor: 01/05/2024 juga.",
+    "Kegiatan libur setiap Sabtu-Minggu dan Mei menjadi bulan sibuk.",
+    "Tanggal 31/02/2024 tidak ada di kalender, begitu pula 30 Februari 2024.",
+    "Sebanyak 14 desa dan 3 jun ior ikut; skor 3-1 dan rasio 1/3.",
+    "Dandim 0706/Temanggung hadir; kode PK.01/11/2023 dicatat.",
+]
+
+
+@pytest.mark.parametrize("text,published,expected", POSITIVE)
+def test_dates_found(nlp, text, published, expected):
+    assert dates(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_not_dates(nlp, text):
+    assert dates(nlp, text, date(2024, 1, 1)) == []
+
+
+def test_publication_stamp_lines_are_skipped(nlp):
+    text = ("Reporter Satu - KABARDAERAH.ID\n\nNov 18, 2023 - 11:26\n\n"
+            "BATANG - Apel digelar Jumat (17/11/2023) di alun-alun.")
+    assert dates(nlp, text, date(2023, 11, 18)) == ["2023-11-17"]
+    byline = "Rina Sihombing - Senin, 7 Oktober 2024 14:32 WIB\n\nMEDAN - ASN diperiksa Sabtu (5/10/2024)."
+    assert dates(nlp, byline) == ["2024-10-05"]
+    footer = "Bawaslu memeriksa ASN itu.\n\nSenin, 7 Oktober 2024 | 14:32 WIB"
+    assert dates(nlp, footer) == []
+
+
+def test_body_naming_the_publication_day_counts(nlp):
+    text = "18 November 2023\n\nApel netralitas digelar hari ini, Sabtu (18/11/2023), di Batang."
+    assert dates(nlp, text, date(2023, 11, 18)) == ["2023-11-18"]
+
+
+def test_title_is_analysed_and_never_a_stamp(nlp):
+    assert dates(nlp, "Isi berita tanpa tanggal.", title="Apel 17 Agustus 2024") == ["2024-08-17"]
+
+
+def test_year_from_context_sentence_then_article(nlp):
+    text = "Pemilu 2019 digelar 17 April. Pada 2024, pemungutan suara jatuh 14 Februari."
+    assert dates(nlp, text) == ["2019-04-17", "2024-02-14"]
+    # no publication date, no year nearby: the year the article names most
+    text = "Pilkada 2024 di Jawa Tengah.\n\nPilkada 2024 aman.\n\nPencoblosan 27 November."
+    assert dates(nlp, text) == ["2024-11-27"]
+
+
+def test_weekday_picks_the_year(nlp):
+    # 18/11 is a Monday in 2024, not in 2023 (Saturday)
+    assert dates(nlp, "Apel Senin (18/11).", date(2023, 12, 30)) == ["2024-11-18"]
+
+
+def test_evidence_points_at_the_text(nlp):
+    text = "Rapat digelar Rabu, 31 Januari 2024. Hasilnya dibahas 2 Februari 2024."
+    doc = make_doc(nlp, Item(id="t", text=text))
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    first = doc._.dates[0]["evidence"][0]
+    assert text[first["start"]:first["end"]] == first["text"] == "31 Januari 2024"
+    assert first["sentence"] == "Rapat digelar Rabu, 31 Januari 2024."
+
+
+def test_data_file_loads():
+    t = tables()
+    assert DATA.exists()
+    assert sorted(set(t["months"].values())) == list(range(1, 13))
+    assert sorted(set(t["weekdays"].values())) == list(range(1, 8))
+    assert t["months"]["agt"] == 8 and t["months"]["nop"] == 11
