@@ -7,7 +7,14 @@ character offsets into ``doc.text``.
 
 Per-document context is passed in ``doc.user_data`` before the components run:
 ``published`` (datetime.date or None), ``title`` (str or None), ``url`` (str or None),
-``default_region`` (a region code of the source, or None).
+``default_region`` (a region code of the source, or None), ``author`` (the byline, str or
+None), ``id``, and ``title_end`` (int, see below).
+
+The title is analysed: ``nlp.runner`` makes the doc from ``title + "\n\n" + body`` (just the
+body when there is no title or the body already starts with it), so regions and officials
+named only in the title count. All evidence offsets refer to that combined string;
+``doc.user_data["title_end"]`` is the offset where the body starts (0 without a title) and
+is stored with the output as ``text_offset``: body offset = start - text_offset.
 """
 
 from spacy.tokens import Doc

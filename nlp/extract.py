@@ -1,0 +1,72 @@
+"""From an analysed doc to the ``pantau extract`` object (``shared/eval/README.md``) and to
+the archive's ``pantau.schema.Annotation``.
+
+The object holds the contract fields (id, doc_type, violation_types, regions, officials,
+dates) plus: ``evidence`` ({"dates": {iso: [ev]}, "violation_types": {code: [ev]}}; regions
+and officials carry their own ``evidence``), ``incidents``, ``pipeline_version`` and
+``text_offset`` (where the body starts in the analysed string, see ``nlp.runner.compose``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from pantau.schema import Annotation
+from pantau.taxonomy import DocType
+
+REGION_KEYS = ("level", "name", "code", "parents", "evidence")
+OFFICIAL_KEYS = ("name", "role", "org", "region_code", "evidence")
+
+
+def doc_to_output(doc: Doc, doc_id: str, version: str) -> dict:
+    violations = doc._.violations or []
+    dates = doc._.dates or []
+    return {
+        "id": doc_id,
+        "doc_type": doc._.doc_type or DocType.OTHER.value,
+        "violation_types": [v["type"] for v in violations],
+        "regions": [{k: r.get(k) for k in REGION_KEYS if k in r} for r in doc._.regions or []],
+        "officials": [{k: o.get(k) for k in OFFICIAL_KEYS if k in o} for o in doc._.officials or []],
+        "dates": [d["date"] for d in dates],
+        "incidents": list(doc._.incidents or []),
+        "evidence": {
+            "dates": {d["date"]: d.get("evidence", []) for d in dates},
+            "violation_types": {v["type"]: v.get("evidence", []) for v in violations},
+        },
+        "pipeline_version": version,
+        "text_offset": doc.user_data.get("title_end", 0),
+    }
+
+
+def output_to_annotation(output: dict, article_id: str) -> Annotation:
+    """The archive record of one analysed article."""
+    ev = output.get("evidence", {})
+    dates = []
+    for iso in output.get("dates", []):
+        found = ev.get("dates", {}).get(iso) or []
+        if found:
+            dates.append({"date": iso, "evidence": found[0]})
+    return Annotation(
+        article_id=article_id,
+        pipeline_version=output["pipeline_version"],
+        doc_type=output["doc_type"],
+        violation_types=[{"type": code, "evidence": ev.get("violation_types", {}).get(code, [])}
+                         for code in output.get("violation_types", [])],
+        regions=[{k: v for k, v in r.items() if v is not None} for r in output.get("regions", [])],
+        officials=output.get("officials", []),
+        dates=dates,
+        incidents=_incidents(output.get("incidents", [])),
+    )
+
+
+def _incidents(items: list[dict]) -> list[dict]:
+    out = []
+    for inc in items:
+        inc = dict(inc)
+        ev = inc.get("evidence")
+        if isinstance(ev, list):  # the schema keeps one evidence per incident
+            if not ev:
+                continue
+            inc["evidence"] = ev[0]
+        out.append(inc)
+    return out

@@ -1,0 +1,81 @@
+"""Pipeline assembly, version, disk round trip, and the batch runner."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+
+from nlp import pipeline
+from nlp.runner import Item, analyze, compose
+
+ARTICLES = [
+    Item(id="a1", title="Bawaslu Kabupaten Pati Ingatkan ASN Jaga Netralitas",
+         text="PATI - Bawaslu Kabupaten Pati menggelar sosialisasi netralitas ASN, Selasa (12/11/2024).\n\n"
+              "Ketua Bawaslu Kabupaten Pati, Ahmad Fauzi, meminta ASN tidak mengunggah foto pasangan calon "
+              "di media sosial menjelang pemungutan suara 27 November 2024.",
+         published=date(2024, 11, 13)),
+    Item(id="a2", text="Harga cabai di Pasar Johar naik pada Senin (4/3/2024).", published="2024-03-05"),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pipeline.load()
+
+
+def test_components_in_order(nlp):
+    names = nlp.pipe_names
+    order = [name for name, _ in pipeline.COMPONENTS if name in names]
+    assert names == order
+    assert names[0] == "pantau_sentences" and "pantau_dates" in names
+
+
+def test_load_is_cached(nlp):
+    assert pipeline.load() is nlp
+
+
+def test_version_follows_data(tmp_path):
+    assert pipeline.PIPELINE_VERSION.startswith(f"pantau-nlp {pipeline.CODE_VERSION}+")
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.toml").write_text("x = 1\n")
+    before = pipeline.data_hash([tmp_path / "d"])
+    (tmp_path / "d" / "a.toml").write_text("x = 2\n")
+    assert pipeline.data_hash([tmp_path / "d"]) != before
+
+
+def test_disk_round_trip(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "model")
+    loaded = spacy.load(tmp_path / "model")
+    assert loaded.pipe_names == nlp.pipe_names
+    first = [r.output for r in analyze(ARTICLES, nlp=nlp)]
+    again = [r.output for r in analyze(ARTICLES, nlp=loaded)]
+    assert first == again
+    text = "Camat se-Kabupaten Batang di Jl. Pemuda, Sabtu-Minggu."
+    assert [t.text for t in loaded.make_doc(text)] == [t.text for t in nlp.make_doc(text)]
+
+
+def test_runner_keeps_order_and_ids_across_batches(nlp):
+    items = [Item(id=str(i), text=f"Rapat ke-{i} digelar {i % 28 + 1} Mei 2024.") for i in range(7)]
+    results = list(analyze(items, batch_size=3, nlp=nlp))
+    assert [r.output["id"] for r in results] == [str(i) for i in range(7)]
+    assert results[4].output["dates"] == ["2024-05-05"]
+
+
+def test_title_is_analysed_with_offsets(nlp):
+    out = next(analyze(ARTICLES[:1], nlp=nlp)).output
+    item = ARTICLES[0]
+    combined, body_start = compose(item.title, item.text)
+    assert out["text_offset"] == body_start == len(item.title) + 2
+    assert out["dates"] == ["2024-11-12", "2024-11-27"]
+    ev = out["evidence"]["dates"]["2024-11-12"][0]
+    assert combined[ev["start"]:ev["end"]] == ev["text"]
+    assert out["pipeline_version"] == pipeline.PIPELINE_VERSION
+    assert out["doc_type"]
+
+
+def test_compose_skips_a_title_the_body_repeats():
+    assert compose("Judul", "Judul\n\nIsi.") == ("Judul\n\nIsi.", 0)
+    assert compose(None, "Isi.") == ("Isi.", 0)
+    assert compose("Judul", "Isi.") == ("Judul\n\nIsi.", 7)
