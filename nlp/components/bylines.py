@@ -1,0 +1,49 @@
+"""Reporters, editors and authors named in an article: never officials.
+
+"Penulis: X", "Editor: X", "Reporter: X", "(Red/X)", "(X/Red)", "Laporan Wartawan Site, X",
+bylines "X - SITE.COM", and the author given in ``doc.user_data["author"]``."""
+
+from __future__ import annotations
+
+import re
+
+LABELS = ("penulis", "editor", "reporter", "pewarta", "wartawan", "kontributor", "redaktur",
+          "penyunting", "fotografer", "foto", "jurnalis", "author", "writer", "teks", "liputan",
+          "laporan")
+_LABEL = re.compile(r"(?im)^[ \t*_>#-]*(?:%s)\s*[:：]\s*(.+?)\s*$" % "|".join(LABELS))
+_RED = re.compile(r"\(\s*(?:red|redaksi|rls|adv)\s*/\s*([^)]+?)\s*\)|\(\s*([^)/]+?)\s*/\s*(?:red|redaksi)\s*\)",
+                  re.I)
+_REPORT = re.compile(r"(?i)laporan\s+(?:wartawan|reporter|kontributor|jurnalis)\s+[^,\n]{1,40},\s*"
+                     r"([A-Z][\w'’.]+(?:\s+[A-Z][\w'’.]+){0,4})")
+_SITE = re.compile(r"(?m)^[ \t*_]*([A-Z][\w'’.]+(?:\s+[A-Z][\w'’.]+){0,4})\s+[-–|]\s+\[?"
+                   r"[A-Za-z0-9.-]+\.(?i:com|co\.id|id|net|org|news)\b")
+_SPLIT = re.compile(r"\s*(?:[,;/|&]|\bdan\b)\s*")
+
+
+def _names(value: str) -> list[str]:
+    value = re.sub(r"\(.*?\)", " ", value)
+    return [v for v in _SPLIT.split(value) if v and len(v) <= 60]
+
+
+def byline_names(text: str, author: str | None = None) -> set[tuple]:
+    """Normalised names (tuples of lowercase words) of the text's reporters and editors."""
+    found = []
+    for m in _LABEL.finditer(text):
+        found += _names(m.group(1))
+    for m in _RED.finditer(text):
+        found += _names(m.group(1) or m.group(2))
+    for rx in (_REPORT, _SITE):
+        found += [m.group(1) for m in rx.finditer(text)]
+    if author:
+        found += _names(author)
+    out = set()
+    for name in found:
+        words = tuple(w.lower().replace(".", "") for w in re.findall(r"[\w'’.]+", name))
+        if words:
+            out.add(words)
+    return out
+
+
+def byline_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of byline lines, where no official is looked for."""
+    return [m.span() for rx in (_LABEL, _RED, _REPORT) for m in rx.finditer(text)]

@@ -1,0 +1,216 @@
+"""Personal names around role anchors: which tokens may be part of a name, where a name starts
+and ends (right of a role, or left of it), and degrees and honorifics around it.
+
+Works on :class:`Tokens`, a per-document view of plain lists built once per doc, so the scans
+are list look-ups rather than spaCy attribute calls."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from nlp.components.officials_lexicon import Lexicon, norm_word
+
+ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
+_SPLIT = re.compile(r"[.\s]+")
+
+
+class Tokens:
+    """Plain per-token lists of one doc, and marks set while reading it."""
+
+    def __init__(self, doc, lex: Lexicon):
+        self.doc = doc
+        self.lex = lex
+        self.n = n = len(doc)
+        text, space, ws, idx, starts = [], [], [], [], []
+        sentenced = doc.has_annotation("SENT_START")
+        for t in doc:
+            text.append(t.text)
+            space.append(t.is_space)
+            ws.append(bool(t.whitespace_))
+            idx.append(t.idx)
+            starts.append(bool(t.is_sent_start) if sentenced else False)
+        if n:
+            starts[0] = True
+        self.text, self.space, self.ws, self.idx, self.sent_start = text, space, ws, idx, starts
+        self.norm = [norm_word(t) for t in text]
+        self.blocked = [False] * n      # region tokens: never a name
+        self.sent_begin = [k for k in range(n) if starts[k]]
+        self.lower_elsewhere = {t for t in text if t.islower()}
+
+    def sentence(self, k: int) -> tuple[int, int]:
+        """Token bounds of the sentence holding token k."""
+        j = bisect_right(self.sent_begin, k) - 1
+        end = self.sent_begin[j + 1] if j + 1 < len(self.sent_begin) else self.n
+        return self.sent_begin[j], end
+
+    def end_char(self, i: int) -> int:
+        return self.idx[i] + len(self.text[i])
+
+
+def is_cap(text: str) -> bool:
+    """Capitalised word: "Budi", "McDonald", "Ma'ruf"; not "BUDI", not "budi"."""
+    return len(text) > 1 and text[0].isupper() and any(c.islower() for c in text[1:]) \
+        and text.replace("'", "").replace("-", "").replace("’", "").isalpha()
+
+
+def is_initial(text: str) -> bool:
+    return (len(text) == 1 and text.isupper() and text.isalpha()) or \
+        (len(text) == 2 and text[1] == "." and text[0].isupper() and text[0].isalpha())
+
+
+def is_degree(text: str, lex: Lexicon, after: bool = True) -> bool:
+    """A degree or honorific token: "S.H", "M.Si.", "SH.MH", "Dr.", "Hj"."""
+    table = lex.honorifics_after if after else lex.honorifics_before
+    word = norm_word(text).strip(",")
+    if not word or not text[0].isalpha() and text[0] != "(":
+        return False
+    if word in table:
+        return True
+    if after:
+        chunks = [c.lower() for c in _SPLIT.split(text) if c]
+        return len(chunks) > 1 and _segmentable("".join(chunks), table, 0, {})
+    return False
+
+
+def _segmentable(word: str, table: set, start: int, memo: dict) -> bool:
+    if start == len(word):
+        return True
+    if start in memo:
+        return memo[start]
+    ok = any(word[start:end] in table and _segmentable(word, table, end, memo)
+             for end in range(start + 2, min(len(word), start + 6) + 1))
+    memo[start] = ok
+    return ok
+
+
+def name_token(toks: Tokens, i: int) -> bool:
+    """May token i be part of a person's name?"""
+    if toks.blocked[i]:
+        return False
+    text, lex = toks.text[i], toks.lex
+    if text in lex.particles:
+        return True
+    if is_initial(text):
+        return True
+    if not is_cap(text):
+        return False
+    low = text.lower()
+    if low in lex.stopwords or low in lex.title_words or low in lex.negators:
+        return False
+    if low in lex.org_words or low in lex.levels or low in lex.acronyms or low in lex.places:
+        entries = lex.org_words.get(low) or lex.levels.get(low) or lex.acronyms.get(low) \
+            or lex.places.get(low)
+        if any(len(words) == 1 for words, _ in entries):
+            return False
+    return True
+
+
+def _real(toks: Tokens, i: int) -> bool:
+    """A name word proper: not an initial, not a lowercase particle."""
+    t = toks.text[i]
+    return not is_initial(t) and not t.islower()
+
+
+def skip_prefix_honorifics(toks: Tokens, i: int) -> int:
+    """Skip "Dr.", "H.", "KH", "AKBP", "DR ." before a name; returns the first name token."""
+    while i < toks.n and is_degree(toks.text[i], toks.lex, after=False):
+        nxt = i + 1
+        if nxt < toks.n and toks.text[nxt] == "." and not toks.ws[i]:
+            nxt += 1
+        if nxt < toks.n and (is_cap(toks.text[nxt]) or toks.text[nxt] in toks.lex.particles
+                             or is_degree(toks.text[nxt], toks.lex, after=False)):
+            i = nxt
+        else:
+            break
+    return i
+
+
+def name_right(toks: Tokens, i: int, max_tokens: int) -> tuple[int, int] | None:
+    """The name at i, after any honorifics: (start, end) token indices, or None."""
+    start = skip_prefix_honorifics(toks, i)
+    j = start
+    while j < toks.n and name_token(toks, j):
+        if toks.text[j].islower() and not (j > start and j + 1 < toks.n and is_cap(toks.text[j + 1])):
+            break  # a lowercase particle ("bin") only inside a name
+        j += 1
+        if j - start > max_tokens:
+            return None  # too long: a title-case phrase, not a name
+    while j > start and (toks.text[j - 1].islower() or toks.text[j - 1] in _BARE_PARTICLES):
+        j -= 1
+    return (start, j) if _valid(toks, start, j) else None
+
+
+_BARE_PARTICLES = {"La", "Wa", "I", "Ni", "Ode"}
+
+
+def name_left(toks: Tokens, end: int, max_tokens: int) -> tuple[int, int] | None:
+    """The name ending before token ``end``, stepping back over degrees ("Budi, S.H., M.M.")."""
+    lex, k, seen_degree = toks.lex, end, False
+    while k > 0 and not toks.sent_start[k]:
+        t = toks.text[k - 1]
+        if t == "." and k >= 2 and not toks.ws[k - 2] and is_degree(toks.text[k - 2], lex):
+            k -= 1
+        elif is_degree(t, lex) and not is_cap(t):
+            k, seen_degree = k - 1, True
+        elif t == "," and seen_degree:
+            k -= 1
+        else:
+            break
+    stop = i = k
+    while i > 0 and not toks.sent_start[i] and name_token(toks, i - 1):
+        i -= 1
+        if stop - i > max_tokens:
+            return None  # too long: a title-case phrase, not a name
+    while i < stop and (toks.text[i].islower() or toks.text[i] in _BARE_PARTICLES and i + 1 == stop
+                        or _sentence_initial(toks, i) and _common_word(toks, i)
+                        or i + 1 < stop and is_degree(toks.text[i], toks.lex, after=False)):
+        i += 1
+    return (i, stop) if _valid(toks, i, stop) else None
+
+
+def _sentence_initial(toks: Tokens, i: int) -> bool:
+    return i == 0 or toks.sent_start[i] or toks.space[i - 1] or \
+        toks.text[i - 1] in ('"', "“", "*", "(", "-", "–", ":")
+
+
+def _common_word(toks: Tokens, i: int) -> bool:
+    """A sentence-initial word that the text also writes in lowercase is no name."""
+    return toks.text[i].lower() in toks.lower_elsewhere
+
+
+def _valid(toks: Tokens, start: int, end: int) -> bool:
+    if end <= start:
+        return False
+    if not any(_real(toks, k) for k in range(start, end)):
+        return False
+    if all(toks.text[k] in toks.lex.particles for k in range(start, end)):
+        return False
+    if toks.lex.region_levels and end - start == 1 and toks.text[start].lower() in toks.lex.region_levels:
+        return False
+    return True
+
+
+def skip_degrees_right(toks: Tokens, j: int) -> int:
+    """Step over ", S.H., M.Si" after a name; returns the end of the degrees (or j)."""
+    end = j
+    k = j
+    while k < toks.n:
+        if toks.text[k] == "," and k + 1 < toks.n and is_degree(toks.text[k + 1], toks.lex):
+            k += 1
+            continue
+        if is_degree(toks.text[k], toks.lex) and (k == j or toks.text[k - 1] in ",." or k > j):
+            k += 1
+            # "S.Pd." "I" and "DR" "." split by the tokenizer
+            if k < toks.n and not toks.ws[k - 1] and toks.text[k] in (".", "I"):
+                k += 1
+            end = k
+            continue
+        break
+    return end
+
+
+def clean_name(toks: Tokens, start: int, end: int) -> str:
+    """The name as written, initials kept ("Agung W. Barata"), spacing normalised."""
+    parts = [toks.text[k] for k in range(start, end)]
+    return " ".join(parts)

@@ -1,0 +1,286 @@
+"""pantau_officials: named persons whom the text gives a public office.
+
+Rule-based, around role anchors (no trained NER): a role title from ``nlp/data/roles.toml``
+with the organisation and region written after it, and a name of capitalised tokens either
+after the role ("Ketua Bawaslu Batang Mahbrur", "Kepala Dinas X, Budi Santoso, S.H.") or
+before it ("Budi Santoso, Ketua ...", "Budi selaku Ketua ...", "Budi (Ketua ...)"). Later
+mentions of a found name alone ("kata Wawan") are added to that person as evidence.
+
+Writes ``doc._.officials``: one dict per person, {"name", "role", "org", "region_code",
+"evidence": [{"text", "start", "end", "sentence"}]}.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import nlp.extensions  # noqa: F401  (registers the doc attributes)
+from nlp.components.bylines import byline_names, byline_spans
+from nlp.components.names import (Tokens, _sentence_initial, is_cap, is_degree, name_left,
+                                   name_right, skip_degrees_right)
+from nlp.components.officials_lexicon import load_lexicon
+from nlp.components.roles import Role, find_role, match, role_org, role_text
+
+DEFAULT_CONFIG = {
+    "data_dir": None,            # folder of roles.toml etc.; None = nlp/data of the package
+    "use_gazetteer": True,       # region names from lokal's Kemendagri table bound names
+    "max_name_tokens": 6,
+    "resolve_mentions": True,    # add later bare-name mentions as evidence
+    "skip_title_case": True,     # find no new official in Title Case Headlines
+}
+
+
+class OfficialsComponent:
+    def __init__(self, nlp: Language, name: str, data_dir: str | None, use_gazetteer: bool,
+                 max_name_tokens: int, resolve_mentions: bool, skip_title_case: bool):
+        self.name = name
+        self.lex = load_lexicon(data_dir, use_gazetteer)
+        self.max_name_tokens = max_name_tokens
+        self.resolve_mentions = resolve_mentions
+        self.skip_title_case = skip_title_case
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.officials = Reader(self, doc).read()
+        return doc
+
+
+class Reader:
+    """Reads one doc: role anchors, names, persons, later mentions."""
+
+    def __init__(self, comp: OfficialsComponent, doc: Doc):
+        self.comp, self.doc = comp, doc
+        self.text = doc.text
+        self.toks = Tokens(doc, comp.lex)
+        self.region_tok: dict[int, dict] = {}
+        for region in getattr(doc._, "regions", None) or []:
+            for ev in region.get("evidence") or []:
+                span = doc.char_span(ev["start"], ev["end"], alignment_mode="expand")
+                if span is not None:
+                    for k in range(span.start, span.end):
+                        self.region_tok[k] = region
+                        self.toks.blocked[k] = True
+        self.assigned = [False] * len(doc)
+        self.persons: list[dict] = []
+        self._title_case: dict[int, bool] = {}
+
+    def read(self) -> list[dict]:
+        toks, skip = self.toks, byline_spans(self.text)
+        i = 0
+        while i < toks.n:
+            role = find_role(toks, i)
+            if role is None:
+                i += 1
+                continue
+            i = max(role.end, i + 1)
+            if self._office(role) and not _inside(toks.idx[role.start], skip) \
+                    and not self._title_cased(role.start):
+                self._assign(role)
+        excluded = byline_names(self.text, self.doc.user_data.get("author"))
+        self.persons = [p for p in self.persons if not _excluded(p["_key"], excluded)]
+        if self.comp.resolve_mentions:
+            self._resolve()
+        for p in self.persons:
+            p["evidence"].sort(key=lambda e: e["start"])
+            del p["_key"]
+        return self.persons
+
+    def _office(self, role: Role) -> bool:
+        if role.nonpublic:
+            return False
+        return role.title.standalone or role.public
+
+    def _title_cased(self, i: int) -> bool:
+        """A Title Case Headline: most words capitalised, function words too."""
+        if not self.comp.skip_title_case:
+            return False
+        a, b = self.toks.sentence(i)
+        if a not in self._title_case:
+            words = [w for w in self.toks.text[a:b] if w.isalpha()]
+            caps = [w for w in words if w[0].isupper()]
+            func = [w for w in caps[1:] if w.lower() in ("yang", "dan", "di", "untuk", "dalam",
+                                                          "pada", "ke", "dari", "dengan", "agar")]
+            self._title_case[a] = len(words) >= 4 and len(caps) >= 0.75 * len(words) and bool(func)
+        return self._title_case[a]
+
+    # -- names around a role -------------------------------------------------------------
+    def _assign(self, role: Role) -> None:
+        toks, mx = self.toks, self.comp.max_name_tokens
+        left = self._left_name(role)
+        if left is not None:
+            self._add(role, left[0], left[1], left[1])
+            return
+        k, paren = role.end, False
+        if k < toks.n and toks.text[k] in (",", ":"):
+            k += 1
+        elif k < toks.n and toks.text[k] == "(":
+            k, paren = k + 1, True
+        m = match(toks.lex.before_name, toks, k)
+        if m is not None:
+            k = m[0] + (1 if m[0] < toks.n and toks.text[m[0]] == "." else 0)
+        span = name_right(toks, k, mx)
+        if span is None or any(self.assigned[j] for j in range(*span)):
+            return
+        end = skip_degrees_right(toks, span[1])
+        if paren and not (end < toks.n and toks.text[end] == ")"):
+            return
+        if span[1] < toks.n and toks.text[span[1]] == "(" and self._role_in_paren(span[1]):
+            return  # "Ketua X, Budi (Kepala Y)": Budi belongs to the role in parentheses
+        self._add(role, span[0], span[1], end)
+
+    def _left_name(self, role: Role):
+        toks, s = self.toks, role.start
+        if s == 0 or toks.sent_start[s]:
+            return None
+        direct = False
+        prev = toks.text[s - 1]
+        if prev in (",", "("):
+            end = s - 1
+        else:
+            end = self._appositive_start(s)
+            if end is None:
+                end, direct = s, True
+            elif end > 0 and toks.text[end - 1] == ",":
+                end -= 1
+        if end <= 0:
+            return None
+        span = name_left(toks, end, self.comp.max_name_tokens)
+        if span is None or any(self.assigned[j] for j in range(*span)):
+            return None
+        if direct:
+            degree = span[1] < end
+            after_honorific = span[0] > 0 and is_degree(toks.text[span[0] - 1], toks.lex, after=False)
+            if not (degree or after_honorific or _sentence_initial(toks, span[0])
+                    or toks.text[span[0] - 1] == ","):
+                return None
+        if prev == "(" and not (role.end < toks.n and toks.text[role.end] == ")"):
+            return None
+        if prev == "," and not role.parts and not self._clause_ends(role.end):
+            return None  # "kepada Parpol, Kades dan perangkat": a list, not an apposition
+        return span[0], span[1]
+
+    def _clause_ends(self, k: int) -> bool:
+        toks = self.toks
+        if k >= toks.n or toks.text[k] in (",", ".", ")", ";", "\n") or toks.space[k]:
+            return True
+        return toks.text[k].islower() and toks.text[k] not in ("dan", "serta", "atau", "maupun")
+
+    def _appositive_start(self, s: int) -> int | None:
+        toks = self.toks
+        for back in (4, 3, 2, 1):
+            if s - back >= 0:
+                m = match(toks.lex.appositive, toks, s - back)
+                if m is not None and m[0] == s:
+                    return s - back
+        return None
+
+    def _role_in_paren(self, k: int) -> bool:
+        role = find_role(self.toks, k + 1)
+        return role is not None and self._office(role)
+
+    def _add(self, role: Role, start: int, end: int, ev_end: int) -> None:
+        toks = self.toks
+        for j in range(start, end):
+            self.assigned[j] = True
+        name = " ".join(toks.text[start:end])
+        key = _key(name)
+        lo, hi = min(role.start, start), max(role.end, ev_end)
+        evidence = self._evidence(lo, hi)
+        person = self._find(key)
+        if person is None:
+            self.persons.append({
+                "name": name, "role": role_text(toks, role),
+                "org": role_org(toks, role, self._place_level),
+                "region_code": self._region_code(role), "evidence": [evidence], "_key": key,
+            })
+            return
+        person["evidence"].append(evidence)
+        if len(key) > len(person["_key"]):
+            person["name"], person["_key"] = name, key
+
+    def _find(self, key: tuple) -> dict | None:
+        for p in self.persons:
+            if _sub(key, p["_key"]) or _sub(p["_key"], key):
+                return p
+        return None
+
+    def _evidence(self, lo: int, hi: int) -> dict:
+        doc = self.doc
+        start, end = self.toks.idx[lo], self.toks.end_char(hi - 1)
+        a, b = self.toks.sentence(lo)
+        sent = self.text[self.toks.idx[a]:self.toks.end_char(b - 1)]
+        return {"text": self.text[start:end], "start": start, "end": end, "sentence": sent.strip()}
+
+    # -- regions -------------------------------------------------------------------------
+    def _place_level(self, start: int, end: int) -> str | None:
+        region = self.region_tok.get(start)
+        if region is not None:
+            return region.get("level")
+        levels = self.comp.lex.region_levels.get(" ".join(self.toks.text[start:end]).lower())
+        return next(iter(levels)) if levels and len(levels) == 1 else None
+
+    def _region_code(self, role: Role) -> str | None:
+        codes = {self.region_tok[k].get("code") for k in range(role.title_end, role.end)
+                 if k in self.region_tok}
+        codes.discard(None)
+        return max(codes, key=len) if codes else None
+
+    # -- later mentions ------------------------------------------------------------------
+    def _resolve(self) -> None:
+        toks = self.toks
+        covered = [False] * toks.n
+        for p in self.persons:
+            for ev in p["evidence"]:
+                span = self.doc.char_span(ev["start"], ev["end"], alignment_mode="expand")
+                for k in range(span.start, span.end):
+                    covered[k] = True
+        full, single = {}, {}
+        for p in self.persons:
+            words = p["name"].split()
+            full.setdefault(tuple(words), p)
+            for w in {words[0], words[-1]}:
+                if len(w) >= 3 and w not in toks.lex.particles and is_cap(w):
+                    single[w] = p if w not in single or single[w] is p else None
+        k = 0
+        while k < toks.n:
+            if covered[k] or not is_cap(toks.text[k]):
+                k += 1
+                continue
+            hit = None
+            for words, p in full.items():
+                if len(words) > 1 and tuple(toks.text[k:k + len(words)]) == words:
+                    hit = (p, k + len(words))
+                    break
+            if hit is None and single.get(toks.text[k]) is not None \
+                    and not (k + 1 < toks.n and is_cap(toks.text[k + 1])):
+                hit = (single[toks.text[k]], k + 1)
+            if hit is not None:
+                hit[0]["evidence"].append(self._evidence(k, hit[1]))
+                k = hit[1]
+            else:
+                k += 1
+
+
+def _key(name: str) -> tuple:
+    return tuple(w.lower().replace(".", "") for w in name.split())
+
+
+def _sub(a: tuple, b: tuple) -> bool:
+    """Is name a a contiguous part of name b ("lani" of "lani dwi rejeki")?"""
+    n = len(a)
+    return any(b[i:i + n] == a for i in range(len(b) - n + 1))
+
+
+def _excluded(key: tuple, excluded: set) -> bool:
+    return any(_sub(key, e) for e in excluded)
+
+
+def _inside(pos: int, spans: list) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+@Language.factory("pantau_officials", default_config=DEFAULT_CONFIG)
+def make_officials(nlp: Language, name: str, data_dir: str | None, use_gazetteer: bool,
+                   max_name_tokens: int, resolve_mentions: bool, skip_title_case: bool):
+    return OfficialsComponent(nlp, name, data_dir, use_gazetteer, max_name_tokens,
+                              resolve_mentions, skip_title_case)

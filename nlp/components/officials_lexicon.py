@@ -1,0 +1,190 @@
+"""Data of the officials component: role titles, organisation words and acronyms, honorifics,
+name particles and stop words (``nlp/data``), and a gazetteer of region names (``lokal``).
+
+Everything is loaded once, when the component is built, into a :class:`Lexicon` of plain
+dicts and sets keyed by lowercase words, so the component itself only does lookups."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.lang.id.stop_words import STOP_WORDS
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+LEVELS = ("provinsi", "kabupaten", "kota", "kecamatan", "desa")
+# spaCy stop words that are also common given names: they may stand in a name
+NAME_LIKE_STOP_WORDS = {"dini", "bung", "jadi", "sela", "rata", "tiba", "kira", "hari", "tegas",
+                        "pantas", "setiawan", "asal", "usai", "masa", "rasa", "agak", "lama"}
+
+
+def norm_word(text: str) -> str:
+    """Lowercase, dots dropped: "Kab." -> "kab", "S.Sos." -> "ssos"."""
+    return text.lower().replace(".", "")
+
+
+def _phrase_index(phrases: dict[str, object]) -> dict[str, list[tuple[tuple[str, ...], object]]]:
+    """{first word: [(words, value), ...]} with the longest phrases first."""
+    index: dict[str, list] = {}
+    for phrase, value in phrases.items():
+        words = tuple(norm_word(w) for w in phrase.split())
+        if words:
+            index.setdefault(words[0], []).append((words, value))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return index
+
+
+@dataclass
+class Title:
+    text: str
+    standalone: bool
+    expand: str | None = None
+    place: str | None = None
+    gov: str | None = None
+
+
+@dataclass
+class Lexicon:
+    titles: dict = field(default_factory=dict)        # phrase index -> Title
+    title_words: set = field(default_factory=set)     # first words of titles
+    modifiers: dict = field(default_factory=dict)     # phrase index -> full form
+    negators: set = field(default_factory=set)
+    appositive: dict = field(default_factory=dict)    # phrase index -> True
+    before_name: dict = field(default_factory=dict)
+    byline_labels: set = field(default_factory=set)
+    private: set = field(default_factory=set)
+    acronyms: dict = field(default_factory=dict)      # phrase index -> (kind, expansion)
+    org_words: dict = field(default_factory=dict)     # phrase index -> public (bool)
+    levels: dict = field(default_factory=dict)        # phrase index -> level name
+    places: dict = field(default_factory=dict)        # phrase index -> True
+    honorifics_before: set = field(default_factory=set)
+    honorifics_after: set = field(default_factory=set)
+    particles: set = field(default_factory=set)
+    stopwords: set = field(default_factory=set)
+    gazetteer: dict = field(default_factory=dict)     # level -> phrase index -> True
+    region_levels: dict = field(default_factory=dict)  # lowercase kab/kota/prov name -> {levels}
+
+
+def _lines(path: Path) -> list[str]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def _load_roles(lex: Lexicon, path: Path) -> None:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    titles = {}
+    for kind in ("standalone", "needs_org"):
+        for entry in data["titles"][kind]:
+            titles[entry["t"]] = Title(entry["t"], kind == "standalone", entry.get("expand"),
+                                       entry.get("place"), entry.get("gov"))
+    lex.titles = _phrase_index(titles)
+    lex.title_words = set(lex.titles)
+    lex.modifiers = _phrase_index(data["modifiers"])
+    lex.negators = set(data["negators"]["words"])
+    lex.appositive = _phrase_index({m: True for m in data["appositive"]["markers"]})
+    lex.before_name = _phrase_index({m: True for m in data["appositive"]["before_name"]})
+    lex.byline_labels = set(data["bylines"]["labels"])
+    lex.private = set(data["private"]["words"])
+
+
+def _load_acronyms(lex: Lexicon, path: Path) -> None:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    table = {}
+    for kind in ("expand", "keep", "nonpublic"):
+        for key, expansion in data[kind].items():
+            table[key] = (kind, expansion)
+    lex.acronyms = _phrase_index(table)
+
+
+def _load_org_words(lex: Lexicon, path: Path) -> None:
+    words, levels, places = {}, {}, {}
+    for line in _lines(path):
+        if line.startswith("@level "):
+            phrase = line[7:].strip()
+            levels[phrase] = _level_of(phrase)
+        elif line.startswith("@place "):
+            places[line[7:].strip()] = True
+        elif line.startswith("+"):
+            words[line[1:]] = True
+        else:
+            words.setdefault(line, False)
+    lex.org_words = _phrase_index(words)
+    lex.levels = _phrase_index(levels)
+    lex.places = _phrase_index(places)
+
+
+def _level_of(word: str) -> str:
+    if word.startswith(("kab",)):
+        return "kabupaten"
+    if word.startswith("kota"):
+        return "kota"
+    if word.startswith(("prov", "prop")):
+        return "provinsi"
+    if word.startswith(("kec", "distrik")):
+        return "kecamatan"
+    return "desa"
+
+
+def _load_honorifics(lex: Lexicon, path: Path) -> None:
+    section = None
+    for line in _lines(path):
+        if line in ("[before]", "[after]"):
+            section = line
+        elif section == "[before]":
+            lex.honorifics_before.add(line)
+        elif section == "[after]":
+            lex.honorifics_after.add(line)
+
+
+@lru_cache(maxsize=2)
+def _gazetteer() -> tuple[dict, dict]:
+    """Region names by level, from the Kemendagri table shipped with ``lokal``."""
+    root = resources.files("lokal") / "data"
+    with resources.as_file(root / "wilayah.json.gz") as p, gzip.open(p, "rt", encoding="utf-8") as fh:
+        wilayah = json.load(fh)
+    with resources.as_file(root / "desa.json.gz") as p, gzip.open(p, "rt", encoding="utf-8") as fh:
+        desa = json.load(fh)
+    names: dict[str, dict] = {level: {} for level in LEVELS}
+    region_levels: dict[str, set] = {}
+    for code, name in wilayah.items():
+        parts = code.count(".")
+        if parts == 0:
+            level, bare = "provinsi", name
+        elif parts == 1:
+            level = "kota" if name.startswith("Kota ") else "kabupaten"
+            bare = name.split(" ", 1)[1] if name.startswith(("Kota ", "Kabupaten ")) else name
+        elif parts == 2:
+            level, bare = "kecamatan", name
+        else:
+            continue
+        names[level][bare] = True
+        if parts < 2:
+            region_levels.setdefault(bare.lower(), set()).add(level)
+    for name in desa.values():
+        names["desa"][name] = True
+    return {level: _phrase_index(n) for level, n in names.items()}, region_levels
+
+
+def load_lexicon(data_dir: str | Path | None = None, use_gazetteer: bool = True) -> Lexicon:
+    root = Path(data_dir) if data_dir else DATA_DIR
+    lex = Lexicon()
+    _load_roles(lex, root / "roles.toml")
+    _load_acronyms(lex, root / "org_acronyms.toml")
+    _load_org_words(lex, root / "org_words.txt")
+    _load_honorifics(lex, root / "honorifics.txt")
+    lex.particles = set(_lines(root / "name_particles.txt"))
+    lex.stopwords = set(_lines(root / "name_stopwords.txt"))
+    lex.stopwords |= {w for w in STOP_WORDS if w not in NAME_LIKE_STOP_WORDS}
+    if use_gazetteer:
+        lex.gazetteer, lex.region_levels = _gazetteer()
+    return lex

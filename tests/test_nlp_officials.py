@@ -1,0 +1,231 @@
+"""The officials component on sentences written for these tests (fictional people, real offices)."""
+
+import pytest
+import spacy
+
+import nlp.components.officials  # noqa: F401  (registers the factory)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = spacy.blank("id")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("pantau_officials")
+    return pipeline
+
+
+def officials(nlp, text, **user_data):
+    doc = nlp.make_doc(text)
+    doc.user_data.update(user_data)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc._.officials
+
+
+def by_name(found):
+    return {o["name"]: o for o in found}
+
+
+def names(nlp, text, **user_data):
+    return sorted(o["name"] for o in officials(nlp, text, **user_data))
+
+
+# -- role first -----------------------------------------------------------------------------
+
+def test_role_comma_name(nlp):
+    found = officials(nlp, "Ketua Bawaslu Kabupaten Kendal, Hendra Wijaya, mengatakan pengawasan diperketat.")
+    assert [o["name"] for o in found] == ["Hendra Wijaya"]
+    assert found[0]["role"].startswith("Ketua Bawaslu Kabupaten Kendal")
+    assert found[0]["org"] == "Bawaslu Kabupaten Kendal"
+
+
+def test_role_name_without_comma_keeps_region_out_of_name(nlp):
+    found = officials(nlp, "Ketua Bawaslu Kendal Hendra Wijaya mengatakan ASN wajib netral.")
+    assert [o["name"] for o in found] == ["Hendra Wijaya"]
+    assert "Kendal" in found[0]["role"]
+
+
+def test_mononym_after_region(nlp):
+    found = officials(nlp, "Sementara itu, Ketua Bawaslu Jepara Mujiono menambahkan bahwa laporan sudah diterima.")
+    assert [o["name"] for o in found] == ["Mujiono"]
+
+
+def test_penjabat_written_out_and_abbreviated(nlp):
+    found = officials(nlp, "Penjabat (Pj) Bupati Brebes, Joko Susanto, membuka apel netralitas ASN.")
+    assert found[0]["name"] == "Joko Susanto"
+    assert "Penjabat" in found[0]["role"] and "Brebes" in found[0]["role"]
+    assert found[0]["org"] == "Pemerintah Kabupaten Brebes"
+    found = officials(nlp, "Pj Bupati Brebes Joko Susanto membuka apel.")
+    assert "Penjabat" in found[0]["role"].split() and "Pj" in found[0]["role"]
+
+
+def test_represented_by_chain_and_degrees(nlp):
+    text = ("Hadir sebagai narasumber Pj Bupati Blora Joko Susanto, S.H yang diwakili oleh Kepala Badan "
+            "Kepegawaian Daerah (BKD) Bambang Irawan, M.Si., dan sejumlah camat.")
+    found = by_name(officials(nlp, text))
+    assert set(found) == {"Joko Susanto", "Bambang Irawan"}
+    assert found["Bambang Irawan"]["role"].startswith("Kepala Badan Kepegawaian Daerah")
+    assert found["Bambang Irawan"]["org"].startswith("Badan Kepegawaian Daerah")
+
+
+def test_acronym_expanded_into_org(nlp):
+    found = officials(nlp, "Sekretaris Bakesbangpol Kabupaten Klaten Wahyu Hidayat menjelaskan aturan itu.")
+    assert found[0]["name"] == "Wahyu Hidayat"
+    assert found[0]["org"] == "Badan Kesatuan Bangsa dan Politik Kabupaten Klaten"
+
+
+def test_staf_ahli_with_field(nlp):
+    found = officials(nlp, "Staf Ahli Bupati Kendal Bidang Hukum dan Politik Yusuf Maulana mengatakan hal serupa.")
+    assert found[0]["name"] == "Yusuf Maulana"
+    assert found[0]["role"].startswith("Staf Ahli Bupati Kendal Bidang Hukum dan Politik")
+    assert found[0]["org"] == "Pemerintah Kabupaten Kendal"
+
+
+def test_particle_names(nlp):
+    found = officials(nlp, "Menurut Deputi Bidang Pengawasan La Ode Rahman, netralitas harus dijaga.")
+    assert [o["name"] for o in found] == ["La Ode Rahman"]
+    found = officials(nlp, "Ketua Bawaslu Provinsi Bali I Gusti Ngurah Putra mengatakan hal itu.")
+    assert [o["name"] for o in found] == ["I Gusti Ngurah Putra"]
+
+
+def test_police_rank_stripped(nlp):
+    found = officials(nlp, "Kapolres Kudus AKBP Ronald Sihombing mengatakan pihaknya siap.")
+    assert found[0]["name"] == "Ronald Sihombing"
+    assert "Kapolres" in found[0]["role"]
+
+
+def test_village_head_and_lowercase_title(nlp):
+    found = by_name(officials(nlp, "Kepala Desa Karanganyar, Sutrisno, dilaporkan ke Bawaslu. "
+                                   "Hal itu dibenarkan camat Wonosari, Agus Purnomo."))
+    assert set(found) == {"Sutrisno", "Agus Purnomo"}
+    assert found["Sutrisno"]["org"] == "Pemerintah Desa Karanganyar"
+
+
+def test_legislator(nlp):
+    found = officials(nlp, "Anggota DPRD Kabupaten Jepara, Siti Aminah, meminta ASN tidak berpolitik.")
+    assert found[0]["name"] == "Siti Aminah"
+    assert found[0]["org"] == "DPRD Kabupaten Jepara"
+
+
+# -- name first -----------------------------------------------------------------------------
+
+def test_name_comma_role(nlp):
+    found = officials(nlp, "Siti Rahayu, Kepala Dinas Pendidikan Kabupaten Sleman, menegaskan larangan itu.")
+    assert found[0]["name"] == "Siti Rahayu"
+    assert found[0]["role"] == "Kepala Dinas Pendidikan Kabupaten Sleman"
+    assert found[0]["org"] == "Dinas Pendidikan Kabupaten Sleman"
+
+
+def test_name_selaku_role(nlp):
+    found = officials(nlp, "Rudi Hartono selaku Camat Tembalang mengimbau seluruh perangkat kelurahan.")
+    assert [o["name"] for o in found] == ["Rudi Hartono"]
+    assert found[0]["role"].startswith("Camat Tembalang")
+
+
+def test_name_in_parentheses_apposition(nlp):
+    found = officials(nlp, "Dewi Lestari (Anggota KPU Kota Medan) menjelaskan tahapan kampanye.")
+    assert [o["name"] for o in found] == ["Dewi Lestari"]
+    assert found[0]["role"] == "Anggota KPU Kota Medan"
+
+
+def test_name_with_degrees_before_role(nlp):
+    found = officials(nlp, "Dr. H. Ahmad Syafii, S.H., M.Si. Ketua Bawaslu Kota Semarang dalam sambutannya mengatakan.")
+    assert [o["name"] for o in found] == ["Ahmad Syafii"]
+
+
+def test_two_people_in_a_list(nlp):
+    text = ("Hadir Kepala Dinas Kesehatan Kota Tegal, Nur Hidayah, dan Kepala Satpol PP Kota Tegal, "
+            "Agus Setiawan.")
+    found = by_name(officials(nlp, text))
+    assert set(found) == {"Nur Hidayah", "Agus Setiawan"}
+    assert found["Agus Setiawan"]["org"] == "Satuan Polisi Pamong Praja Kota Tegal"
+
+
+# -- later mentions -------------------------------------------------------------------------
+
+def test_later_mentions_are_evidence_of_the_same_person(nlp):
+    text = ("Ketua Bawaslu Kabupaten Kendal, Hendra Wijaya, mengatakan pengawasan diperketat. "
+            "\"Kami tidak main-main,\" kata Hendra. Wijaya menambahkan bahwa laporan warga ditindaklanjuti.")
+    found = officials(nlp, text)
+    assert len(found) == 1
+    ev = found[0]["evidence"]
+    assert len(ev) == 3
+    for e in ev:
+        assert text[e["start"]:e["end"]] == e["text"]
+        assert e["text"] in e["sentence"]
+
+
+def test_same_person_with_two_roles_is_one_official(nlp):
+    text = ("Pj Bupati Batang Sri Wahyuni membuka acara. Sri Wahyuni, Penjabat Bupati Batang, "
+            "mengingatkan ASN.")
+    assert names(nlp, text) == ["Sri Wahyuni"]
+
+
+# -- negatives ------------------------------------------------------------------------------
+
+def test_reporter_and_editor_lines(nlp):
+    text = ("Bawaslu menggelar sosialisasi netralitas ASN.\n\nPenulis: Rahmat Hidayat\nEditor: Lina Marlina\n"
+            "(Red/Tono)")
+    assert officials(nlp, text) == []
+
+
+def test_author_is_never_an_official(nlp):
+    text = "Kepala Dinas Kominfo Kota Solo Rina Marlina mengatakan hal itu."
+    assert names(nlp, text) == ["Rina Marlina"]
+    assert names(nlp, text, author="Rina Marlina") == []
+
+
+def test_private_persons_and_lecturers(nlp):
+    text = ("Warga Desa Sukamaju, Slamet Riyadi, mengaku melihat kejadian itu. Pengamat politik "
+            "Universitas Diponegoro, Teguh Prasetyo, menilai hal itu wajar. Dosen Fakultas Hukum "
+            "Universitas Jember, Dr. Bayu Aji, M.H., juga hadir.")
+    assert officials(nlp, text) == []
+
+
+def test_party_and_campaign_roles_are_not_offices(nlp):
+    text = ("Ketua Tim Pemenangan Paslon Nomor 2, Agus Salim, membantah. Ketua DPC Partai Gerindra "
+            "Kabupaten Kudus, Eko Prasetyo, enggan berkomentar. Calon Bupati Kudus Hartono Wibisono hadir.")
+    assert officials(nlp, text) == []
+
+
+def test_org_name_is_not_a_person(nlp):
+    text = ("Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Klaten mengatakan "
+            "hal itu. Ketua Komisi Aparatur Sipil Negara menyampaikan surat edaran.")
+    assert officials(nlp, text) == []
+
+
+def test_kabupaten_and_regions_are_not_names(nlp):
+    text = "Menurut Ketua Bawaslu Kabupaten Demak, jumlah laporan naik di Kabupaten Demak, Senin (18/11/2024)."
+    assert officials(nlp, text) == []
+
+
+def test_enumeration_of_titles_without_names(nlp):
+    text = "Kegiatan diikuti kepada Parpol, Kades dan perangkat desa, Camat, Lurah serta Kepala OPD."
+    assert officials(nlp, text) == []
+
+
+def test_title_case_headline_is_skipped(nlp):
+    assert officials(nlp, "Bupati Batang Minta ASN Jaga Netralitas Di Masa Kampanye Pilkada") == []
+
+
+# -- regions and round trip -----------------------------------------------------------------
+
+def test_region_code_from_doc_regions(nlp):
+    text = "Ketua Bawaslu Kabupaten Kendal, Hendra Wijaya, mengatakan hal itu."
+    doc = nlp.make_doc(text)
+    doc = nlp.get_pipe("sentencizer")(doc)
+    start = text.index("Kabupaten Kendal")
+    doc._.regions = [{"level": "kabupaten", "name": "Kendal", "code": "33.24", "parents": ["33"],
+                      "evidence": [{"text": "Kabupaten Kendal", "start": start, "end": start + 16,
+                                    "sentence": text}]}]
+    doc = nlp.get_pipe("pantau_officials")(doc)
+    assert doc._.officials[0]["region_code"] == "33.24"
+    assert doc._.officials[0]["name"] == "Hendra Wijaya"
+
+
+def test_round_trip_to_disk(nlp, tmp_path):
+    text = "Siti Rahayu, Kepala Dinas Pendidikan Kabupaten Sleman, menegaskan larangan itu."
+    nlp.to_disk(tmp_path / "pipe")
+    loaded = spacy.load(tmp_path / "pipe")
+    assert loaded(text)._.officials == nlp(text)._.officials
+    assert loaded.get_pipe_config("pantau_officials")["max_name_tokens"] == 6
