@@ -52,6 +52,8 @@ POSITIVE = [
     ("Debat digelar 2 Januari mendatang.", date(2024, 12, 20), ["2025-01-02"]),
     ("Acara pada Kamis (28/12) diikuti 200 ASN.", date(2024, 1, 3), ["2023-12-28"]),
     ("Pada Rabu, 17 APRIL 2019 warga mencoblos.", None, ["2019-04-17"]),
+    ("Guru itu diperiksa pada Kamis (10/8). Ia anggota partai sejak 2021.", date(2023, 8, 11),
+     ["2023-08-10"]),
 ]
 
 NEGATIVE = [

@@ -12,8 +12,10 @@ A day without a year takes, in this order:
    "UU Nomor 7 Tahun 2017" do not count);
 2. the publication year; "lalu"/"silam" after the day move it back a year if it would lie
    after the publication date, "mendatang"/"depan" forward if it would lie before;
-3. the year the article names most often (the latest on a tie);
-and if a weekday is given ("Senin (18/11)") and does not fit, a neighbouring year that fits.
+3. the year the article names most often (the latest on a tie).
+For the numeric form "(17/11)", used for days just before publication, the publication year
+comes before the paragraph's year. If a weekday is given ("Senin (18/11)"), the first of
+these years, or a year next to one, on which the day falls on that weekday wins.
 
 Publication stamps are skipped: a line holding only a date and time ("Nov 18, 2023 - 11:26")
 anywhere, and byline lines at the top ("Penulis - situs.id - 18/11/2023"); see
@@ -100,26 +102,32 @@ class _YearResolver:
         self.most = max(counts, key=lambda y: (counts[y], y)) if counts else None
 
     def resolve(self, raw: Raw, day: int) -> str | None:
-        year = raw.year or self._year_for(raw, day)
-        if year is None:
-            return None
-        found = _make(year, raw.month, day)
-        if found and raw.weekday and found.isoweekday() != raw.weekday and not raw.year:
-            for alt in (year - 1, year + 1):
-                d = _make(alt, raw.month, day)
-                if d and d.isoweekday() == raw.weekday:
-                    found = d
-                    break
+        if raw.year:
+            found = _make(raw.year, raw.month, day)
+            return found.isoformat() if found else None
+        years = [y for y in self._candidates(raw, day) if y is not None]
+        if raw.weekday:  # the first candidate, or a neighbour of one, that fits the weekday
+            for year in dict.fromkeys(years + [y + d for y in years for d in (-1, 1)]):
+                found = _make(year, raw.month, day)
+                if found and found.isoweekday() == raw.weekday:
+                    return found.isoformat()
+        found = _make(years[0], raw.month, day) if years else None
         return found.isoformat() if found else None
 
-    def _year_for(self, raw: Raw, day: int) -> int | None:
-        for lo, hi in (self.sents.bounds_at(raw.start), self._paragraph(raw.start)):
-            near = [(abs(pos - raw.start), y) for pos, y in self.explicit if lo <= pos < hi]
-            if near:
-                return min(near)[1]
-        if self.published:
-            return self._from_published(raw, day)
-        return self.most
+    def _candidates(self, raw: Raw, day: int) -> list[int | None]:
+        """Years in order of preference. "(10/8)" is the news form for recent days, so the
+        publication year comes before a year elsewhere in the paragraph."""
+        sentence = self._nearest(raw.start, self.sents.bounds_at(raw.start))
+        paragraph = self._nearest(raw.start, self._paragraph(raw.start))
+        published = self._from_published(raw, day) if self.published else None
+        if raw.numeric:
+            return [sentence, published, paragraph, self.most]
+        return [sentence, paragraph, published, self.most]
+
+    def _nearest(self, pos: int, bounds: tuple[int, int]) -> int | None:
+        lo, hi = bounds
+        near = [(abs(p - pos), y) for p, y in self.explicit if lo <= p < hi]
+        return min(near)[1] if near else None
 
     def _paragraph(self, pos: int) -> tuple[int, int]:
         lo = self.text.rfind("\n", 0, pos) + 1
