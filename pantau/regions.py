@@ -186,6 +186,10 @@ class RegionTable:
         """The hand-written aliases of a region ("33" -> ["Jateng"])."""
         return list(self._aliases.get(self._known(code), ()))
 
+    def alias_items(self) -> list[tuple[str, str]]:
+        """Every (alias, code) pair of the aliases file, in file order."""
+        return [(alias, code) for code, names in self._aliases.items() for alias in names]
+
     def display_name(self, code: str) -> str:
         """The name with its level word: "Kabupaten Batang", "Kota Batam", "Jawa Tengah"."""
         level, name, _ = self._rows[self._known(code)]

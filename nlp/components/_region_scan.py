@@ -1,0 +1,315 @@
+"""Finding region names in a text and reading their context, for ``pantau_regions``.
+
+``RegionScanner`` holds one precompiled regex over every provinsi/kabupaten/kota name and
+alias (a character trie, title-case and upper-case forms), a dateline regex and a kecamatan
+cue regex. ``scan(text)`` returns ``Mention`` objects with their candidate codes and the
+kind of context before them; resolving candidates to one code is the component's job.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pantau.regions import RegionTable, name_key
+
+DEFAULT_CUES = Path(__file__).resolve().parent.parent / "data" / "region_cues.toml"
+NAME_LEVELS = ("provinsi", "kabupaten", "kota")
+
+# Kinds of context before a name, strongest first.
+LEVEL, ORG, DATELINE, LOCATIVE, LIST, BARE, NAME_PART, PERSON, BLOCK = (
+    "level", "org", "dateline", "locative", "list", "bare", "name_part", "person", "block")
+
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*\.?|[^\w\s]")
+_SPACE = "[ \\t\\xa0]+"
+# What may stand between two listed names besides the joining word: "Tegal 14 kasus, Pemalang".
+_LIST_GAP = re.compile(r"[ \t\xa0]*(?:(?:\d+(?:[.,]\d+)*|[a-z]+|[(),/%-])[ \t\xa0]*){0,6}")
+# Level words that belong in the evidence span ("Kabupaten Batang"; not "Bupati Batang").
+_PLAIN_LEVEL_WORDS = {"kabupaten", "kabupaten administrasi", "kab", "kab.", "kota",
+                      "kota administrasi", "provinsi", "prov", "prov."}
+_HYPHEN_WORD = re.compile(r"-(\w)")
+_NEXT_WORD = re.compile(r"[ \t\xa0]+([A-Z][\w'’-]*)")
+_DATELINE = re.compile(
+    r"(?m)^[ \t*_#>]*(?:(?i:[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.id|id|net|news|co))\s*[,|]\s*)?"
+    r"(?P<place>[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’-]*){0,3})"
+    r"\s*(?:,\s*[\w.]+(?:[ ][\w.]+){0,2}\s*)?(?:\([^)\n]{1,40}\)\s*)?(?:-{1,2}|–|—)\s")
+
+
+@dataclass(slots=True)
+class Mention:
+    """One name in the text with its candidates and context."""
+
+    start: int                 # evidence span (includes a plain level word: "Kabupaten Batang")
+    end: int
+    name_start: int            # the name alone
+    key: str
+    candidates: list[str]      # region codes
+    kind: str                  # one of LEVEL, ORG, ... above
+    level: str | None = None   # the level a level word gives
+    org_levels: tuple[str, ...] | None = None
+    cue_start: int | None = None
+    shouted: bool = False      # written in capitals though the name is not an acronym
+    stop: bool = False         # a stoplist name
+    person_after: bool = False  # followed by a capitalised word (a person's name?)
+    multiword: bool = False    # "Sumatera Selatan": specific enough to count bare
+    list_anchor: int | None = None  # index of the mention this one is listed after (LIST)
+    code: str | None = None
+
+
+@dataclass
+class Cues:
+    level: dict[str, str]
+    free_level: dict[str, str]
+    org: dict[str, tuple[str, ...] | None]
+    gov_heads: set[str]
+    institution_heads: set[str]
+    locative: set[str]
+    joiners: set[str]
+    person: set[str]
+    block: set[str]
+    follow_ok: set[str]
+    not_acronyms: set[str]
+    abbreviations: set[str]
+    stoplist: set[str]
+    idioms: list[str] = field(default_factory=list)
+    skip_lines: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> Cues:
+        with open(path or DEFAULT_CUES, "rb") as fh:
+            data = tomllib.load(fh)
+        return cls.from_dict(data)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Cues:
+        level = {w: lv for lv, words in data["level"].items() for w in words}
+        free = {w: lv for lv, words in data["free_level"].items() for w in words}
+        org_data = data["org"]
+        org: dict[str, tuple[str, ...] | None] = {w: None for w in org_data["any"]}
+        org.update({w: ("kabupaten", "kota") for w in org_data["kabupaten_kota"]})
+        org.update({w: ("provinsi",) for w in org_data["provinsi"]})
+        ctx, names = data["context"], data["names"]
+        return cls(
+            level=level, free_level=free, org=org,
+            gov_heads=set(org_data["gov_heads"]), institution_heads=set(org_data["institution_heads"]),
+            locative=set(ctx["locative"]), joiners=set(ctx["list"]), person=set(ctx["person"]),
+            block=set(ctx["block"]), follow_ok=set(ctx["follow_ok"]),
+            not_acronyms=set(ctx["not_acronyms"]), abbreviations=set(ctx["abbreviations"]),
+            stoplist={name_key(n) for n in names["stoplist"]}, idioms=list(names["idioms"]),
+            skip_lines=list(ctx.get("skip_lines", [])),
+        )
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regex that matches any of ``words``, longest first, built as a character trie."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [(_SPACE if ch == " " else re.escape(ch)) + emit(child)
+                for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+def _cased_trie(phrases) -> str:
+    """A case-sensitive regex for phrases written in lower, Capitalised, Title or UPPER case
+    (faster than re.IGNORECASE); spaces match any run of blanks."""
+    forms = set()
+    for p in phrases:
+        forms |= {p, p.lower(), p[:1].upper() + p[1:], p.title(), p.upper()}
+    return "(?:" + _trie_regex(sorted(forms)) + ")"
+
+
+def _surface_forms(name: str) -> set[str]:
+    """Written forms of a name: as given, reduplications with a hyphen, and in capitals."""
+    forms = {name}
+    words = name.split()
+    for i in range(len(words) - 1):
+        if words[i].lower() == words[i + 1].lower():  # "Bau Bau" -> "Bau-Bau", "Bau-bau"
+            joined = words[:i] + [f"{words[i]}-{words[i + 1]}"] + words[i + 2:]
+            forms.add(" ".join(joined))
+    forms |= {_HYPHEN_WORD.sub(lambda m: "-" + m.group(1).lower(), f) for f in forms}
+    forms |= {f.upper() for f in list(forms)}
+    return forms
+
+
+class RegionScanner:
+    """Finds provinsi/kabupaten/kota names, datelines and kecamatan phrases in a text."""
+
+    def __init__(self, table: RegionTable, cues: Cues) -> None:
+        self.table, self.cues = table, cues
+        base = [r.name for r in table.regions() if r.level in NAME_LEVELS]
+        base += [alias for alias, code in table.alias_items() if table.level(code) in NAME_LEVELS]
+        surfaces: set[str] = set()
+        for form in base:
+            surfaces |= _surface_forms(form)
+        self.keys = {name_key(s): [c for c in table.codes_for_key(name_key(s))
+                                   if table.level(c) in NAME_LEVELS] for s in surfaces}
+        # Names written in capitals by nature ("NTT", "DKI") are not shouted datelines.
+        self.acronyms = {name_key(f) for f in base if f.isupper()}
+        self.name_re = re.compile(
+            r"(?=[A-Z])(?:(?<=\b[sS]e-)|(?<![\w./@-]))(?:" + _trie_regex(sorted(surfaces))
+            + r")(?![\w@]|\.\w)")
+        kec_words = [w for w, lv in cues.level.items() if lv == "kecamatan"]
+        self.kec_re = re.compile(
+            r"(?<![\w-])" + _cased_trie(kec_words) + r"(?!\w)"
+            + r"(?:[ \t\xa0]+|(?<=\.))([A-Z][\w'’().-]*(?:[ \t\xa0][A-Z][\w'’().-]*){0,3})")
+        self.kec_keys: dict[str, list[str]] = {}
+        for region in table.regions("kecamatan"):
+            self.kec_keys.setdefault(name_key(region.name), []).append(region.code)
+        self.idiom_re = re.compile(_cased_trie(cues.idioms)) if cues.idioms else None
+        self.idiom_keys = {name_key(w) for i in cues.idioms for w in re.split(r"[\s-]+", i)}
+        self.skip_re = (re.compile(r"(?m)^[ \t*_>#\[-]*" + _cased_trie(cues.skip_lines) + r".*$")
+                        if cues.skip_lines else None)
+        self.free_re = re.compile(r"(?<!\w)" + _cased_trie(cues.free_level) + r"(?!\w)")
+
+    # -- the scan ------------------------------------------------------------------------
+
+    def scan(self, text: str, datelines: bool = True) -> list[Mention]:
+        dateline_spans = set()
+        if datelines:
+            dateline_spans = {m.span("place") for m in _DATELINE.finditer(text)}
+        idiom_spans = None
+        skipped = self._skipped_lines(text)
+        out: list[Mention] = []
+        for m in self.name_re.finditer(text):
+            s, e = m.span()
+            if skipped and any(a <= s < b for a, b in skipped):
+                continue
+            key = name_key(m.group())
+            if key in self.idiom_keys and self.idiom_re is not None:
+                if idiom_spans is None:
+                    idiom_spans = [i.span() for i in self.idiom_re.finditer(text)]
+                if any(a <= s and e <= b for a, b in idiom_spans):
+                    continue
+            mention = Mention(start=s, end=e, name_start=s, key=key,
+                              candidates=list(self.keys.get(key, ())), kind=BARE,
+                              stop=key in self.cues.stoplist)
+            mention.shouted = m.group().isupper() and key not in self.acronyms
+            mention.multiword = " " in m.group() or "\xa0" in m.group()
+            if (s, e) in dateline_spans:
+                mention.kind = DATELINE
+            else:
+                self._read_before(text, mention, out[-1] if out else None, len(out) - 1)
+            if mention.kind == BLOCK or mention.level == "kecamatan":
+                continue
+            nxt = _NEXT_WORD.match(text, e)
+            if nxt and not nxt.group(1).isupper() and nxt.group(1).lower() not in self.cues.follow_ok \
+                    and not self.name_re.match(text, nxt.start(1)):
+                mention.person_after = True
+            out.append(mention)
+        return out
+
+    def _skipped_lines(self, text: str) -> list[tuple[int, int]]:
+        return [m.span() for m in self.skip_re.finditer(text)] if self.skip_re else []
+
+    def _read_before(self, text: str, mention: Mention, previous: Mention | None,
+                     previous_index: int) -> None:
+        s = mention.start
+        lo = max(0, s - 64)
+        window = text[lo:s]
+        cut = window.rfind("\n")
+        if cut >= 0:
+            lo, window = lo + cut + 1, window[cut + 1:]
+        toks = [(t.group(), lo + t.start()) for t in _TOKEN.finditer(window)]
+        # Stop at the end of the previous sentence; skip a parenthesis right before the name.
+        for i in range(len(toks) - 1, -1, -1):
+            t = toks[i][0]
+            if t in {".", "!", "?", ":", ";", '"', "“", "”"} or (
+                    t.endswith(".") and len(t) > 1 and t.lower() not in self.cues.abbreviations):
+                toks = toks[i + 1:]
+                break
+        if toks and toks[-1][0] == ")":
+            opens = [i for i, (t, _) in enumerate(toks) if t == "("]
+            toks = toks[:opens[-1]] if opens else []
+        if not toks:
+            return
+        cues = self.cues
+        words = [t.lower().removeprefix("se-") for t, _ in toks]
+        for n in (3, 2, 1):
+            if len(words) < n:
+                continue
+            phrase = " ".join(words[-n:])
+            start = toks[-n][1]
+            if phrase in cues.level:
+                mention.kind, mention.level, mention.cue_start = LEVEL, cues.level[phrase], start
+                if phrase in _PLAIN_LEVEL_WORDS:
+                    mention.start = start + (3 if toks[-n][0].lower().startswith("se-") else 0)
+                return
+            if phrase in cues.org:
+                mention.kind, mention.org_levels = ORG, cues.org[phrase]
+                return
+            for kind, words_set in ((BLOCK, cues.block), (PERSON, cues.person),
+                                    (LOCATIVE, cues.locative)):
+                if phrase in words_set:
+                    mention.kind = kind
+                    return
+            if phrase in cues.joiners:
+                if previous is not None and 0 <= start - previous.end <= 40 \
+                        and _LIST_GAP.fullmatch(text, previous.end, start):
+                    mention.kind, mention.list_anchor = LIST, previous_index
+                return
+        last = toks[-1][0]
+        if last.isupper() and last.isalpha() and len(last) >= 2 and words[-1] not in cues.not_acronyms:
+            mention.kind = ORG
+            return
+        if last[:1].isupper():
+            mention.kind = self._head_of_name([t for t, _ in toks])
+        # otherwise BARE: a name after an ordinary word
+
+    def _head_of_name(self, toks: list[str]) -> str:
+        """A name after capitalised words: a government body's name ("Dinas Pendidikan Jawa
+        Tengah"), an institution's ("Universitas Negeri Semarang"), or a person's."""
+        for t in reversed(toks[-7:]):
+            w = t.lower()
+            if w in self.cues.gov_heads:
+                return ORG
+            if w in self.cues.institution_heads:
+                return BLOCK
+            if not t[:1].isupper() and w not in {"dan", "&", ",", "serta"}:
+                break
+        return NAME_PART
+
+    def kecamatan(self, text: str) -> list[Mention]:
+        """"Kecamatan X", "Kec. X", "Camat X": the longest kecamatan name after the cue."""
+        out = []
+        skipped = self._skipped_lines(text)
+        for m in self.kec_re.finditer(text):
+            if skipped and any(a <= m.start() < b for a, b in skipped):
+                continue
+            words = list(re.finditer(r"\S+", m.group(1)))
+            for n in range(len(words), 0, -1):
+                name_end = m.start(1) + words[n - 1].end()
+                key = name_key(text[m.start(1):name_end])
+                if key in self.kec_keys:
+                    while text[name_end - 1] in ".,;:(":
+                        name_end -= 1
+                    plain = m.group()[:3].lower() in {"kec", "dis"}  # not "Camat X"
+                    out.append(Mention(start=m.start() if plain else m.start(1), end=name_end,
+                                       name_start=m.start(1), key=key,
+                                       candidates=list(self.kec_keys[key]), kind=LEVEL,
+                                       level="kecamatan", cue_start=m.start()))
+                    break
+        return out
+
+    def free_levels(self, text: str, used: set[int]) -> dict[str, int]:
+        """Counts of office words per level that are not attached to a name (``used`` holds
+        the start offsets of the level words that were)."""
+        counts: dict[str, int] = {}
+        for m in self.free_re.finditer(text):
+            if used and any(p in used for p in range(m.start(), m.end())):
+                continue
+            level = self.cues.free_level[" ".join(m.group().lower().split())]
+            counts[level] = counts.get(level, 0) + 1
+        return counts

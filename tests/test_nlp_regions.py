@@ -1,0 +1,234 @@
+"""The pantau_regions component on sentences written for these tests.
+
+The component reads only ``doc.text`` (and sentence bounds for evidence), so the tests use a
+fast multi-language blank pipeline with spaCy's sentencizer, built once per module.
+"""
+
+import pytest
+import spacy
+
+import nlp.components.regions  # noqa: F401  (registers the factory)
+from nlp.components.regions import RegionResolver
+from pantau.errors import InvalidInput
+
+
+def _pipeline(**config):
+    lang = spacy.blank("xx")
+    lang.add_pipe("sentencizer")
+    lang.add_pipe("pantau_regions", config=config)
+    return lang
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return _pipeline()
+
+
+def regions(nlp, text, **user_data):
+    doc = nlp.make_doc(text)
+    doc.user_data.update(user_data)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc._.regions
+
+
+def found(nlp, text, **user_data):
+    return {(r["level"], r["code"]) for r in regions(nlp, text, **user_data)}
+
+
+BATANG, PEKALONGAN_KAB, BATAM, JATENG = ("kabupaten", "33.25"), ("kabupaten", "33.26"), ("kota", "21.71"), ("provinsi", "33")
+SERANG_KAB, SERANG_KOTA = ("kabupaten", "36.04"), ("kota", "36.73")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Apel digelar di Kabupaten Batang pada pagi hari.", {BATANG}),
+    ("Kab. Batang dan Kab Pekalongan menggelar rapat bersama.", {BATANG, PEKALONGAN_KAB}),
+    ("Pemkab Batang mengimbau pegawainya agar netral.", {BATANG}),
+    ("Bupati Batang membuka acara itu.", {BATANG}),
+    ("Acara itu dibuka Wakil Bupati Batang.", {BATANG}),
+    ("Pj Bupati Batang memimpin upacara.", {BATANG}),
+    ("Bawaslu Batang menerima dua laporan.", {BATANG}),
+    ("Bawaslu Kabupaten Batang menerima dua laporan.", {BATANG}),
+    ("KPU Kabupaten Batang menetapkan daftar pemilih.", {BATANG}),
+    ("Rapat itu digelar Pemkot Batam.", {BATAM}),
+    ("Wali Kota Batam dan Walikota Batam periode lalu hadir.", {BATAM}),
+    ("Kota Batam menjadi tuan rumah rapat itu.", {BATAM}),
+    ("Provinsi Jawa Tengah menggelar lomba.", {JATENG}),
+    ("Prov. Jateng menggelar lomba.", {JATENG}),
+    ("Pemprov Jateng menggelar lomba.", {JATENG}),
+    ("Gubernur Jawa Tengah menggelar lomba.", {JATENG}),
+    ("Bawaslu Jateng mencatat ratusan laporan.", {JATENG}),
+    ("Peserta datang dari Kepulauan Riau.", {("provinsi", "21")}),
+    ("Peserta datang dari Kepri dan NTT.", {("provinsi", "21"), ("provinsi", "53")}),
+    ("Warga DKI Jakarta memadati lokasi.", {("provinsi", "31")}),
+    ("Rapat digelar di Jakarta Selatan.", {("kota", "31.74")}),
+    ("Rapat digelar di Jaksel.", {("kota", "31.74")}),
+    ("Kepala OPD se-Kabupaten Batang hadir.", {BATANG}),
+    ("BATANG - Bawaslu menggelar apel.", {BATANG}),
+    ("TRIBUNJATENG.COM, BATANG - Bawaslu menggelar apel.", {BATANG}),
+    ("Batang - Bawaslu menggelar apel.", {BATANG}),
+    ("Sejumlah pegawai di Batam diminta netral.", {BATAM}),
+    ("Pria kelahiran Maluku itu menjadi pembicara.", {("provinsi", "81")}),
+    ("Kegiatan serupa digelar di Bali tahun lalu.", {("provinsi", "51")}),
+    ("Ketua Bawaslu Kota Tanjungpinang dan Bawaslu Bau-Bau hadir.", {("kota", "21.72"), ("kota", "74.72")}),
+    ("Kapolres Batang dan Kepala Kejaksaan Negeri Batang hadir.", {BATANG}),
+    ("Kepala Dinas Pendidikan Jawa Tengah memberi sambutan.", {JATENG}),
+    ("Bupati Kepulauan Seribu dan Wali Kota Administrasi Jakarta Utara hadir.",
+     {("kabupaten", "31.01"), ("kota", "31.72")}),
+    ("Kabupaten Lima Puluh Kota dan Kabupaten Pangkajene dan Kepulauan.",
+     {("kabupaten", "13.07"), ("kabupaten", "73.10")}),
+    ("Pilbup Batang dan Pilwalkot Pekalongan digelar serentak.", {BATANG, ("kota", "33.75")}),
+    ("Pelatih muda asal Sumatera Selatan itu menang.", {("provinsi", "16")}),
+])
+def test_forms(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+def test_one_entry_per_region_with_all_evidence(nlp):
+    text = "Bupati Batang membuka apel.\nApel di Kabupaten Batang diikuti 300 pegawai."
+    out = regions(nlp, text)
+    assert len(out) == 1
+    entry = out[0]
+    assert entry["level"] == "kabupaten" and entry["name"] == "Batang" and entry["code"] == "33.25"
+    assert entry["parents"] == ["33"]  # named parents only are separate entries
+    assert [e["text"] for e in entry["evidence"]] == ["Batang", "Kabupaten Batang"]
+    for ev in entry["evidence"]:
+        assert text[ev["start"]:ev["end"]] == ev["text"]
+    assert entry["evidence"][1]["sentence"] == "Apel di Kabupaten Batang diikuti 300 pegawai."
+
+
+def test_kecamatan_needs_its_level_word(nlp):
+    text = "Sosialisasi di Kecamatan Waringin Kurung diikuti camat se-Kabupaten Serang."
+    out = {r["level"]: r for r in regions(nlp, text)}
+    assert out["kecamatan"]["code"] == "36.04.06" and out["kecamatan"]["parents"] == ["36", "36.04"]
+    assert out["kecamatan"]["evidence"][0]["text"] == "Kecamatan Waringin Kurung"
+    assert out["kabupaten"]["code"] == "36.04"
+    # Many kecamatan are called Batang; the one in the named kabupaten is chosen.
+    text = "Camat Batang dan Bupati Batang meninjau Kecamatan Batang."
+    assert ("kecamatan", "33.25.11") in found(nlp, text)
+    # A kecamatan name without the word is not a kecamatan.
+    assert found(nlp, "Warga Waringin Kurung antusias.") == set()
+
+
+# -- names shared by a kabupaten and a kota ----------------------------------------------
+
+def test_ambiguous_bare_name_without_context_is_skipped(nlp):
+    assert found(nlp, "Bawaslu Serang menggelar rapat koordinasi.") == set()
+    assert found(nlp, "SERANG - Bawaslu menggelar rapat koordinasi.") == set()
+    assert found(nlp, "Serang menjadi tuan rumah.") == set()
+
+
+def test_ambiguous_name_explicit_mention_elsewhere(nlp):
+    text = "Bawaslu Serang menggelar rapat. Rapat diikuti pegawai Pemkab Serang."
+    assert found(nlp, text) == {SERANG_KAB}
+    text = "SERANG - Rapat digelar di aula. Kepala Bakesbangpol Kota Serang hadir."
+    assert found(nlp, text) == {SERANG_KOTA}
+
+
+def test_ambiguous_name_office_words(nlp):
+    assert found(nlp, "KPU Serang menggelar rapat. Wali Kota meminta ASN netral.") == {SERANG_KOTA}
+    assert found(nlp, "KPU Serang menggelar rapat. Bupati meminta ASN netral.") == {SERANG_KAB}
+    # both kinds of office word: undecided
+    assert found(nlp, "KPU Serang menggelar rapat. Bupati dan Wali Kota hadir.") == set()
+
+
+def test_ambiguous_name_default_region_and_title(nlp):
+    text = "Bawaslu Serang menggelar rapat koordinasi."
+    assert found(nlp, text, default_region="36.73") == {SERANG_KOTA}
+    assert found(nlp, text, default_region="3604") == {SERANG_KAB}
+    assert found(nlp, text, default_region="36") == set()  # both lie in Banten
+    assert found(nlp, text, default_region="not-a-code") == set()
+    assert found(nlp, text, title="Pemkot Serang Gelar Sosialisasi Netralitas") == {SERANG_KOTA}
+    assert found(nlp, text, title="Bupati Minta ASN Netral") == {SERANG_KAB}
+
+
+def test_ambiguous_name_both_levels_named(nlp):
+    text = ("Kabupaten Serang dan Kota Serang menggelar apel bersama. "
+            "Bawaslu Serang mengawasi jalannya apel.")
+    out = regions(nlp, text)
+    assert {(r["level"], r["code"]) for r in out} == {SERANG_KAB, SERANG_KOTA}
+    assert all(len(r["evidence"]) == 1 for r in out)  # "Bawaslu Serang" went to neither
+
+
+def test_ambiguous_name_in_a_list_takes_the_level_of_its_head(nlp):
+    out = found(nlp, "Kasus terbanyak di Kota Tegal, Pekalongan dan Brebes.")
+    assert out == {("kota", "33.76"), ("kota", "33.75"), ("kabupaten", "33.29")}
+    out = found(nlp, "Kasus di Kabupaten Tegal 14 kasus, Pemalang 12 kasus, dan Kendal 9 kasus.")
+    assert out == {("kabupaten", "33.28"), ("kabupaten", "33.27"), ("kabupaten", "33.24")}
+
+
+def test_undecided_tie_break_from_config():
+    lang = _pipeline(undecided="kabupaten")
+    assert found(lang, "Bawaslu Serang menggelar rapat koordinasi.") == {SERANG_KAB}
+
+
+def test_province_and_city_share_a_name(nlp):
+    assert found(nlp, "Rapat itu digelar di Jambi.") == set()
+    assert found(nlp, "Gubernur Jambi membuka rapat di Jambi.") == {("provinsi", "15")}
+    assert found(nlp, "Gubernur DIY menghadiri acara di Jogja.") == {("provinsi", "34")}
+
+
+# -- what is not a region mention --------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Pak Bima datang ke kantor kecamatan.",
+    "Bima Arya menjadi pembicara.",
+    "Batu itu besar sekali.",
+    "Di Batu banyak kebun apel.",  # stoplist: "Batu" needs "Kota"
+    "Rapat dihadiri Agung Wisnu dan Lani Dwi.",
+    "Batang pohon itu tumbuh miring.",
+    "Batang menjadi lokasi kegiatan.",  # a bare single word without context
+    "Mahasiswa Universitas Negeri Semarang dan pegawai Bank Jateng hadir.",
+    "Dari Sabang sampai Merauke ASN harus netral.",
+    "Ia tinggal di Jalan Batang dan bekerja di Desa Kendal.",
+    "Dosen Unsoed Purwokerto menjadi narasumber.",
+    "NETRALITAS DI BATANG DIJAGA KETAT",  # capitals outside a dateline
+    "Sejumlah warga di Solo Raya menonton.",  # followed by a capitalised word
+    "kata Kendal kepada wartawan.",
+    "Baca juga: Bawaslu Kota Semarang Temukan Pelanggaran",
+    "Laporan wartawan Tribun Jateng dari lokasi.",
+])
+def test_negatives(nlp, text):
+    assert found(nlp, text) == set()
+
+
+def test_batu_with_level_word(nlp):
+    assert found(nlp, "Kota Batu menggelar pilkada.") == {("kota", "35.79")}
+
+
+def test_bare_name_repeated_from_an_explicit_mention(nlp):
+    text = "Bawaslu Kabupaten Batang menggelar apel. Sementara itu, Batang juga menerima laporan."
+    out = regions(nlp, text)
+    assert len(out) == 1 and len(out[0]["evidence"]) == 2
+
+
+def test_level_word_that_does_not_fit_is_a_locative(nlp):
+    # "kota Batang": the town of the Batang regency, which has no kota of that name
+    assert found(nlp, "Pusat kota Batang ramai pada akhir pekan.") == {BATANG}
+
+
+def test_empty_and_region_free_texts(nlp):
+    assert regions(nlp, "") == []
+    assert regions(nlp, "Tidak ada nama daerah di kalimat ini.") == []
+
+
+def test_levels_config():
+    lang = _pipeline(levels=["provinsi"])
+    assert found(lang, "Bupati Batang dan Gubernur Jawa Tengah hadir di Kecamatan Batang.") == {JATENG}
+
+
+def test_bad_config():
+    with pytest.raises(InvalidInput, match="undecided"):
+        RegionResolver(undecided="guess")
+    with pytest.raises(InvalidInput, match="levels"):
+        RegionResolver(levels=["negara"])
+
+
+def test_to_disk_and_load_round_trip(nlp, tmp_path):
+    text = "SERANG - Bawaslu menggelar rapat. Bupati hadir di Kecamatan Waringin Kurung."
+    nlp.to_disk(tmp_path / "pipe")
+    assert (tmp_path / "pipe" / "pantau_regions" / "region_cues.toml").exists()
+    loaded = spacy.load(tmp_path / "pipe")
+    assert loaded.pipe_names == nlp.pipe_names
+    assert regions(loaded, text) == regions(nlp, text)
+    assert found(loaded, text) == {SERANG_KAB, ("kecamatan", "36.04.06")}
