@@ -1,0 +1,164 @@
+"""Word-level cue matching shared by the violation, incident and doctype components.
+
+Cue lexicons are lists of terms written in lowercase, one or more words each. A term may use
+brace alternation to spell Indonesian affix variants compactly and diffably:
+``"{meng,di,}unggah{,kan}"`` stands for unggah, mengunggah, diunggah, unggahkan, ...
+Several brace groups multiply out. Words are ``\\w+`` runs of the lowercased text, so
+hyphenated forms ("di-like", "capres-cawapres") match as their parts, independent of the
+spaCy tokenizer. A word ending in the clitics -nya/-lah/-pun that is not itself a term start
+is also tried without the clitic ("unggahannya" -> "unggahan").
+
+The matcher walks the words once with a dict-based trie: no per-pattern regex scans, so
+thousands of terms cost the same as a handful.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from dataclasses import dataclass, field
+
+WORD_RE = re.compile(r"\w+")
+BRACE_RE = re.compile(r"\{([^{}]*)\}")
+CLITICS = ("nya", "lah", "pun")
+SENT_RE = re.compile(r"[^\n.!?]*(?:[.!?]+|\n|$)")
+
+
+def expand(term: str) -> list[str]:
+    """Brace alternation: ``"{meng,di,}unggah{,kan}"`` -> every combination."""
+    parts = BRACE_RE.split(term)
+    # split() alternates literal, group, literal, group, ...
+    choices = [[p] if i % 2 == 0 else p.split(",") for i, p in enumerate(parts)]
+    return ["".join(c) for c in itertools.product(*choices)]
+
+
+def lower_same_length(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@dataclass
+class Hit:
+    group: str
+    start: int  # first word index
+    end: int  # one past the last word index
+
+
+@dataclass
+class Words:
+    """The words of a text with char offsets and the sentence each word belongs to."""
+
+    text: str
+    forms: list[str]
+    starts: list[int]
+    ends: list[int]
+    sent_of: list[int]
+    sents: list[tuple[int, int]]  # char spans
+    sent_first_word: list[int] = field(default_factory=list)
+
+    @classmethod
+    def from_text(cls, text: str, sents: list[tuple[int, int]] | None = None) -> "Words":
+        low = lower_same_length(text)
+        forms, starts, ends = [], [], []
+        for m in WORD_RE.finditer(low):
+            forms.append(m.group())
+            starts.append(m.start())
+            ends.append(m.end())
+        if not sents:
+            sents = [(m.start(), m.end()) for m in SENT_RE.finditer(text) if m.end() > m.start()]
+            sents = sents or [(0, len(text))]
+        sent_starts = [s for s, _ in sents]
+        sent_of = [max(bisect.bisect_right(sent_starts, s) - 1, 0) for s in starts]
+        first = [bisect.bisect_left(sent_of, i) for i in range(len(sents))]
+        return cls(text, forms, starts, ends, sent_of, sents, first)
+
+    def char_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.starts[start], self.ends[end - 1]
+
+    def sentence_text(self, sent: int) -> str:
+        s, e = self.sents[sent]
+        return self.text[s:e].strip()
+
+    def evidence(self, start: int, end: int) -> dict:
+        cs, ce = self.char_span(start, end)
+        return {"text": self.text[cs:ce], "start": cs, "end": ce,
+                "sentence": self.sentence_text(self.sent_of[start])}
+
+
+def doc_sentences(doc) -> list[tuple[int, int]] | None:
+    """Sentence char spans from spaCy's boundaries, or None when the doc has none."""
+    if not doc.has_annotation("SENT_START"):
+        return None
+    return [(s.start_char, s.end_char) for s in doc.sents]
+
+
+class CueMatcher:
+    """Finds every occurrence of every term of every group (overlaps included)."""
+
+    def __init__(self, groups: dict[str, list[str]], suppress: dict[str, list[str]] | None = None):
+        self.trie: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self.groups = set(groups)
+        self.suppress = suppress or {}
+        seen = set()
+        for group, terms in groups.items():
+            for term in terms:
+                for variant in expand(term):
+                    toks = tuple(WORD_RE.findall(variant.lower()))
+                    if not toks or (toks, group) in seen:
+                        continue
+                    seen.add((toks, group))
+                    self.trie.setdefault(toks[0], []).append((toks[1:], group))
+
+    def match(self, words: Words) -> dict[str, list[Hit]]:
+        forms = words.forms
+        n = len(forms)
+        trie = self.trie
+        out: dict[str, list[Hit]] = {}
+        for i, w in enumerate(forms):
+            entries = trie.get(w)
+            if entries is None:
+                for c in CLITICS:
+                    if w.endswith(c) and len(w) > len(c) + 2:
+                        entries = trie.get(w[: -len(c)])
+                        if entries is not None:
+                            break
+                if entries is None:
+                    continue
+            for rest, group in entries:
+                k = len(rest)
+                if k == 0:
+                    out.setdefault(group, []).append(Hit(group, i, i + 1))
+                elif i + k < n and tuple(forms[i + 1:i + 1 + k]) == rest:
+                    out.setdefault(group, []).append(Hit(group, i, i + 1 + k))
+        for group, by in self.suppress.items():
+            if group not in out:
+                continue
+            blockers = [h for b in by for h in out.get(b, ())]
+            if blockers:
+                out[group] = [h for h in out[group]
+                              if not any(b.start <= h.start and h.end <= b.end for b in blockers)]
+        return out
+
+
+def near(hits: list[Hit] | None, words: Words, anchor: Hit, before: int, after: int,
+         same_sentence: bool = True) -> Hit | None:
+    """The hit of ``hits`` closest to ``anchor`` within ``before``/``after`` words of it."""
+    if not hits:
+        return None
+    sent = words.sent_of[anchor.start]
+    lo, hi = anchor.start - before, anchor.end + after
+    best, best_d = None, None
+    for h in hits:
+        if h.end <= lo or h.start >= hi:
+            continue
+        if h.start < anchor.end and anchor.start < h.end:
+            continue  # overlapping the anchor: one word cannot be act and context at once
+        if same_sentence and words.sent_of[h.start] != sent:
+            continue
+        d = abs(h.start - anchor.start)
+        if best_d is None or d < best_d:
+            best, best_d = h, d
+    return best

@@ -1,0 +1,176 @@
+"""``pantau_violations``: the violation types of the taxonomy a document mentions.
+
+Sentence-level rules over cue lexicons (``nlp/data/violation_cues.jsonl``): a cue for the act
+plus, within a few words in the same sentence, a cue that it concerns a candidate, party or
+campaign, and no negative cue. A mention counts whether the act happened, is alleged, or is
+warned against ("ASN dilarang menghadiri deklarasi" -> campaign_attendance). Generic phrases
+("politik praktis", "tidak netral") name no act and map to nothing; "berpihak/mendukung"
+maps to partisan_support only next to a candidate or party.
+
+Decisions documented in the data file's comments, for instance: campaigning at a university
+"is permitted" (Constitutional Court ruling) and is not state_resources; a relative who runs
+for office is not the civil servant's own candidacy; an instruction NOT to support a
+candidate is not mobilisation.
+
+Writes ``doc._.violations``: [{"type": code, "evidence": [{"text", "start", "end",
+"sentence"}]}], one entry per type in order of first mention, evidence one per sentence.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.util import ensure_path
+
+from nlp import extensions  # noqa: F401  (registers doc._.violations)
+from nlp.components.cues import CueMatcher, Hit, Words, doc_sentences, near
+from pantau.taxonomy import ViolationType
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_CUES = DATA / "violation_cues.jsonl"
+SENTENCE = (10_000, 10_000)
+FILE_NAME = "violation_cues.jsonl"
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            line = line.strip()
+            if line:
+                try:
+                    out.append(json.loads(line))
+                except json.JSONDecodeError as e:
+                    raise ValueError(f"{path}:{n}: {e}") from None
+    return out
+
+
+class RuleSet:
+    """Groups and rules of a cue file, validated and compiled."""
+
+    def __init__(self, lines: list[dict], labels: set[str]):
+        self.lines = lines
+        groups, suppress, rules = {}, {}, []
+        for line in lines:
+            if "group" in line:
+                groups[line["group"]] = line["terms"]
+                if line.get("suppressed_by"):
+                    suppress[line["group"]] = line["suppressed_by"]
+            elif "label" in line:
+                rules.append(line)
+        known = set(groups)
+        for rule in rules:
+            if rule["label"] not in labels:
+                raise ValueError(f"unknown label {rule['label']!r} in cue rule {rule}")
+            used = list(rule["act"]) + [g for part in ("requires", "unless")
+                                        for req in rule.get(part, ()) for g in req["any"]]
+            missing = [g for g in used if g not in known]
+            if missing:
+                raise ValueError(f"cue rule {rule} uses undefined groups {missing}")
+        for g, by in suppress.items():
+            if any(b not in known for b in by):
+                raise ValueError(f"group {g} is suppressed by an undefined group {by}")
+        self.matcher = CueMatcher(groups, suppress)
+        self.rules = [(r["label"], r["act"], self._reqs(r.get("requires", ())),
+                       self._reqs(r.get("unless", ()))) for r in rules]
+
+    @staticmethod
+    def _reqs(reqs) -> list[tuple[list[str], tuple[int, int]]]:
+        return [(list(r["any"]), tuple(r.get("window") or SENTENCE)) for r in reqs]
+
+    def fire(self, words: Words, hits: dict[str, list[Hit]]):
+        """Yield (label, first word, end word) for every rule that holds."""
+        for label, acts, requires, unless in self.rules:
+            for group in acts:
+                for act in hits.get(group, ()):
+                    span = self._check(words, hits, act, requires, unless)
+                    if span is not None:
+                        yield label, span[0], span[1]
+
+    @staticmethod
+    def _check(words, hits, act, requires, unless):
+        start, end = act.start, act.end
+        for groups, (before, after) in requires:
+            found = _near_any(words, hits, act, groups, before, after)
+            if found is None:
+                return None
+            start, end = min(start, found.start), max(end, found.end)
+        for groups, (before, after) in unless:
+            if _near_any(words, hits, act, groups, before, after) is not None:
+                return None
+        return start, end
+
+
+def _near_any(words, hits, act, groups, before, after) -> Hit | None:
+    best = None
+    for g in groups:
+        h = near(hits.get(g), words, act, before, after)
+        if h is not None and (best is None or abs(h.start - act.start) < abs(best.start - act.start)):
+            best = h
+    return best
+
+
+class ViolationFinder:
+    """Finds violation-type mentions from cue rules; data loaded once at construction."""
+
+    def __init__(self, name: str = "pantau_violations", cues_path: str | None = None,
+                 max_evidence: int = 5):
+        self.name = name
+        self.cues_path = cues_path
+        self.max_evidence = max_evidence
+        self.labels = {v.value for v in ViolationType}
+        self._load(read_jsonl(Path(cues_path) if cues_path else DEFAULT_CUES))
+
+    def _load(self, lines: list[dict]) -> None:
+        self.rules = RuleSet(lines, self.labels)
+
+    def initialize(self, get_examples=None, *, nlp=None, cues_path: str | None = None) -> None:
+        if cues_path:
+            self._load(read_jsonl(Path(cues_path)))
+
+    def __call__(self, doc):
+        words = Words.from_text(doc.text, doc_sentences(doc))
+        doc._.violations = self.find(words)
+        return doc
+
+    def find(self, words: Words) -> list[dict]:
+        hits = self.rules.matcher.match(words)
+        found: dict[str, dict] = {}
+        seen_sents: dict[str, set[int]] = {}
+        for label, start, end in self.rules.fire(words, hits):
+            sent = words.sent_of[start]
+            entry = found.setdefault(label, {"type": label, "evidence": []})
+            sents = seen_sents.setdefault(label, set())
+            if sent in sents or len(entry["evidence"]) >= self.max_evidence:
+                continue
+            sents.add(sent)
+            entry["evidence"].append(words.evidence(start, end))
+        for entry in found.values():
+            entry["evidence"].sort(key=lambda e: e["start"])
+        return sorted(found.values(), key=lambda e: e["evidence"][0]["start"])
+
+    # serialisation: the cue file travels with the pipeline
+    def to_disk(self, path, *, exclude=tuple()):
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        with open(path / FILE_NAME, "w", encoding="utf-8") as fh:
+            for line in self.rules.lines:
+                fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+    def from_disk(self, path, *, exclude=tuple()):
+        self._load(read_jsonl(ensure_path(path) / FILE_NAME))
+        return self
+
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return json.dumps(self.rules.lines, ensure_ascii=False).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude=tuple()):
+        self._load(json.loads(data.decode("utf-8")))
+        return self
+
+
+@Language.factory("pantau_violations", default_config={"cues_path": None, "max_evidence": 5})
+def make_violations(nlp: Language, name: str, cues_path: str | None, max_evidence: int):
+    return ViolationFinder(name, cues_path, max_evidence)
