@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -41,10 +41,20 @@ def compose(title: str | None, text: str) -> tuple[str, int]:
     return f"{title}\n\n{text}", len(title) + 2
 
 
+WIB = timezone(timedelta(hours=7))
+
+
 def as_date(value) -> date | None:
+    """The calendar day of a publication time. A time in UTC is read in WIB (UTC+7): most
+    outlets are there, and "2024-11-17T23:30Z" is the 18th in Jakarta; a time with its own
+    offset keeps it."""
     if value is None or value == "":
         return None
+    if isinstance(value, str) and len(value) > 10:
+        value = datetime.fromisoformat(value.replace("Z", "+00:00"))
     if isinstance(value, datetime):
+        if value.tzinfo is not None and value.utcoffset() == timedelta(0):
+            value = value.astimezone(WIB)
         return value.date()
     if isinstance(value, date):
         return value
