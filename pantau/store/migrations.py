@@ -130,9 +130,41 @@ CREATE TABLE dedupe_bands (
 CREATE INDEX dedupe_bands_article ON dedupe_bands(article_id);
 """
 
+CRAWL_SCHEMA = """
+CREATE TABLE crawl_ledger (           -- coverage: one row per source per UTC day
+    source_id TEXT NOT NULL,
+    day TEXT NOT NULL,                -- YYYY-MM-DD (UTC)
+    pages INTEGER NOT NULL DEFAULT 0,      -- responses received (discovery and article pages)
+    articles INTEGER NOT NULL DEFAULT 0,   -- articles stored
+    off_topic INTEGER NOT NULL DEFAULT 0,  -- parsed articles kept out by the relevance filter
+    duplicates INTEGER NOT NULL DEFAULT 0, -- stored articles that joined another's cluster
+    unchanged INTEGER NOT NULL DEFAULT 0,  -- 304 Not Modified on a refresh
+    skipped TEXT NOT NULL DEFAULT '{}',    -- JSON {kind: count}: robots, document, not_html...
+    failures TEXT NOT NULL DEFAULT '{}',   -- JSON {kind: count}: http_404, timeout, dns...
+    last_success TEXT,                -- ISO 8601 UTC of the day's last successful fetch
+    PRIMARY KEY (source_id, day)
+);
+
+CREATE TABLE crawl_urls (             -- the crawler's memory of each URL (incremental crawls)
+    url_key TEXT PRIMARY KEY,         -- pantau.ids.normalize_url(url)
+    url TEXT NOT NULL,
+    source_id TEXT NOT NULL,
+    outcome TEXT NOT NULL,            -- stored, off_topic, duplicate, not_article, gone, failed...
+    status INTEGER,
+    final_url TEXT,
+    capture_id TEXT,
+    article_id TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    fetched_at TEXT NOT NULL
+);
+CREATE INDEX crawl_urls_source ON crawl_urls(source_id, outcome);
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "sources, captures, articles, annotations", INITIAL_SCHEMA),
     Migration(2, "near-duplicate index (MinHash signatures, LSH bands, clusters)", DEDUPE_SCHEMA),
+    Migration(3, "crawler coverage ledger and URL state", CRAWL_SCHEMA),
 ]
 
 
