@@ -79,6 +79,16 @@ SERANG_KAB, SERANG_KOTA = ("kabupaten", "36.04"), ("kota", "36.73")
      {("kabupaten", "13.07"), ("kabupaten", "73.10")}),
     ("Pilbup Batang dan Pilwalkot Pekalongan digelar serentak.", {BATANG, ("kota", "33.75")}),
     ("Pelatih muda asal Sumatera Selatan itu menang.", {("provinsi", "16")}),
+    ("Pengurus Partai Golkar Jawa Barat menggelar rapat.", {("provinsi", "32")}),
+    ("Kades di Kecamatan Gebog, Kudus, dipanggil.", {("kecamatan", "33.19.08"), ("kabupaten", "33.19")}),
+    ("Pelanggaran terjadi di Desa Wonosari, Bawang, Batang.", {BATANG}),
+    ("Apel digelar di Alun-alun Batang, Jawa Tengah.", {BATANG, JATENG}),
+    ("Ia kini Kepala Bappeda Kabupaten Batang Hari.", {("kabupaten", "15.04")}),
+    ("Bawaslu Tangsel dan warga Solo hadir.", {("kota", "36.74"), ("kota", "33.72")}),
+    ("Ketua DPRD Batang Maulana Yusup hadir.", {BATANG}),
+    ("Kegiatan di Palangka Raya (Kalteng) berjalan lancar.", {("kota", "62.71"), ("provinsi", "62")}),
+    ("Jakarta (ANTARA) - Rapat digelar tertutup.", {("provinsi", "31")}),
+    ("BATANG, KOMPAS.com - Rapat digelar tertutup.", {BATANG}),
 ])
 def test_forms(nlp, text, expected):
     assert found(nlp, text) == expected
@@ -187,6 +197,10 @@ def test_province_and_city_share_a_name(nlp):
     "kata Kendal kepada wartawan.",
     "Baca juga: Bawaslu Kota Semarang Temukan Pelanggaran",
     "Laporan wartawan Tribun Jateng dari lokasi.",
+    "Kepala BKN Bima Haria Wibisana menyampaikan data.",  # an acronym, then a person
+    "Rombongan tiba di Bandara Internasional Yogyakarta.",
+    "Puskesmas Bogor Tengah melayani warga.",
+    "Foto diunggah akun bernama Bima Sakti.",
 ])
 def test_negatives(nlp, text):
     assert found(nlp, text) == set()

@@ -54,6 +54,7 @@ class Mention:
     stop: bool = False         # a stoplist name
     person_after: bool = False  # followed by a capitalised word (a person's name?)
     multiword: bool = False    # "Sumatera Selatan": specific enough to count bare
+    weak: bool = False         # context from an unlisted acronym ("BKN Bima Haria ...")
     list_anchor: int | None = None  # index of the mention this one is listed after (LIST)
     code: str | None = None
 
@@ -67,6 +68,7 @@ class Cues:
     institution_heads: set[str]
     locative: set[str]
     joiners: set[str]
+    address: set[str]
     person: set[str]
     block: set[str]
     follow_ok: set[str]
@@ -94,7 +96,8 @@ class Cues:
         return cls(
             level=level, free_level=free, org=org,
             gov_heads=set(org_data["gov_heads"]), institution_heads=set(org_data["institution_heads"]),
-            locative=set(ctx["locative"]), joiners=set(ctx["list"]), person=set(ctx["person"]),
+            locative=set(ctx["locative"]), joiners=set(ctx["list"]), address=set(ctx["address"]),
+            person=set(ctx["person"]),
             block=set(ctx["block"]), follow_ok=set(ctx["follow_ok"]),
             not_acronyms=set(ctx["not_acronyms"]), abbreviations=set(ctx["abbreviations"]),
             stoplist={name_key(n) for n in names["stoplist"]}, idioms=list(names["idioms"]),
@@ -259,14 +262,26 @@ class RegionScanner:
                 if previous is not None and 0 <= start - previous.end <= 40 \
                         and _LIST_GAP.fullmatch(text, previous.end, start):
                     mention.kind, mention.list_anchor = LIST, previous_index
+                elif phrase == "," and self._after_address(toks[:-1]):
+                    mention.kind = LOCATIVE
                 return
         last = toks[-1][0]
         if last.isupper() and last.isalpha() and len(last) >= 2 and words[-1] not in cues.not_acronyms:
-            mention.kind = ORG
+            mention.kind, mention.weak = ORG, True  # an unlisted acronym: "PGRI Batang"
             return
         if last[:1].isupper():
             mention.kind = self._head_of_name([t for t, _ in toks])
         # otherwise BARE: a name after an ordinary word
+
+    def _after_address(self, toks: list[tuple[str, int]]) -> bool:
+        """Do capitalised words before this comma start with an address word ("Kecamatan
+        Gebog, Kudus"; "Desa Kedungsari, Kudus")?"""
+        for t, _ in reversed(toks[-8:]):  # "Desa Wonosari, Bawang, Batang"
+            if not t[:1].isupper() and not t[:1].isdigit() and t != ",":
+                return False
+            if t.lower() in self.cues.address:
+                return True
+        return False
 
     def _head_of_name(self, toks: list[str]) -> str:
         """A name after capitalised words: a government body's name ("Dinas Pendidikan Jawa

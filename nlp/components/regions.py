@@ -12,8 +12,9 @@ How a name is judged (prefer no answer to a wrong one):
   ("BATANG -", "TRIBUNJATENG.COM, BATANG -") count without a level word.
 - A bare name counts after a locative word ("di Batam", "kelahiran Maluku"), in a list after a
   name that counted ("Batam, Kepulauan Riau"; "Tegal 14 kasus, Pemalang 12 kasus"), when it
-  has several words ("pemain muda Sumatera Selatan"), or when the same region is named
-  elsewhere in the article. It never counts when written in capitals outside a dateline, after a person
+  has several words ("pemain muda Sumatera Selatan", "Partai Golkar Jawa Barat"), after an
+  address part ("Kecamatan Gebog, Kudus"), or when the same region is named elsewhere in
+  the article. It never counts when written in capitals outside a dateline, after a person
   word ("Pak", "kata"), after other capitalised words ("Ahmad Bima", "Universitas Negeri
   Semarang", "Bank Jateng": institutions carrying a region's name are not mentions of it),
   when followed by a capitalised word ("Bima Arya"), or when the name is on the stoplist of
@@ -39,7 +40,8 @@ from spacy.tokens import Doc
 
 import nlp.extensions  # noqa: F401  (registers doc._.regions)
 from nlp.components._region_scan import (
-    BARE, DATELINE, DEFAULT_CUES, LEVEL, LIST, LOCATIVE, ORG, Cues, Mention, RegionScanner)
+    BARE, BLOCK, DATELINE, DEFAULT_CUES, LEVEL, LIST, LOCATIVE, ORG, PERSON, Cues, Mention,
+    RegionScanner)
 from pantau.errors import InvalidInput
 from pantau.regions import LEVELS, RegionTable, get_region_table, normalize_code
 
@@ -91,8 +93,9 @@ class RegionResolver:
     # -- the work ----------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.regions = self.find(doc.text, doc.user_data.get("title"),
-                                  doc.user_data.get("default_region"), _sentence_bounds(doc))
+        text = doc.text  # computed from the tokens on every access: read it once
+        doc._.regions = self.find(text, doc.user_data.get("title"),
+                                  doc.user_data.get("default_region"), _sentence_bounds(doc, len(text)))
         return doc
 
     def find(self, text: str, title: str | None = None, default_region: str | None = None,
@@ -183,11 +186,13 @@ class _Context:
     @staticmethod
     def _context_counts(m: Mention, mentions: list[Mention], accepted: list[bool]) -> bool:
         """Does the context make this name a region mention (before choosing among candidates)?"""
+        if m.kind == ORG and m.weak and (m.person_after or m.stop):
+            return False
         if m.kind in (LEVEL, ORG, DATELINE):
             return True
-        if m.shouted or m.stop or m.person_after:
+        if m.shouted or m.stop or m.person_after or m.kind in (PERSON, BLOCK):
             return False
-        if m.kind == LOCATIVE or (m.kind == BARE and m.multiword):
+        if m.kind == LOCATIVE or m.multiword:  # "Partai Golkar Jawa Barat", "muda Sumatera Selatan"
             return True
         return m.kind == LIST and accepted[m.list_anchor]
 
@@ -238,7 +243,7 @@ class _Context:
         return out
 
 
-def _sentence_bounds(doc: Doc) -> list[tuple[int, int]] | None:
+def _sentence_bounds(doc: Doc, length: int) -> list[tuple[int, int]] | None:
     """Character bounds of the doc's sentences, or None when no component set them.
     (Reads the token arrays: ``doc.has_annotation``/``doc.sents`` cost more than the search.)"""
     if len(doc) == 0:
@@ -250,7 +255,7 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]] | None:
     starts = [int(i) for i in arr[flags == 1, 1]]
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
-    ends = starts[1:] + [len(doc.text)]
+    ends = starts[1:] + [length]
     return list(zip(starts, ends))
 
 
