@@ -46,11 +46,14 @@ def test_roles_toml_shape():
 
 def test_acronyms_shape():
     data = tomllib.loads((DATA_DIR / "org_acronyms.toml").read_text(encoding="utf-8"))
-    assert set(data) == {"expand", "keep", "nonpublic"}
-    keys = [k for section in data.values() for k in section]
+    assert set(data) == {"expand", "keep", "nonpublic", "levels"}
+    keys = [k for name, section in data.items() if name != "levels" for k in section]
     assert len(keys) == len(set(keys)), "an acronym in two sections"
     assert data["expand"]["bakesbangpol"] == "Badan Kesatuan Bangsa dan Politik"
     assert "bawaslu" in data["keep"] and "partai" in data["nonpublic"]
+    public = set(data["expand"]) | set(data["keep"])
+    for acronym, level in data["levels"].items():
+        assert acronym in public and level in ("kecamatan", "desa"), acronym
 
 
 def test_lexicon_loads_with_and_without_gazetteer():

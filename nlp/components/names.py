@@ -96,7 +96,8 @@ def name_token(toks: Tokens, i: int) -> bool:
     if not is_cap(text):
         return False
     low = text.lower()
-    if low in lex.stopwords or low in lex.title_words or low in lex.negators:
+    if low in lex.stopwords or low in lex.title_words or low in lex.negators \
+            or low in lex.honorifics_before or len(low) > 5 and low.endswith("nya"):
         return False
     if low in lex.org_words or low in lex.levels or low in lex.acronyms or low in lex.places:
         entries = lex.org_words.get(low) or lex.levels.get(low) or lex.acronyms.get(low) \
@@ -130,7 +131,7 @@ def name_right(toks: Tokens, i: int, max_tokens: int) -> tuple[int, int] | None:
     """The name at i, after any honorifics: (start, end) token indices, or None."""
     start = skip_prefix_honorifics(toks, i)
     j = start
-    while j < toks.n and name_token(toks, j):
+    while j < toks.n and (name_token(toks, j) or _abbrev_dot(toks, j)):
         if toks.text[j].islower() and not (j > start and j + 1 < toks.n and is_cap(toks.text[j + 1])):
             break  # a lowercase particle ("bin") only inside a name
         j += 1
@@ -158,7 +159,7 @@ def name_left(toks: Tokens, end: int, max_tokens: int) -> tuple[int, int] | None
         else:
             break
     stop = i = k
-    while i > 0 and not toks.sent_start[i] and name_token(toks, i - 1):
+    while i > 0 and not toks.sent_start[i] and (name_token(toks, i - 1) or _abbrev_dot(toks, i - 1)):
         i -= 1
         if stop - i > max_tokens:
             return None  # too long: a title-case phrase, not a name
@@ -167,6 +168,15 @@ def name_left(toks: Tokens, end: int, max_tokens: int) -> tuple[int, int] | None
                         or i + 1 < stop and is_degree(toks.text[i], toks.lex, after=False)):
         i += 1
     return (i, stop) if _valid(toks, i, stop) else None
+
+
+def _abbrev_dot(toks: Tokens, j: int) -> bool:
+    """The dot of a shortened name ("Moh. Fauzan", "Muh. Jazuli"), tokenised apart."""
+    if toks.text[j] != "." or j == 0 or j + 1 >= toks.n or toks.ws[j - 1] is True:
+        return False
+    prev = toks.text[j - 1]
+    return is_cap(prev) and len(prev) <= 4 and prev.lower() not in toks.lex.honorifics_before \
+        and prev.lower() not in toks.lex.levels and name_token(toks, j + 1)
 
 
 def _sentence_initial(toks: Tokens, i: int) -> bool:
@@ -186,8 +196,8 @@ def _valid(toks: Tokens, start: int, end: int) -> bool:
         return False
     if all(toks.text[k] in toks.lex.particles for k in range(start, end)):
         return False
-    if toks.lex.region_levels and end - start == 1 and toks.text[start].lower() in toks.lex.region_levels:
-        return False
+    if " ".join(toks.text[start:end]).lower() in toks.lex.region_levels:
+        return False  # "Bandar Lampung", "Kubu Raya": a region, not a person
     return True
 
 

@@ -97,10 +97,11 @@ class Reader:
         a, b = self.toks.sentence(i)
         if a not in self._title_case:
             words = [w for w in self.toks.text[a:b] if w.isalpha()]
-            caps = [w for w in words if w[0].isupper()]
-            func = [w for w in caps[1:] if w.lower() in ("yang", "dan", "di", "untuk", "dalam",
-                                                          "pada", "ke", "dari", "dengan", "agar")]
-            self._title_case[a] = len(words) >= 4 and len(caps) >= 0.75 * len(words) and bool(func)
+            lower = [w for w in words if w.islower()]
+            func = [w for w in words[1:] if w.lower() in ("yang", "dan", "di", "untuk", "dalam",
+                                                           "pada", "ke", "dari", "dengan", "agar")
+                    and w[0].isupper()]
+            self._title_case[a] = len(words) >= 4 and len(lower) <= 1 and bool(func)
         return self._title_case[a]
 
     # -- names around a role -------------------------------------------------------------
@@ -110,7 +111,7 @@ class Reader:
         if left is not None:
             self._add(role, left[0], left[1], left[1])
             return
-        k, paren = role.end, False
+        k, paren = self._after_clause(role.end), False
         if k < toks.n and toks.text[k] in (",", ":"):
             k += 1
         elif k < toks.n and toks.text[k] == "(":
@@ -128,6 +129,17 @@ class Reader:
             return  # "Ketua X, Budi (Kepala Y)": Budi belongs to the role in parentheses
         self._add(role, span[0], span[1], end)
 
+    def _after_clause(self, k: int) -> int:
+        """Skip "yang membidangi pencegahan" between a role and ", Name"."""
+        toks = self.toks
+        if k < toks.n and toks.text[k] == "yang":
+            for j in range(k + 1, min(toks.n, k + 8)):
+                if toks.text[j] == ",":
+                    return j
+                if not toks.text[j].islower():
+                    break
+        return k
+
     def _left_name(self, role: Role):
         toks, s = self.toks, role.start
         if s == 0 or toks.sent_start[s]:
@@ -136,6 +148,9 @@ class Reader:
         prev = toks.text[s - 1]
         if prev in (",", "("):
             end = s - 1
+            if prev == "," and end >= 3 and toks.text[end - 1] == ")" and toks.text[end - 2].isdigit() \
+                    and toks.text[end - 3] == "(":
+                end -= 3  # "Warsono (52), Kepala Desa ..."
         else:
             end = self._appositive_start(s)
             if end is None:
@@ -150,11 +165,13 @@ class Reader:
         if direct:
             degree = span[1] < end
             after_honorific = span[0] > 0 and is_degree(toks.text[span[0] - 1], toks.lex, after=False)
-            if not (degree or after_honorific or _sentence_initial(toks, span[0])
-                    or toks.text[span[0] - 1] == ","):
-                return None
+            if not (degree or after_honorific or span[1] - span[0] >= 2 and (
+                    _sentence_initial(toks, span[0]) or toks.text[span[0] - 1] == ",")):
+                return None  # "Honorarium PTPS ...": a bare word before a title is no name
         if prev == "(" and not (role.end < toks.n and toks.text[role.end] == ")"):
             return None
+        if toks.text[role.title_start].islower() and span[1] - span[0] < 2:
+            return None  # "Contohnya, kepala desa ...": a lowercase title wants a full name
         if prev == "," and not role.parts and not self._clause_ends(role.end):
             return None  # "kepada Parpol, Kades dan perangkat": a list, not an apposition
         return span[0], span[1]
@@ -182,7 +199,7 @@ class Reader:
         toks = self.toks
         for j in range(start, end):
             self.assigned[j] = True
-        name = " ".join(toks.text[start:end])
+        name = self.text[toks.idx[start]:toks.end_char(end - 1)]
         key = _key(name)
         lo, hi = min(role.start, start), max(role.end, ev_end)
         evidence = self._evidence(lo, hi)

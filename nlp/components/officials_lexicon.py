@@ -60,6 +60,7 @@ class Lexicon:
     byline_labels: set = field(default_factory=set)
     private: set = field(default_factory=set)
     acronyms: dict = field(default_factory=dict)      # phrase index -> (kind, expansion)
+    acronym_levels: dict = field(default_factory=dict)  # acronym -> region level after it
     org_words: dict = field(default_factory=dict)     # phrase index -> public (bool)
     levels: dict = field(default_factory=dict)        # phrase index -> level name
     places: dict = field(default_factory=dict)        # phrase index -> True
@@ -104,6 +105,7 @@ def _load_acronyms(lex: Lexicon, path: Path) -> None:
         for key, expansion in data[kind].items():
             table[key] = (kind, expansion)
     lex.acronyms = _phrase_index(table)
+    lex.acronym_levels = dict(data.get("levels", {}))
 
 
 def _load_org_words(lex: Lexicon, path: Path) -> None:
@@ -162,7 +164,11 @@ def _gazetteer() -> tuple[dict, dict]:
             level, bare = "provinsi", name
         elif parts == 1:
             level = "kota" if name.startswith("Kota ") else "kabupaten"
-            bare = name.split(" ", 1)[1] if name.startswith(("Kota ", "Kabupaten ")) else name
+            bare = name
+            for prefix in ("Kota Administrasi ", "Kabupaten Administrasi ", "Kota ", "Kabupaten "):
+                if bare.startswith(prefix):
+                    bare = bare[len(prefix):]
+                    break
         elif parts == 2:
             level, bare = "kecamatan", name
         else:

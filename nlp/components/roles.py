@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from nlp.components.names import ROMAN, Tokens, is_cap, is_degree
 from nlp.components.officials_lexicon import Lexicon, Title
 
-CONNECTORS = {"dan", "&", ",", "serta", "pada", "di", "/", "-"}
+CONNECTORS = {"dan", "&", ",", "serta", "pada", "di", "dari", "/", "-"}
 DIRECTIONS = {"utara", "selatan", "barat", "timur", "tengah", "raya", "baru", "besar", "kota",
               "ilir", "ulu", "hulu", "hilir", "laut", "darat", "kulon", "wetan", "lor", "kidul"}
 GOV = {"kabupaten": "Pemerintah Kabupaten", "kota": "Pemerintah Kota",
@@ -70,6 +70,8 @@ def find_role(toks: Tokens, i: int) -> Role | None:
     t = match(lex.titles, toks, p)
     if t is None:
         return None
+    if p > 0 and toks.text[p - 1] == "(" and t[0] < toks.n and toks.text[t[0]] == ")":
+        return None  # "(PTPS)", "(Kades)": the gloss of words before it
     before = [toks.norm[k] for k in range(max(0, i - 2), i)]
     if any(w in lex.negators for w in before):
         return None
@@ -80,84 +82,144 @@ def find_role(toks: Tokens, i: int) -> Role | None:
 
 def _read_tail(toks: Tokens, role: Role, k: int) -> None:
     lex, parts = toks.lex, role.parts
-    place_level = role.title.place
-    lower_ok = toks.text[role.title_start].islower()
-    places = 0
+    st = _TailState(role.title.place, toks.text[role.title_start].islower(),
+                    _ends_with_unit(toks, role.title.expand or role.title.text))
     limit = min(toks.n, k + MAX_TAIL)
-    while k < limit:
-        text = toks.text[k]
-        if toks.space[k]:
+    while k < limit and not toks.space[k]:
+        nxt = _tail_item(toks, role, st, k)
+        if nxt is None:
             break
-        if text == "(":
-            end = _paren(toks, k)
-            if end is None:
-                break
-            parts.append(Part("paren", k, end))
-            k = end
-            continue
-        lvl = match(lex.levels, toks, k)
-        if lvl is not None and _case_ok(toks, k, lower_ok):
-            after = _skip_dot(toks, lvl[0])
-            place_end = _place(toks, after, lvl[1], explicit=True)
-            if place_end is not None:
-                parts.append(Part("level", k, lvl[0], lvl[1]))
-                parts.append(Part("place", after, place_end, lvl[1]))
-                k, places = place_end, places + 1
-                continue
-            break
-        acr = match(lex.acronyms, toks, k)
-        if acr is not None and _acronym_case_ok(toks, k, acr[0]):
-            kind = acr[1][0]
-            parts.append(Part("org", k, acr[0], acr[1]))
-            role.public |= kind != "nonpublic"
-            role.nonpublic |= kind == "nonpublic"
-            k, place_level = acr[0], place_level or "any"
-            continue
-        title = match(lex.titles, toks, k)
-        if title is not None and not places and is_cap(text):
-            parts.append(Part("title", k, title[0], title[1]))
-            role.public = True
-            k = _skip_dot(toks, title[0])
-            place_level = title[1].place or place_level
-            continue
-        word = match(lex.org_words, toks, k)
-        if word is not None and _case_ok(toks, k, lower_ok):
-            parts.append(Part("word", k, word[0], word[1]))
-            role.public |= bool(word[1])
-            k, place_level = word[0], place_level or "any"
-            continue
-        plc = match(lex.places, toks, k)
-        if plc is not None and (text[0].isupper()):
-            parts.append(Part("place", k, plc[0], None))
-            k, places = plc[0], places + 1
-            continue
-        if place_level and places < 2 and text[:1].isupper():
-            end = _place(toks, k, place_level, explicit=False)
-            if end is not None:
-                parts.append(Part("place", k, end, None))
-                k, places = end, places + 1
-                continue
-        if toks.norm[k] in ROMAN and text.isupper() and parts and parts[-1].kind in ("word", "org", "title") \
-                or not parts and toks.norm[k] in ROMAN and text.isupper():
-            parts.append(Part("roman", k, k + 1))
-            k += 1
-            continue
-        if text.isdigit() and parts and parts[-1].kind in ("org", "word"):
-            parts.append(Part("num", k, k + 1))
-            k += 1
-            continue
-        if _unknown_acronym(toks, k):
-            parts.append(Part("org", k, k + 1, ("unknown", text)))
-            role.public |= role.title.text.startswith("kepala")
-            k += 1
-            continue
-        if text.lower() in CONNECTORS and parts and _continues(toks, k + 1, lower_ok):
-            parts.append(Part("conn", k, k + 1))
-            k += 1
-            continue
-        break
+        k = nxt
     while parts and parts[-1].kind == "conn":
         parts.pop()
+
+
+class _TailState:
+    def __init__(self, place_level, lower_ok, in_unit):
+        self.place_level, self.lower_ok, self.in_unit = place_level, lower_ok, in_unit
+        self.places, self.pending_level = 0, None
+
+
+def _tail_item(toks: Tokens, role: Role, st: _TailState, k: int) -> int | None:
+    """Read one item of the organisation/region after a title; the next position or None."""
+    lex, parts, text = toks.lex, role.parts, toks.text[k]
+    if st.pending_level and text != "(" and parts[-1].kind != "paren":
+        st.pending_level = None
+    if text == "(":
+        end = _paren(toks, k)
+        if end is not None:
+            parts.append(Part("paren", k, end))
+        return end
+    place = _any_place(toks, k, st) if text[:1].isupper() else None
+    lvl = match(lex.levels, toks, k)
+    if lvl is not None and _case_ok(toks, k, st.lower_ok) and (place is None or lvl[0] >= place[0]):
+        after = _skip_dot(toks, lvl[0])
+        place_end = _place(toks, after, lvl[1], explicit=True)
+        parts.append(Part("level", k, lvl[0], lvl[1]))
+        st.in_unit = False
+        if place_end is not None:
+            parts.append(Part("place", after, place_end, lvl[1]))
+            st.places += 1
+            return place_end
+        st.pending_level = lvl[1]   # "Kecamatan (Panwascam) Parakan", "dan Desa (DPMD)"
+        return after
+    acr = match(lex.acronyms, toks, k)
+    if acr is not None and _acronym_case_ok(toks, k, acr[0]) and (place is None or acr[0] >= place[0]):
+        kind = acr[1][0]
+        parts.append(Part("org", k, acr[0], acr[1]))
+        role.public |= kind != "nonpublic"
+        role.nonpublic |= kind == "nonpublic"
+        st.place_level = lex.acronym_levels.get(toks.norm[k]) or st.place_level or "any"
+        st.in_unit = False
+        return acr[0]
+    title = match(lex.titles, toks, k)
+    if title is not None and not st.places and is_cap(text):
+        parts.append(Part("title", k, title[0], title[1]))
+        role.public = True
+        st.place_level = title[1].place or st.place_level
+        st.in_unit = _ends_with_unit(toks, title[1].expand or title[1].text)
+        return _skip_dot(toks, title[0])
+    if place is not None:
+        parts.append(Part("place", k, place[0], place[1]))
+        st.places, st.pending_level, st.in_unit = st.places + 1, None, False
+        return place[0]
+    word = match(lex.org_words, toks, k)
+    if word is not None and _case_ok(toks, k, st.lower_ok):
+        parts.append(Part("word", k, word[0], word[1]))
+        role.public |= bool(word[1])
+        st.place_level = st.place_level or "any"
+        st.in_unit = st.in_unit or _ends_with_unit(toks, " ".join(toks.text[k:word[0]]))
+        return word[0]
+    if toks.norm[k] in ROMAN and text.isupper() and (not parts or parts[-1].kind in ("word", "org", "title")):
+        parts.append(Part("roman", k, k + 1))
+        return k + 1
+    if text.isdigit() and (not parts or parts[-1].kind in ("org", "word", "paren", "conn")):
+        parts.append(Part("num", k, k + 1))
+        return k + 1
+    if _unknown_acronym(toks, k):
+        parts.append(Part("org", k, k + 1, ("unknown", text)))
+        role.public |= role.title.text.startswith("kepala")
+        return k + 1
+    if st.in_unit and is_cap(text):
+        end = _field_words(toks, k)
+        if end is not None:
+            parts.append(Part("word", k, end, False))
+            return end
+    if text.lower() in CONNECTORS and (parts or text in ("pada", "di", "dari")) \
+            and _continues(toks, k + 1, st):
+        parts.append(Part("conn", k, k + 1))
+        return k + 1
+    return None
+
+
+UNIT_WORDS = {"bidang", "seksi", "bagian", "subbagian", "divisi", "urusan", "dinas", "badan", "kantor",
+              "deputi", "direktorat", "biro", "subbidang", "satuan", "direktur", "asisten", "pusat"}
+
+
+def _ends_with_unit(toks: Tokens, words: str) -> bool:
+    last = words.split()[-1].lower() if words.split() else ""
+    return last in UNIT_WORDS
+
+
+def _field_words(toks: Tokens, k: int) -> int | None:
+    """Capitalised words naming a unit's field ("Bidang Penyuluhan DKPP"): taken only when a
+    public acronym, a public body word or a level word follows within a few words."""
+    lex, j = toks.lex, k
+    while j < min(toks.n, k + 6):
+        t = toks.text[j]
+        if j > k and (match(lex.levels, toks, j) or _public_at(toks, j)):
+            return j
+        if not (is_cap(t) or t in ("dan", "&", ",")) or toks.blocked[j]:
+            return None
+        if match(lex.titles, toks, j) is not None:
+            return None
+        j += 1
+    return None
+
+
+def _public_at(toks: Tokens, j: int) -> bool:
+    acr = match(toks.lex.acronyms, toks, j)
+    if acr is not None and acr[1][0] != "nonpublic" and _acronym_case_ok(toks, j, acr[0]):
+        return True
+    word = match(toks.lex.org_words, toks, j)
+    return word is not None and bool(word[1]) and toks.text[j][:1].isupper()
+
+
+def _any_place(toks: Tokens, k: int, st: _TailState) -> tuple[int, str | None] | None:
+    """The longest region name at k: a gazetteer name of the expected level, a known
+    abbreviation ("Jateng", "RI"), or after a level word and an acronym ("Kecamatan (Panwascam)
+    Parakan") any one capitalised word."""
+    found = []
+    if st.places < 2 and st.place_level:
+        found.append(_place_level(toks, k, st.place_level, explicit=False))
+    if st.pending_level:
+        found.append(_place_level(toks, k, st.pending_level, explicit=True))
+        found.append(_place_level(toks, k, "any", explicit=False))
+    m = match(toks.lex.places, toks, k)
+    if m is not None:
+        found.append((m[0], None))
+    found = [f for f in found if f]
+    return max(found, key=lambda f: f[0]) if found else None
 
 
 def _case_ok(toks: Tokens, k: int, lower_ok: bool) -> bool:
@@ -177,13 +239,21 @@ def _unknown_acronym(toks: Tokens, k: int) -> bool:
         and not is_degree(text, toks.lex, after=False)
 
 
-def _continues(toks: Tokens, k: int, lower_ok: bool) -> bool:
-    """Does an organisation word, acronym or level word follow a connector at k?"""
+def _continues(toks: Tokens, k: int, st: _TailState) -> bool:
+    """Does an organisation word, acronym, level word or region follow a connector at k?"""
     lex = toks.lex
-    if k >= toks.n or not (_case_ok(toks, k, lower_ok)):
+    if k >= toks.n or not (_case_ok(toks, k, st.lower_ok)):
         return False
     if match(lex.titles, toks, k) is not None:
         return False
+    if toks.text[k].isdigit():
+        return toks.text[k - 1] == "/"
+    if toks.text[k - 1] in ("/", ",") and _place_level(toks, k, "any", explicit=False) is not None:
+        return True  # "Kodim 0706/Temanggung", "Kepala Desa X, Kabupaten Y" - not a village name
+    if toks.text[k - 1] in ("pada", "di", "dari"):
+        return _public_at(toks, k) or match(lex.levels, toks, k) is not None
+    if st.in_unit and is_cap(toks.text[k]) and _field_words(toks, k) is not None:
+        return True
     return any(match(ix, toks, k) is not None for ix in (lex.org_words, lex.acronyms, lex.levels))
 
 
@@ -195,24 +265,30 @@ def _paren(toks: Tokens, k: int) -> int | None:
             inner = range(k + 1, end)
             ok = all(toks.text[m].isupper() or match(lex.acronyms, toks, m) or match(lex.modifiers, toks, m)
                      or match(lex.titles, toks, m) or toks.text[m] in "-/&." or toks.norm[m] in lex.org_words
-                     for m in inner)
+                     or toks.norm[m] in lex.levels for m in inner)
             return end + 1 if ok else None
     return None
 
 
 def _place(toks: Tokens, k: int, level: str, explicit: bool) -> int | None:
-    """The end of a region name at k. ``level`` is the expected level ("any" = kab/kota/prov)."""
+    found = _place_level(toks, k, level, explicit)
+    return found[0] if found else None
+
+
+def _place_level(toks: Tokens, k: int, level: str, explicit: bool) -> tuple[int, str | None] | None:
+    """A region name at k: (end, level). ``level`` is the expected level ("any" = kab/kota/prov);
+    ``explicit``: a level word stood before it, so an unknown name of one word is taken too."""
     lex = toks.lex
     if k >= toks.n or not toks.text[k][:1].isupper():
         return None
     levels = ("kabupaten", "kota", "provinsi") if level == "any" else (level,)
-    if level == "kabupaten" or level == "kota":
+    if level in ("kabupaten", "kota"):
         levels = ("kabupaten", "kota")
     best = None
     for lv in levels:
         m = match(lex.gazetteer.get(lv, {}), toks, k)
-        if m is not None and (best is None or m[0] > best):
-            best = m[0]
+        if m is not None and (best is None or m[0] > best[0]):
+            best = (m[0], lv if len(levels) == 1 else None)
     if best is not None:
         return best
     if not explicit or toks.blocked[k] or not is_cap(toks.text[k]):
@@ -220,7 +296,7 @@ def _place(toks: Tokens, k: int, level: str, explicit: bool) -> int | None:
     end = k + 1  # a place the gazetteer does not know: one word, and a direction word after it
     while end < toks.n and toks.norm[end] in DIRECTIONS and toks.text[end][:1].isupper():
         end += 1
-    return end
+    return end, level if level in ("kecamatan", "desa") else None
 
 
 def role_text(toks: Tokens, role: Role) -> str:
