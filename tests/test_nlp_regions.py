@@ -118,6 +118,9 @@ def test_kecamatan_needs_its_level_word(nlp):
     assert ("kecamatan", "33.25.11") in found(nlp, text)
     # A kecamatan name without the word is not a kecamatan.
     assert found(nlp, "Warga Waringin Kurung antusias.") == set()
+    # "Camat" before a person's name ("Bambang" is also a kecamatan in Mamasa)
+    assert found(nlp, "Camat Bambang Suryanto hadir.") == set()
+    assert found(nlp, "Ketua Panwascam Batang dan Bupati Batang hadir.") == {("kecamatan", "33.25.11"), BATANG}
 
 
 # -- names shared by a kabupaten and a kota ----------------------------------------------
@@ -147,6 +150,7 @@ def test_ambiguous_name_default_region_and_title(nlp):
     assert found(nlp, text, default_region="36.73") == {SERANG_KOTA}
     assert found(nlp, text, default_region="3604") == {SERANG_KAB}
     assert found(nlp, text, default_region="36") == set()  # both lie in Banten
+    assert found(nlp, text, default_region="36.73.01.1001") == {SERANG_KOTA}  # a desa code
     assert found(nlp, text, default_region="not-a-code") == set()
     assert found(nlp, text, title="Pemkot Serang Gelar Sosialisasi Netralitas") == {SERANG_KOTA}
     assert found(nlp, text, title="Bupati Minta ASN Netral") == {SERANG_KAB}

@@ -311,6 +311,9 @@ class RegionScanner:
                     while text[name_end - 1] in ".,;:(":
                         name_end -= 1
                     plain = m.group()[:3].lower() in {"kec", "dis"}  # not "Camat X"
+                    if not plain and n == 1 and len(words) > 1 and words[1].group()[:1].isupper() \
+                            and not words[n - 1].group().endswith(","):
+                        break  # "Camat Bambang Suryanto": a person, not kecamatan Bambang
                     out.append(Mention(start=m.start() if plain else m.start(1), end=name_end,
                                        name_start=m.start(1), key=key,
                                        candidates=list(self.kec_keys[key]), kind=LEVEL,

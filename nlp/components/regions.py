@@ -144,9 +144,11 @@ class _Context:
         if comp.use_default_region and default_region:
             try:
                 code = normalize_code(default_region)
-                self.default = code if code in self.table else None
             except InvalidInput:
-                self.default = None
+                code = ""
+            while code and code not in self.table:  # a desa code: use its kecamatan
+                code = code.rpartition(".")[0]
+            self.default = code or None
         self.title_explicit: set[str] = set()
         self.title_free: dict[str, int] = {}
         if comp.use_title and title:
