@@ -138,6 +138,8 @@ class RegionTable:
         return (self.get(code) for code in self._rows)
 
     def _known(self, code: str) -> str:
+        if code in self._rows:  # fast path: already a known dotted code
+            return code
         c = normalize_code(code)
         if c not in self._rows:
             raise NotFound(f"no region with code {c!r}", detail={"code": c})
@@ -145,6 +147,9 @@ class RegionTable:
 
     def get(self, code: str) -> Region:
         """The region with this code; NotFound if there is none, InvalidInput if not a code."""
+        region = self._cache.get(code)
+        if region is not None:
+            return region
         c = self._known(code)
         region = self._cache.get(c)
         if region is None:
