@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "sample-site": ("sample_site", "sample_site", "Serve the bundled sample news sites on localhost."),
     "extract": ("extract", "extract", "Analyse a JSONL file of texts (no archive); write JSONL."),
     "analyze": ("analyze", "analyze", "Annotate archived articles with the current NLP pipeline."),
+    "reparse": ("reparse", "reparse", "Re-parse stored captures into articles (no network)."),
 }
 
 
