@@ -46,7 +46,6 @@ def _alt(words) -> str:
 def patterns() -> dict[str, re.Pattern]:
     t = tables()
     mon = rf"(?P<mon>{_alt(t['months'])})\.?{LETTER_AFTER}"
-    wd = rf"(?:{_alt(t['weekdays'])}){LETTER_AFTER}"
     days = (rf"(?P<days>\d{{1,2}}(?:(?:\s*,\s*\d{{1,2}})*\s*,?\s*(?:dan|&)\s*\d{{1,2}}"
             rf"|\s*{CONNECTOR}\s*\d{{1,2}})?)")
     year = r"(?:\s*,?\s*(?P<year>(?:19|20)\d{2})(?![\d]|[.,]\d))?"
@@ -54,16 +53,15 @@ def patterns() -> dict[str, re.Pattern]:
     flags = re.IGNORECASE
     return {
         "text": re.compile(rf"(?<![\w.:/-]){days}\s+{mon}{year}", flags),
+        "month_before": re.compile(rf"(?<!\w){mon}\s+$", flags),
         "month_first": re.compile(
-            rf"(?<!\w){mon}\s+(?P<days>\d{{1,2}})(?:st|nd|rd|th)?\s*,\s*(?P<year>(?:19|20)\d{{2}})(?!\d)",
-            flags),
+            r"(?P<days>\d{1,2})(?:st|nd|rd|th)?\s*,\s*(?P<year>(?:19|20)\d{2})(?!\d)", flags),
         "iso": re.compile(r"(?<![\w./:-])(?P<year>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<days>\d{1,2})"
                           r"(?![\d/]|[.-]\d)"),
         "numeric": re.compile(r"(?<![\w./:-])(?P<days>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)"
                               r"(?P<year>\d{4}|\d{2})(?![\w/]|[.,:-]\d)"),
-        "paren": re.compile(r"\(\s*(?P<days>\d{1,2})/(?P<m>\d{1,2})\s*\)"),
-        "weekday_dm": re.compile(rf"(?<!\w){wd}\s*,?\s+(?P<days>\d{{1,2}})/(?P<m>\d{{1,2}})(?![\d/])",
-                                 flags),
+        "day_month": re.compile(r"(?<![\w./:-])(?P<days>\d{1,2})/(?P<m>\d{1,2})(?P<close>\s*\))?(?![\d/])"),
+        "digits": re.compile(r"(?<!\d)\d"),
         "weekday_before": re.compile(rf"(?P<wd>{_alt(t['weekdays'])})\s*,?\s*\(?\s*$", flags),
         "number_before": re.compile(rf"\b(?:{num})\s*[.:]?\s*$", flags),
         "bare_year": re.compile(r"(?<![\w.,/-])(?P<year>(?:19|20)\d{2})(?!\w|[.,]\d)"),
@@ -90,41 +88,42 @@ def _month(m: re.Match) -> int | None:
 
 
 def find_raw(text: str) -> list[Raw]:
-    """Every date-like match, earlier pattern first when two overlap."""
+    """Every date-like match, earlier pattern first when two overlap. Every form holds a
+    day number, so the patterns are tried only where a run of digits starts."""
     p = patterns()
+    kinds: dict[str, list[Raw]] = {k: [] for k in ("iso", "numeric", "text", "month_first", "dm")}
+    for anchor in p["digits"].finditer(text):
+        pos = anchor.start()
+        for kind in ("iso", "numeric"):
+            m = p[kind].match(text, pos)
+            if m and not p["number_before"].search(text, max(0, pos - 12), pos):
+                y = m.group("year")
+                if len(y) == 4 or m.group("sep") == "/":
+                    year = int(y) + 2000 if len(y) == 2 else int(y)
+                    kinds[kind].append(Raw(pos, m.end(), [int(m.group("days"))], int(m.group("m")),
+                                           year, numeric=True))
+        m = p["text"].match(text, pos)
+        if m and (month := _month(m)):
+            year = int(m.group("year")) if m.group("year") else None
+            kinds["text"].append(Raw(pos, m.end(), _days(m.group("days")), month, year))
+        m = p["month_first"].match(text, pos)
+        if m and (before := p["month_before"].search(text, max(0, pos - 14), pos)):
+            if month := _month(before):
+                kinds["month_first"].append(Raw(before.start(), m.end(), [int(m.group("days"))],
+                                                month, int(m.group("year"))))
+        m = p["day_month"].match(text, pos)
+        if m and (m.group("close") and text[max(0, pos - 3):pos].rstrip().endswith("(")
+                  or _weekday_before(text, pos)):
+            kinds["dm"].append(Raw(pos, m.end(), [int(m.group("days"))], int(m.group("m")), None,
+                                   numeric=True))
     found: list[Raw] = []
     taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
-
-    def add(raw: Raw) -> None:
-        if free(raw.start, raw.end):
-            taken.append((raw.start, raw.end))
-            raw.weekday = _weekday_before(text, raw.start)
-            found.append(raw)
-
-    for kind in ("iso", "numeric"):
-        for m in p[kind].finditer(text):
-            if p["number_before"].search(text, max(0, m.start() - 12), m.start()):
-                continue
-            y = m.group("year")
-            if len(y) == 2 and m.groupdict().get("sep") != "/":
-                continue
-            year = int(y) + 2000 if len(y) == 2 else int(y)
-            add(Raw(m.start(), m.end(), [int(m.group("days"))], int(m.group("m")), year,
-                    numeric=True))
-    for kind in ("text", "month_first"):
-        for m in p[kind].finditer(text):
-            month = _month(m)
-            if month is None:
-                continue
-            year = int(m.group("year")) if m.group("year") else None
-            add(Raw(m.start(), m.end(), _days(m.group("days")), month, year))
-    for kind in ("paren", "weekday_dm"):
-        for m in p[kind].finditer(text):
-            add(Raw(m.start(), m.end(), [int(m.group("days"))], int(m.group("m")), None,
-                    numeric=True))
+    for raws in kinds.values():
+        for raw in raws:
+            if all(raw.end <= s or raw.start >= e for s, e in taken):
+                taken.append((raw.start, raw.end))
+                raw.weekday = _weekday_before(text, raw.start)
+                found.append(raw)
     found.sort(key=lambda r: r.start)
     return found
 

@@ -67,7 +67,7 @@ def make_doc(nlp: Language, item: Item) -> Doc:
     doc.user_data.update({
         "id": item.id, "published": as_date(item.published), "title": item.title,
         "url": item.url, "default_region": item.default_region, "author": item.author,
-        "title_end": title_end,
+        "title_end": title_end, "text": text,  # see nlp.evidence.doc_text
     })
     return doc
 

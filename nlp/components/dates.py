@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 
 import nlp.extensions  # noqa: F401  (registers doc._.dates)
 from nlp.date_patterns import Raw, context_years, find_raw, is_stamp_line, tables
-from nlp.evidence import SentenceIndex
+from nlp.evidence import SentenceIndex, doc_text
 
 PAST = re.compile(r"^\W{0,3}(?:yang\s+)?(?:lalu|silam|kemarin)\b", re.IGNORECASE)
 FUTURE = re.compile(r"^\W{0,3}(?:yang\s+)?(?:mendatang|depan|nanti)\b", re.IGNORECASE)
@@ -54,7 +54,7 @@ class DateFinder:
 
 
 def find_dates(doc: Doc) -> list[dict]:
-    text = doc.text
+    text = doc_text(doc)
     found = find_raw(text)
     raws = [r for r in found if not _in_stamp(text, r, found, doc.user_data)]
     if not raws:
