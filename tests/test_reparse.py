@@ -123,9 +123,14 @@ def test_reparse_command(archive, tmp_path):
                               "--json", "--source", "kabarkedu"], env=env, capture_output=True, text=True,
                              timeout=120)
     assert json.loads(as_json.stdout)["articles"] == 1
-    missing = subprocess.run([sys.executable, "-m", "pantau.cli", "reparse", "--archive", str(archive.path),
-                              "--source", "nope"], env=env, capture_output=True, text=True, timeout=120)
-    assert missing.returncode == 2 and "no source 'nope'" in missing.stderr
+
+
+def test_reparse_command_unknown_source(archive):
+    from pantau.commands.reparse import reparse
+    from pantau.errors import NotFound
+
+    with pytest.raises(NotFound, match="no source 'nope'"):
+        reparse(source="nope", archive_path=archive.path, as_json=False)
 
 
 def test_article_rows_keep_the_page_offset(archive):

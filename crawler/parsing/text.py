@@ -141,7 +141,7 @@ def clean_lines(lines: list[str]) -> list[str]:
 
 def with_trafilatura(tree) -> str:
     text = trafilatura.extract(
-        tree, favor_precision=True, include_comments=False, include_tables=False,
+        tree, fast=True, favor_precision=True, include_comments=False, include_tables=False,
         include_images=False, include_links=False, include_formatting=False,
         deduplicate=False, output_format="txt", with_metadata=False)
     return text or ""
