@@ -14,14 +14,15 @@ thousands of terms cost the same as a handful.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
 
+from nlp.evidence import doc_text, sentence_bounds
+
 WORD_RE = re.compile(r"\w+")
 BRACE_RE = re.compile(r"\{([^{}]*)\}")
-CLITICS = ("nya", "lah", "pun")
+CLITICS = frozenset(("nya", "lah", "pun"))  # all three letters long
 SENT_RE = re.compile(r"[^\n.!?]*(?:[.!?]+|\n|$)")
 
 
@@ -40,7 +41,7 @@ def lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
     group: str
     start: int  # first word index
@@ -70,9 +71,17 @@ class Words:
         if not sents:
             sents = [(m.start(), m.end()) for m in SENT_RE.finditer(text) if m.end() > m.start()]
             sents = sents or [(0, len(text))]
-        sent_starts = [s for s, _ in sents]
-        sent_of = [max(bisect.bisect_right(sent_starts, s) - 1, 0) for s in starts]
-        first = [bisect.bisect_left(sent_of, i) for i in range(len(sents))]
+        sent_of, first = [], []
+        k, n_sents = 0, len(sents)
+        for i, s in enumerate(starts):
+            while k + 1 < n_sents and sents[k + 1][0] <= s:
+                k += 1
+            sent_of.append(k)
+        j = 0
+        for k in range(n_sents):
+            while j < len(sent_of) and sent_of[j] < k:
+                j += 1
+            first.append(j)
         return cls(text, forms, starts, ends, sent_of, sents, first)
 
     def char_span(self, start: int, end: int) -> tuple[int, int]:
@@ -88,11 +97,20 @@ class Words:
                 "sentence": self.sentence_text(self.sent_of[start])}
 
 
-def doc_sentences(doc) -> list[tuple[int, int]] | None:
-    """Sentence char spans from spaCy's boundaries, or None when the doc has none."""
-    if not doc.has_annotation("SENT_START"):
-        return None
-    return [(s.start_char, s.end_char) for s in doc.sents]
+_LAST: list = [None, None, -1]  # the last doc and its Words: components share one pass
+
+
+def words_for(doc) -> Words:
+    """The Words of ``doc``, computed once for consecutive components on the same doc.
+
+    Text and sentence bounds come from ``nlp.evidence`` (cached by the pipeline's runner and
+    sentence component); without sentence boundaries a simple punctuation split is used."""
+    if _LAST[0] is doc and _LAST[2] == len(doc):
+        return _LAST[1]
+    bounds = sentence_bounds(doc)
+    words = Words.from_text(doc_text(doc), bounds if len(bounds) > 1 else None)
+    _LAST[:] = [doc, words, len(doc)]
+    return words
 
 
 class CueMatcher:
@@ -120,11 +138,9 @@ class CueMatcher:
         for i, w in enumerate(forms):
             entries = trie.get(w)
             if entries is None:
-                for c in CLITICS:
-                    if w.endswith(c) and len(w) > len(c) + 2:
-                        entries = trie.get(w[: -len(c)])
-                        if entries is not None:
-                            break
+                if len(w) < 6 or w[-3:] not in CLITICS:
+                    continue
+                entries = trie.get(w[:-3])
                 if entries is None:
                     continue
             for rest, group in entries:

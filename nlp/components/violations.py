@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.util import ensure_path
 
 from nlp import extensions  # noqa: F401  (registers doc._.violations)
-from nlp.components.cues import CueMatcher, Hit, Words, doc_sentences, near
+from nlp.components.cues import CueMatcher, Hit, Words, near, words_for
 from pantau.taxonomy import ViolationType
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -131,7 +131,7 @@ class ViolationFinder:
             self._load(read_jsonl(Path(cues_path)))
 
     def __call__(self, doc):
-        words = Words.from_text(doc.text, doc_sentences(doc))
+        words = words_for(doc)
         doc._.violations = self.find(words)
         return doc
 

@@ -1,0 +1,285 @@
+"""``pantau_incidents``: sentences that report a specific case.
+
+A sentence reports an incident when it names a specific subject (an official from
+``doc._.officials`` who is not an overseer, "seorang/oknum <role>", "<role> berinisial XX",
+"<Role> <Place>", a small number of a role, or an anaphor such as "yang bersangkutan" of an
+earlier subject) together with a procedural stage or a violation act. Prohibitions, appeals,
+conditionals and statistics are generic, not incidents, unless the subject is named.
+
+Writes ``doc._.incidents``: [{"subject", "act", "stage", "violation_type", "evidence":
+{"text", "start", "end", "sentence"}}]. Runs after ``pantau_violations`` (and after the
+officials component when the pipeline has one).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.util import ensure_path
+
+from nlp import extensions  # noqa: F401
+from nlp.components.cues import CueMatcher, Hit, Words, words_for
+from nlp.components.violations import DATA, read_jsonl
+
+DEFAULT_CUES = DATA / "incident_cues.jsonl"
+FILE_NAME = "incident_cues.jsonl"
+STAGES = ("reported", "examined", "recommended", "sanctioned")
+STAGE_GROUPS = {f"STAGE_{s.upper()}": s for s in STAGES}
+REQUIRED = set(STAGE_GROUPS) | {"MODAL", "GENERIC", "STAT", "SUBJECT_DESC", "SUBJECT_ROLE",
+                                "ANAPHOR", "OVERSIGHT", "PATIENT_ACTIVE"}
+INITIALS_RE = re.compile(r"\b(?:berinisial|inisial)\s+([A-Z]{1,4}(?:\.\s?[A-Z]{1,3})*\.?)(?![\w])"
+                         r"|\bbernama\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
+ROLE_PLACE_RE = re.compile(
+    r"\b(Kepala Desa|Kades|Camat|Lurah|Keuchik|Geuchik|Perbekel|Sekdes|Sekretaris Desa|Kepala Dinas|"
+    r"Kadis|Kabid|Kepala Bidang|Kepala Sekolah|Kepsek|Wali Nagari|Kepala Kampung|Kepala Gampong|"
+    r"Kepala Puskesmas|Sekcam|Kepala UPT)\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,2})")
+NUMBER_RE = re.compile(
+    r"\b(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|[2-9])\s+(?:orang\s+)?$", re.I)
+DESC_TAIL = 4  # capitalised words kept after a described role ("seorang ASN Dinas Perhubungan")
+
+
+class IncidentFinder:
+    def __init__(self, name: str = "pantau_incidents", cues_path: str | None = None,
+                 max_incidents: int = 20):
+        self.name = name
+        self.max_incidents = max_incidents
+        self._load(read_jsonl(Path(cues_path) if cues_path else DEFAULT_CUES))
+
+    def _load(self, lines: list[dict]) -> None:
+        groups = {ln["group"]: ln["terms"] for ln in lines if "group" in ln}
+        missing = REQUIRED - set(groups)
+        if missing:
+            raise ValueError(f"incident cues lack groups {sorted(missing)}")
+        self.lines = lines
+        self.matcher = CueMatcher(groups, {ln["group"]: ln["suppressed_by"] for ln in lines
+                                           if ln.get("suppressed_by")})
+        self.oversight = CueMatcher({"OVERSIGHT": groups["OVERSIGHT"]})
+
+    def initialize(self, get_examples=None, *, nlp=None, cues_path: str | None = None) -> None:
+        if cues_path:
+            self._load(read_jsonl(Path(cues_path)))
+
+    def __call__(self, doc):
+        words = words_for(doc)
+        doc._.incidents = self.find(words, doc._.violations or [], doc._.officials or [])
+        return doc
+
+    # --- finding -------------------------------------------------------------------------
+    def find(self, words: Words, violations: list[dict], officials: list[dict]) -> list[dict]:
+        hits = self.matcher.match(words)
+        by_sent: dict[int, dict[str, list[Hit]]] = {}
+        for group, hs in hits.items():
+            for h in hs:
+                by_sent.setdefault(words.sent_of[h.start], {}).setdefault(group, []).append(h)
+        viol_by_sent = _violations_by_sentence(words, violations)
+        off_by_sent = self._officials_by_sentence(words, officials)
+        out, seen, last = [], set(), None
+        for sent in sorted(set(by_sent) | set(viol_by_sent)):
+            sh = by_sent.get(sent, {})
+            stage, stage_hit = _stage(words, sh)
+            viols = viol_by_sent.get(sent, [])
+            if stage is None and not viols:
+                continue
+            subject = self._subject(words, sent, sh, off_by_sent.get(sent, []), stage_hit)
+            if subject is None:
+                continue
+            text, s_start, s_end, kind = subject
+            if kind == "anaphor":
+                if last is None:
+                    continue
+                text = last["subject"]
+            generic = bool(sh.get("GENERIC")) or bool(sh.get("STAT") and kind == "number")
+            if generic and kind not in ("official", "initials", "place", "anaphor"):
+                continue
+            if stage is None:
+                if generic:
+                    continue
+                stage = "reported"
+            vtype, act, a_start, a_end = _act(words, viols, stage_hit)
+            if vtype is None and kind == "anaphor" and last is not None:
+                vtype = last["violation_type"]
+            start, end = min(s_start, a_start), max(s_end, a_end)
+            key = (text, stage, vtype)
+            if key in seen:
+                continue
+            seen.add(key)
+            item = {"subject": text, "act": act, "stage": stage, "violation_type": vtype,
+                    "evidence": {"text": words.text[start:end], "start": start, "end": end,
+                                 "sentence": words.sentence_text(sent)}}
+            out.append(item)
+            last = item
+            if len(out) >= self.max_incidents:
+                break
+        known = {}
+        for item in out:
+            if item["violation_type"]:
+                known.setdefault(item["subject"], item["violation_type"])
+        for item in out:
+            if item["violation_type"] is None:
+                item["violation_type"] = known.get(item["subject"])
+        return out
+
+    def _officials_by_sentence(self, words: Words, officials: list[dict]):
+        out: dict[int, list[tuple[str, int, int]]] = {}
+        for off in officials:
+            role = " ".join(str(off.get(k) or "") for k in ("role", "org"))
+            if role.strip() and self.oversight.match(Words.from_text(role, [(0, len(role))])):
+                continue
+            label = off.get("name") or ""
+            if off.get("role"):
+                label = f"{label} ({off['role']})"
+            for ev in off.get("evidence") or []:
+                start, end = ev.get("start"), ev.get("end")
+                if start is None or end is None:
+                    continue
+                sent = _sent_of_char(words, start)
+                out.setdefault(sent, []).append((label, start, end))
+        return out
+
+    def _subject(self, words, sent, sh, officials, stage_hit):
+        """(text, start, end, kind) of the most specific subject in the sentence, or None."""
+        s_start, s_end = words.sents[sent]
+        sentence = words.text[s_start:s_end]
+        cands = [(label, a, b, "official") for label, a, b in officials]
+        for m in INITIALS_RE.finditer(sentence):
+            a = s_start + m.start()
+            role = _role_before(words, sh, a)
+            tag = f"berinisial {m.group(1)}" if m.group(1) else f"bernama {m.group(2)}"
+            text = f"{role} {tag}" if role else tag
+            cands.append((text, a, s_start + m.end(), "initials"))
+        for m in ROLE_PLACE_RE.finditer(sentence):
+            cands.append((m.group(0), s_start + m.start(), s_start + m.end(), "place"))
+        for h in sh.get("SUBJECT_DESC", ()):
+            role = _next_role(sh, h)
+            if role is not None:
+                a, b = words.starts[h.start], _tail(words, role.end, sent)
+                cands.append((words.text[a:b], a, b, "described"))
+        for h in sh.get("SUBJECT_ROLE", ()):
+            a = words.starts[h.start]
+            if NUMBER_RE.search(words.text[max(s_start, a - 20):a]):
+                num_start = s_start + NUMBER_RE.search(words.text[s_start:a]).start()
+                b = _tail(words, h.end, sent)
+                cands.append((words.text[num_start:b], num_start, b, "number"))
+        if not cands:
+            for h in sh.get("ANAPHOR", ()):
+                a, b = words.char_span(h.start, h.end)
+                return words.text[a:b], a, b, "anaphor"
+            return None
+        rank = {"official": 0, "initials": 1, "place": 2, "described": 3, "number": 4}
+        if stage_hit is not None:
+            anchor = words.starts[stage_hit.start]
+            patient = any(h.start <= stage_hit.start < h.end for h in sh.get("PATIENT_ACTIVE", ()))
+            active = words.forms[stage_hit.start].startswith("me") and not patient
+            if active:
+                # "Bawaslu memanggil X": the subject follows an active stage verb; who
+                # precedes it is the agent
+                cands = [c for c in cands if c[1] > anchor]
+                if not cands:
+                    return None
+            cands.sort(key=lambda c: ((c[1] > anchor) == active and 0 or 1, rank[c[3]],
+                                      abs(c[1] - anchor)))
+        else:
+            cands.sort(key=lambda c: (rank[c[3]], c[1]))
+        return cands[0]
+
+    # --- serialisation -------------------------------------------------------------------
+    def to_disk(self, path, *, exclude=tuple()):
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        with open(path / FILE_NAME, "w", encoding="utf-8") as fh:
+            for line in self.lines:
+                fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+    def from_disk(self, path, *, exclude=tuple()):
+        self._load(read_jsonl(ensure_path(path) / FILE_NAME))
+        return self
+
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return json.dumps(self.lines, ensure_ascii=False).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude=tuple()):
+        self._load(json.loads(data.decode("utf-8")))
+        return self
+
+
+def _sent_of_char(words: Words, char: int) -> int:
+    for i, (a, b) in enumerate(words.sents):
+        if a <= char < b:
+            return i
+    return len(words.sents) - 1
+
+
+def _violations_by_sentence(words: Words, violations: list[dict]):
+    out: dict[int, list[tuple[str, dict]]] = {}
+    for v in violations:
+        for ev in v.get("evidence") or []:
+            out.setdefault(_sent_of_char(words, ev["start"]), []).append((v["type"], ev))
+    return out
+
+
+def _stage(words: Words, sh: dict) -> tuple[str | None, Hit | None]:
+    """Highest stage whose cue is not governed by a modal; modal-only stages -> reported."""
+    best, best_hit, modal_hit = None, None, None
+    modals = sh.get("MODAL", ())
+    for group, stage in STAGE_GROUPS.items():
+        for h in sh.get(group, ()):
+            if any(0 < h.start - m.start <= 3 for m in modals):
+                modal_hit = modal_hit or h
+                continue
+            if best is None or STAGES.index(stage) > STAGES.index(best):
+                best, best_hit = stage, h
+    if best is None and modal_hit is not None:
+        return "reported", modal_hit
+    return best, best_hit
+
+
+def _act(words: Words, viols, stage_hit):
+    if viols:
+        vtype, ev = min(viols, key=lambda t: t[1]["start"])
+        return vtype, ev["text"], ev["start"], ev["end"]
+    if stage_hit is not None:
+        sent = words.sent_of[stage_hit.start]
+        end = stage_hit.end
+        while end < len(words.forms) and end - stage_hit.end < 6 and words.sent_of[end] == sent:
+            end += 1
+        a, b = words.char_span(stage_hit.start, end)
+        return None, words.text[a:b], a, b
+    return None, "", 10**9, -1
+
+
+def _next_role(sh: dict, desc: Hit) -> Hit | None:
+    best = None
+    for h in sh.get("SUBJECT_ROLE", ()):
+        if 0 <= h.start - desc.end <= 2 and (best is None or h.start < best.start):
+            best = h
+    return best
+
+
+def _role_before(words: Words, sh: dict, char: int) -> str:
+    best = None
+    for h in sh.get("SUBJECT_ROLE", ()):
+        if words.ends[h.end - 1] <= char and char - words.starts[h.start] < 80:
+            if best is None or h.start > best.start:
+                best = h
+    if best is None:
+        return ""
+    a, b = words.char_span(best.start, best.end)
+    return words.text[a:b]
+
+
+def _tail(words: Words, end: int, sent: int) -> int:
+    """Char end after up to DESC_TAIL capitalised words following word index ``end``."""
+    i = end
+    while (i < len(words.forms) and i - end < DESC_TAIL and words.sent_of[i] == sent
+           and words.text[words.starts[i]].isupper()
+           and not words.text[words.ends[i - 1]:words.starts[i]].strip()):
+        i += 1
+    return words.ends[i - 1]
+
+
+@Language.factory("pantau_incidents", default_config={"cues_path": None, "max_incidents": 20})
+def make_incidents(nlp: Language, name: str, cues_path: str | None, max_incidents: int):
+    return IncidentFinder(name, cues_path, max_incidents)

@@ -1,0 +1,239 @@
+"""pantau_violations: violation types from cue phrases and their context, with evidence.
+
+The sentences are written for these tests (realistic Indonesian news phrasing); none comes
+from the evaluation set.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+
+import pytest
+import spacy
+
+import nlp.components.doctype as doctype
+import nlp.components.incidents as incidents
+import nlp.components.violations as violations
+from nlp.tokenizer import blank
+from pantau.taxonomy import DocType, ViolationType
+
+CODES = {v.value for v in ViolationType}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = blank()  # spacy.blank("id") with the project's fast tokenizer
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("pantau_violations")
+    return pipeline
+
+
+def types(nlp, text: str) -> set[str]:
+    return {v["type"] for v in nlp(text)._.violations}
+
+
+POSITIVE = [
+    # social_media
+    ("Seorang guru PNS diduga mengunggah foto pasangan calon bupati disertai ajakan memilih di akun Facebook pribadinya.", "social_media"),
+    ("ASN dilarang memberikan like, komentar, maupun membagikan ulang postingan caleg di Instagram.", "social_media"),
+    ("Camat itu tergabung dalam grup WhatsApp tim pemenangan salah satu paslon.", "social_media"),
+    ("Pegawai Dinas Kesehatan itu kedapatan me-like unggahan kampanye capres di TikTok.", "social_media"),
+    # campaign_material
+    ("Kepala desa tersebut memasang baliho bergambar calon legislatif di depan balai desa.", "campaign_material"),
+    ("Bawaslu menemukan alat peraga kampanye dipasang di pagar kantor kecamatan.", "campaign_material"),
+    ("Oknum perangkat desa menempelkan stiker pasangan calon nomor urut 2 di rumah-rumah warga.", "campaign_material"),
+    # campaign_attendance
+    ("ASN dilarang menghadiri deklarasi bakal calon kepala daerah.", "campaign_attendance"),
+    ("Lima kepala desa terlihat ikut kampanye akbar pasangan calon gubernur di lapangan kota.", "campaign_attendance"),
+    ("Seorang lurah hadir dalam acara partai politik dengan mengenakan kaos partai.", "campaign_attendance"),
+    # campaign_role
+    ("Seorang guru honorer diketahui menjadi juru kampanye salah satu caleg DPRD.", "campaign_role"),
+    ("ASN tidak boleh menjadi tim sukses maupun relawan pemenangan pasangan calon.", "campaign_role"),
+    ("Kepala sekolah itu bertindak sebagai moderator dalam kampanye dialogis pasangan calon.", "campaign_role"),
+    # party_membership
+    ("Bawaslu menemukan dua ASN yang tercatat sebagai pengurus partai politik di Sipol.", "party_membership"),
+    ("PNS yang terbukti menjadi anggota partai politik diberhentikan tidak dengan hormat.", "party_membership"),
+    # party_approach
+    ("Kabid itu melakukan pendekatan ke sejumlah partai politik untuk maju sebagai bakal calon wakil bupati.", "party_approach"),
+    ("Sekretaris dinas tersebut mengambil formulir pendaftaran penjaringan bakal calon bupati di kantor DPC Partai Gerindra.", "party_approach"),
+    # candidacy
+    ("Seorang camat mencalonkan diri sebagai anggota DPRD tanpa mengundurkan diri dari jabatannya.", "candidacy"),
+    ("ASN yang mendaftar sebagai bakal calon kepala daerah wajib mengundurkan diri sejak ditetapkan.", "candidacy"),
+    # partisan_photo
+    ("Foto pegawai dinas itu berpose dua jari bersama calon wali kota beredar luas.", "partisan_photo"),
+    ("Beberapa kepala desa berfoto bersama pasangan calon sambil mengacungkan tiga jari.", "partisan_photo"),
+    # partisan_support
+    ("Kepala dusun itu secara terbuka mendukung salah satu pasangan calon dalam pertemuan warga.", "partisan_support"),
+    ("ASN diminta tidak memengaruhi orang lain untuk memilih calon tertentu.", "partisan_support"),
+    ("Oknum guru itu mengajak wali murid untuk memilih paslon nomor urut 1.", "partisan_support"),
+    ("Ia juga mempromosikan adiknya yang menjadi caleg kepada para pegawai.", "partisan_support"),
+    # vote_buying
+    ("Kepala desa diduga membagikan sembako bergambar pasangan calon kepada warga.", "vote_buying"),
+    ("Bawaslu mengingatkan ASN agar tidak terlibat politik uang menjelang hari pemungutan suara.", "vote_buying"),
+    # state_resources
+    ("Kepala dinas itu menggunakan mobil dinas untuk menghadiri kampanye pasangan calon.", "state_resources"),
+    ("ASN dilarang menggunakan fasilitas negara untuk kepentingan politik.", "state_resources"),
+    ("Aula kantor kecamatan dipakai untuk rapat tim pemenangan salah satu calon.", "state_resources"),
+    # partisan_decision
+    ("Pejabat daerah dilarang membuat keputusan yang menguntungkan atau merugikan salah satu pasangan calon.", "partisan_decision"),
+    ("Camat tersebut diduga memobilisasi kepala desa untuk memenangkan calon petahana.", "partisan_decision"),
+    ("Lurah itu mengarahkan ketua RT dan RW untuk mendukung pasangan calon nomor urut 3.", "partisan_decision"),
+    ("Penjabat kepala daerah tidak boleh menggunakan kewenangan untuk kepentingan pasangan calon.", "partisan_decision"),
+    # id_card_support
+    ("Seorang PNS menyerahkan fotokopi KTP sebagai dukungan kepada bakal calon perseorangan.", "id_card_support"),
+    ("Nama sejumlah guru tercatat sebagai pendukung bakal calon anggota DPD dalam verifikasi.", "id_card_support"),
+]
+
+
+@pytest.mark.parametrize("text,code", POSITIVE, ids=[f"{c}-{i}" for i, (_, c) in enumerate(POSITIVE)])
+def test_positive_sentence(nlp, text, code):
+    assert code in types(nlp, text)
+
+
+def test_every_type_has_positive_cases():
+    assert {code for _, code in POSITIVE} == CODES
+
+
+NEGATIVE = [
+    # generic phrases with no act and no candidate
+    "ASN yang tidak netral akan dikenai sanksi sesuai peraturan perundang-undangan.",
+    "Kami minta seluruh pegawai tidak terlibat dalam politik praktis.",
+    "Ketidaknetralan ASN merusak kepercayaan masyarakat kepada pemerintah.",
+    # permitted activity: campaigning at universities, appeals to vote at all
+    "Tempat pendidikan diperbolehkan digunakan untuk kampanye, tetapi hanya perguruan tinggi pada akhir pekan.",
+    "Pada hari pemungutan suara ASN boleh mengajak keluarga datang ke TPS untuk menggunakan hak pilihnya.",
+    # official events and election management
+    "Bupati menghadiri deklarasi netralitas ASN di alun-alun kabupaten.",
+    "Seluruh peserta mengikuti deklarasi kampanye damai yang digelar KPU.",
+    "Hadir sebagai narasumber Ketua Bawaslu dan Kepala BKPSDM dalam sosialisasi tersebut.",
+    "Pemerintah daerah mendukung suksesnya penyelenggaraan Pilkada 2024 dengan menyiapkan personel.",
+    "Bawaslu bersama Satpol PP menertibkan alat peraga kampanye yang dipasang di pohon.",
+    "Pemilih yang tidak terdaftar di DPT dapat mencoblos dengan menunjukkan KTP elektronik.",
+    "Syarat calon pengawas TPS antara lain tidak menjadi anggota partai politik.",
+    "Jari pemilih dicelupkan ke tinta setelah mencoblos surat suara.",
+    "Masa kampanye berlangsung mulai 25 September hingga 23 November 2024.",
+    "Jika ada keluarga yang mencalonkan pada pileg, ASN diminta tetap berdiam diri.",
+    "Hoaks yang beredar di media sosial dapat memecah belah masyarakat.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_negative_sentence(nlp, text):
+    found = nlp(text)._.violations
+    assert found == [], [(v["type"], v["evidence"][0]["text"]) for v in found]
+
+
+def test_prohibition_list_names_each_act(nlp):
+    text = ("Ketua Bawaslu menyebutkan sejumlah larangan bagi ASN, yakni menjadi anggota atau pengurus "
+            "partai politik, menghadiri deklarasi pasangan calon, mengunggah dukungan kepada calon di "
+            "media sosial, serta berfoto bersama calon dengan gestur jari yang menunjukkan nomor urut.")
+    assert types(nlp, text) == {"party_membership", "campaign_attendance", "social_media",
+                                "partisan_photo"}
+
+
+def test_an_instruction_not_to_support_is_not_mobilisation(nlp):
+    text = ("Bupati menginstruksikan para camat agar memastikan stafnya tetap netral dan tidak "
+            "mendukung pasangan calon mana pun.")
+    assert "partisan_decision" not in types(nlp, text)
+
+
+def test_partisan_support_needs_a_candidate_or_party(nlp):
+    assert types(nlp, "Oknum ASN itu dinilai tidak netral dan berpihak.") == set()
+    assert types(nlp, "Oknum ASN itu dinilai berpihak kepada salah satu pasangan calon.") == {"partisan_support"}
+
+
+def test_morphology_variants(nlp):
+    for verb in ("mengunggah", "diunggah", "mengunggahnya", "unggahan"):
+        text = f"Foto caleg itu {verb} di Facebook oleh seorang pegawai kecamatan."
+        assert "social_media" in types(nlp, text), verb
+    assert "social_media" in types(nlp, "Pegawai itu di-like postingan paslon di medsos.")
+
+
+def test_relative_running_is_not_candidacy(nlp):
+    assert "candidacy" not in types(nlp, "Istri seorang camat maju sebagai caleg DPRD kabupaten.")
+    assert "candidacy" in types(nlp, "Seorang camat maju sebagai caleg DPRD kabupaten.")
+
+
+def test_evidence_offsets_and_sentence(nlp):
+    text = ("Rapat berlangsung tertib. Seorang kepala desa kedapatan memasang spanduk caleg di kantor desa. "
+            "Bawaslu akan memanggilnya.")
+    doc = nlp(text)
+    [mention] = [v for v in doc._.violations if v["type"] == "campaign_material"]
+    ev = mention["evidence"][0]
+    assert doc.text[ev["start"]:ev["end"]] == ev["text"]
+    assert ev["sentence"].startswith("Seorang kepala desa") and ev["text"] in ev["sentence"]
+
+
+def test_component_works_without_sentence_boundaries(nlp):
+    doc = nlp.get_pipe("pantau_violations")(nlp.make_doc("ASN dilarang menghadiri deklarasi bakal calon. Cuaca cerah."))
+    assert [v["type"] for v in doc._.violations] == ["campaign_attendance"]
+    assert doc._.violations[0]["evidence"][0]["sentence"] == "ASN dilarang menghadiri deklarasi bakal calon."
+
+
+def test_to_disk_round_trip(nlp, tmp_path):
+    """The cue data travels with the pipeline (the whole-pipeline spacy.load is tested in
+    test_nlp_doctype.py)."""
+    comp = nlp.get_pipe("pantau_violations")
+    comp.to_disk(tmp_path / "comp")
+    assert (tmp_path / "comp" / violations.FILE_NAME).exists()
+    other = violations.ViolationFinder(cues_path=str(tmp_path / "comp" / violations.FILE_NAME))
+    assert other.to_bytes() == comp.to_bytes()
+    again = violations.ViolationFinder().from_bytes(comp.to_bytes())
+    text = "Kepala desa itu diduga mengerahkan perangkat desa untuk memenangkan salah satu paslon."
+    doc = nlp(text)
+    assert again(nlp.make_doc(text))._.violations == doc._.violations
+    assert {v["type"] for v in doc._.violations} == {"partisan_decision", "partisan_support"}
+
+
+def test_config_cues_path(nlp, tmp_path):
+    path = tmp_path / "cues.jsonl"
+    path.write_text(json.dumps({"group": "X", "terms": ["serangan fajar"]}) + "\n"
+                    + json.dumps({"label": "vote_buying", "act": ["X"]}) + "\n", encoding="utf-8")
+    custom = violations.make_violations(nlp, "custom", cues_path=str(path), max_evidence=5)
+    doc = custom(nlp.make_doc("Waspadai serangan fajar."))
+    assert [v["type"] for v in doc._.violations] == ["vote_buying"]
+    assert custom(nlp.make_doc("ASN menghadiri deklarasi paslon."))._.violations == []
+
+
+def test_unknown_label_is_rejected(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps({"group": "X", "terms": ["a"]}) + "\n"
+                    + json.dumps({"label": "not_a_type", "act": ["X"]}) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown label"):
+        violations.ViolationFinder(cues_path=str(path))
+
+
+# --- data files -------------------------------------------------------------------------
+
+def test_violation_cue_file_labels_are_taxonomy_codes():
+    lines = violations.read_jsonl(violations.DEFAULT_CUES)
+    groups = {ln["group"] for ln in lines if "group" in ln}
+    rules = [ln for ln in lines if "label" in ln]
+    assert {r["label"] for r in rules} == CODES  # every code has at least one rule
+    for ln in lines:
+        assert set(ln) <= {"group", "terms", "suppressed_by", "comment", "label", "act", "requires",
+                           "unless"}, ln
+        if "group" in ln:
+            assert ln["terms"] and all(t == t.lower() for t in ln["terms"]), ln["group"]
+            assert set(ln.get("suppressed_by", ())) <= groups
+    for r in rules:
+        used = set(r["act"]) | {g for part in ("requires", "unless") for q in r.get(part, ())
+                                for g in q["any"]}
+        assert used <= groups, (r, used - groups)
+
+
+def test_incident_cue_file_loads():
+    lines = violations.read_jsonl(incidents.DEFAULT_CUES)
+    groups = {ln["group"] for ln in lines if "group" in ln}
+    assert incidents.REQUIRED <= groups
+    assert all("label" not in ln for ln in lines)
+
+
+def test_doctype_cue_file_types_are_doc_types():
+    cfg = tomllib.loads(doctype.DEFAULT_CUES.read_text("utf-8"))
+    codes = {d.value for d in DocType}
+    assert {c["type"] for c in cfg["cue"]} <= codes - {"other"}
+    assert set(cfg["priors"]) <= codes
+    for cue in cfg["cue"]:
+        assert cue["terms"] and cue["weight"] > 0
