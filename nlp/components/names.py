@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
+
 from nlp.components.officials_lexicon import Lexicon, norm_word
 
 ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
@@ -22,18 +24,24 @@ class Tokens:
         self.doc = doc
         self.lex = lex
         self.n = n = len(doc)
-        text, space, ws, idx, starts = [], [], [], [], []
-        sentenced = doc.has_annotation("SENT_START")
-        for t in doc:
-            text.append(t.text)
-            space.append(t.is_space)
-            ws.append(bool(t.whitespace_))
-            idx.append(t.idx)
-            starts.append(bool(t.is_sent_start) if sentenced else False)
+        sentenced = n > 0 and doc.has_annotation("SENT_START")
+        attrs = [ORTH, SPACY, IS_SPACE] + ([SENT_START] if sentenced else [])
+        cols = doc.to_array(attrs).T.tolist() if n else [[], [], []]
+        strings = doc.vocab.strings
+        self.text = text = [strings[o] for o in cols[0]]
+        self.ws = cols[1]
+        self.space = cols[2]
+        idx, pos = [], 0
+        for t, w in zip(text, cols[1]):
+            idx.append(pos)
+            pos += len(t) + w
+        self.idx = idx
+        self.doc_text = "".join(t + " " if w else t for t, w in zip(text, cols[1]))
+        starts = [v == 1 for v in cols[3]] if sentenced else [False] * n
         if n:
             starts[0] = True
-        self.text, self.space, self.ws, self.idx, self.sent_start = text, space, ws, idx, starts
-        self.norm = [norm_word(t) for t in text]
+        self.sent_start = starts
+        self.norm = [t.lower().replace(".", "") if "." in t else t.lower() for t in text]
         self.blocked = [False] * n      # region tokens: never a name
         self.sent_begin = [k for k in range(n) if starts[k]]
         self.lower_elsewhere = {t for t in text if t.islower()}
@@ -172,7 +180,7 @@ def name_left(toks: Tokens, end: int, max_tokens: int) -> tuple[int, int] | None
 
 def _abbrev_dot(toks: Tokens, j: int) -> bool:
     """The dot of a shortened name ("Moh. Fauzan", "Muh. Jazuli"), tokenised apart."""
-    if toks.text[j] != "." or j == 0 or j + 1 >= toks.n or toks.ws[j - 1] is True:
+    if toks.text[j] != "." or j == 0 or j + 1 >= toks.n or toks.ws[j - 1]:
         return False
     prev = toks.text[j - 1]
     return is_cap(prev) and len(prev) <= 4 and prev.lower() not in toks.lex.honorifics_before \

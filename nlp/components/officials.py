@@ -2,7 +2,7 @@
 
 Rule-based, around role anchors (no trained NER): a role title from ``nlp/data/roles.toml``
 with the organisation and region written after it, and a name of capitalised tokens either
-after the role ("Ketua Bawaslu Batang Mahbrur", "Kepala Dinas X, Budi Santoso, S.H.") or
+after the role ("Ketua Bawaslu Kendal Suharto", "Kepala Dinas X, Budi Santoso, S.H.") or
 before it ("Budi Santoso, Ketua ...", "Budi selaku Ketua ...", "Budi (Ketua ...)"). Later
 mentions of a found name alone ("kata Wawan") are added to that person as evidence.
 
@@ -50,8 +50,8 @@ class Reader:
 
     def __init__(self, comp: OfficialsComponent, doc: Doc):
         self.comp, self.doc = comp, doc
-        self.text = doc.text
         self.toks = Tokens(doc, comp.lex)
+        self.text = self.toks.doc_text
         self.region_tok: dict[int, dict] = {}
         for region in getattr(doc._, "regions", None) or []:
             for ev in region.get("evidence") or []:
@@ -66,8 +66,11 @@ class Reader:
 
     def read(self) -> list[dict]:
         toks, skip = self.toks, byline_spans(self.text)
-        i = 0
+        i, anchors = 0, self.comp.lex.anchors
         while i < toks.n:
+            if toks.norm[i] not in anchors:
+                i += 1
+                continue
             role = find_role(toks, i)
             if role is None:
                 i += 1
@@ -258,9 +261,10 @@ class Reader:
             for w in {words[0], words[-1]}:
                 if len(w) >= 3 and w not in toks.lex.particles and is_cap(w):
                     single[w] = p if w not in single or single[w] is p else None
+        first = {words[0] for words in full} | set(single)
         k = 0
         while k < toks.n:
-            if covered[k] or not is_cap(toks.text[k]):
+            if toks.text[k] not in first or covered[k]:
                 k += 1
                 continue
             hit = None
@@ -283,7 +287,7 @@ def _key(name: str) -> tuple:
 
 
 def _sub(a: tuple, b: tuple) -> bool:
-    """Is name a a contiguous part of name b ("lani" of "lani dwi rejeki")?"""
+    """Is name a a contiguous part of name b ("budi" of "budi santoso")?"""
     n = len(a)
     return any(b[i:i + n] == a for i in range(len(b) - n + 1))
 

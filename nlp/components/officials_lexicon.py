@@ -53,6 +53,7 @@ class Title:
 class Lexicon:
     titles: dict = field(default_factory=dict)        # phrase index -> Title
     title_words: set = field(default_factory=set)     # first words of titles
+    anchors: set = field(default_factory=set)         # first words of titles and modifiers
     modifiers: dict = field(default_factory=dict)     # phrase index -> full form
     negators: set = field(default_factory=set)
     appositive: dict = field(default_factory=dict)    # phrase index -> True
@@ -91,6 +92,7 @@ def _load_roles(lex: Lexicon, path: Path) -> None:
     lex.titles = _phrase_index(titles)
     lex.title_words = set(lex.titles)
     lex.modifiers = _phrase_index(data["modifiers"])
+    lex.anchors = set(lex.titles) | set(lex.modifiers)
     lex.negators = set(data["negators"]["words"])
     lex.appositive = _phrase_index({m: True for m in data["appositive"]["markers"]})
     lex.before_name = _phrase_index({m: True for m in data["appositive"]["before_name"]})

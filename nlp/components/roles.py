@@ -18,6 +18,8 @@ GOV = {"kabupaten": "Pemerintah Kabupaten", "kota": "Pemerintah Kota",
 LEVEL_WORD = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi",
               "kecamatan": "Kecamatan", "desa": "Desa"}
 MAX_TAIL = 24
+LEVEL_SETS = {"any": ("kabupaten", "kota", "provinsi"), "kabupaten": ("kabupaten", "kota"),
+              "kota": ("kabupaten", "kota"), "local": ("kecamatan", "desa", "kabupaten", "kota")}
 
 
 @dataclass
@@ -155,6 +157,8 @@ def _tail_item(toks: Tokens, role: Role, st: _TailState, k: int) -> int | None:
         return k + 1
     if text.isdigit() and (not parts or parts[-1].kind in ("org", "word", "paren", "conn")):
         parts.append(Part("num", k, k + 1))
+        if parts[-2:-1] and parts[-2].kind == "org" and parts[-2].value[1].startswith(("Sekolah", "Madrasah")):
+            st.place_level = "local"   # "SDN 3 Wonosari": a school's village or district
         return k + 1
     if _unknown_acronym(toks, k):
         parts.append(Part("org", k, k + 1, ("unknown", text)))
@@ -173,7 +177,8 @@ def _tail_item(toks: Tokens, role: Role, st: _TailState, k: int) -> int | None:
 
 
 UNIT_WORDS = {"bidang", "seksi", "bagian", "subbagian", "divisi", "urusan", "dinas", "badan", "kantor",
-              "deputi", "direktorat", "biro", "subbidang", "satuan", "direktur", "asisten", "pusat"}
+              "deputi", "direktorat", "biro", "subbidang", "satuan", "direktur", "asisten", "pusat",
+              "jenderal"}
 
 
 def _ends_with_unit(toks: Tokens, words: str) -> bool:
@@ -281,9 +286,7 @@ def _place_level(toks: Tokens, k: int, level: str, explicit: bool) -> tuple[int,
     lex = toks.lex
     if k >= toks.n or not toks.text[k][:1].isupper():
         return None
-    levels = ("kabupaten", "kota", "provinsi") if level == "any" else (level,)
-    if level in ("kabupaten", "kota"):
-        levels = ("kabupaten", "kota")
+    levels = LEVEL_SETS.get(level, (level,))
     best = None
     for lv in levels:
         m = match(lex.gazetteer.get(lv, {}), toks, k)
