@@ -1,0 +1,1 @@
+"""Search backends behind one interface: embedded SQLite FTS5 (default) and Elasticsearch."""

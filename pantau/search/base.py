@@ -1,0 +1,80 @@
+"""The interface every search backend implements (a provider, as in yente).
+
+Backends are fed ``IndexDocument``s built from the archive (``pantau.search.document``)
+and answer ``SearchQuery``s. The API and exports only talk to this interface.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from pantau.search.query import SearchPage, SearchQuery, TimelineBucket
+
+
+class IndexDocument(BaseModel):
+    """One article as the search backends see it: article + latest annotation + source."""
+
+    id: str
+    url: str
+    canonical_url: str
+    source_id: str
+    source_type: str
+    title: str
+    text: str
+    author: str | None = None
+    published_at: str | None = Field(None, description="ISO 8601 with offset.")
+    published_date: str | None = Field(None, description="YYYY-MM-DD in the original offset.")
+    cluster_id: str | None = None
+    doc_type: str | None = None
+    violation_types: list[str] = Field(default_factory=list)
+    region_codes: list[str] = Field(default_factory=list, description="Named regions and all their ancestors.")
+    named_region_codes: list[str] = Field(default_factory=list, description="Regions the text names.")
+    region_names: list[str] = Field(default_factory=list)
+    official_ids: list[str] = Field(default_factory=list)
+    official_names: list[str] = Field(default_factory=list)
+    pipeline_version: str | None = None
+
+
+class IndexStats(BaseModel):
+    backend: str
+    index: str
+    documents: int
+    seconds: float
+
+
+class SearchBackend(ABC):
+    """A search backend. Implementations: ``SqliteBackend``, ``ElasticsearchBackend``."""
+
+    name: str
+
+    @abstractmethod
+    def rebuild(self, docs: Iterable[IndexDocument]) -> IndexStats:
+        """Build a fresh index from ``docs`` and make it live atomically."""
+
+    @abstractmethod
+    def search(self, query: SearchQuery) -> SearchPage:
+        """One page of hits, the total, the next cursor and the requested facets."""
+
+    @abstractmethod
+    def timeline(self, query: SearchQuery, interval: Literal["week", "month"],
+                 split: Literal["violation_type", "province"] | None = None) -> list[TimelineBucket]:
+        """Counts per period (and split value) of the documents matching ``query``."""
+
+    @abstractmethod
+    def iter_ids(self, query: SearchQuery) -> Iterator[str]:
+        """Every matching id in a stable order (newest first), for complete exports."""
+
+    @abstractmethod
+    def count(self, query: SearchQuery) -> int:
+        """Number of matching documents."""
+
+    @abstractmethod
+    def health(self) -> dict:
+        """Backend name, index name, document count; raises BackendUnavailable when down."""
+
+    def close(self) -> None:  # pragma: no cover - optional
+        pass
