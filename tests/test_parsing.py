@@ -502,3 +502,39 @@ def test_sample_site_traps(sample_site):
             assert page.ok and "â€" not in page.text and "Ã" not in page.text and page.encoding == "utf-8"
         else:
             assert page.ok and page.notes and len(page.text) < 20_000
+
+
+# -- canonical and author edge cases -------------------------------------------------------------
+
+BODY = "<p>" + "Bawaslu meminta aparatur sipil negara menjaga netralitas selama tahapan kampanye. " * 4 + "</p>"
+
+
+def page_with(head: str, body: str, url: str = "https://kabarkedu.com/2024/11/19/rilis-bawaslu/"):
+    html = f"<html><head>{head}</head><body><h1>Bawaslu Ingatkan ASN Netral</h1>{body}{BODY}{BODY}</body></html>"
+    return parse_page(html.encode(), url, {}, "s")
+
+
+@pytest.mark.parametrize("href, expected, note", [
+    ("https://temanggung.bawaslu.go.id/berita/rilis", "https://kabarkedu.com/2024/11/19/rilis-bawaslu", "another site"),
+    ("https://kabarkedu.com/", "https://kabarkedu.com/2024/11/19/rilis-bawaslu", "home page"),
+    ("https://m.kabarkedu.com/2024/11/19/rilis-bawaslu/?utm_source=x", "https://kabarkedu.com/2024/11/19/rilis-bawaslu", None),
+])
+def test_canonical_guards(href, expected, note):
+    page = page_with(f'<link rel="canonical" href="{href}">', "")
+    assert page.canonical_url == expected
+    assert (note is None and not page.notes) or any(note in n for n in page.notes)
+
+
+def test_desk_and_site_names_give_way_to_a_reporter():
+    ld = ('<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization",'
+          '"name":"Kabar Kedu"}}</script><meta name="author" content="Redaksi"><meta property="og:site_name" '
+          'content="Kabar Kedu">')
+    assert page_with(ld, "<p>Reporter: Slamet Riyadi</p>").author == "Slamet Riyadi"
+    assert page_with(ld, "").author == "Redaksi"
+
+
+def test_paragraphs_starting_like_widgets_are_kept():
+    page = page_with("", "<p>Komentar tersebut dinilai Bawaslu sebagai bentuk dukungan kepada pasangan calon.</p>"
+                         "<p>Bagikan:</p><p>Komentar (3)</p>")
+    assert page.text.startswith("Komentar tersebut dinilai") and "Bagikan" not in page.text
+    assert "Komentar (3)" not in page.text

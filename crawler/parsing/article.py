@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -112,11 +113,30 @@ def shrink(body: bytes, limit: int, notes: list[str]) -> bytes:
     return slim
 
 
+SECOND_LEVEL = {"co", "go", "or", "ac", "web", "my", "sch", "net", "mil", "biz", "desa", "ponpes", "com", "org"}
+
+
+def site_key(url: str) -> str:
+    """The registrable domain of a URL ("jateng.nusawarta.id" -> "nusawarta.id",
+    "temanggung.bawaslu.go.id" -> "bawaslu.go.id")."""
+    host = (urlsplit(url).hostname or "").lower()
+    labels = host.split(".")
+    if re.fullmatch(r"[\d.]+|\[.*\]", host) or len(labels) <= 2:
+        return host
+    keep = 3 if labels[-2] in SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
 def choose_canonical(meta: metadata.Metadata, url: str, page: ParsedPage) -> None:
+    """rel=canonical, else og:url, else the fetched URL; a canonical on another site (a
+    syndicated copy pointing at the original) or at the home page is ignored."""
     for candidate, method in ((meta.canonical, "link-canonical"), (meta.meta.get("og:url"), "og:url")):
         if candidate and candidate.startswith("http"):
-            if candidate.rstrip("/").count("/") <= 2 and url.rstrip("/").count("/") > 2:
+            if urlsplit(candidate).path.strip("/") == "" and urlsplit(url).path.strip("/") != "":
                 page.notes.append(f"ignored {method} {candidate}: points at the home page")
+                continue
+            if site_key(candidate) != site_key(url):
+                page.notes.append(f"ignored {method} {candidate}: points at another site")
                 continue
             page.canonical_url, page.methods["canonical_url"] = canonical_key(candidate), method
             return
@@ -165,16 +185,28 @@ def text_date(lines: list[str], body: str, tz) -> tuple[datetime | None, str | N
         if found and (POSTED.search(line) or found[0].has_time or found[0].has_day_name
                       or found[0].end - found[0].start >= len(line) / 2):
             return found[0].value, "text-header"
-    found = dates.find_dates("\n\n".join(body.split("\n\n")[:3]), tz)
+    found = dates.find_dates("\n\n".join(body.split("\n\n")[:2]), tz)
     return (found[0].value, "text") if found else (None, None)
 
 
+GENERIC_AUTHOR = re.compile(r"^(tim\s+)?(redaksi|redaktur|admin\w*|humas|newsroom|editorial)\b", re.IGNORECASE)
+
+
 def choose_author(meta: metadata.Metadata, tree, lines: list[str], page: ParsedPage) -> None:
+    """JSON-LD author(s) > meta author > byline lines > author markup; a desk or the site's
+    own name ("Redaksi", "NusaWarta.id") only when no person is named anywhere."""
     credits = byline.from_lines(lines)
-    people = byline.json_ld_people(meta, "author")
+    people = byline.json_ld_people(meta, "author", skip_organizations=True)
     candidates = [(", ".join(people), "json-ld"), (byline.meta_author(meta), "meta"),
-                  (credits.author, "byline"), (byline.from_markup(tree), "css")]
-    page.author, method = next(((v, m) for v, m in candidates if v), (None, None))
+                  (credits.author, "byline"), (byline.from_markup(tree), "css"),
+                  (", ".join(byline.json_ld_people(meta, "author")), "json-ld")]
+    sites = {re.sub(r"\W", "", n.lower()) for n in metadata.site_names(meta, page.url) if n}
+
+    def generic(name: str) -> bool:
+        return bool(GENERIC_AUTHOR.match(name)) or re.sub(r"\W", "", name.lower()) in sites
+
+    found = [(v, m) for v, m in candidates if v]
+    page.author, method = next(((v, m) for v, m in found if not generic(v)), found[0] if found else (None, None))
     editors = byline.json_ld_people(meta, "editor")
     page.editor = ", ".join(editors) if editors else credits.editor
     for name, value, how in (("author", page.author, method),

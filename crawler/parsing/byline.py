@@ -81,12 +81,14 @@ def from_trailer(text: str) -> str | None:
     return clean_name(match["name"]) if match and match["name"] else None
 
 
-def json_ld_people(meta, key: str) -> list[str]:
+def json_ld_people(meta, key: str, skip_organizations: bool = False) -> list[str]:
     """Names of JSON-LD ``author``/``editor`` values (dicts, strings, lists, @id refs)."""
     value = meta.article.get(key)
     names = []
     for item in value if isinstance(value, list) else [value]:
         item = meta.resolve(item)
+        if skip_organizations and isinstance(item, dict) and "organization" in str(item.get("@type", "")).lower():
+            continue
         name = item.get("name") if isinstance(item, dict) else item
         if isinstance(name, list):
             name = name[0] if name else None
