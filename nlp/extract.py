@@ -5,6 +5,9 @@ The object holds the contract fields (id, doc_type, violation_types, regions, of
 dates) plus: ``evidence`` ({"dates": {iso: [ev]}, "violation_types": {code: [ev]}}; regions
 and officials carry their own ``evidence``), ``incidents``, ``pipeline_version`` and
 ``text_offset`` (where the body starts in the analysed string, see ``nlp.runner.compose``).
+
+Regions, dates and violation types named only in the title count; officials only when the
+body names them (``_in_body``).
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ def doc_to_output(doc: Doc, doc_id: str, version: str) -> dict:
         "doc_type": doc._.doc_type or DocType.OTHER.value,
         "violation_types": [v["type"] for v in violations],
         "regions": [{k: r.get(k) for k in REGION_KEYS if k in r} for r in doc._.regions or []],
-        "officials": [{k: o.get(k) for k in OFFICIAL_KEYS if k in o} for o in doc._.officials or []],
+        "officials": [{k: o.get(k) for k in OFFICIAL_KEYS if k in o} for o in doc._.officials or []
+                      if _in_body(o, doc.user_data.get("title_end", 0))],
         "dates": [d["date"] for d in dates],
         "incidents": list(doc._.incidents or []),
         "evidence": {
@@ -36,6 +40,13 @@ def doc_to_output(doc: Doc, doc_id: str, version: str) -> dict:
         "pipeline_version": version,
         "text_offset": doc.user_data.get("title_end", 0),
     }
+
+
+def _in_body(item: dict, body_start: int) -> bool:
+    """Officials count when the body names them: title-case headlines ("Camat X Diperiksa
+    Bawaslu") make names in the title unreliable, and news names its people in the body."""
+    evidence = item.get("evidence") or []
+    return not body_start or not evidence or any(ev["start"] >= body_start for ev in evidence)
 
 
 def output_to_annotation(output: dict, article_id: str) -> Annotation:

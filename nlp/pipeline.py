@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import logging
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,8 +19,6 @@ from spacy.language import Language
 
 import nlp.extensions  # noqa: F401
 from nlp.tokenizer import blank
-
-log = logging.getLogger(__name__)
 
 CODE_VERSION = "0.1.0"
 # (factory name, module under nlp.components)
@@ -51,21 +48,12 @@ PIPELINE_VERSION = f"pantau-nlp {CODE_VERSION}+{data_hash()}"
 
 
 def import_components() -> list[str]:
-    """Import the component modules (registering their factories); the names available."""
-    names = []
+    """Import the component modules, registering their factories; the factory names."""
     for factory, module in COMPONENTS:
-        try:
-            importlib.import_module(f"nlp.components.{module}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"nlp.components.{module}":
-                raise
-            log.warning("pipeline: nlp/components/%s.py is missing; %s skipped", module, factory)
-            continue
-        if Language.has_factory(factory):
-            names.append(factory)
-        else:
-            log.warning("pipeline: nlp/components/%s.py has no factory %r; skipped", module, factory)
-    return names
+        importlib.import_module(f"nlp.components.{module}")
+        if not Language.has_factory(factory):
+            raise RuntimeError(f"nlp/components/{module}.py registers no factory {factory!r}")
+    return [factory for factory, _ in COMPONENTS]
 
 
 def build_nlp(config: dict[str, dict] | None = None, exclude: tuple[str, ...] = ()) -> Language:

@@ -79,3 +79,14 @@ def test_compose_skips_a_title_the_body_repeats():
     assert compose("Judul", "Judul\n\nIsi.") == ("Judul\n\nIsi.", 0)
     assert compose(None, "Isi.") == ("Isi.", 0)
     assert compose("Judul", "Isi.") == ("Judul\n\nIsi.", 7)
+
+
+def test_officials_count_only_when_the_body_names_them():
+    from nlp.extract import _in_body
+
+    def person(*starts):
+        return {"name": "X", "evidence": [{"start": s, "end": s + 1} for s in starts]}
+
+    assert not _in_body(person(3), body_start=40)
+    assert _in_body(person(3, 55), body_start=40)
+    assert _in_body(person(3), body_start=0)  # no title
