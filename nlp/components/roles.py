@@ -353,7 +353,9 @@ def role_org(toks: Tokens, role: Role, place_level) -> str | None:
         if unit and places:
             return _join([unit] + [_place_name(toks, p, place_level) for p in places[:1]])
         return None
-    out, first = ([unit] if unit else []), org_parts[0].start
+    public = [p for p in org_parts if p.kind == "org" and p.value[0] in ("expand", "keep") or p.value is True]
+    first = org_parts[0].start if unit or not public else public[0].start
+    out = [unit] if unit else []
     for p in parts:
         if p.start < first or p.kind in ("paren", "title"):
             continue

@@ -1,0 +1,155 @@
+"""The officials registry: official mentions from many articles grouped into persons.
+
+A mention is what the NLP stage stores per article (``OfficialMention``: name, role, org,
+region_code) plus the article's id and date. Mentions are one person when their normalised
+names are equal (or one is part of the other, "Lani" / "Lani Dwi Rejeki", or a spelling
+variant, "Mahbrur" / "Mahbur") and their organisation or region agrees. Each person keeps
+the roles it was seen in, with the first and last date seen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from difflib import SequenceMatcher
+from typing import Iterable
+
+from pantau.ids import digest
+
+# degrees and honorifics (dots removed, lowercase), before or after a name
+HONORIFICS = {
+    "dr", "drs", "dra", "ir", "h", "hj", "kh", "prof", "tgh", "tgk", "ust", "ustadz", "habib",
+    "sh", "mh", "mm", "msi", "ssos", "sip", "spd", "mpd", "map", "se", "st", "mt", "phd", "skom",
+    "mkom", "ssi", "sag", "mag", "lc", "ma", "mba", "mpa", "ak", "sstp", "mtp", "sp", "mp", "shi",
+    "mhi", "spdi", "mpdi", "sthi", "sked", "mkes", "skm", "bsc", "msc", "amd", "sei", "mih", "mkn",
+    "spsi", "mpsi", "sikom", "mikom", "ssy", "shum", "mhum", "drh", "drg", "apt", "ners", "skep",
+}
+PREFIX_ONLY = {"bapak", "pak", "ibu", "bu", "sdr", "saudara", "akbp", "kompol", "akp", "iptu", "ipda",
+               "letkol", "kolonel", "mayor", "kapten", "brigjen", "irjen", "kombes", "inf", "pol"}
+FUZZY_RATIO = 0.88
+
+
+def normalize_name(name: str) -> str:
+    """"Dr. H. Agung W. Barata, S.H., M.M." -> "agung w barata"."""
+    text = (name or "").strip()
+    if re.search(r",\s*[A-Z]\.?\s*[A-Za-z]", text):
+        text = text.split(",", 1)[0]  # degrees after the first comma
+    text = re.sub(r"['’`]", "", text.lower().replace(".", ""))
+    words = re.sub(r"[^\w\s]", " ", text).split()
+    while words and (words[0] in HONORIFICS or words[0] in PREFIX_ONLY):
+        words.pop(0)
+    while words and words[-1] in HONORIFICS:
+        words.pop()
+    return " ".join(words)
+
+
+def normalize_org(org: str | None) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", (org or "").lower()).split())
+
+
+def official_key(name: str, org: str | None, region_code: str | None) -> str:
+    """The key of one person in one organisation and region: "name|org|region"."""
+    return f"{normalize_name(name)}|{normalize_org(org)}|{region_code or ''}"
+
+
+def official_id(name: str, org: str | None, region_code: str | None) -> str:
+    return digest(official_key(name, org, region_code))
+
+
+@dataclass
+class Person:
+    name: str
+    key: str
+    orgs: set = field(default_factory=set)
+    regions: set = field(default_factory=set)
+    roles: dict = field(default_factory=dict)      # (role, org, region) -> dict
+    article_ids: list = field(default_factory=list)
+    first: tuple = ("", "", "")                    # name, org, region of the first mention
+
+
+def merge_mentions(mentions: Iterable[dict]) -> list[dict]:
+    """Group mentions into persons, shaped like ``pantau.schema.Official``.
+
+    A mention: {"name", "role", "org", "region_code", "article_id", "published"}, where
+    ``published`` is a date, datetime, ISO string or None. Mentions are read oldest first, so
+    a person's id (from its first mention) does not depend on the input order.
+    """
+    ordered = sorted(mentions, key=lambda m: (_day(m.get("published")) or "9999", str(m.get("article_id"))))
+    persons: list[Person] = []
+    for m in ordered:
+        key = normalize_name(m.get("name", ""))
+        if not key:
+            continue
+        org, region = normalize_org(m.get("org")), m.get("region_code")
+        person = next((p for p in persons if _same(p, key, org, region)), None)
+        if person is None:
+            person = Person(m["name"], key, first=(m["name"], m.get("org"), region))
+            persons.append(person)
+        elif len(key) > len(person.key):
+            person.name, person.key = m["name"], key
+        _add(person, m, org, region)
+    return [_record(p) for p in persons]
+
+
+def _same(p: Person, key: str, org: str, region: str | None) -> bool:
+    if not _names_match(p.key, key):
+        return False
+    org_ok = bool(org) and org in p.orgs
+    region_ok = bool(region) and any(_regions_agree(region, r) for r in p.regions)
+    if p.key == key or _part(p.key, key) or _part(key, p.key):
+        return org_ok or region_ok
+    return org_ok and (region_ok or not region and not p.regions)  # a spelling variant
+
+
+def _names_match(a: str, b: str) -> bool:
+    if a == b or _part(a, b) or _part(b, a):
+        return True
+    return min(len(a), len(b)) >= 5 and a[0] == b[0] and SequenceMatcher(None, a, b).ratio() >= FUZZY_RATIO
+
+
+def _part(a: str, b: str) -> bool:
+    """Is name a whole words of name b ("lani" of "lani dwi rejeki")?"""
+    wa, wb = a.split(), b.split()
+    return len(wa) < len(wb) and any(wb[i:i + len(wa)] == wa for i in range(len(wb) - len(wa) + 1))
+
+
+def _regions_agree(a: str, b: str) -> bool:
+    """Same region, or one inside the other ("33.25" and "33.25.01")."""
+    return a == b or a.startswith(b + ".") or b.startswith(a + ".")
+
+
+def _day(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)[:10] or None
+
+
+def _add(p: Person, m: dict, org: str, region: str | None) -> None:
+    if org:
+        p.orgs.add(org)
+    if region:
+        p.regions.add(region)
+    aid = m.get("article_id")
+    if aid is not None and aid not in p.article_ids:
+        p.article_ids.append(aid)
+    rkey = (normalize_org(m.get("role")), org, region or "")
+    day = _day(m.get("published"))
+    role = p.roles.get(rkey)
+    if role is None:
+        p.roles[rkey] = {"role": m.get("role"), "org": m.get("org"), "region_code": region,
+                         "first_seen": day, "last_seen": day}
+        return
+    if day and (role["first_seen"] is None or day < role["first_seen"]):
+        role["first_seen"] = day
+    if day and (role["last_seen"] is None or day > role["last_seen"]):
+        role["last_seen"] = day
+
+
+def _record(p: Person) -> dict:
+    roles = sorted(p.roles.values(), key=lambda r: (r["first_seen"] or "9999", r["role"] or ""))
+    return {"id": official_id(*p.first), "name": p.name, "roles": roles, "article_ids": p.article_ids}

@@ -1,0 +1,82 @@
+"""Officials registry: names normalised, mentions from many articles merged into persons."""
+
+from datetime import date, datetime
+
+from pantau.officials_registry import merge_mentions, normalize_name, official_id, official_key
+from pantau.schema import Official
+
+
+def m(name, role, org, region, article, published):
+    return {"name": name, "role": role, "org": org, "region_code": region, "article_id": article,
+            "published": published}
+
+
+def test_normalize_name_strips_degrees_and_folds_spacing():
+    assert normalize_name("Dr. H. Agung W. Barata, S.H., M.M.") == "agung w barata"
+    assert normalize_name("  Hj.  Siti   Aminah ,S.Pd ") == "siti aminah"
+    assert normalize_name("AKBP Ronald Sihombing") == "ronald sihombing"
+    assert normalize_name("Budi Santoso SH MH") == "budi santoso"
+    assert normalize_name("Ma'ruf Amin") == normalize_name("Ma’ruf  Amin") == "maruf amin"
+
+
+def test_official_key_and_id_are_stable():
+    a = official_key("Dr. Budi Santoso, M.Si.", "Bawaslu Kabupaten Kendal", "33.24")
+    b = official_key("budi  santoso", "Bawaslu  Kabupaten Kendal", "33.24")
+    assert a == b == "budi santoso|bawaslu kabupaten kendal|33.24"
+    assert official_id("Budi Santoso", "Bawaslu Kabupaten Kendal", "33.24") == \
+        official_id("Budi Santoso, S.H.", "bawaslu kabupaten kendal", "33.24")
+
+
+def test_same_person_across_articles_keeps_roles_over_time():
+    mentions = [
+        m("Sri Wahyuni", "Kepala Dinas Pendidikan Kabupaten Kendal", "Dinas Pendidikan Kabupaten Kendal",
+          "33.24", "a2", "2024-03-01"),
+        m("Sri Wahyuni, S.Pd.", "Sekretaris Daerah Kabupaten Kendal", "Pemerintah Kabupaten Kendal",
+          "33.24", "a3", date(2024, 9, 10)),
+        m("Dra. Sri Wahyuni", "Kepala Dinas Pendidikan Kabupaten Kendal", "Dinas Pendidikan Kabupaten Kendal",
+          "33.24", "a1", datetime(2023, 11, 5, 8, 0)),
+    ]
+    people = merge_mentions(mentions)
+    assert len(people) == 1
+    person = Official(**people[0])
+    assert person.article_ids == ["a1", "a2", "a3"]
+    assert [(r["role"], r["first_seen"], r["last_seen"]) for r in person.roles] == [
+        ("Kepala Dinas Pendidikan Kabupaten Kendal", "2023-11-05", "2024-03-01"),
+        ("Sekretaris Daerah Kabupaten Kendal", "2024-09-10", "2024-09-10"),
+    ]
+
+
+def test_spelling_variant_merges_only_when_org_and_region_agree():
+    same = [m("Mahbrur", "Ketua Bawaslu Batang", "Bawaslu Kabupaten Batang", "33.25", "a1", "2023-11-18"),
+            m("Mahbur", "Ketua Bawaslu Batang", "Bawaslu Kabupaten Batang", "33.25", "a2", "2023-12-01")]
+    assert len(merge_mentions(same)) == 1
+    other = [m("Mahbrur", "Ketua Bawaslu Batang", "Bawaslu Kabupaten Batang", "33.25", "a1", "2023-11-18"),
+             m("Mahbur", "Ketua KPU Kendal", "KPU Kabupaten Kendal", "33.24", "a2", "2023-12-01")]
+    assert len(merge_mentions(other)) == 2
+
+
+def test_common_name_in_two_regions_is_two_people():
+    mentions = [m("Budi Santoso", "Camat Weleri", "Kecamatan Weleri", "33.24.10", "a1", "2024-01-02"),
+                m("Budi Santoso", "Kepala Desa Sukamaju", "Pemerintah Desa Sukamaju", "32.02.01.2001", "a2",
+                  "2024-01-03")]
+    assert len(merge_mentions(mentions)) == 2
+
+
+def test_short_name_and_nested_region_merge():
+    mentions = [m("Lani Dwi Rejeki", "Penjabat Bupati Batang", "Pemerintah Kabupaten Batang", "33.25", "a1",
+                  "2023-11-17"),
+                m("Lani", "Penjabat Bupati Batang", None, "33.25", "a2", "2024-11-18"),
+                m("Lani Dwi Rejeki", "Camat Batang", "Kecamatan Batang", "33.25.06", "a0", "2020-01-01")]
+    people = merge_mentions(mentions)
+    assert len(people) == 1
+    assert people[0]["name"] == "Lani Dwi Rejeki"
+    assert people[0]["roles"][0]["role"] == "Camat Batang"
+    assert sorted(people[0]["article_ids"]) == ["a0", "a1", "a2"]
+
+
+def test_order_of_input_does_not_change_ids():
+    mentions = [m("Furqon", "Ketua Bawaslu Kabupaten Serang", "Bawaslu Kabupaten Serang", "36.04", f"a{i}",
+                  f"2024-0{i}-01") for i in range(1, 5)]
+    a = merge_mentions(mentions)
+    b = merge_mentions(list(reversed(mentions)))
+    assert a == b and len(a) == 1
