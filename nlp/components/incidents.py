@@ -101,6 +101,13 @@ class IncidentFinder:
             vtype, act, a_start, a_end = _act(words, viols, stage_hit)
             if vtype is None and kind == "anaphor" and last is not None:
                 vtype = last["violation_type"]
+            if vtype is None:
+                # the act is often told in the next sentence ("... dipanggil terkait
+                # unggahannya. Dalam unggahan itu ia mengunggah foto paslon ...")
+                for near_sent in (sent + 1, sent - 1):
+                    if viol_by_sent.get(near_sent):
+                        vtype = min(viol_by_sent[near_sent], key=lambda t: t[1]["start"])[0]
+                        break
             start, end = min(s_start, a_start), max(s_end, a_end)
             key = (text, stage, vtype)
             if key in seen:
@@ -266,7 +273,11 @@ def _role_before(words: Words, sh: dict, char: int) -> str:
                 best = h
     if best is None:
         return ""
-    a, b = words.char_span(best.start, best.end)
+    first = best
+    for h in sorted(sh.get("SUBJECT_ROLE", ()), key=lambda h: -h.start):
+        if h.end == first.start:  # adjacent role words: "guru PNS"
+            first = h
+    a, b = words.char_span(first.start, best.end)
     return words.text[a:b]
 
 

@@ -1,0 +1,203 @@
+"""pantau_doctype and pantau_incidents on short articles written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import nlp.components.doctype as doctype
+import nlp.components.incidents as incidents
+import nlp.components.violations  # noqa: F401  (registers the factory)
+from nlp.tokenizer import blank
+
+INCIDENT = (
+    "Guru PNS di Kendal Dipanggil Bawaslu karena Unggah Foto Paslon di Facebook",
+    """KENDAL - Badan Pengawas Pemilihan Umum (Bawaslu) Kabupaten Kendal memanggil seorang guru PNS berinisial AS terkait unggahan di akun Facebook pribadinya, Senin (14/10/2024).
+
+Dalam unggahan tersebut, AS mengunggah foto pasangan calon bupati disertai tulisan ajakan untuk memilih pasangan nomor urut 2. Unggahan itu dilaporkan seorang warga pada pekan lalu.
+
+Ketua Bawaslu Kendal mengatakan yang bersangkutan telah diklarifikasi dan mengakui akun tersebut miliknya. Hasil kajian akan diteruskan kepada Badan Kepegawaian Negara.
+
+"Kami imbau ASN lain agar lebih berhati-hati dalam bermedia sosial," ujarnya.""",
+)
+
+PREVENTION = (
+    "Bawaslu Wonosobo Ingatkan ASN Jaga Netralitas Jelang Kampanye",
+    """WONOSOBO - Bawaslu Kabupaten Wonosobo menggelar sosialisasi netralitas aparatur sipil negara (ASN) bagi kepala organisasi perangkat daerah dan camat di aula kantor bupati, Rabu (11/9/2024).
+
+Ketua Bawaslu Wonosobo mengingatkan ASN agar tidak menghadiri kampanye, tidak memberikan like pada unggahan pasangan calon, dan tidak berfoto dengan gestur jari yang menunjukkan dukungan.
+
+Pada Pemilu 2019 lalu, Bawaslu mencatat 12 laporan dugaan pelanggaran netralitas ASN di Wonosobo. Sebanyak 8 kasus di antaranya diteruskan ke KASN.
+
+"Kami berharap angka itu tidak terulang. Mari jaga netralitas bersama," kata dia.
+
+Kegiatan ditutup dengan penandatanganan pakta integritas netralitas oleh seluruh peserta.""",
+)
+
+STATISTICS = (
+    "Bawaslu Jatim Terima 400 Laporan Dugaan Pelanggaran Netralitas ASN",
+    """SURABAYA - Bawaslu Provinsi Jawa Timur mencatat 400 laporan dugaan pelanggaran netralitas aparatur sipil negara (ASN) selama tahapan Pilkada 2024 hingga akhir Oktober.
+
+Dari jumlah tersebut, 215 laporan berasal dari temuan pengawas dan 185 laporan dari masyarakat. Sebanyak 160 kasus telah direkomendasikan kepada Badan Kepegawaian Negara, sementara 90 kasus dihentikan karena tidak memenuhi unsur.
+
+Pelanggaran terbanyak berupa aktivitas di media sosial sebesar 41 persen, disusul menghadiri kampanye 23 persen dan keberpihakan kepala desa 15 persen.
+
+Kabupaten Jember menjadi daerah dengan laporan tertinggi, yakni 38 laporan, diikuti Kabupaten Malang dengan 31 laporan.""",
+)
+
+REGULATION = (
+    "Ini Sanksi bagi ASN yang Tidak Netral dalam Pilkada",
+    """JAKARTA - Aturan netralitas aparatur sipil negara (ASN) diatur dalam Undang-Undang Nomor 20 Tahun 2023 tentang ASN dan Peraturan Pemerintah Nomor 94 Tahun 2021 tentang Disiplin PNS.
+
+Surat Keputusan Bersama (SKB) lima lembaga merinci bentuk pelanggaran, di antaranya menjadi anggota partai politik dan memasang spanduk pasangan calon.
+
+Pelanggaran disiplin dijatuhi hukuman ringan berupa teguran lisan atau teguran tertulis. Hukuman sedang berupa pemotongan tunjangan kinerja, sedangkan hukuman berat berupa penurunan jabatan hingga pemberhentian dengan hormat tidak atas permintaan sendiri.
+
+Selain sanksi disiplin, Pasal 188 Undang-Undang Pilkada mengatur ancaman pidana penjara paling lama enam bulan bagi pejabat yang melanggar larangan tersebut.""",
+)
+
+OTHER = (
+    "Harga Cabai Rawit di Pasar Johar Naik Dua Kali Lipat",
+    """SEMARANG - Harga cabai rawit di Pasar Johar, Kota Semarang, naik dari Rp40.000 menjadi Rp80.000 per kilogram dalam sepekan terakhir.
+
+Pedagang menyebut pasokan dari petani di lereng Gunung Merbabu berkurang akibat hujan deras. Dinas Perdagangan berencana menggelar operasi pasar pekan depan.""",
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = blank()
+    pipeline.add_pipe("sentencizer")
+    for name in ("pantau_violations", "pantau_incidents", "pantau_doctype"):
+        pipeline.add_pipe(name)
+    return pipeline
+
+
+def run(nlp, title, body):
+    doc = nlp.make_doc(body)
+    if title is not None:
+        doc.user_data["title"] = title
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+@pytest.mark.parametrize("article,expected", [
+    (INCIDENT, "incident"), (PREVENTION, "prevention"), (STATISTICS, "statistics"),
+    (REGULATION, "regulation"), (OTHER, "other"),
+])
+def test_doc_type_with_title(nlp, article, expected):
+    doc = run(nlp, *article)
+    assert doc._.doc_type == expected, doc.user_data.get("doc_type_scores")
+
+
+@pytest.mark.parametrize("article,expected", [
+    (INCIDENT, "incident"), (PREVENTION, "prevention"), (STATISTICS, "statistics"),
+    (REGULATION, "regulation"), (OTHER, "other"),
+])
+def test_doc_type_from_body_alone(nlp, article, expected):
+    doc = run(nlp, None, article[1])
+    assert doc._.doc_type == expected, doc.user_data.get("doc_type_scores")
+
+
+def test_prevention_quoting_numbers_stays_prevention(nlp):
+    scores = run(nlp, *PREVENTION).user_data["doc_type_scores"]
+    assert scores["prevention"] > scores["statistics"] > 0
+
+
+def test_violations_of_the_articles(nlp):
+    assert {v["type"] for v in run(nlp, *INCIDENT)._.violations} == {"social_media", "partisan_support"}
+    assert {v["type"] for v in run(nlp, *PREVENTION)._.violations} == {
+        "campaign_attendance", "social_media", "partisan_photo"}
+    assert run(nlp, *OTHER)._.violations == []
+
+
+def test_incident_mentions(nlp):
+    doc = run(nlp, *INCIDENT)
+    found = doc._.incidents
+    assert found, "a named case must give incident mentions"
+    first = found[0]
+    assert first["subject"] == "guru PNS berinisial AS"
+    assert first["stage"] == "examined"
+    assert first["violation_type"] == "social_media"
+    ev = first["evidence"]
+    assert doc.text[ev["start"]:ev["end"]] == ev["text"] and ev["text"] in ev["sentence"]
+    stages = {i["stage"] for i in found}
+    assert {"examined", "reported"} <= stages
+    # "yang bersangkutan telah diklarifikasi" refers back to the same person
+    assert all(i["subject"] == "guru PNS berinisial AS" for i in found)
+
+
+@pytest.mark.parametrize("text", [
+    "ASN dilarang menghadiri deklarasi pasangan calon dan dapat dijatuhi sanksi disiplin.",
+    "Jika ada ASN yang kedapatan mengunggah foto paslon, silakan dilaporkan ke Bawaslu.",
+    "Bawaslu mencatat 52 laporan dugaan pelanggaran netralitas ASN sepanjang tahapan kampanye.",
+    "Sebanyak 14 ASN dijatuhi sanksi teguran karena terbukti melanggar netralitas.",
+    "Ketua Bawaslu mengingatkan para kepala desa agar tidak ikut kampanye.",
+])
+def test_generic_sentences_are_not_incidents(nlp, text):
+    assert run(nlp, None, text)._.incidents == []
+
+
+@pytest.mark.parametrize("text,stage,subject", [
+    ("Seorang kepala desa di Kecamatan Kaliwungu dilaporkan ke Bawaslu karena ikut kampanye paslon.",
+     "reported", "Seorang kepala desa"),
+    ("Bawaslu merekomendasikan oknum ASN Dinas Perhubungan yang menjadi tim sukses caleg kepada BKN.",
+     "recommended", "oknum ASN Dinas Perhubungan"),
+    ("Camat Sukorejo dijatuhi sanksi penurunan pangkat karena memobilisasi kepala desa.",
+     "sanctioned", "Camat Sukorejo"),
+    ("Dua ASN Pemkab Garut diperiksa Bawaslu setelah menghadiri deklarasi bakal calon bupati.",
+     "examined", "Dua ASN Pemkab Garut"),
+])
+def test_specific_cases_are_incidents(nlp, text, stage, subject):
+    [item] = run(nlp, None, text)._.incidents
+    assert (item["stage"], item["subject"]) == (stage, subject)
+    assert item["violation_type"] is not None
+
+
+def test_officials_become_subjects_and_overseers_do_not(nlp):
+    text = ("Ketua Bawaslu Kabupaten Demak Ahmad Fauzi memanggil Sekretaris Desa Bonang Budi Santoso "
+            "karena diduga memasang spanduk caleg di balai desa.")
+    doc = nlp.make_doc(text)
+    doc = nlp.get_pipe("sentencizer")(doc)
+    doc = nlp.get_pipe("pantau_violations")(doc)
+
+    def official(name, role):
+        start = text.index(name)
+        return {"name": name, "role": role, "org": None, "region_code": None,
+                "evidence": [{"text": name, "start": start, "end": start + len(name), "sentence": text}]}
+
+    doc._.officials = [official("Ahmad Fauzi", "Ketua Bawaslu Kabupaten Demak"),
+                       official("Budi Santoso", "Sekretaris Desa Bonang")]
+    doc = nlp.get_pipe("pantau_incidents")(doc)
+    [item] = doc._.incidents
+    assert item["subject"] == "Budi Santoso (Sekretaris Desa Bonang)"
+    assert item["stage"] == "examined"
+    assert item["violation_type"] == "campaign_material"
+
+
+def test_incident_cue_groups_are_checked(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"group": "MODAL", "terms": ["akan"]}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="lack groups"):
+        incidents.IncidentFinder(cues_path=str(path))
+
+
+def test_doctype_rejects_unknown_type(tmp_path):
+    bad = doctype.DEFAULT_CUES.read_text("utf-8") + '\n[[cue]]\ntype = "gossip"\nterms = ["x"]\n'
+    path = tmp_path / "bad.toml"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(ValueError, match="gossip"):
+        doctype.DocTyper(cues_path=str(path))
+
+
+def test_pipeline_round_trip(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "pipe")
+    for name, file_name in (("pantau_violations", "violation_cues.jsonl"),
+                            ("pantau_incidents", incidents.FILE_NAME),
+                            ("pantau_doctype", doctype.FILE_NAME)):
+        assert (tmp_path / "pipe" / name / file_name).exists()
+    loaded = spacy.load(tmp_path / "pipe")
+    assert loaded.pipe_names == nlp.pipe_names
+    a, b = run(loaded, *INCIDENT), run(nlp, *INCIDENT)
+    assert (a._.doc_type, a._.violations, a._.incidents) == (b._.doc_type, b._.violations, b._.incidents)
