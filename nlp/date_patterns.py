@@ -139,28 +139,44 @@ def context_years(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _remaining_words(line: str, dates: list[tuple[int, int]]) -> list[str]:
+def _remaining_words(line: str, dates: list[tuple[int, int]]) -> tuple[list[str], bool]:
+    """Words of the line besides dates, times, weekdays and stamp words, and whether it has
+    a byline cue (a clock time, a stamp word, a site name, or a "|" separator)."""
     for a, b in sorted(dates, reverse=True):
         line = line[:a] + " " + line[b:]
-    line = patterns()["time"].sub(" ", line)
+    p, t = patterns(), tables()
+    cue = bool(p["time"].search(line)) or "|" in line
+    line = p["time"].sub(" ", line)
     line = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)       # markdown links
-    line = re.sub(r"https?://\S+|\S+\.\S+/\S*", " ", line)
-    t = tables()
-    skip = set(t["stamp"]["words"]) | set(t["weekdays"])
-    words = re.findall(r"[^\W\d_][\w'’.-]*", line)
-    return [w for w in words if w.lower().strip(".") not in skip]
+    cue = cue or bool(SITE.search(line))
+    line = SITE.sub(" ", line)
+    stamp_words, weekdays = set(t["stamp"]["words"]), set(t["weekdays"])
+    other = []
+    for word in re.findall(r"[^\W\d_][\w'’.-]*", line):
+        key = word.lower().strip(".")
+        if key in stamp_words:
+            cue = True
+        elif key not in weekdays:
+            other.append(word)
+    return other, cue
 
 
-def is_stamp_line(line: str, dates: list[tuple[int, int]], in_header: bool) -> bool:
+SITE = re.compile(r"https?://\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|id|net|org|news|co|tv)\b\S*",
+                  re.IGNORECASE)
+
+
+def is_stamp_line(line: str, dates: list[tuple[int, int]], in_header: bool,
+                  is_published: bool = False) -> bool:
     """True for a line that only dates the article: "Nov 18, 2023 - 11:26",
-    "Senin, 18 November 2023 | 11:26 WIB", and in the header lines also
+    "Senin, 18 November 2023 | 11:26 WIB"; and, among the first lines, a byline with a few
+    other words and a cue (time, stamp word, site name, "|", or the publication date itself):
     "Penulis Nama - situs.id - 18/11/2023". ``dates`` are spans relative to the line."""
     stamp = tables()["stamp"]
     if len(line) > stamp["max_line_chars"]:
         return False
-    other = _remaining_words(line, dates)
+    other, cue = _remaining_words(line, dates)
     if not other:
         return True
     if not in_header or line.rstrip().endswith((".", "!", "?", ":", ",")):
         return False
-    return len(other) <= stamp["max_other_words"]
+    return len(other) <= stamp["max_other_words"] and (cue or is_published)

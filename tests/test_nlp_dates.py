@@ -128,3 +128,13 @@ def test_data_file_loads():
     assert sorted(set(t["months"].values())) == list(range(1, 13))
     assert sorted(set(t["weekdays"].values())) == list(range(1, 8))
     assert t["months"]["agt"] == 8 and t["months"]["nop"] == 11
+
+
+def test_a_headline_with_a_date_is_no_stamp(nlp):
+    # no title given: the headline is the first line of the text
+    text = "Bawaslu Gelar Apel 17 Agustus 2024\n\nApel digelar di lapangan kantor."
+    assert dates(nlp, text, date(2024, 8, 18)) == ["2024-08-17"]
+    text = "Kabar Daerah\n\nOleh Rina Sihombing, kabardaerah.id 18/08/2024\n\nApel digelar kemarin."
+    assert dates(nlp, text, date(2024, 8, 18)) == []
+    text = "Rina Sihombing\n18 Agustus 2024\n\nApel digelar kemarin."
+    assert dates(nlp, text, date(2024, 8, 18)) == []

@@ -83,7 +83,10 @@ def _in_stamp(text: str, raw: Raw, found: list[Raw], user_data: dict) -> bool:
     dates = [(r.start - line_start, r.end - line_start)
              for r in found if line_start <= r.start < line_end]
     header = _line_index(text, line_start, user_data.get("title_end") or 0)
-    return is_stamp_line(line, dates, header < tables()["stamp"]["header_lines"])
+    published = user_data.get("published")
+    is_published = bool(published and raw.year and raw.days == [published.day]
+                        and raw.month == published.month and raw.year == published.year)
+    return is_stamp_line(line, dates, header < tables()["stamp"]["header_lines"], is_published)
 
 
 def _line_index(text: str, line_start: int, body_start: int) -> int:
