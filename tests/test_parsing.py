@@ -538,3 +538,11 @@ def test_paragraphs_starting_like_widgets_are_kept():
                          "<p>Bagikan:</p><p>Komentar (3)</p>")
     assert page.text.startswith("Komentar tersebut dinilai") and "Bagikan" not in page.text
     assert "Komentar (3)" not in page.text
+
+
+def test_join_keeps_the_reason_of_an_unusable_first_page():
+    pdf = parse_page(PDF, "https://x.id/berita/a", {"Content-Type": "application/pdf"})
+    joined = join_pages([pdf, parsed("network_p2")])
+    assert not joined.ok and joined.reason == "not_html (application/pdf)"
+    with pytest.raises(ValueError):
+        join_pages([])

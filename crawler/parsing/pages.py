@@ -83,8 +83,8 @@ def join_pages(pages: list):
     if not pages:
         raise ValueError("join_pages needs at least one page")
     first = pages[0]
-    if len(pages) == 1:
-        return first
+    if len(pages) == 1 or first.reason not in (None, "too_short", "no_title"):
+        return first  # a single page, or page 1 is no HTML page at all (empty, PDF, error)
     paragraphs: list[str] = []
     for page in pages:
         for paragraph in page.text.split("\n\n") if page.text else []:
