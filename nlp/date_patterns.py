@@ -64,6 +64,8 @@ def patterns() -> dict[str, re.Pattern]:
         "digits": re.compile(r"(?<!\d)\d"),
         "weekday_before": re.compile(rf"(?P<wd>{_alt(t['weekdays'])})\s*,?\s*\(?\s*$", flags),
         "number_before": re.compile(rf"\b(?:{num})\s*[.:]?\s*$", flags),
+        "fraction_before": re.compile(rf"\b(?:{_alt(t['context']['fraction_words'])})\.?\s*\(\s*$",
+                                      flags),
         "bare_year": re.compile(r"(?<![\w.,/-])(?P<year>(?:19|20)\d{2})(?!\w|[.,]\d)"),
         "regulation_before": re.compile(
             rf"\b(?:{reg})\b\.?\s*:?\s*(?:[\w.]+\s+){{0,3}}?\d+\s*(?:tahun\s+|/\s*)$", flags),
@@ -113,6 +115,7 @@ def find_raw(text: str) -> list[Raw]:
                                                 month, int(m.group("year"))))
         m = p["day_month"].match(text, pos)
         if m and (m.group("close") and text[max(0, pos - 3):pos].rstrip().endswith("(")
+                  and not p["fraction_before"].search(text, max(0, pos - 16), pos)
                   or _weekday_before(text, pos)):
             kinds["dm"].append(Raw(pos, m.end(), [int(m.group("days"))], int(m.group("m")), None,
                                    numeric=True))
@@ -150,13 +153,13 @@ def _remaining_words(line: str, dates: list[tuple[int, int]]) -> tuple[list[str]
     line = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)       # markdown links
     cue = cue or bool(SITE.search(line))
     line = SITE.sub(" ", line)
-    stamp_words, weekdays = set(t["stamp"]["words"]), set(t["weekdays"])
+    cue_words, skip = set(t["stamp"]["cue_words"]), set(t["stamp"]["words"]) | set(t["weekdays"])
     other = []
     for word in re.findall(r"[^\W\d_][\w'’.-]*", line):
         key = word.lower().strip(".")
-        if key in stamp_words:
+        if key in cue_words:
             cue = True
-        elif key not in weekdays:
+        elif key not in skip:
             other.append(word)
     return other, cue
 

@@ -52,6 +52,8 @@ POSITIVE = [
     ("Debat digelar 2 Januari mendatang.", date(2024, 12, 20), ["2025-01-02"]),
     ("Acara pada Kamis (28/12) diikuti 200 ASN.", date(2024, 1, 3), ["2023-12-28"]),
     ("Pada Rabu, 17 APRIL 2019 warga mencoblos.", None, ["2019-04-17"]),
+    ("Putusan Nomor 12-PKE-DKPP/I/2024 tanggal 5 Februari 2024", None, ["2024-02-05"]),
+    ("HUT RI ke-79 pada 17 Agustus mendatang", date(2024, 1, 20), ["2024-08-17"]),
     ("Guru itu diperiksa pada Kamis (10/8). Ia anggota partai sejak 2021.", date(2023, 8, 11),
      ["2023-08-10"]),
 ]
@@ -67,6 +69,7 @@ NEGATIVE = [
     "Tanggal 31/02/2024 tidak ada di kalender, begitu pula 30 Februari 2024.",
     "Sebanyak 14 desa dan 3 jun ior ikut; skor 3-1 dan rasio 1/3.",
     "Dandim 0706/Temanggung hadir; kode PK.01/11/2023 dicatat.",
+    "Kuota itu setengah (1/2) dari jumlah kursi, sesuai ayat (3/4) aturan itu.",
 ]
 
 
