@@ -161,10 +161,50 @@ CREATE TABLE crawl_urls (             -- the crawler's memory of each URL (incre
 CREATE INDEX crawl_urls_source ON crawl_urls(source_id, outcome);
 """
 
+OFFICIALS_SCHEMA = """
+CREATE TABLE officials (              -- the officials registry: persons merged across articles
+    id TEXT PRIMARY KEY,              -- pantau.officials_registry id (of the first mention)
+    name TEXT NOT NULL,               -- the fullest name form seen
+    name_key TEXT NOT NULL,           -- officials_registry.normalize_name(name)
+    article_count INTEGER NOT NULL,
+    first_seen TEXT,                  -- YYYY-MM-DD of the earliest article
+    last_seen TEXT,
+    data TEXT NOT NULL                -- pantau.schema.Official as JSON (roles over time, articles)
+);
+CREATE INDEX officials_name_key ON officials(name_key, id);
+
+CREATE TABLE official_roles (         -- one row per (person, role, org, region)
+    official_id TEXT NOT NULL REFERENCES officials(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    role_key TEXT NOT NULL,           -- lower case, for search
+    org TEXT,
+    region_code TEXT,
+    first_seen TEXT,
+    last_seen TEXT
+);
+CREATE INDEX official_roles_official ON official_roles(official_id);
+CREATE INDEX official_roles_region ON official_roles(region_code);
+
+CREATE TABLE official_mentions (      -- which per-article mention belongs to which person
+    mention_id TEXT NOT NULL,         -- officials_registry.official_id(name, org, region_code)
+    article_id TEXT NOT NULL,
+    official_id TEXT NOT NULL REFERENCES officials(id) ON DELETE CASCADE,
+    PRIMARY KEY (mention_id, article_id, official_id)
+) WITHOUT ROWID;
+CREATE INDEX official_mentions_official ON official_mentions(official_id);
+CREATE INDEX official_mentions_article ON official_mentions(article_id);
+
+CREATE TABLE officials_state (        -- bookkeeping of the last registry build
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "sources, captures, articles, annotations", INITIAL_SCHEMA),
     Migration(2, "near-duplicate index (MinHash signatures, LSH bands, clusters)", DEDUPE_SCHEMA),
     Migration(3, "crawler coverage ledger and URL state", CRAWL_SCHEMA),
+    Migration(4, "officials registry (persons, roles, mentions)", OFFICIALS_SCHEMA),
 ]
 
 
