@@ -46,11 +46,13 @@ POSITIVE = [
     # campaign_attendance
     ("ASN dilarang menghadiri deklarasi bakal calon kepala daerah.", "campaign_attendance"),
     ("Lima kepala desa terlihat ikut kampanye akbar pasangan calon gubernur di lapangan kota.", "campaign_attendance"),
+    ("Bawaslu mengimbau masyarakat melapor jika melihat ASN berkampanye.", "campaign_attendance"),
     ("Seorang lurah hadir dalam acara partai politik dengan mengenakan kaos partai.", "campaign_attendance"),
     # campaign_role
     ("Seorang guru honorer diketahui menjadi juru kampanye salah satu caleg DPRD.", "campaign_role"),
     ("ASN tidak boleh menjadi tim sukses maupun relawan pemenangan pasangan calon.", "campaign_role"),
     ("Kepala sekolah itu bertindak sebagai moderator dalam kampanye dialogis pasangan calon.", "campaign_role"),
+    ("Video yang memperlihatkan kades itu berorasi dalam kampanye paslon viral di media sosial.", "campaign_role"),
     # party_membership
     ("Bawaslu menemukan dua ASN yang tercatat sebagai pengurus partai politik di Sipol.", "party_membership"),
     ("PNS yang terbukti menjadi anggota partai politik diberhentikan tidak dengan hormat.", "party_membership"),
@@ -60,6 +62,7 @@ POSITIVE = [
     # candidacy
     ("Seorang camat mencalonkan diri sebagai anggota DPRD tanpa mengundurkan diri dari jabatannya.", "candidacy"),
     ("ASN yang mendaftar sebagai bakal calon kepala daerah wajib mengundurkan diri sejak ditetapkan.", "candidacy"),
+    ("Baliho bergambar Kepala Dinas Pendidikan sebagai bakal calon bupati terpasang di sejumlah ruas jalan.", "candidacy"),
     # partisan_photo
     ("Foto pegawai dinas itu berpose dua jari bersama calon wali kota beredar luas.", "partisan_photo"),
     ("Beberapa kepala desa berfoto bersama pasangan calon sambil mengacungkan tiga jari.", "partisan_photo"),
@@ -75,6 +78,7 @@ POSITIVE = [
     ("Kepala dinas itu menggunakan mobil dinas untuk menghadiri kampanye pasangan calon.", "state_resources"),
     ("ASN dilarang menggunakan fasilitas negara untuk kepentingan politik.", "state_resources"),
     ("Aula kantor kecamatan dipakai untuk rapat tim pemenangan salah satu calon.", "state_resources"),
+    ("Ia meminta para kades tidak menggunakan dana desa untuk kepentingan politik.", "state_resources"),
     # partisan_decision
     ("Pejabat daerah dilarang membuat keputusan yang menguntungkan atau merugikan salah satu pasangan calon.", "partisan_decision"),
     ("Camat tersebut diduga memobilisasi kepala desa untuk memenangkan calon petahana.", "partisan_decision"),
@@ -115,6 +119,16 @@ NEGATIVE = [
     "Masa kampanye berlangsung mulai 25 September hingga 23 November 2024.",
     "Jika ada keluarga yang mencalonkan pada pileg, ASN diminta tetap berdiam diri.",
     "Hoaks yang beredar di media sosial dapat memecah belah masyarakat.",
+    "Sekda mengajak seluruh ASN untuk menyukseskan Pilkada 2024 dengan menjaga netralitas.",
+    "ASN memiliki hak pilih, namun tidak boleh menunjukkan keberpihakan.",
+    "Kami membuka posko pengaduan dan layanan WhatsApp bagi warga yang menemukan ASN tidak netral.",
+    "Bawaslu juga akan melakukan patroli siber untuk mengawasi konten kampanye di media sosial.",
+    "ASN diminta tidak ikut-ikutan dalam politik praktis, termasuk menyebarkan berita hoaks di media sosial.",
+    "Kegiatan dihadiri Forkopimda, perwakilan partai politik, dan tokoh masyarakat.",
+    "KPU menetapkan tiga pasangan calon bupati dan wakil bupati dalam rapat pleno terbuka.",
+    "Ratusan ASN mengikuti apel netralitas di halaman kantor bupati.",
+    "Foto bersama usai kegiatan sosialisasi netralitas ASN.",
+    "Di baliho itu terpampang foto istrinya yang maju sebagai caleg DPRD.",
 ]
 
 
