@@ -229,3 +229,54 @@ def test_round_trip_to_disk(nlp, tmp_path):
     loaded = spacy.load(tmp_path / "pipe")
     assert loaded(text)._.officials == nlp(text)._.officials
     assert loaded.get_pipe_config("pantau_officials")["max_name_tokens"] == 6
+
+
+# -- harder forms ---------------------------------------------------------------------------
+
+def test_level_word_with_acronym_gloss_before_place(nlp):
+    text = ("Ketua Panitia Pengawas Pemilihan Kecamatan (Panwascam) Weleri, Nur Azizah, mengatakan temuan "
+            "itu. Kepala Dinas Pemberdayaan Masyarakat dan Desa (DPMD) Kendal, Agus Riyanto, menambahkan.")
+    found = by_name(officials(nlp, text))
+    assert set(found) == {"Nur Azizah", "Agus Riyanto"}
+    assert found["Agus Riyanto"]["org"].startswith("Dinas Pemberdayaan Masyarakat dan Desa")
+
+
+def test_shortened_first_name_and_age(nlp):
+    found = officials(nlp, "Ketua Bawaslu Kabupaten Brebes, Moh. Sodikin, mengatakan hal itu.")
+    assert [o["name"] for o in found] == ["Moh. Sodikin"]
+    found = officials(nlp, "Pelakunya adalah Karsono (52), Kepala Desa Kalipucang, Kecamatan Batang.")
+    assert [o["name"] for o in found] == ["Karsono"]
+
+
+def test_relative_clause_between_role_and_name(nlp):
+    found = officials(nlp, "Anggota Bawaslu Jateng yang membidangi pencegahan, Rina Astuti, mengatakan hal itu.")
+    assert [o["name"] for o in found] == ["Rina Astuti"]
+
+
+def test_military_number_and_rank(nlp):
+    found = officials(nlp, "Turut hadir Dandim 0715/Kendal Letkol Inf Bayu Saputro dan Kapolres Kendal "
+                           "AKBP Hendra Gunawan.")
+    assert sorted(o["name"] for o in found) == ["Bayu Saputro", "Hendra Gunawan"]
+
+
+def test_region_abbreviation_and_multiword_city(nlp):
+    found = officials(nlp, "Ketua Bawaslu Jakarta Selatan, Fikri Ramadhan, menjelaskan. Kepala Dinas "
+                           "Pertanian Kukar, Syamsul Rizal, membantah.")
+    assert sorted(o["name"] for o in found) == ["Fikri Ramadhan", "Syamsul Rizal"]
+
+
+def test_named_civil_servant_and_faction_member(nlp):
+    text = ("ASN bernama Yusuf Ramli itu memasang baliho caleg. Wakil Ketua DPRD Kabupaten Kendal dari "
+            "Fraksi PKB, Mahfud Hidayat, meminta sanksi tegas.")
+    assert names(nlp, text) == ["Mahfud Hidayat", "Yusuf Ramli"]
+
+
+def test_field_words_of_a_unit(nlp):
+    found = officials(nlp, "Kepala Bidang Penyuluhan DKPP Kabupaten Tegal, Slamet Riyadi, terlihat di lokasi. "
+                           "Asisten Deputi Pengaduan dan Penyelidikan KASN, Dodi Prasetyo, menjelaskan.")
+    assert sorted(o["name"] for o in found) == ["Dodi Prasetyo", "Slamet Riyadi"]
+
+
+def test_gloss_in_parentheses_is_not_a_role(nlp):
+    text = "Pendaftaran Pengawas Tempat Pemungutan Suara (PTPS) dibuka. Honorarium PTPS naik tahun ini."
+    assert officials(nlp, text) == []

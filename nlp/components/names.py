@@ -145,8 +145,9 @@ def name_right(toks: Tokens, i: int, max_tokens: int) -> tuple[int, int] | None:
         j += 1
         if j - start > max_tokens:
             return None  # too long: a title-case phrase, not a name
-    while j > start and (toks.text[j - 1].islower() or toks.text[j - 1] in _BARE_PARTICLES):
-        j -= 1
+    while j > start and (toks.text[j - 1].islower() or toks.text[j - 1] in _BARE_PARTICLES
+                         or j - start > 1 and is_degree(toks.text[j - 1], toks.lex)):
+        j -= 1  # a trailing particle, or a degree written without a comma ("Hasan Bisri Lc")
     return (start, j) if _valid(toks, start, j) else None
 
 

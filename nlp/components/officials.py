@@ -22,6 +22,7 @@ from nlp.components.names import (Tokens, _sentence_initial, is_cap, is_degree, 
 from nlp.components.officials_lexicon import load_lexicon
 from nlp.components.roles import Role, find_role, match, role_org, role_text
 
+CIVIL_SERVANTS = {"asn", "pns", "guru", "pegawai", "staf", "staff"}
 DEFAULT_CONFIG = {
     "data_dir": None,            # folder of roles.toml etc.; None = nlp/data of the package
     "use_gazetteer": True,       # region names from lokal's Kemendagri table bound names
@@ -91,7 +92,11 @@ class Reader:
     def _office(self, role: Role) -> bool:
         if role.nonpublic:
             return False
-        return role.title.standalone or role.public
+        if role.title.standalone or role.public:
+            return True
+        # "ASN bernama Budi", "guru PNS bernama Ani": a civil servant given a name
+        k = role.end
+        return role.title.text in CIVIL_SERVANTS and k < self.toks.n and self.toks.norm[k] == "bernama"
 
     def _title_cased(self, i: int) -> bool:
         """A Title Case Headline: most words capitalised, function words too."""
@@ -215,6 +220,8 @@ class Reader:
             })
             return
         person["evidence"].append(evidence)
+        if person["org"] is None and (org := role_org(toks, role, self._place_level)):
+            person.update(role=role_text(toks, role), org=org, region_code=self._region_code(role))
         if len(key) > len(person["_key"]):
             person["name"], person["_key"] = name, key
 

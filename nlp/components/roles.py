@@ -129,8 +129,8 @@ def _tail_item(toks: Tokens, role: Role, st: _TailState, k: int) -> int | None:
     if acr is not None and _acronym_case_ok(toks, k, acr[0]) and (place is None or acr[0] >= place[0]):
         kind = acr[1][0]
         parts.append(Part("org", k, acr[0], acr[1]))
-        role.public |= kind != "nonpublic"
-        role.nonpublic |= kind == "nonpublic"
+        role.nonpublic |= kind == "nonpublic" and not role.public   # "Ketua DPC Partai X", not
+        role.public |= kind != "nonpublic"                          # "Anggota DPRD dari Fraksi PKB"
         st.place_level = lex.acronym_levels.get(toks.norm[k]) or st.place_level or "any"
         st.in_unit = False
         return acr[0]
