@@ -4,11 +4,12 @@ import pytest
 import spacy
 
 import nlp.components.officials  # noqa: F401  (registers the factory)
+from nlp.tokenizer import blank
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    pipeline = spacy.blank("id")
+    pipeline = blank()  # spacy.blank("id") with the project's faster tokenizer
     pipeline.add_pipe("sentencizer")
     pipeline.add_pipe("pantau_officials")
     return pipeline
