@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/nlp.py [--articles 2000] [--words 600] [--json]
 
 Start-up is measured in fresh subprocesses, from process start to ``nlp.pipeline.load()``
-returning. Throughput runs ``nlp.runner.analyze`` on synthetic articles of realistic length
+returning. Throughput is given per wall-clock second and per CPU second (the latter does not
+suffer when other processes share the core). Throughput runs ``nlp.runner.analyze`` on synthetic articles of realistic length
 made by recombining the sample site's sentences (names, numbers and dates varied), pinned
 to one CPU core; the per-component split comes from running each pipe alone. Targets:
 start-up < 2 s, >= 100 articles/s, peak memory < 1 GiB. No assertions: figures only.
@@ -121,9 +122,9 @@ def main() -> None:
     nlp = load()
     items = synthetic(args.articles, args.words)
     mean_words = statistics.mean(len(i.text.split()) for i in items)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     n = sum(1 for _ in analyze(items, batch_size=args.batch_size, nlp=nlp))
-    elapsed = time.perf_counter() - t0
+    elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
     split = per_component(nlp, items)
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     figures = {
@@ -132,6 +133,7 @@ def main() -> None:
         "startup_s": {"min": round(min(starts), 2), "median": round(statistics.median(starts), 2)},
         "articles": n, "mean_words": round(mean_words), "seconds": round(elapsed, 2),
         "articles_per_s": round(n / elapsed, 1),
+        "articles_per_cpu_s": round(n / cpu, 1),  # robust to other load on the machine
         "ms_per_article_by_component": split,
         "peak_memory_mib": round(peak_mib),
     }
@@ -146,6 +148,8 @@ def main() -> None:
     print(f"throughput      {figures['articles_per_s']:.1f} articles/s on one core "
           f"({n} articles, ~{figures['mean_words']} words, {elapsed:.1f} s; target >= 100) "
           f"{mark(figures['articles_per_s'] >= 100)}")
+    print(f"                {figures['articles_per_cpu_s']:.1f} articles per CPU-second "
+          f"(unaffected by other processes sharing the core)")
     print(f"peak memory     {peak_mib:.0f} MiB (target < 1024) {mark(peak_mib < 1024)}")
     print("ms per article  " + ", ".join(f"{k} {v:.2f}" for k, v in split.items()))
 
