@@ -14,6 +14,7 @@ thousands of terms cost the same as a handful.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from nlp.evidence import doc_text, sentence_bounds
 
 WORD_RE = re.compile(r"\w+")
+SPLIT_RE = re.compile(r"(\w+)")
 BRACE_RE = re.compile(r"\{([^{}]*)\}")
 CLITICS = frozenset(("nya", "lah", "pun"))  # all three letters long
 SENT_RE = re.compile(r"[^\n.!?]*(?:[.!?]+|\n|$)")
@@ -59,30 +61,32 @@ class Words:
     sent_of: list[int]
     sents: list[tuple[int, int]]  # char spans
     sent_first_word: list[int] = field(default_factory=list)
+    _sent_starts: list[int] | None = None
 
     @classmethod
     def from_text(cls, text: str, sents: list[tuple[int, int]] | None = None) -> "Words":
         low = lower_same_length(text)
-        forms, starts, ends = [], [], []
-        for m in WORD_RE.finditer(low):
-            forms.append(m.group())
-            starts.append(m.start())
-            ends.append(m.end())
+        parts = SPLIT_RE.split(low)  # gap, word, gap, word, ..., gap
+        cum = list(itertools.accumulate(map(len, parts), initial=0))
+        forms, starts, ends = parts[1::2], cum[1::2], cum[2::2]
         if not sents:
             sents = [(m.start(), m.end()) for m in SENT_RE.finditer(text) if m.end() > m.start()]
             sents = sents or [(0, len(text))]
-        sent_of, first = [], []
-        k, n_sents = 0, len(sents)
-        for i, s in enumerate(starts):
-            while k + 1 < n_sents and sents[k + 1][0] <= s:
-                k += 1
-            sent_of.append(k)
-        j = 0
-        for k in range(n_sents):
-            while j < len(sent_of) and sent_of[j] < k:
-                j += 1
-            first.append(j)
+        # first word of every sentence, then each word's sentence, without a per-word loop
+        first = [bisect.bisect_left(starts, a) for a, _ in sents]
+        first[0] = 0
+        sent_of: list[int] = []
+        bounds = first[1:] + [len(forms)]
+        for k, (lo, hi) in enumerate(zip(first, bounds)):
+            if hi > lo:
+                sent_of.extend([k] * (hi - lo))
         return cls(text, forms, starts, ends, sent_of, sents, first)
+
+    @property
+    def sent_starts(self) -> list[int]:
+        if self._sent_starts is None:
+            self._sent_starts = [a for a, _ in self.sents]
+        return self._sent_starts
 
     def char_span(self, start: int, end: int) -> tuple[int, int]:
         return self.starts[start], self.ends[end - 1]

@@ -13,6 +13,7 @@ officials component when the pipeline has one).
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from pathlib import Path
@@ -57,6 +58,7 @@ class IncidentFinder:
         self.matcher = CueMatcher(groups, {ln["group"]: ln["suppressed_by"] for ln in lines
                                            if ln.get("suppressed_by")})
         self.oversight = CueMatcher({"OVERSIGHT": groups["OVERSIGHT"]})
+        self._overseer_cache: dict[str, bool] = {}
 
     def initialize(self, get_examples=None, *, nlp=None, cues_path: str | None = None) -> None:
         if cues_path:
@@ -133,7 +135,7 @@ class IncidentFinder:
         out: dict[int, list[tuple[str, int, int]]] = {}
         for off in officials:
             role = " ".join(str(off.get(k) or "") for k in ("role", "org"))
-            if role.strip() and self.oversight.match(Words.from_text(role, [(0, len(role))])):
+            if self._is_overseer(role):
                 continue
             label = off.get("name") or ""
             if off.get("role"):
@@ -145,6 +147,15 @@ class IncidentFinder:
                 sent = _sent_of_char(words, start)
                 out.setdefault(sent, []).append((label, start, end))
         return out
+
+    def _is_overseer(self, role: str) -> bool:
+        found = self._overseer_cache.get(role)
+        if found is None:
+            found = bool(role.strip()) and bool(
+                self.oversight.match(Words.from_text(role, [(0, len(role))])))
+            if len(self._overseer_cache) < 10_000:
+                self._overseer_cache[role] = found
+        return found
 
     def _subject(self, words, sent, sh, officials, stage_hit):
         """(text, start, end, kind) of the most specific subject in the sentence, or None."""
@@ -213,10 +224,8 @@ class IncidentFinder:
 
 
 def _sent_of_char(words: Words, char: int) -> int:
-    for i, (a, b) in enumerate(words.sents):
-        if a <= char < b:
-            return i
-    return len(words.sents) - 1
+    starts = words.sent_starts
+    return max(bisect.bisect_right(starts, char) - 1, 0)
 
 
 def _violations_by_sentence(words: Words, violations: list[dict]):
