@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 
 from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
 
@@ -31,20 +32,23 @@ class Tokens:
         self.text = text = [strings[o] for o in cols[0]]
         self.ws = cols[1]
         self.space = cols[2]
-        idx, pos = [], 0
-        for t, w in zip(text, cols[1]):
-            idx.append(pos)
-            pos += len(t) + w
-        self.idx = idx
-        self.doc_text = "".join(t + " " if w else t for t, w in zip(text, cols[1]))
+        self.idx = [0, *accumulate([len(t) + w for t, w in zip(text, cols[1])])][:n]
+        self.doc_text = "".join([t + " " if w else t for t, w in zip(text, cols[1])])
         starts = [v == 1 for v in cols[3]] if sentenced else [False] * n
         if n:
             starts[0] = True
         self.sent_start = starts
         self.norm = [t.lower().replace(".", "") if "." in t else t.lower() for t in text]
         self.blocked = [False] * n      # region tokens: never a name
-        self.sent_begin = [k for k in range(n) if starts[k]]
-        self.lower_elsewhere = {t for t in text if t.islower()}
+        self.sent_begin = [k for k, v in enumerate(starts) if v]
+        self._lower = None
+
+    @property
+    def lower_elsewhere(self) -> set:
+        """The words the text writes in lowercase somewhere."""
+        if self._lower is None:
+            self._lower = {t for t in self.text if t.islower()}
+        return self._lower
 
     def sentence(self, k: int) -> tuple[int, int]:
         """Token bounds of the sentence holding token k."""

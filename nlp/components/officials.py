@@ -67,16 +67,14 @@ class Reader:
 
     def read(self) -> list[dict]:
         toks, skip = self.toks, byline_spans(self.text)
-        i, anchors = 0, self.comp.lex.anchors
-        while i < toks.n:
-            if toks.norm[i] not in anchors:
-                i += 1
+        anchors, done = self.comp.lex.anchors, 0
+        for i in [k for k, w in enumerate(toks.norm) if w in anchors]:
+            if i < done:
                 continue
             role = find_role(toks, i)
             if role is None:
-                i += 1
                 continue
-            i = max(role.end, i + 1)
+            done = role.end
             if self._office(role) and not _inside(toks.idx[role.start], skip) \
                     and not self._title_cased(role.start):
                 self._assign(role)

@@ -32,11 +32,17 @@ def _phrase_index(phrases: dict[str, object]) -> dict[str, list[tuple[tuple[str,
     """{first word: [(words, value), ...]} with the longest phrases first."""
     index: dict[str, list] = {}
     for phrase, value in phrases.items():
-        words = tuple(norm_word(w) for w in phrase.split())
+        words = phrase.lower().replace(".", "").split()
         if words:
-            index.setdefault(words[0], []).append((words, value))
+            entry = (tuple(words), value)
+            got = index.get(words[0])
+            if got is None:
+                index[words[0]] = [entry]
+            else:
+                got.append(entry)
     for entries in index.values():
-        entries.sort(key=lambda e: -len(e[0]))
+        if len(entries) > 1:
+            entries.sort(key=lambda e: -len(e[0]))
     return index
 
 
@@ -150,17 +156,32 @@ def _load_honorifics(lex: Lexicon, path: Path) -> None:
             lex.honorifics_after.add(line)
 
 
-@lru_cache(maxsize=2)
-def _gazetteer() -> tuple[dict, dict]:
-    """Region names by level, from the Kemendagri table shipped with ``lokal``."""
+def _read_gz(name: str) -> dict:
     root = resources.files("lokal") / "data"
-    with resources.as_file(root / "wilayah.json.gz") as p, gzip.open(p, "rt", encoding="utf-8") as fh:
-        wilayah = json.load(fh)
-    with resources.as_file(root / "desa.json.gz") as p, gzip.open(p, "rt", encoding="utf-8") as fh:
-        desa = json.load(fh)
-    names: dict[str, dict] = {level: {} for level in LEVELS}
+    with resources.as_file(root / name) as p, gzip.open(p, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+class Gazetteer(dict):
+    """Region-name phrase indexes by level; village names (80,000) are read on first use."""
+
+    def get(self, level, default=None):
+        if level == "desa" and "desa" not in self:
+            self["desa"] = _desa_index()
+        return super().get(level, default)
+
+
+@lru_cache(maxsize=1)
+def _desa_index() -> dict:
+    return _phrase_index({name: True for name in _read_gz("desa.json.gz").values()})
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[Gazetteer, dict]:
+    """Region names by level, from the Kemendagri table shipped with ``lokal``."""
+    names: dict[str, dict] = {level: {} for level in LEVELS if level != "desa"}
     region_levels: dict[str, set] = {}
-    for code, name in wilayah.items():
+    for code, name in _read_gz("wilayah.json.gz").items():
         parts = code.count(".")
         if parts == 0:
             level, bare = "provinsi", name
@@ -178,9 +199,7 @@ def _gazetteer() -> tuple[dict, dict]:
         names[level][bare] = True
         if parts < 2:
             region_levels.setdefault(bare.lower(), set()).add(level)
-    for name in desa.values():
-        names["desa"][name] = True
-    return {level: _phrase_index(n) for level, n in names.items()}, region_levels
+    return Gazetteer({level: _phrase_index(n) for level, n in names.items()}), region_levels
 
 
 def load_lexicon(data_dir: str | Path | None = None, use_gazetteer: bool = True) -> Lexicon:

@@ -18,6 +18,7 @@ GOV = {"kabupaten": "Pemerintah Kabupaten", "kota": "Pemerintah Kota",
 LEVEL_WORD = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi",
               "kecamatan": "Kecamatan", "desa": "Desa"}
 MAX_TAIL = 24
+_EMPTY: dict = {}
 LEVEL_SETS = {"any": ("kabupaten", "kota", "provinsi"), "kabupaten": ("kabupaten", "kota"),
               "kota": ("kabupaten", "kota"), "local": ("kecamatan", "desa", "kabupaten", "kota")}
 
@@ -50,9 +51,15 @@ def match(index: dict, toks: Tokens, i: int) -> tuple[int, object] | None:
     """Longest phrase of ``index`` at token i: (end, value)."""
     if i >= toks.n:
         return None
-    for words, value in index.get(toks.norm[i], ()):
+    entries = index.get(toks.norm[i])
+    if not entries:
+        return None
+    norm = toks.norm
+    for words, value in entries:
         k = len(words)
-        if i + k <= toks.n and all(toks.norm[i + m] == words[m] for m in range(1, k)):
+        if k == 1:
+            return i + 1, value
+        if i + k <= toks.n and norm[i + 1:i + k] == list(words[1:]):
             return i + k, value
     return None
 
@@ -287,9 +294,12 @@ def _place_level(toks: Tokens, k: int, level: str, explicit: bool) -> tuple[int,
     if k >= toks.n or not toks.text[k][:1].isupper():
         return None
     levels = LEVEL_SETS.get(level, (level,))
-    best = None
+    best, first = None, toks.norm[k]
     for lv in levels:
-        m = match(lex.gazetteer.get(lv, {}), toks, k)
+        index = lex.gazetteer.get(lv, _EMPTY)
+        if first not in index:
+            continue
+        m = match(index, toks, k)
         if m is not None and (best is None or m[0] > best[0]):
             best = (m[0], lv if len(levels) == 1 else None)
     if best is not None:
