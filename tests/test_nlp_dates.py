@@ -50,6 +50,7 @@ POSITIVE = [
     ("Rekap hingga Senin (9/12/2024), dua pekan setelah pemungutan.", None, ["2024-12-09"]),
     ("Dibanding Pemilu 14 Februari lalu, jumlahnya naik.", date(2024, 12, 10), ["2024-02-14"]),
     ("Debat digelar 2 Januari mendatang.", date(2024, 12, 20), ["2025-01-02"]),
+    ("Apel serupa digelar 17 Agustus tahun lalu.", date(2024, 3, 1), ["2023-08-17"]),
     ("Acara pada Kamis (28/12) diikuti 200 ASN.", date(2024, 1, 3), ["2023-12-28"]),
     ("Pada Rabu, 17 APRIL 2019 warga mencoblos.", None, ["2019-04-17"]),
     ("Putusan Nomor 12-PKE-DKPP/I/2024 tanggal 5 Februari 2024", None, ["2024-02-05"]),

@@ -12,6 +12,7 @@ A day without a year takes, in this order:
    "UU Nomor 7 Tahun 2017" do not count);
 2. the publication year; "lalu"/"silam" after the day move it back a year if it would lie
    after the publication date, "mendatang"/"depan" forward if it would lie before;
+   "tahun lalu"/"tahun depan" after the day move it a year back/forward;
 3. the year the article names most often (the latest on a tie).
 For the numeric form "(17/11)", used for days just before publication, the publication year
 comes before the paragraph's year. If a weekday is given ("Senin (18/11)"), the first of
@@ -38,6 +39,8 @@ from nlp.evidence import SentenceIndex, doc_text
 
 PAST = re.compile(r"^\W{0,3}(?:yang\s+)?(?:lalu|silam|kemarin)\b", re.IGNORECASE)
 FUTURE = re.compile(r"^\W{0,3}(?:yang\s+)?(?:mendatang|depan|nanti)\b", re.IGNORECASE)
+LAST_YEAR = re.compile(r"^\W{0,3}tahun\s+(?:lalu|kemarin|sebelumnya)\b", re.IGNORECASE)
+NEXT_YEAR = re.compile(r"^\W{0,3}tahun\s+(?:depan|mendatang)\b", re.IGNORECASE)
 
 
 class DateFinder:
@@ -142,6 +145,10 @@ class _YearResolver:
         year = pub.year
         found = _make(year, raw.month, day)
         after = self.text[raw.end:raw.end + 24]
+        if LAST_YEAR.match(after):
+            return year - 1
+        if NEXT_YEAR.match(after):
+            return year + 1
         if found and PAST.match(after) and found > pub:
             year -= 1
         elif found and FUTURE.match(after) and found < pub:
