@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from pantau.schema import Annotation
+from pantau.schema import Annotation, IncidentMention, OfficialMention, RegionMention
 from pantau.taxonomy import DocType
 
 REGION_KEYS = ("level", "name", "code", "parents", "evidence")
@@ -50,34 +50,50 @@ def _in_body(item: dict, body_start: int) -> bool:
 
 
 def output_to_annotation(output: dict, article_id: str) -> Annotation:
-    """The archive record of one analysed article."""
+    """The archive record of one analysed article. Only the schema's fields are kept (the
+    models forbid extra keys), so a component may add keys of its own to its dicts."""
     ev = output.get("evidence", {})
     dates = []
     for iso in output.get("dates", []):
         found = ev.get("dates", {}).get(iso) or []
         if found:
-            dates.append({"date": iso, "evidence": found[0]})
+            dates.append({"date": iso, "evidence": _ev(found[0])})
     return Annotation(
         article_id=article_id,
         pipeline_version=output["pipeline_version"],
         doc_type=output["doc_type"],
-        violation_types=[{"type": code, "evidence": ev.get("violation_types", {}).get(code, [])}
+        violation_types=[{"type": code, "evidence": _evs(ev.get("violation_types", {}).get(code))}
                          for code in output.get("violation_types", [])],
-        regions=[{k: v for k, v in r.items() if v is not None} for r in output.get("regions", [])],
-        officials=output.get("officials", []),
+        regions=[_pick(r, RegionMention) for r in output.get("regions", [])],
+        officials=[{**_pick(o, OfficialMention), "role": o.get("role") or ""}
+                   for o in output.get("officials", [])],
         dates=dates,
         incidents=_incidents(output.get("incidents", [])),
     )
 
 
+def _ev(item: dict) -> dict:
+    return {k: item[k] for k in ("text", "start", "end", "sentence") if k in item}
+
+
+def _evs(items) -> list[dict]:
+    return [_ev(e) for e in items or []]
+
+
+def _pick(item: dict, model) -> dict:
+    out = {k: v for k, v in item.items() if k in model.model_fields and v is not None}
+    if "evidence" in out:
+        out["evidence"] = _evs(out["evidence"]) if isinstance(out["evidence"], list) else _ev(out["evidence"])
+    return out
+
+
 def _incidents(items: list[dict]) -> list[dict]:
     out = []
     for inc in items:
-        inc = dict(inc)
         ev = inc.get("evidence")
         if isinstance(ev, list):  # the schema keeps one evidence per incident
-            if not ev:
-                continue
-            inc["evidence"] = ev[0]
-        out.append(inc)
+            ev = ev[0] if ev else None
+        if not ev:
+            continue
+        out.append({**_pick(inc, IncidentMention), "evidence": _ev(ev)})
     return out

@@ -90,3 +90,24 @@ def test_officials_count_only_when_the_body_names_them():
     assert not _in_body(person(3), body_start=40)
     assert _in_body(person(3, 55), body_start=40)
     assert _in_body(person(3), body_start=0)  # no title
+
+
+def test_annotation_keeps_schema_fields_only():
+    from nlp.extract import output_to_annotation
+
+    ev = {"text": "Kendal", "start": 10, "end": 16, "sentence": "Di Kendal.", "score": 0.9}
+    output = {
+        "pipeline_version": "v", "doc_type": "incident", "violation_types": ["social_media"],
+        "regions": [{"level": "kabupaten", "name": "Kendal", "code": "33.24", "parents": ["33"],
+                     "evidence": [ev], "confidence": 0.8}],
+        "officials": [{"name": "Ani", "role": None, "org": None, "region_code": None,
+                       "evidence": [ev], "mentions": 2}],
+        "dates": ["2024-10-07"], "incidents": [
+            {"subject": "Ani", "act": "mengunggah", "stage": "reported", "evidence": [ev], "x": 1}],
+        "evidence": {"dates": {"2024-10-07": [ev]}, "violation_types": {"social_media": [ev]}},
+    }
+    ann = output_to_annotation(output, "a1")
+    assert ann.regions[0].evidence[0].text == "Kendal"
+    assert ann.officials[0].role == ""
+    assert str(ann.dates[0].date) == "2024-10-07"
+    assert ann.incidents[0].evidence.start == 10
