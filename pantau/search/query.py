@@ -7,15 +7,19 @@ errors are reported the same way whatever the backend.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
+from pantau.errors import InvalidInput
 from pantau.taxonomy import DocType, SourceType, ViolationType
 
 MAX_LIMIT = 100
 MAX_QUERY_LENGTH = 500
+MAX_TERMS = 32
+FACET_LIMIT = 100  # values returned per facet (month: every month, chronologically)
 FacetName = Literal["province", "regency", "violation_type", "doc_type", "source", "month"]
 SortOrder = Literal["relevance", "newest", "oldest"]
 
@@ -31,6 +35,84 @@ class TextQuery(BaseModel):
     @property
     def empty(self) -> bool:
         return not self.clauses and not self.exclude
+
+
+def is_phrase(term: str) -> bool:
+    """A clause alternative or exclusion is a phrase when it is written in double quotes."""
+    return len(term) >= 2 and term[0] == term[-1] == '"'
+
+
+def phrase_words(term: str) -> str:
+    """The words of a term without its quotes: '"kepala desa"' -> 'kepala desa'."""
+    return term[1:-1] if is_phrase(term) else term
+
+
+# A lexeme: an optionally negated "phrase", an unmatched quote, or a run of other characters.
+_LEXEME = re.compile(r'(?P<neg>-?)(?:"(?P<phrase>[^"]*)"|(?P<open>")|(?P<word>[^\s"]+))')
+_SEARCHABLE = re.compile(r"[^\W_]")
+
+
+def parse_text(q: str | None) -> TextQuery:
+    """Parse a query string: words, "quoted phrases", -exclusions (-word, -"phrase") and
+    uppercase OR between alternatives; all terms are lower-cased. A word without any letter
+    or digit ("&", "-") is ignored. Raises InvalidInput saying what is wrong."""
+    q = q or ""
+    if len(q) > MAX_QUERY_LENGTH:
+        raise InvalidInput(f"the query is {len(q)} characters long; the limit is {MAX_QUERY_LENGTH}",
+                           detail={"q": q[:80]})
+    lexemes = _lex(q)
+    query = _assemble(lexemes, q)
+    terms = sum(len(c) for c in query.clauses) + len(query.exclude)
+    if terms > MAX_TERMS:
+        raise InvalidInput(f"the query has {terms} terms; the limit is {MAX_TERMS}", detail={"q": q})
+    if query.exclude and not query.clauses:
+        raise InvalidInput("a query cannot only exclude: add a word or phrase to look for", detail={"q": q})
+    if not query.clauses and q.strip():
+        raise InvalidInput("the query has no word to search for (only punctuation)", detail={"q": q})
+    return query
+
+
+def _lex(q: str) -> list[tuple[bool, str, str]]:
+    """(negated, kind, text) per lexeme; kind is "phrase", "word" or "or"."""
+    out = []
+    for m in _LEXEME.finditer(q):
+        negated = bool(m["neg"])
+        if m["open"]:
+            raise InvalidInput("unbalanced quotes: a phrase must end with a closing \"", detail={"q": q})
+        if m["phrase"] is not None:
+            words = " ".join(m["phrase"].lower().split())
+            if not _SEARCHABLE.search(words):
+                raise InvalidInput('empty phrase: write words between the quotes, e.g. "kepala desa"',
+                                   detail={"q": q})
+            out.append((negated, "phrase", f'"{words}"'))
+        elif m["word"] == "OR" and not negated:
+            out.append((False, "or", "OR"))
+        elif _SEARCHABLE.search(m["word"]):
+            out.append((negated, "word", m["word"].lower()))
+    return out
+
+
+def _assemble(lexemes: list[tuple[bool, str, str]], q: str) -> TextQuery:
+    query = TextQuery()
+    pending_or = False
+    for i, (negated, kind, text) in enumerate(lexemes):
+        if kind == "or":
+            if not query.clauses or pending_or or i == 0 or lexemes[i - 1][0]:
+                raise InvalidInput("OR must stand between two words or phrases (e.g. camat OR lurah)",
+                                   detail={"q": q})
+            pending_or = True
+        elif negated:
+            if pending_or:
+                raise InvalidInput("an exclusion cannot be an alternative of OR", detail={"q": q})
+            query.exclude.append(text)
+        elif pending_or:
+            query.clauses[-1].append(text)
+            pending_or = False
+        else:
+            query.clauses.append([text])
+    if pending_or:
+        raise InvalidInput("the query ends with OR: add the alternative after it", detail={"q": q})
+    return query
 
 
 class SearchQuery(BaseModel):
