@@ -1,0 +1,210 @@
+"""Elasticsearch request bodies built from a ``SearchQuery`` and its parsed ``TextQuery``.
+
+Pure functions, no client: every body here is tested without a server. Parsing the responses
+lives in ``elastic_results``.
+
+- Text: every clause of the ``TextQuery`` is a ``must``; a clause with several alternatives is
+  a ``bool.should`` with ``minimum_should_match: 1``. A word is a ``match`` (all its tokens) on
+  ``title^2, text`` (Indonesian analyzer: stop words, stemming); a phrase is a ``match_phrase``
+  on ``title.exact^2, text.exact`` (lower case + ASCII folding, no stemming). ``exclude`` is
+  ``must_not`` of the same queries.
+- Filters: ``terms`` per parameter (values OR-ed, parameters AND-ed) in ``bool.filter``. A region
+  code matches every document whose ``region_codes`` (named regions plus all their ancestors)
+  contain it, so a province includes its regencies. Dates filter ``published_date`` inclusive.
+- Facets honour every other filter: a filter that belongs to a requested facet moves from the
+  query to ``post_filter`` (so hits and total still honour it), and each facet aggregation is
+  wrapped in a ``filter`` aggregation holding the other facets' filters.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pantau.regions import normalize_code
+from pantau.search.elastic_cursor import sort_clause
+from pantau.search.query import SearchQuery, TextQuery
+
+WORD_FIELDS = ["title^2", "text"]
+PHRASE_FIELDS = ["title.exact^2", "text.exact"]
+HIT_FIELDS = ["id", "title", "url", "source_id", "source_type", "published_at", "doc_type",
+              "violation_types", "region_codes"]
+SNIPPET_CHARS = 200
+HIGHLIGHT = {
+    "pre_tags": ["<mark>"],
+    "post_tags": ["</mark>"],
+    "encoder": "html",
+    "fields": {
+        "text": {"type": "unified", "fragment_size": SNIPPET_CHARS, "number_of_fragments": 1,
+                 "no_match_size": SNIPPET_CHARS},
+        "text.exact": {"type": "unified", "fragment_size": SNIPPET_CHARS, "number_of_fragments": 1},
+    },
+}
+# The filter a facet owns: the facet's counts ignore it, every other filter applies.
+FACET_FILTER = {"province": "region", "regency": "region", "violation_type": "violation_type",
+                "doc_type": "doc_type", "source": "source", "month": "date"}
+FACET_LIMIT = 100  # values per facet, as pantau.search.query.FACET_LIMIT; months: all of them
+FACET_FIELD = {"province": "province_codes", "regency": "regency_codes",
+               "violation_type": "violation_types", "doc_type": "doc_type", "source": "source_id"}
+SPLIT_FIELD = {"violation_type": "violation_types", "province": "province_codes"}
+SPLIT_SIZE = 100
+_WORD = re.compile(r"[^\W_]+")
+
+
+# -- text ----------------------------------------------------------------------------------
+
+def is_phrase(term: str) -> bool:
+    """A quoted term (as ``parse_text`` writes phrases) or one with inner white space."""
+    t = term.strip()
+    return (len(t) > 1 and t[0] == t[-1] == '"') or any(ch.isspace() for ch in t)
+
+
+def term_query(term: str, *, negated: bool = False) -> dict:
+    """The query for one word or phrase. A phrase matches exactly (``.exact``, no stemming).
+    A word matches its stem; a word the tokenizer splits ("pose-jari") matches its stems
+    side by side. A word made only of stop words matches everything in a ``must`` (it cannot
+    narrow the result) and nothing in a ``must_not``."""
+    t = term.strip().strip('"').strip()
+    if is_phrase(term):
+        return {"multi_match": {"query": t, "type": "phrase", "fields": PHRASE_FIELDS}}
+    zero = "none" if negated else "all"
+    if len(_WORD.findall(t)) > 1:
+        return {"multi_match": {"query": t, "type": "phrase", "fields": WORD_FIELDS,
+                                "zero_terms_query": zero}}
+    return {"multi_match": {"query": t, "type": "best_fields", "fields": WORD_FIELDS,
+                            "operator": "and", "zero_terms_query": zero}}
+
+
+def clause_query(alternatives: list[str]) -> dict:
+    if len(alternatives) == 1:
+        return term_query(alternatives[0])
+    return {"bool": {"should": [term_query(a) for a in alternatives],
+                     "minimum_should_match": 1}}
+
+
+def text_query(text: TextQuery) -> tuple[list[dict], list[dict]]:
+    """(must, must_not) of a parsed text query."""
+    must = [clause_query(c) for c in text.clauses if c]
+    must_not = [term_query(e, negated=True) for e in text.exclude]
+    return must, must_not
+
+
+# -- filters -------------------------------------------------------------------------------
+
+def _values(items) -> list[str]:
+    return [str(getattr(v, "value", v)) for v in items]
+
+
+def filter_clauses(query: SearchQuery) -> dict[str, dict]:
+    """The filters of ``query`` by name (the names ``FACET_FILTER`` refers to)."""
+    out: dict[str, dict] = {}
+    if query.region:
+        codes = sorted({normalize_code(c) for c in query.region})
+        out["region"] = {"terms": {"region_codes": codes}}
+    for name, field, values in (("official", "official_ids", query.official),
+                                ("violation_type", "violation_types", query.violation_type),
+                                ("doc_type", "doc_type", query.doc_type),
+                                ("source", "source_id", query.source),
+                                ("source_type", "source_type", query.source_type)):
+        if values:
+            out[name] = {"terms": {field: sorted(set(_values(values)))}}
+    if query.date_from or query.date_to:
+        bounds = {}
+        if query.date_from:
+            bounds["gte"] = query.date_from.isoformat()
+        if query.date_to:
+            bounds["lte"] = query.date_to.isoformat()
+        out["date"] = {"range": {"published_date": {**bounds, "format": "strict_date"}}}
+    return out
+
+
+def bool_query(must: list[dict], must_not: list[dict], filters: list[dict]) -> dict:
+    if not (must or must_not or filters):
+        return {"match_all": {}}
+    body: dict = {}
+    for key, clauses in (("must", must), ("must_not", must_not), ("filter", filters)):
+        if clauses:
+            body[key] = clauses
+    return {"bool": body}
+
+
+def _all_of(filters: list[dict]) -> dict:
+    return {"bool": {"filter": filters}} if filters else {"match_all": {}}
+
+
+def main_query(query: SearchQuery, text: TextQuery, *, exclude: set[str] = frozenset()) -> dict:
+    """The ``query`` part: text + every filter whose name is not in ``exclude``."""
+    must, must_not = text_query(text)
+    filters = [c for name, c in filter_clauses(query).items() if name not in exclude]
+    return bool_query(must, must_not, filters)
+
+
+def count_body(query: SearchQuery, text: TextQuery) -> dict:
+    return {"query": main_query(query, text)}
+
+
+# -- facets --------------------------------------------------------------------------------
+
+def facet_values_agg(facet: str) -> dict:
+    if facet == "month":
+        return {"date_histogram": {"field": "published_date", "calendar_interval": "month",
+                                   "format": "yyyy-MM", "min_doc_count": 1}}
+    terms = {"terms": {"field": FACET_FIELD[facet], "size": FACET_LIMIT,
+                       "order": [{"_count": "desc"}, {"_key": "asc"}]}}
+    if facet == "source":  # the display name travels with the id, for the facet label
+        terms["aggs"] = {"name": {"terms": {"field": "source_name", "size": 1}}}
+    return terms
+
+
+def facet_aggs(facets: list[str], post_filters: dict[str, dict]) -> dict:
+    """One ``filter`` aggregation per facet holding the post-filters it does not own."""
+    aggs = {}
+    for facet in dict.fromkeys(facets):
+        own = FACET_FILTER[facet]
+        others = [c for name, c in post_filters.items() if name != own]
+        aggs[facet] = {"filter": _all_of(others), "aggs": {"values": facet_values_agg(facet)}}
+    return aggs
+
+
+# -- whole requests ------------------------------------------------------------------------
+
+def search_body(query: SearchQuery, text: TextQuery, after: list | None = None) -> dict:
+    """The body of one page of ``query`` (``limit + 1`` hits: the extra one says whether a
+    next page exists); ``after`` is the decoded cursor."""
+    filters = filter_clauses(query)
+    owned = {FACET_FILTER[f] for f in query.facets} & filters.keys()
+    body = {
+        "query": main_query(query, text, exclude=owned),
+        "size": query.limit + 1,
+        "sort": sort_clause(query.sort),
+        "track_total_hits": True,
+        "_source": HIT_FIELDS,
+        "highlight": HIGHLIGHT,
+    }
+    if owned:
+        body["post_filter"] = _all_of([filters[name] for name in sorted(owned)])
+    if query.facets:
+        body["aggs"] = facet_aggs(query.facets, {name: filters[name] for name in sorted(owned)})
+    if after is not None:
+        body["search_after"] = after
+    return body
+
+
+def timeline_body(query: SearchQuery, text: TextQuery, interval: Literal["week", "month"],
+                  split: Literal["violation_type", "province"] | None = None) -> dict:
+    histogram: dict = {"date_histogram": {"field": "published_date", "calendar_interval": interval,
+                                          "min_doc_count": 1}}
+    if split is not None:
+        histogram["aggs"] = {"split": {"terms": {"field": SPLIT_FIELD[split], "size": SPLIT_SIZE,
+                                                 "order": {"_key": "asc"}}}}
+    return {"query": main_query(query, text), "size": 0, "track_total_hits": False,
+            "aggs": {"timeline": histogram}}
+
+
+def ids_body(query: SearchQuery, text: TextQuery, size: int, after: list | None = None) -> dict:
+    """One batch of ids, newest first (for ``iter_ids`` with a point in time)."""
+    body = {"query": main_query(query, text), "size": size, "sort": sort_clause("newest"),
+            "_source": False, "track_total_hits": False}
+    if after is not None:
+        body["search_after"] = after
+    return body

@@ -1,0 +1,414 @@
+"""The Elasticsearch backend without a server: the mapping file, request bodies, cursors,
+response parsing, error translation and the alias swap (with the in-memory fake of
+tests/helpers/fake_es.py, the only fake allowed, for the alias logic only)."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import socket
+from datetime import UTC, date, datetime
+
+import pytest
+
+from pantau.errors import BackendUnavailable, InvalidInput
+from pantau.search import elastic_index as ei
+from pantau.search import elastic_query as eq
+from pantau.search import elastic_results as er
+from pantau.search.base import IndexDocument
+from pantau.search.elastic import ElasticsearchBackend, safe_url
+from pantau.search.elastic_cursor import SORTS, decode_cursor, encode_cursor
+from pantau.search.query import SearchQuery, TextQuery
+from tests.helpers.fake_es import FakeCluster, FakeIndices
+
+KEYWORDS = ("id", "source_id", "source_type", "doc_type", "violation_types", "region_codes",
+            "named_region_codes", "official_ids", "cluster_id", "province_codes", "regency_codes")
+
+
+# -- mapping -------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def mapping():
+    return json.loads(ei.MAPPING_PATH.read_text(encoding="utf-8"))
+
+
+def test_mapping_is_strict_and_versioned(mapping):
+    assert mapping["mappings"]["dynamic"] == "strict"
+    assert isinstance(mapping["mappings"]["_meta"]["mapping_version"], int)
+    assert ei.mapping_version(mapping) >= 1
+
+
+def test_every_index_document_field_is_mapped_and_nothing_else(mapping):
+    props = set(mapping["mappings"]["properties"])
+    fields = set(IndexDocument.model_fields)
+    assert fields <= props, f"unmapped: {fields - props}"
+    assert props - fields == set(ei.DERIVED_FIELDS)
+
+
+def test_stored_source_has_exactly_the_mapped_fields(mapping):
+    doc = IndexDocument(id="a1", url="u", canonical_url="u", source_id="s", source_type="news",
+                        title="t", text="x", region_codes=["33", "33.25", "33.25.01"])
+    source = ei.to_source(doc)
+    assert set(source) == set(mapping["mappings"]["properties"])
+    assert source["province_codes"] == ["33"] and source["regency_codes"] == ["33.25"]
+
+
+def test_field_types(mapping):
+    props = mapping["mappings"]["properties"]
+    for name in KEYWORDS:
+        assert props[name]["type"] == "keyword", name
+    assert props["source_name"]["type"] == "keyword"
+    analyzers = mapping["settings"]["analysis"]["analyzer"]
+    assert analyzers["indonesian_text"]["type"] == "indonesian"  # the built-in analyzer
+    for name in ("title", "text"):
+        assert props[name]["analyzer"] == "indonesian_text"
+        assert props[name]["fields"]["exact"]["analyzer"] == "folded"
+    folded = mapping["settings"]["analysis"]["analyzer"]["folded"]
+    assert folded["filter"] == ["lowercase", "asciifolding"]
+    for name in ("official_names", "region_names"):
+        assert props[name]["type"] == "text"
+        assert props[name]["fields"]["keyword"]["type"] == "keyword"
+    assert props["published_at"]["type"] == "date"
+    assert "strict_date_optional_time" in props["published_at"]["format"]
+    assert props["published_date"] == {"type": "date", "format": "strict_date"}
+
+
+def test_region_words_are_not_stemmed(mapping):
+    definition = ei.index_definition(mapping)
+    words = definition["settings"]["analysis"]["analyzer"]["indonesian_text"]["stem_exclusion"]
+    assert {"pemalang", "bekasi", "temanggung"} <= set(words)
+    assert words == sorted(set(words)) and all(w == w.lower() for w in words)
+    assert mapping["settings"]["analysis"]["analyzer"]["indonesian_text"]["stem_exclusion"] == []
+
+
+def test_index_names():
+    now = datetime(2024, 11, 27, 8, 30, 1, 123456, tzinfo=UTC)
+    assert ei.alias_name("pantau") == "pantau-articles"
+    assert ei.new_index_name("pantau-articles", 3, now) == "pantau-articles-v3-20241127083001123456"
+
+
+# -- text queries --------------------------------------------------------------------------
+
+def body(text: TextQuery | None = None, **kw) -> dict:
+    return eq.search_body(SearchQuery(**kw), text or TextQuery())
+
+
+def test_empty_query_matches_all_newest_tie_break():
+    b = body(limit=5)
+    assert b["query"] == {"match_all": {}}
+    assert b["size"] == 6 and b["track_total_hits"] is True
+    assert b["sort"] == SORTS["relevance"] and "search_after" not in b
+    assert b["highlight"]["pre_tags"] == ["<mark>"] and b["highlight"]["post_tags"] == ["</mark>"]
+    assert "post_filter" not in b and "aggs" not in b
+
+
+def test_words_are_anded_on_title_and_text():
+    b = body(TextQuery(clauses=[["netralitas"], ["camat"]]))
+    must = b["query"]["bool"]["must"]
+    assert [m["multi_match"]["query"] for m in must] == ["netralitas", "camat"]
+    assert all(m["multi_match"]["fields"] == ["title^2", "text"] for m in must)
+    assert all(m["multi_match"]["operator"] == "and" for m in must)
+
+
+def test_phrases_use_the_exact_subfields():
+    for phrase in ('"kepala desa"', "kepala desa"):
+        q = eq.term_query(phrase)["multi_match"]
+        assert q == {"query": "kepala desa", "type": "phrase",
+                     "fields": ["title.exact^2", "text.exact"]}
+
+
+def test_words_split_by_the_tokenizer_stay_together():
+    q = eq.term_query("pose-jari")["multi_match"]
+    assert q["type"] == "phrase" and q["fields"] == ["title^2", "text"]
+
+
+def test_or_alternatives_become_should():
+    q = eq.clause_query(["kades", '"kepala desa"'])["bool"]
+    assert q["minimum_should_match"] == 1
+    assert [s["multi_match"]["type"] for s in q["should"]] == ["best_fields", "phrase"]
+
+
+def test_exclusions_are_must_not_and_never_match_everything():
+    b = body(TextQuery(clauses=[["asn"]], exclude=["pilpres", '"foto bersama"']))
+    must_not = b["query"]["bool"]["must_not"]
+    assert must_not[0]["multi_match"]["zero_terms_query"] == "none"
+    assert must_not[1]["multi_match"]["type"] == "phrase"
+    assert b["query"]["bool"]["must"][0]["multi_match"]["zero_terms_query"] == "all"
+
+
+def test_exclusion_only_query():
+    b = body(TextQuery(exclude=["hoaks"]))
+    assert set(b["query"]["bool"]) == {"must_not"}
+
+
+# -- filters -------------------------------------------------------------------------------
+
+def test_each_filter():
+    b = body(region=["3325", "33"], official=["off-1"], violation_type=["social_media"],
+             doc_type=["incident"], source=["kabarpantura"], source_type=["news"],
+             date_from=date(2024, 9, 1), date_to=date(2024, 11, 30))
+    filters = b["query"]["bool"]["filter"]
+    assert {"terms": {"region_codes": ["33", "33.25"]}} in filters
+    assert {"terms": {"official_ids": ["off-1"]}} in filters
+    assert {"terms": {"violation_types": ["social_media"]}} in filters
+    assert {"terms": {"doc_type": ["incident"]}} in filters
+    assert {"terms": {"source_id": ["kabarpantura"]}} in filters
+    assert {"terms": {"source_type": ["news"]}} in filters
+    assert {"range": {"published_date": {"gte": "2024-09-01", "lte": "2024-11-30",
+                                         "format": "strict_date"}}} in filters
+    assert "must" not in b["query"]["bool"]
+
+
+def test_region_hierarchy_is_a_term_on_region_codes():
+    # region_codes holds every ancestor, so a province code matches its regencies' articles.
+    b = body(region=["33"])
+    assert b["query"]["bool"]["filter"] == [{"terms": {"region_codes": ["33"]}}]
+
+
+def test_one_sided_dates_and_bad_region():
+    b = body(date_from=date(2024, 1, 1))
+    assert b["query"]["bool"]["filter"][0]["range"]["published_date"] == {
+        "gte": "2024-01-01", "format": "strict_date"}
+    with pytest.raises(InvalidInput):
+        body(region=["Jawa Tengah"])
+
+
+# -- sorts and cursors ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("sort,first", [("relevance", "_score"), ("newest", "published_at"),
+                                        ("oldest", "published_at")])
+def test_sorts_end_with_the_id(sort, first):
+    clause = body(sort=sort)["sort"]
+    assert next(iter(clause[0])) == first and clause[-1] == {"id": {"order": "asc"}}
+    if sort != "relevance":
+        assert clause[0]["published_at"]["order"] == ("desc" if sort == "newest" else "asc")
+
+
+def test_cursor_round_trip_and_search_after():
+    values = [1732694400000, "a-ü-1"]
+    cursor = encode_cursor("newest", values)
+    assert "=" not in cursor and decode_cursor(cursor, "newest") == values
+    b = eq.search_body(SearchQuery(sort="newest", cursor=cursor), TextQuery(),
+                       after=decode_cursor(cursor, "newest"))
+    assert b["search_after"] == values
+
+
+@pytest.mark.parametrize("cursor", ["%%%", "bm90IGpzb24", encode_cursor("relevance", [1.0, 2, "x"]),
+                                    encode_cursor("newest", [1]),
+                                    encode_cursor("newest", [{"x": 1}, "a"])])
+def test_bad_cursors_are_invalid_input(cursor):
+    with pytest.raises(InvalidInput, match="invalid cursor"):
+        decode_cursor(cursor, "newest")
+
+
+# -- facets --------------------------------------------------------------------------------
+
+def test_facets_exclude_their_own_filter():
+    b = body(region=["33"], violation_type=["social_media"], official=["off-1"],
+             facets=["province", "violation_type", "doc_type"])
+    region = {"terms": {"region_codes": ["33"]}}
+    violation = {"terms": {"violation_types": ["social_media"]}}
+    # Filters no requested facet owns stay in the query; the others move to post_filter.
+    assert b["query"]["bool"]["filter"] == [{"terms": {"official_ids": ["off-1"]}}]
+    assert b["post_filter"] == {"bool": {"filter": [region, violation]}}
+    aggs = b["aggs"]
+    assert aggs["province"]["filter"] == {"bool": {"filter": [violation]}}
+    assert aggs["violation_type"]["filter"] == {"bool": {"filter": [region]}}
+    assert aggs["doc_type"]["filter"] == {"bool": {"filter": [region, violation]}}
+    assert aggs["province"]["aggs"]["values"]["terms"]["field"] == "province_codes"
+
+
+def test_facet_without_filters_and_month_facet():
+    b = body(facets=["month", "regency", "source"])
+    assert "post_filter" not in b
+    assert b["aggs"]["month"]["filter"] == {"match_all": {}}
+    hist = b["aggs"]["month"]["aggs"]["values"]["date_histogram"]
+    assert hist["field"] == "published_date" and hist["calendar_interval"] == "month"
+    assert b["aggs"]["regency"]["aggs"]["values"]["terms"]["field"] == "regency_codes"
+    source = b["aggs"]["source"]["aggs"]["values"]
+    assert source["terms"]["field"] == "source_id" and source["terms"]["size"] == eq.FACET_LIMIT
+    assert source["aggs"]["name"]["terms"]["field"] == "source_name"
+
+
+def test_date_filter_belongs_to_the_month_facet():
+    b = body(date_from=date(2024, 1, 1), doc_type=["incident"], facets=["month"])
+    assert b["post_filter"]["bool"]["filter"][0]["range"]
+    assert b["query"]["bool"]["filter"] == [{"terms": {"doc_type": ["incident"]}}]
+
+
+# -- timeline, ids -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("split,field", [(None, None), ("violation_type", "violation_types"),
+                                         ("province", "province_codes")])
+def test_timeline_body(split, field):
+    b = eq.timeline_body(SearchQuery(region=["33"]), TextQuery(), "week", split)
+    assert b["size"] == 0 and b["query"]["bool"]["filter"]
+    hist = b["aggs"]["timeline"]
+    assert hist["date_histogram"]["calendar_interval"] == "week"
+    assert hist["date_histogram"]["field"] == "published_date"
+    if split is None:
+        assert "aggs" not in hist
+    else:
+        assert hist["aggs"]["split"]["terms"]["field"] == field
+
+
+def test_ids_body_is_newest_first_without_source():
+    b = eq.ids_body(SearchQuery(sort="oldest"), TextQuery(), 1000, after=[5, "x"])
+    assert b["sort"] == SORTS["newest"] and b["_source"] is False and b["search_after"] == [5, "x"]
+
+
+# -- responses -----------------------------------------------------------------------------
+
+def _raw_hit(i: int, highlight: dict | None = None) -> dict:
+    return {"_id": f"a{i}", "_score": 1.5, "sort": [1.5, 1000 - i, f"a{i}"],
+            "_source": {"id": f"a{i}", "title": f"T{i}", "url": f"https://x/{i}",
+                        "source_id": "s", "source_type": "news"},
+            "highlight": highlight or {}}
+
+
+def test_page_has_next_cursor_only_when_more_hits_exist():
+    q = SearchQuery(limit=2)
+    resp = {"hits": {"total": {"value": 3, "relation": "eq"},
+                     "hits": [_raw_hit(1), _raw_hit(2), _raw_hit(3)]}}
+    page = er.to_page(resp, q)
+    assert [h.id for h in page.hits] == ["a1", "a2"] and page.total == 3
+    assert decode_cursor(page.next_cursor, "relevance") == [1.5, 998, "a2"]
+    resp["hits"]["hits"].pop()
+    assert er.to_page(resp, q).next_cursor is None
+
+
+def test_snippet_prefers_marked_fragments():
+    assert er.snippet({"text": ["awal teks"], "text.exact": ["kata <mark>kepala desa</mark>"]}) \
+        == "kata <mark>kepala desa</mark>"
+    assert er.snippet({"text": ["<mark>kampanye</mark> di"]}) == "<mark>kampanye</mark> di"
+    assert er.snippet({"text": ["awal teks"]}) == "awal teks"
+    assert er.snippet({}) == ""
+
+
+def test_facet_counts_have_labels():
+    agg = {"values": {"buckets": [{"key": "33", "doc_count": 4}, {"key": "99", "doc_count": 1}]}}
+    counts = er.facet_counts("province", agg)
+    assert [(c.value, c.label, c.count) for c in counts] == [("33", "Jawa Tengah", 4),
+                                                             ("99", None, 1)]
+    vt = er.facet_counts("violation_type", {"values": {"buckets": [{"key": "social_media",
+                                                                    "doc_count": 2}]}})
+    assert vt[0].label == "Kampanye/dukungan di media sosial"
+    source = er.facet_counts("source", {"values": {"buckets": [
+        {"key": "kabarpantura", "doc_count": 3,
+         "name": {"buckets": [{"key": "Kabar Pantura", "doc_count": 3}]}}]}})
+    assert (source[0].value, source[0].label) == ("kabarpantura", "Kabar Pantura")
+    month = er.facet_counts("month", {"values": {"buckets": [
+        {"key": 1727740800000, "key_as_string": "2024-10", "doc_count": 7}]}})
+    assert month[0].value == "2024-10" and month[0].count == 7
+
+
+def test_timeline_periods():
+    monday = int(datetime(2024, 12, 30, tzinfo=UTC).timestamp() * 1000)
+    assert er.period(monday, "week") == "2025-W01"
+    assert er.period(monday, "month") == "2024-12"
+    resp = {"aggregations": {"timeline": {"buckets": [
+        {"key": monday, "doc_count": 3, "split": {"buckets": [{"key": "33", "doc_count": 2},
+                                                              {"key": "35", "doc_count": 1}]}}]}}}
+    rows = er.to_timeline(resp, "week", "province")
+    assert [(r.period, r.key, r.count) for r in rows] == [("2025-W01", "33", 2),
+                                                          ("2025-W01", "35", 1)]
+    assert er.to_timeline(resp, "month", None)[0].count == 3
+
+
+# -- errors without a cluster --------------------------------------------------------------
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_unreachable_cluster_is_backend_unavailable_with_url():
+    url = f"http://127.0.0.1:{_closed_port()}"
+    backend = ElasticsearchBackend(url, "pantau-test", request_timeout=2)
+    with pytest.raises(BackendUnavailable, match=url.replace(".", r"\.")):
+        backend.health()
+    with pytest.raises(BackendUnavailable, match="cannot be reached"):
+        backend.count(SearchQuery())
+
+
+def test_bad_cursor_fails_before_any_request():
+    backend = ElasticsearchBackend(f"http://127.0.0.1:{_closed_port()}", "x")
+    with pytest.raises(InvalidInput):
+        backend.search(SearchQuery(cursor="garbage"))
+
+
+def test_urls_in_messages_hide_credentials():
+    assert safe_url("https://user:secret@es.example:9243/p") == "https://es.example:9243/p"
+    assert safe_url("http://localhost:9200") == "http://localhost:9200"
+    with pytest.raises(BackendUnavailable, match="PANTAU_ES_URL"):
+        ElasticsearchBackend("", "pantau")
+
+
+# -- alias swap (in-memory fake) -----------------------------------------------------------
+
+def _docs(*ids: str) -> list[IndexDocument]:
+    return [IndexDocument(id=i, url=f"https://x/{i}", canonical_url=f"https://x/{i}",
+                          source_id="s", source_type="news", title=f"T {i}", text="isi",
+                          region_codes=["33", "33.25"]) for i in ids]
+
+
+def _at(second: int) -> datetime:
+    return datetime(2024, 11, 27, 8, 0, second, tzinfo=UTC)
+
+
+def test_fake_mirrors_real_client_signatures():
+    from elasticsearch import Elasticsearch
+
+    real = Elasticsearch("http://127.0.0.1:9")
+    for name in ("create", "exists_alias", "get_alias", "refresh", "update_aliases", "delete"):
+        fake_params = set(inspect.signature(getattr(FakeIndices, name)).parameters) - {"self"}
+        assert fake_params <= set(inspect.signature(getattr(real.indices, name)).parameters), name
+    assert "operations" in inspect.signature(real.bulk).parameters
+
+
+def test_first_build_adds_the_alias():
+    es = FakeCluster()
+    name, count = ei.rebuild(es, "p-articles", _docs("a", "b", "c"), chunk_size=2, now=_at(1))
+    assert name == f"p-articles-v{ei.mapping_version()}-20241127080001000000" and count == 3
+    assert es.alias_targets("p-articles") == [name]
+    assert set(es.indexes[name]["docs"]) == {"a", "b", "c"} and es.indexes[name]["refreshed"]
+    assert [e for e in es.log if e[0] == "bulk"] == [("bulk", 2), ("bulk", 1)]
+    swaps = [e for e in es.log if e[0] == "update_aliases"]
+    assert swaps == [("update_aliases", [{"add": {"index": name, "alias": "p-articles"}}])]
+    assert es.indexes[name]["mappings"]["dynamic"] == "strict"
+    analyzer = es.indexes[name]["settings"]["analysis"]["analyzer"]["indonesian_text"]
+    assert "pemalang" in analyzer["stem_exclusion"]
+
+
+def test_rebuild_swaps_in_one_call_then_deletes_the_old_index():
+    es = FakeCluster()
+    old, _ = ei.rebuild(es, "p-articles", _docs("a"), now=_at(1))
+    es.log.clear()
+    new, _ = ei.rebuild(es, "p-articles", _docs("a", "b"), now=_at(2))
+    swaps = [e[1] for e in es.log if e[0] == "update_aliases"]
+    assert swaps == [[{"remove": {"index": old, "alias": "p-articles"}},
+                      {"add": {"index": new, "alias": "p-articles"}}]]
+    kinds = [e[0] for e in es.log]
+    assert kinds.index("refresh") < kinds.index("update_aliases") < kinds.index("delete")
+    assert ("delete", [old]) in es.log and old not in es.indexes
+    assert es.alias_targets("p-articles") == [new]
+
+
+def test_bulk_failure_deletes_the_new_index_and_keeps_the_alias():
+    es = FakeCluster()
+    old, _ = ei.rebuild(es, "p-articles", _docs("a"), now=_at(1))
+    es.reject_ids = {"bad"}
+    with pytest.raises(ei.IndexBuildError, match=r"'bad'.*document_parsing_exception"):
+        ei.rebuild(es, "p-articles", _docs("ok", "bad"), now=_at(2))
+    assert list(es.indexes) == [old] and es.alias_targets("p-articles") == [old]
+    assert not [e for e in es.log if e[0] == "update_aliases" and e[1][-1]["add"]["index"] != old]
+
+
+def test_alias_swap_failure_deletes_the_new_index():
+    es = FakeCluster()
+    old, _ = ei.rebuild(es, "p-articles", _docs("a"), now=_at(1))
+    es.fail_update_aliases = True
+    with pytest.raises(Exception, match="update_aliases refused"):
+        ei.rebuild(es, "p-articles", _docs("b"), now=_at(2))
+    assert list(es.indexes) == [old] and es.alias_targets("p-articles") == [old]
