@@ -48,6 +48,7 @@ POSITIVE = [
     ("Lima kepala desa terlihat ikut kampanye akbar pasangan calon gubernur di lapangan kota.", "campaign_attendance"),
     ("Bawaslu mengimbau masyarakat melapor jika melihat ASN berkampanye.", "campaign_attendance"),
     ("Seorang lurah hadir dalam acara partai politik dengan mengenakan kaos partai.", "campaign_attendance"),
+    ("Pegawai itu tampak mengenakan rompi bergambar caleg di barisan depan.", "campaign_attendance"),
     # campaign_role
     ("Seorang guru honorer diketahui menjadi juru kampanye salah satu caleg DPRD.", "campaign_role"),
     ("ASN tidak boleh menjadi tim sukses maupun relawan pemenangan pasangan calon.", "campaign_role"),
@@ -71,6 +72,7 @@ POSITIVE = [
     ("ASN diminta tidak memengaruhi orang lain untuk memilih calon tertentu.", "partisan_support"),
     ("Oknum guru itu mengajak wali murid untuk memilih paslon nomor urut 1.", "partisan_support"),
     ("Ia juga mempromosikan adiknya yang menjadi caleg kepada para pegawai.", "partisan_support"),
+    ("Camat itu kerap memperkenalkan anaknya sebagai calon anggota DPRD saat kunjungan ke desa.", "partisan_support"),
     # vote_buying
     ("Kepala desa diduga membagikan sembako bergambar pasangan calon kepada warga.", "vote_buying"),
     ("Bawaslu mengingatkan ASN agar tidak terlibat politik uang menjelang hari pemungutan suara.", "vote_buying"),
@@ -150,6 +152,13 @@ def test_an_instruction_not_to_support_is_not_mobilisation(nlp):
     text = ("Bupati menginstruksikan para camat agar memastikan stafnya tetap netral dan tidak "
             "mendukung pasangan calon mana pun.")
     assert "partisan_decision" not in types(nlp, text)
+
+
+def test_support_through_a_specific_act_is_that_act(nlp):
+    assert types(nlp, "ASN dilarang memasang spanduk atau baliho yang mempromosikan calon.") == {
+        "campaign_material"}
+    assert types(nlp, "Guru itu mengunggah dukungan kepada calon bupati di akun Instagram.") == {
+        "social_media"}
 
 
 def test_partisan_support_needs_a_candidate_or_party(nlp):
