@@ -13,9 +13,10 @@ LABELS = ("penulis", "editor", "reporter", "pewarta", "wartawan", "kontributor",
 _LABEL = re.compile(r"(?im)^[ \t*_>#-]*(?:%s)\s*[:：]\s*(.+?)\s*$" % "|".join(LABELS))
 _RED = re.compile(r"\(\s*(?:red|redaksi|rls|adv)\s*/\s*([^)]+?)\s*\)|\(\s*([^)/]+?)\s*/\s*(?:red|redaksi)\s*\)",
                   re.I)
-_REPORT = re.compile(r"(?i)laporan\s+(?:wartawan|reporter|kontributor|jurnalis)\s+[^,\n]{1,40},\s*"
-                     r"([A-Z][\w'’.]+(?:\s+[A-Z][\w'’.]+){0,4})")
-_SITE = re.compile(r"(?m)^[ \t*_]*([A-Z][\w'’.]+(?:\s+[A-Z][\w'’.]+){0,4})\s+[-–|]\s+\[?"
+_REPORT = re.compile(r"(?m)(?:[Ll]aporan\s+(?:[Ww]artawan|[Rr]eporter|[Kk]ontributor|[Jj]urnalis)|"
+                     r"^[ \t]*(?:Wartawan|Reporter|Kontributor|Jurnalis))[ \t]+"
+                     r"[^,\n]{1,40},[ \t]*([A-Z][\w'’.]+(?:[ \t]+[A-Z][\w'’.]+){0,4})")
+_SITE = re.compile(r"(?m)^[ \t*_]*([A-Z][\w'’.]+(?:[ \t]+[A-Z][\w'’.]+){0,4})[ \t]+[-–|][ \t]+\[?"
                    r"[A-Za-z0-9.-]+\.(?i:com|co\.id|id|net|org|news)\b")
 _SPLIT = re.compile(r"\s*(?:[,;/|&]|\bdan\b)\s*")
 
@@ -46,4 +47,4 @@ def byline_names(text: str, author: str | None = None) -> set[tuple]:
 
 def byline_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of byline lines, where no official is looked for."""
-    return [m.span() for rx in (_LABEL, _RED, _REPORT) for m in rx.finditer(text)]
+    return [m.span() for rx in (_LABEL, _RED) for m in rx.finditer(text)]

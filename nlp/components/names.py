@@ -111,11 +111,11 @@ def name_token(toks: Tokens, i: int) -> bool:
     if low in lex.stopwords or low in lex.title_words or low in lex.negators \
             or low in lex.honorifics_before or len(low) > 5 and low.endswith("nya"):
         return False
-    if low in lex.org_words or low in lex.levels or low in lex.acronyms or low in lex.places:
-        entries = lex.org_words.get(low) or lex.levels.get(low) or lex.acronyms.get(low) \
-            or lex.places.get(low)
-        if any(len(words) == 1 for words, _ in entries):
-            return False
+    for table in (lex.org_words, lex.levels, lex.places, lex.acronyms):
+        entries = table.get(low)
+        if entries and any(len(words) == 1 for words, _ in entries):
+            # a short acronym written like a name ("Aji", "Pan") may still be one
+            return table is lex.acronyms and len(low) <= 3 and not text.isupper()
     return True
 
 
