@@ -146,6 +146,8 @@ def test_generic_sentences_are_not_incidents(nlp, text):
      "recommended", "oknum ASN Dinas Perhubungan"),
     ("Camat Sukorejo dijatuhi sanksi penurunan pangkat karena memobilisasi kepala desa.",
      "sanctioned", "Camat Sukorejo"),
+    ("Kepala Pekon Sukamaju dilaporkan ke Bawaslu karena memasang baliho caleg di balai pekon.",
+     "reported", "Kepala Pekon Sukamaju"),
     ("Dua ASN Pemkab Garut diperiksa Bawaslu setelah menghadiri deklarasi bakal calon bupati.",
      "examined", "Dua ASN Pemkab Garut"),
 ])

@@ -85,6 +85,7 @@ POSITIVE = [
     ("Pejabat daerah dilarang membuat keputusan yang menguntungkan atau merugikan salah satu pasangan calon.", "partisan_decision"),
     ("Camat tersebut diduga memobilisasi kepala desa untuk memenangkan calon petahana.", "partisan_decision"),
     ("Lurah itu mengarahkan ketua RT dan RW untuk mendukung pasangan calon nomor urut 3.", "partisan_decision"),
+    ("Seorang kuwu diduga menggerakkan perangkat desa untuk memenangkan pasangan calon nomor urut 2.", "partisan_decision"),
     ("Penjabat kepala daerah tidak boleh menggunakan kewenangan untuk kepentingan pasangan calon.", "partisan_decision"),
     # id_card_support
     ("Seorang PNS menyerahkan fotokopi KTP sebagai dukungan kepada bakal calon perseorangan.", "id_card_support"),

@@ -36,7 +36,8 @@ INITIALS_RE = re.compile(r"\b(?:berinisial|inisial)\s+([A-Z]{1,4}(?:\.\s?[A-Z]{1
 ROLE_PLACE_RE = re.compile(
     r"\b(Kepala Desa|Kades|Camat|Lurah|Keuchik|Geuchik|Perbekel|Sekdes|Sekretaris Desa|Kepala Dinas|"
     r"Kadis|Kabid|Kepala Bidang|Kepala Sekolah|Kepsek|Wali Nagari|Kepala Kampung|Kepala Gampong|"
-    r"Kepala Puskesmas|Sekcam|Kepala UPT)\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,2})")
+    r"Kepala Puskesmas|Sekcam|Kepala UPT|Kepala Lembang|Hukum Tua|Kuwu|Pambakal|Pembakal|"
+    r"Kepala Pekon|Peratin|Kepala Tiyuh|Kepala Negeri|Raja Negeri|Kepala Nagari|Datuk Penghulu)\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,2})")
 NUMBER_RE = re.compile(
     r"\b(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|[2-9])\s+(?:orang\s+)?$", re.I)
 DESC_TAIL = 4  # capitalised words kept after a described role ("seorang ASN Dinas Perhubungan")
