@@ -23,6 +23,7 @@ class IndexDocument(BaseModel):
     canonical_url: str
     source_id: str
     source_type: str
+    source_name: str | None = Field(None, description="Display name of the source (facet labels).")
     title: str
     text: str
     author: str | None = None
