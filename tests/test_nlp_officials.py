@@ -281,3 +281,20 @@ def test_field_words_of_a_unit(nlp):
 def test_gloss_in_parentheses_is_not_a_role(nlp):
     text = "Pendaftaran Pengawas Tempat Pemungutan Suara (PTPS) dibuka. Honorarium PTPS naik tahun ini."
     assert officials(nlp, text) == []
+
+
+def test_headline_without_function_words_is_skipped(nlp):
+    assert officials(nlp, "Kadis Pendidikan Kendal Budi Santoso Diperiksa Bawaslu") == []
+
+
+def test_candidates_and_relatives_are_not_officials(nlp):
+    text = ("Pasangan calon Bupati dan Wakil Bupati Kendal, Budi Hartono dan Ani Susanti, hadir. "
+            "Istri Bupati Kendal, Rina Lestari, membagikan sembako. Ketua Tim Pemenangan Paslon Bupati "
+            "Kendal, Dodi Irawan, membantah.")
+    assert officials(nlp, text) == []
+
+
+def test_two_officials_joined_by_dan(nlp):
+    text = ("Ketua Bawaslu Kabupaten Kendal Hasan Basri dan anggota Bawaslu Kendal Nur Hidayah hadir. "
+            "Kepala Desa Wonosari Joko Susilo bersama Babinsa Serda Agus Salim mendatangi warga.")
+    assert names(nlp, text) == ["Agus Salim", "Hasan Basri", "Joko Susilo", "Nur Hidayah"]

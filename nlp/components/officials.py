@@ -107,7 +107,8 @@ class Reader:
             func = [w for w in words[1:] if w.lower() in ("yang", "dan", "di", "untuk", "dalam",
                                                            "pada", "ke", "dari", "dengan", "agar")
                     and w[0].isupper()]
-            self._title_case[a] = len(words) >= 4 and len(lower) <= 1 and bool(func)
+            headline = not lower and self.toks.text[b - 1] not in (".", "!", "?", '"', "”")
+            self._title_case[a] = len(words) >= 4 and (len(lower) <= 1 and bool(func) or headline)
         return self._title_case[a]
 
     # -- names around a role -------------------------------------------------------------

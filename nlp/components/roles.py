@@ -81,8 +81,7 @@ def find_role(toks: Tokens, i: int) -> Role | None:
         return None
     if p > 0 and toks.text[p - 1] == "(" and t[0] < toks.n and toks.text[t[0]] == ")":
         return None  # "(PTPS)", "(Kades)": the gloss of words before it
-    before = [toks.norm[k] for k in range(max(0, i - 2), i)]
-    if any(w in lex.negators for w in before):
+    if _negated(toks, i):
         return None
     role = Role(i, p, t[0], t[1], mods)
     _read_tail(toks, role, _skip_dot(toks, t[0]))
@@ -107,6 +106,19 @@ class _TailState:
     def __init__(self, place_level, lower_ok, in_unit):
         self.place_level, self.lower_ok, self.in_unit = place_level, lower_ok, in_unit
         self.places, self.pending_level = 0, None
+
+
+def _negated(toks: Tokens, i: int) -> bool:
+    """"calon Bupati", "mantan Kepala Desa", "calon Bupati dan Wakil Bupati Kendal"."""
+    lex, k = toks.lex, i - 1
+    while k >= max(0, i - 6):
+        w = toks.norm[k]
+        if w in lex.negators:
+            return True
+        if not (w in lex.anchors or w in ("dan", "/", "atau", "serta", "wali", "kota")):
+            return False
+        k -= 1
+    return False
 
 
 def _tail_item(toks: Tokens, role: Role, st: _TailState, k: int) -> int | None:
