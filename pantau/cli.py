@@ -22,6 +22,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "extract": ("extract", "extract", "Analyse a JSONL file of texts (no archive); write JSONL."),
     "analyze": ("analyze", "analyze", "Annotate archived articles with the current NLP pipeline."),
     "reparse": ("reparse", "reparse", "Re-parse stored captures into articles (no network)."),
+    "serve": ("serve", "serve", "Serve the search API (FastAPI; docs at /docs)."),
+    "export": ("export", "export", "Export matching articles as CSV, JSONL or Parquet with a manifest."),
+    "officials": ("officials", "officials", "Rebuild the officials registry from the annotations."),
 }
 
 

@@ -1,0 +1,79 @@
+"""``pantau export``: every article matching the filters as CSV, JSONL or Parquet.
+
+``-o data.csv`` writes ``data.csv`` with ``data.manifest.json`` and
+``data.data_dictionary.csv`` beside it; ``-o data.zip`` (or ``--bundle``) writes one zip
+holding ``data.<format>``, ``data_dictionary.csv`` and ``manifest.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+
+def _sidecar(output: Path, suffix: str) -> Path:
+    return output.with_name(f"{output.stem}.{suffix}")
+
+
+def _write_sidecars(output: Path, manifest: dict, dictionary: bytes) -> None:
+    text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+    _sidecar(output, "manifest.json").write_text(text, encoding="utf-8")
+    _sidecar(output, "data_dictionary.csv").write_bytes(dictionary)
+
+
+def export(
+    output: Path = typer.Option(..., "-o", "--output", help="File to write (.zip: a bundle)."),
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv, jsonl or parquet."),
+    bundle: bool = typer.Option(False, "--bundle", help="Write a zip with the data dictionary and manifest."),
+    q: str | None = typer.Option(None, "--q", "-q", help='Full text: words, "phrases", -word, a OR b.'),
+    region: list[str] = typer.Option([], "--region", help="Region code (repeatable)."),
+    official: list[str] = typer.Option([], "--official", help="Official id (repeatable)."),
+    violation_type: list[str] = typer.Option([], "--violation-type", help="Violation type code (repeatable)."),
+    doc_type: list[str] = typer.Option([], "--doc-type", help="Document type code (repeatable)."),
+    source: list[str] = typer.Option([], "--source", help="Source id (repeatable)."),
+    source_type: list[str] = typer.Option([], "--source-type", help="news, bawaslu, government (repeatable)."),
+    date_from: str | None = typer.Option(None, "--from", help="Published on or after (YYYY-MM-DD)."),
+    date_to: str | None = typer.Option(None, "--to", help="Published on or before (YYYY-MM-DD)."),
+    archive_path: Path | None = typer.Option(
+        None, "--archive", help="Archive file (default: PANTAU_DATA_DIR/archive.sqlite3)."),
+) -> None:
+    """Export every article matching the filters, with a data dictionary and a manifest."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from pantau import export as exporter
+    from pantau.query_input import build_query
+    from pantau.search.factory import get_backend
+    from pantau.settings import get_settings
+    from pantau.store import Archive
+    from pantau.store.officials import widen_query
+
+    exporter.check_format(fmt)
+    query = build_query(q=q, region=region, official=official, violation_type=violation_type,
+                        doc_type=doc_type, source=source, source_type=source_type,
+                        date_from=date_from, date_to=date_to)
+    err = Console(stderr=True)
+    backend = get_backend(get_settings())
+    with Archive.open(archive_path) as archive:
+        scoped = query.model_copy(update={"official": [*query.official, *mention_ids(archive.conn, query.official)]})
+        total = backend.count(scoped)
+        with Progress(TextColumn("export"), BarColumn(), MofNCompleteColumn(), console=err) as bar:
+            task = bar.add_task("export", total=total)
+            step = dict(progress=lambda n: bar.update(task, completed=n), archive=archive,
+                        backend=backend)
+            output.parent.mkdir(parents=True, exist_ok=True)
+            with open(output, "wb") as fh:
+                if bundle or output.suffix == ".zip":
+                    manifest = exporter.write_bundle(scoped, fmt, fh, cite=query, **step)
+                else:
+                    result = exporter.export(scoped, fmt, fh, **step)
+                    manifest = exporter.manifest(query, result, archive=archive, backend=backend,
+                                                 data_file=output.name)
+            bar.update(task, completed=manifest["counts"]["rows"])
+        if not (bundle or output.suffix == ".zip"):
+            _sidecar(output, "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+            _sidecar(output, "data_dictionary.csv").write_bytes(exporter.data_dictionary_csv())
+    backend.close()
+    err.print(f"export: {manifest['counts']['rows']} articles -> {output} (sha256 {manifest['data_sha256'][:16]}…)")

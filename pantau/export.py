@@ -1,0 +1,242 @@
+"""Complete, filter-honouring exports (CSV, JSONL, Parquet) with a data dictionary and a
+manifest. Used by ``pantau export`` and the API's ``/v1/export``.
+
+    result = export(query, "csv", fh, archive=archive, backend=backend)
+    manifest = write_bundle(query, "parquet", fh, archive=archive, backend=backend)
+
+Every article the backend matches is written (``backend.iter_ids``), read from the archive
+``BATCH_SIZE`` at a time, so memory stays flat whatever the size of the export. A bundle is
+a zip holding ``data.<format>``, ``data_dictionary.csv`` and ``manifest.json``; it is
+written front to back, so it can go straight to a socket.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import zipfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from itertools import islice
+from typing import BinaryIO
+
+from pantau.errors import InvalidInput, LimitExceeded
+from pantau.export_fields import FIELD_NAMES, FIELDS, LIST, flat, to_row
+from pantau.records import BATCH_SIZE, iter_records
+
+MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson",
+               "parquet": "application/vnd.apache.parquet", "zip": "application/zip"}
+FORMATS = ("csv", "jsonl", "parquet")
+FILTER_FIELDS = ("q", "region", "official", "violation_type", "doc_type", "source", "source_type",
+                 "date_from", "date_to")
+
+
+class HashingWriter:
+    """A write-only binary stream that counts and hashes what passes through it."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.out, self.sha, self.size, self.closed = out, hashlib.sha256(), 0, False
+
+    def write(self, data: bytes) -> int:
+        data = bytes(data)
+        self.sha.update(data)
+        self.size += len(data)
+        self.out.write(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self.size
+
+    def flush(self) -> None:
+        if hasattr(self.out, "flush"):
+            self.out.flush()
+
+    def writable(self) -> bool:
+        return True
+
+    def close(self) -> None:  # the caller owns ``out``
+        self.closed = True
+
+
+@dataclass
+class ExportResult:
+    format: str
+    matched: int = 0          # ids the backend returned
+    rows: int = 0             # rows written (matched ids found in the archive)
+    sha256: str = ""
+    bytes: int = 0
+    pipeline_versions: Counter = field(default_factory=Counter)
+    parser_versions: Counter = field(default_factory=Counter)
+
+    @property
+    def missing(self) -> int:
+        return self.matched - self.rows
+
+
+def check_format(fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise InvalidInput(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}",
+                           detail={"format": fmt})
+    return fmt
+
+
+def _batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
+    it = iter(rows)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _write_csv(batches: Iterable[list[dict]], out: HashingWriter) -> None:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=FIELD_NAMES)
+    writer.writeheader()
+    for batch in batches:
+        writer.writerows(flat(row) for row in batch)
+        out.write(buffer.getvalue().encode("utf-8"))
+        buffer.seek(0)
+        buffer.truncate()
+    out.write(buffer.getvalue().encode("utf-8"))
+
+
+def _write_jsonl(batches: Iterable[list[dict]], out: HashingWriter) -> None:
+    for batch in batches:
+        out.write("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in batch).encode("utf-8"))
+
+
+def arrow_schema():
+    import pyarrow as pa
+
+    return pa.schema([pa.field(name, pa.list_(pa.string()) if kind == LIST else pa.string(),
+                               metadata={"description": desc}) for name, kind, desc in FIELDS])
+
+
+def _write_parquet(batches: Iterable[list[dict]], out: HashingWriter) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = arrow_schema()
+    sink = pa.PythonFile(out, mode="w")
+    with pq.ParquetWriter(sink, schema, compression="zstd") as writer:
+        for batch in batches:  # one row group per batch
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+
+
+_WRITERS = {"csv": _write_csv, "jsonl": _write_jsonl, "parquet": _write_parquet}
+
+
+def export(query, fmt: str, out: BinaryIO, *, archive, backend, batch_size: int = BATCH_SIZE,
+           max_rows: int | None = None, progress: Callable[[int], None] | None = None) -> ExportResult:
+    """Write every article matching ``query`` to ``out`` in ``fmt``; return counts and hash.
+    ``progress(rows)`` is called after every ``batch_size`` rows."""
+    check_format(fmt)
+    if max_rows is not None and (n := backend.count(query)) > max_rows:
+        raise LimitExceeded(f"the export would hold {n} articles; the limit is {max_rows}. "
+                            "Narrow the filters.", detail={"matched": n, "max_rows": max_rows})
+    result = ExportResult(format=fmt)
+
+    def counted_ids() -> Iterator[str]:
+        for article_id in backend.iter_ids(query):
+            result.matched += 1
+            yield article_id
+
+    def rows() -> Iterator[dict]:
+        for record in iter_records(archive, counted_ids(), batch_size):
+            result.rows += 1
+            result.parser_versions[f"{record.article.parser} {record.article.parser_version}"] += 1
+            if record.annotation is not None:
+                result.pipeline_versions[record.annotation.pipeline_version] += 1
+            if progress is not None and result.rows % batch_size == 0:
+                progress(result.rows)
+            yield to_row(record)
+
+    writer = HashingWriter(out)
+    _WRITERS[fmt](_batches(rows(), batch_size), writer)
+    writer.flush()
+    result.sha256, result.bytes = writer.sha.hexdigest(), writer.size
+    return result
+
+
+def data_dictionary_csv() -> bytes:
+    """The data dictionary: one row per field (field, type, csv, description)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["field", "type", "csv", "description"])
+    for name, kind, desc in FIELDS:
+        writer.writerow([name, kind, "values joined with ';'" if kind == LIST else "as is", desc])
+    return buffer.getvalue().encode("utf-8")
+
+
+def query_filters(query) -> dict:
+    """The filters of a query, as JSON (what a manifest cites)."""
+    return query.model_dump(mode="json", include=set(FILTER_FIELDS))
+
+
+def manifest(query, result: ExportResult, *, archive, backend, data_file: str) -> dict:
+    """What an export holds, how it was made, and the sha256 of its data file."""
+    from pantau import __version__
+
+    return {
+        "title": "Pantau export: Indonesian news on civil-servant neutrality (netralitas ASN)",
+        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "query": query_filters(query),
+        "format": result.format,
+        "files": {"data": data_file, "data_dictionary": "data_dictionary.csv"},
+        "counts": {"rows": result.rows, "matched": result.matched,
+                   "missing_from_archive": result.missing},
+        "data_sha256": result.sha256,
+        "data_bytes": result.bytes,
+        "fields": FIELD_NAMES,
+        "versions": {
+            "pantau": __version__,
+            "archive_schema": archive.schema_version(),
+            "pipeline_versions": dict(sorted(result.pipeline_versions.items())),
+            "parser_versions": dict(sorted(result.parser_versions.items())),
+            "index": backend.health(),
+        },
+        "archive_counts": archive.counts(),
+    }
+
+
+def write_bundle(query, fmt: str, out: BinaryIO, *, archive, backend,
+                 batch_size: int = BATCH_SIZE, max_rows: int | None = None, cite=None,
+                 progress: Callable[[int], None] | None = None) -> dict:
+    """Write a zip (data.<fmt>, data_dictionary.csv, manifest.json) front to back; return the
+    manifest. ``out`` need not be seekable. ``cite`` is the query the manifest shows (default
+    ``query``; the API passes the user's query when it widened official ids)."""
+    check_format(fmt)
+    data_file = f"data.{fmt}"
+    now = datetime.now(timezone.utc).timetuple()[:6]
+    with zipfile.ZipFile(_Unseekable(out), "w") as zf:
+        info = zipfile.ZipInfo(data_file, date_time=now)
+        info.compress_type = zipfile.ZIP_STORED if fmt == "parquet" else zipfile.ZIP_DEFLATED
+        with zf.open(info, "w", force_zip64=True) as entry:
+            result = export(query, fmt, entry, archive=archive, backend=backend,
+                            batch_size=batch_size, max_rows=max_rows, progress=progress)
+        data = manifest(cite or query, result, archive=archive, backend=backend, data_file=data_file)
+        zf.writestr(_info("data_dictionary.csv", now), data_dictionary_csv())
+        zf.writestr(_info("manifest.json", now), json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    return data
+
+
+def _info(name: str, now: tuple) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=now)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
+class _Unseekable:
+    """Hide ``tell``/``seek`` so zipfile writes data descriptors (no seeking back)."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self._out = out
+
+    def write(self, data: bytes) -> int:
+        return self._out.write(data)
+
+    def flush(self) -> None:
+        if hasattr(self._out, "flush"):
+            self._out.flush()

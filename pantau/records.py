@@ -1,0 +1,99 @@
+"""Articles read from the archive in batches, with their latest annotation, source, capture
+time and officials registry ids: what the API's article pages and the exports show.
+
+``load_records(archive, ids)`` answers one batch with five queries, whatever its size
+(keep batches to about a thousand ids: SQLite limits the number of parameters).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from pantau.schema import Annotation, Article, Source
+from pantau.store import rows
+
+BATCH_SIZE = 1000
+
+
+@dataclass
+class Record:
+    article: Article
+    annotation: Annotation | None
+    source: Source | None
+    fetched_at: str | None
+    official_ids: list[str] = field(default_factory=list)
+
+
+def _in(ids: list[str]) -> str:
+    return ",".join("?" * len(ids))
+
+
+def _articles(conn: sqlite3.Connection, ids: list[str]) -> dict[str, Article]:
+    cursor = conn.execute(f"SELECT * FROM articles WHERE id IN ({_in(ids)})", ids)
+    return {r["id"]: rows.article_from_row(r) for r in cursor}
+
+
+def _annotations(conn: sqlite3.Connection, ids: list[str]) -> dict[str, Annotation]:
+    cursor = conn.execute(
+        f"SELECT article_id, data FROM annotations WHERE article_id IN ({_in(ids)}) "
+        "ORDER BY created_at DESC, pipeline_version DESC", ids)
+    out: dict[str, Annotation] = {}
+    for row in cursor:
+        if row["article_id"] not in out:  # the first row is the latest annotation
+            out[row["article_id"]] = rows.annotation_from_row(row)
+    return out
+
+
+def _fetched(conn: sqlite3.Connection, capture_ids: list[str]) -> dict[str, str]:
+    if not capture_ids:
+        return {}
+    cursor = conn.execute(f"SELECT id, fetched_at FROM captures WHERE id IN ({_in(capture_ids)})",
+                          capture_ids)
+    return {r["id"]: r["fetched_at"] for r in cursor}
+
+
+def _officials(conn: sqlite3.Connection, ids: list[str]) -> dict[str, list[str]]:
+    cursor = conn.execute(f"SELECT DISTINCT article_id, official_id FROM official_mentions "
+                          f"WHERE article_id IN ({_in(ids)}) ORDER BY article_id, official_id", ids)
+    out: dict[str, list[str]] = {}
+    for row in cursor:
+        out.setdefault(row[0], []).append(row[1])
+    return out
+
+
+def load_records(archive, ids: list[str], sources: dict[str, Source] | None = None) -> list[Record]:
+    """The records of ``ids`` in the order given; ids not in the archive are left out."""
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return []
+    conn = archive.conn
+    if sources is None:
+        sources = {s.id: s for s in archive.list_sources()}
+    articles = _articles(conn, ids)
+    annotations = _annotations(conn, list(articles))
+    fetched = _fetched(conn, sorted({a.capture_id for a in articles.values()}))
+    officials = _officials(conn, list(articles))
+    return [Record(a, annotations.get(i), sources.get(a.source_id), fetched.get(a.capture_id),
+                   officials.get(i, []))
+            for i in ids if (a := articles.get(i)) is not None]
+
+
+def iter_records(archive, ids: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Record]:
+    """Records of a long stream of ids, read ``batch_size`` at a time (flat memory)."""
+    sources = {s.id: s for s in archive.list_sources()}
+    it = iter(ids)
+    while batch := list(islice(it, batch_size)):
+        yield from load_records(archive, batch, sources)
+
+
+def cluster_members(archive, cluster_id: str | None, limit: int = 100) -> list[dict]:
+    """Other articles of a near-duplicate cluster (id, url, source, title, published_at)."""
+    if not cluster_id:
+        return []
+    cursor = archive.conn.execute(
+        "SELECT id, url, source_id, title, published_at FROM articles WHERE cluster_id = ? "
+        "ORDER BY published_at, id LIMIT ?", (cluster_id, limit))
+    return [dict(r) for r in cursor]
