@@ -1,0 +1,86 @@
+"""The FastAPI application: ``create_app(settings)`` wires the routes to a search backend and
+the archive. Serve it with ``pantau serve``; the OpenAPI docs are at ``/docs``."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+
+import anyio
+from fastapi import Depends, FastAPI
+
+from pantau import __version__
+from pantau.search.base import SearchBackend
+from pantau.settings import Settings, get_settings
+from search_api import errors
+from search_api.config import ApiLimits, limits_text
+from search_api.deps import AppContext
+from search_api.middleware import TimeLimit
+from search_api.params import reject_unknown_params
+from search_api.routes import articles, export, meta, officials, regions, stats
+
+log = logging.getLogger("pantau.api")
+
+DESCRIPTION = """\
+Search, read and download Pantau's archive of Indonesian news and Bawaslu announcements on
+the neutrality of civil servants (netralitas ASN) in elections.
+
+The query is the URL: filters repeat (`region=33&region=35`), a province includes its
+kabupaten/kota, every list is also a CSV (`format=csv`), and `/v1/export` streams every
+matching article as CSV, JSONL or Parquet with a data dictionary and a manifest.
+
+**Errors** are JSON `{{"error", "message", "status", "detail"}}`: 400 for a bad parameter
+(unknown parameter or code, bad date, date_from after date_to, malformed region code,
+unbalanced quotes in `q`, bad cursor, page size over the limit), 404 for an unknown id or
+region, 422 `limit_exceeded`, 503 when the search backend is down or a request times out.
+
+{limits}
+"""
+
+
+def _default_backend(settings: Settings) -> Callable[[], SearchBackend]:
+    def make() -> SearchBackend:
+        try:
+            from pantau.search.factory import get_backend
+        except ImportError:  # until the factory lands: the embedded index beside the archive
+            from pantau.search.sqlite import INDEX_NAME, SqliteBackend
+
+            return SqliteBackend(settings.data_dir / INDEX_NAME)
+        return get_backend(settings)
+
+    return make
+
+
+def _refresh_registry(context: AppContext) -> None:
+    from pantau.store.officials import ensure_fresh
+
+    with context.open_archive() as archive:
+        if ensure_fresh(archive):
+            log.info("officials registry rebuilt from the annotations")
+
+
+def create_app(settings: Settings | None = None, *,
+               backend_factory: Callable[[], SearchBackend] | None = None,
+               limits: ApiLimits | None = None) -> FastAPI:
+    """The API over the archive and search backend of ``settings`` (default: environment)."""
+    settings = settings or get_settings()
+    limits = limits or ApiLimits()
+    context = AppContext(settings, limits, backend_factory or _default_backend(settings))
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if limits.rebuild_officials_on_start:
+            await anyio.to_thread.run_sync(_refresh_registry, context)
+        yield
+        context.close()
+
+    app = FastAPI(title="Pantau API", version=__version__, lifespan=lifespan,
+                  description=DESCRIPTION.format(limits=limits_text(limits)),
+                  dependencies=[Depends(reject_unknown_params)])
+    app.state.context = context
+    errors.install(app)
+    for module in (articles, officials, regions, stats, export, meta):
+        app.include_router(module.router)
+    app.add_middleware(TimeLimit, seconds=limits.request_timeout_s)
+    return app

@@ -1,0 +1,98 @@
+"""Query parameters -> ``SearchQuery``: the filters every search-based endpoint shares, the
+page parameters of lists, and the check that rejects parameters an endpoint does not know.
+
+List parameters repeat: ``?region=33&region=35`` (regions, officials, types and sources are
+each OR-ed; different parameters are AND-ed).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import Depends, Query, Request
+
+from pantau.errors import InvalidInput
+from pantau.query_input import build_query
+from pantau.search.query import MAX_LIMIT, MAX_QUERY_LENGTH, FacetName, SearchQuery, SortOrder
+from pantau.taxonomy import DocType, SourceType, ViolationType
+
+MAX_CURSOR_LENGTH = 2000
+MAX_VALUES = 50  # values of one repeatable parameter
+
+Q_HELP = (f'Full text (Indonesian). Words must all occur; `"a phrase"` in quotes; `-word` excludes; '
+          f"`a OR b` for alternatives. At most {MAX_QUERY_LENGTH} characters; unbalanced quotes or a "
+          "dangling operator are a 400 error.")
+
+
+def _many(help_text: str):
+    return Query(description=f"{help_text} Repeatable (OR); at most {MAX_VALUES}.",
+                 max_length=MAX_VALUES)
+
+
+def search_filters(
+    q: Annotated[str | None, Query(max_length=MAX_QUERY_LENGTH, description=Q_HELP)] = None,
+    region: Annotated[list[str], _many(
+        "Kemendagri region code (`33`, `33.25`, `3325`); a province includes its kabupaten/kota.")] = [],
+    official: Annotated[list[str], _many("Official id from /v1/officials.")] = [],
+    violation_type: Annotated[list[ViolationType], _many("Violation type code (see /v1/taxonomy).")] = [],
+    doc_type: Annotated[list[DocType], _many("Document type code (see /v1/taxonomy).")] = [],
+    source: Annotated[list[str], _many("Source id (see /v1/sources).")] = [],
+    source_type: Annotated[list[SourceType], _many("Source type.")] = [],
+    date_from: Annotated[date | None, Query(description="Published on or after (YYYY-MM-DD).")] = None,
+    date_to: Annotated[date | None, Query(description="Published on or before (YYYY-MM-DD).")] = None,
+) -> SearchQuery:
+    """The filters, checked: known region codes, parseable text, date_from <= date_to."""
+    return build_query(q=q, region=region, official=official, violation_type=violation_type,
+                       doc_type=doc_type, source=source, source_type=source_type,
+                       date_from=date_from, date_to=date_to)
+
+
+FiltersDep = Annotated[SearchQuery, Depends(search_filters)]
+
+
+def search_page(
+    filters: FiltersDep,
+    sort: Annotated[SortOrder, Query(description="relevance (needs q; else newest), newest, oldest.")] = "relevance",
+    cursor: Annotated[str | None, Query(max_length=MAX_CURSOR_LENGTH,
+                                        description="`next_cursor` of the previous page.")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}.")] = 20,
+    facets: Annotated[list[FacetName], Query(description="Facet counts to return. Repeatable.",
+                                             max_length=10)] = [],
+) -> SearchQuery:
+    return build_query(**filters.model_dump(exclude={"sort", "cursor", "limit", "facets"}),
+                       sort=sort, cursor=cursor, limit=limit, facets=list(dict.fromkeys(facets)))
+
+
+PageDep = Annotated[SearchQuery, Depends(search_page)]
+ListFormat = Annotated[Literal["json", "csv"], Query(
+    alias="format", description="`csv` for the same list as CSV (Datasette style).")]
+
+
+# -- unknown parameters ------------------------------------------------------------------
+
+def _names(dependant) -> set[str]:
+    names = {p.alias for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _names(sub)
+    return names
+
+
+def _allowed(route) -> frozenset[str]:
+    names = getattr(route, "_pantau_allowed_params", None)
+    if names is None:
+        names = frozenset(_names(route.dependant))
+        route._pantau_allowed_params = names
+    return names
+
+
+async def reject_unknown_params(request: Request) -> None:
+    """A misspelt filter (``regoin=33``) must not silently widen the result: 400."""
+    route = request.scope.get("route")
+    if route is None or not hasattr(route, "dependant"):
+        return
+    unknown = sorted(set(request.query_params) - _allowed(route))
+    if unknown:
+        raise InvalidInput(f"unknown query parameter(s): {', '.join(unknown)}; allowed: "
+                           f"{', '.join(sorted(_allowed(route))) or 'none'}",
+                           detail={"unknown": unknown})

@@ -1,0 +1,99 @@
+"""/v1/export: every matching article as CSV, JSONL or Parquet, streamed.
+
+The default is a zip bundle (``data.<format>``, ``data_dictionary.csv``, ``manifest.json``
+with the query, counts, versions and the sha256 of the data file). ``layout=raw`` streams
+the data file alone; ``/v1/export/manifest`` with the same parameters gives its manifest.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+from fastapi.responses import StreamingResponse
+
+from pantau import export as exporter
+from pantau.errors import LimitExceeded
+from pantau.export_fields import FIELDS
+from search_api.deps import ArchiveDep, BackendDep, ContextDep, effective
+from search_api.models import ERRORS
+from search_api.params import FiltersDep, ListFormat
+from search_api.tables import csv_response
+from search_api.threads import primed, threaded_stream
+
+router = APIRouter(tags=["export"])
+
+Format = Annotated[Literal["csv", "jsonl", "parquet"], Query(
+    alias="format", description="csv (flat; lists joined with ';'), jsonl or parquet (lists kept).")]
+Layout = Annotated[Literal["bundle", "raw"], Query(
+    description="bundle: a zip with data, data dictionary and manifest; raw: the data file alone.")]
+CONTENT = {"application/zip": {}, "text/csv": {}, "application/x-ndjson": {},
+           "application/vnd.apache.parquet": {}}
+
+
+class _Null:
+    def write(self, data: bytes) -> int:
+        return len(data)
+
+
+def _check_size(context, backend, query) -> int:
+    n = backend.count(query)  # a bad query fails here, before any byte is sent
+    cap = context.limits.export_max_rows
+    if cap is not None and n > cap:
+        raise LimitExceeded(f"the export would hold {n} articles; the limit is {cap}. "
+                            "Narrow the filters.", detail={"matched": n, "max_rows": cap})
+    return n
+
+
+@router.get("/v1/export", response_class=StreamingResponse, summary="Export matching articles",
+            responses={200: {"content": CONTENT, "description": "The export, streamed."}, **ERRORS})
+def export(query: FiltersDep, context: ContextDep, archive: ArchiveDep, backend: BackendDep,
+           fmt: Format = "csv", layout: Layout = "bundle") -> StreamingResponse:
+    """Every article matching the filters (no page size; complete), written in batches and
+    streamed. See `/v1/export/data-dictionary` for the fields. The bundle's
+    `manifest.json` holds the query, counts, pipeline/parser/archive versions,
+    `generated_at` and the sha256 of the data file."""
+    scoped = effective(query, archive)
+    n = _check_size(context, backend, scoped)
+
+    def produce(sink) -> None:
+        with context.open_archive() as own_archive:
+            own_backend = context.new_backend()
+            try:
+                if layout == "raw":
+                    exporter.export(scoped, fmt, sink, archive=own_archive, backend=own_backend)
+                else:
+                    exporter.write_bundle(scoped, fmt, sink, archive=own_archive,
+                                          backend=own_backend, cite=query)
+            finally:
+                own_backend.close()
+
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    ext = fmt if layout == "raw" else f"{fmt}.zip"
+    media = exporter.MEDIA_TYPES[fmt if layout == "raw" else "zip"]
+    headers = {"Content-Disposition": f'attachment; filename="pantau-{stamp}.{ext}"',
+               "X-Total-Count": str(n)}
+    return StreamingResponse(primed(threaded_stream(produce)), media_type=media, headers=headers)
+
+
+@router.get("/v1/export/manifest", summary="Manifest of a raw export", responses=ERRORS)
+def export_manifest(query: FiltersDep, context: ContextDep, archive: ArchiveDep,
+                    backend: BackendDep, fmt: Format = "csv") -> dict:
+    """The manifest of `/v1/export?layout=raw` with the same parameters: it writes the
+    export to nowhere to count it and hash it (the data are deterministic for an unchanged
+    archive, so the sha256 matches the raw download)."""
+    scoped = effective(query, archive)
+    _check_size(context, backend, scoped)
+    result = exporter.export(scoped, fmt, _Null(), archive=archive, backend=backend)
+    return exporter.manifest(query, result, archive=archive, backend=backend,
+                             data_file=f"data.{fmt}")
+
+
+@router.get("/v1/export/data-dictionary", summary="Export fields", responses=ERRORS)
+def data_dictionary(fmt: ListFormat = "json"):
+    """Every field of an export: name, type (`string` or `list<string>`) and description."""
+    rows = [{"field": name, "type": kind, "description": desc} for name, kind, desc in FIELDS]
+    if fmt == "csv":
+        return csv_response(rows, ["field", "type", "description"], "data_dictionary")
+    return rows

@@ -1,0 +1,73 @@
+"""/v1/taxonomy, /v1/sources and /healthz."""
+
+from __future__ import annotations
+
+import json
+
+from fastapi import APIRouter
+
+from pantau.store import ledger
+from pantau.taxonomy import DocType, RegionLevel, SourceType, ViolationType
+from search_api.deps import ArchiveDep, BackendDep
+from search_api.models import ERRORS, Health, SourceInfo, Taxonomy
+from search_api.params import ListFormat
+from search_api.tables import csv_response
+
+router = APIRouter(tags=["meta"])
+SOURCE_COLUMNS = ["id", "name", "type", "base_url", "region_code", "enabled", "articles",
+                  "pages", "first_day", "last_day", "last_success"]
+
+
+@router.get("/v1/taxonomy", response_model=Taxonomy, responses=ERRORS, summary="Codes and labels")
+def taxonomy(fmt: ListFormat = "json"):
+    """Violation types, document types, source types and region levels: the codes the
+    filters take, with Indonesian and English labels."""
+    data = {"violation_types": ViolationType.describe(), "doc_types": DocType.describe(),
+            "source_types": SourceType.describe(), "region_levels": RegionLevel.describe()}
+    if fmt == "csv":
+        rows = [{"kind": kind, **item} for kind, items in data.items() for item in items]
+        return csv_response(rows, ["kind", "code", "label_id", "label_en"], "taxonomy")
+    return Taxonomy(**data)
+
+
+def _coverage(rows: list[dict]) -> dict:
+    if not rows:
+        return {}
+    total: dict = {c: sum(r[c] for r in rows) for c in ledger.COUNTERS}
+    for kind in ledger.KINDS:
+        merged: dict[str, int] = {}
+        for r in rows:
+            for k, v in r[kind].items():
+                merged[k] = merged.get(k, 0) + v
+        total[kind] = merged
+    days = [r["day"] for r in rows]
+    successes = [r["last_success"] for r in rows if r["last_success"]]
+    return {**total, "first_day": min(days), "last_day": max(days),
+            "last_success": max(successes) if successes else None}
+
+
+@router.get("/v1/sources", response_model=list[SourceInfo], responses=ERRORS, summary="Sources")
+def sources(archive: ArchiveDep, fmt: ListFormat = "json"):
+    """Registered outlets and Bawaslu offices, with their article counts and crawl coverage
+    (ledger totals by source: pages, articles, off-topic, duplicates, skips and failures by
+    kind, first and last day crawled, last successful fetch)."""
+    counts = dict(archive.conn.execute("SELECT source_id, count(*) FROM articles GROUP BY source_id"))
+    by_source: dict[str, list[dict]] = {}
+    for row in ledger.rows(archive.conn):
+        by_source.setdefault(row["source_id"], []).append(row)
+    items = [SourceInfo(**s.model_dump(mode="json", exclude={"config"}), articles=counts.get(s.id, 0),
+                        coverage=_coverage(by_source.get(s.id, []))) for s in archive.list_sources()]
+    if fmt == "csv":
+        rows = [{**i.model_dump(exclude={"coverage"}), **{k: v if not isinstance(v, dict) else
+                 json.dumps(v) for k, v in i.coverage.items()}} for i in items]
+        return csv_response(rows, SOURCE_COLUMNS, "sources")
+    return items
+
+
+@router.get("/healthz", response_model=Health, responses=ERRORS, summary="Health")
+def healthz(archive: ArchiveDep, backend: BackendDep) -> Health:
+    """The backend's health (name, index, documents; 503 when it cannot be reached) and
+    the archive's counts by stage."""
+    counts = archive.counts()
+    counts["officials"] = archive.conn.execute("SELECT count(*) FROM officials").fetchone()[0]
+    return Health(status="ok", backend=backend.health(), archive=counts)

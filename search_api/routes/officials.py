@@ -1,0 +1,102 @@
+"""/v1/officials: the officials registry (persons merged across articles)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+
+from pantau.errors import InvalidInput
+from pantau.search.query import MAX_LIMIT
+from pantau.store import officials as registry
+from search_api.deps import ArchiveDep
+from search_api.models import ERRORS, ArticleRef, OfficialDetail, OfficialPage, OfficialSummary
+from pantau.query_input import check_region
+from search_api.params import MAX_CURSOR_LENGTH, ListFormat
+from search_api.routes import links
+from search_api.tables import csv_response
+
+router = APIRouter(tags=["officials"])
+MAX_ARTICLES = 500
+COLUMNS = ["id", "name", "article_count", "roles"]
+
+
+def encode_cursor(key: tuple[str, str]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(list(key)).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> tuple[str, str] | None:
+    if not cursor:
+        return None
+    try:
+        key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        if isinstance(key, list) and len(key) == 2 and all(isinstance(k, str) for k in key):
+            return key[0], key[1]
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        pass
+    raise InvalidInput("malformed cursor; pass the next_cursor of the previous page",
+                       detail={"cursor": cursor})
+
+
+def _summary(o) -> OfficialSummary:
+    return OfficialSummary(id=o.id, name=o.name, roles=o.roles, article_count=len(o.article_ids))
+
+
+def _role_text(roles: list[dict]) -> list[str]:
+    return [", ".join(x for x in (r.get("role"), r.get("org"), r.get("region_code")) if x)
+            for r in roles]
+
+
+@router.get("/v1/officials", response_model=OfficialPage, responses=ERRORS, summary="List officials")
+def list_officials(
+    request: Request, archive: ArchiveDep,
+    name: Annotated[str | None, Query(max_length=200, description="Part of the name (degrees and "
+                                      "honorifics ignored).")] = None,
+    region: Annotated[str | None, Query(description="Region code; officials seen with a role in "
+                                        "it or in a place inside it.")] = None,
+    role: Annotated[str | None, Query(max_length=100, description="Part of a role (`camat`, "
+                                      "`kepala desa`).")] = None,
+    cursor: Annotated[str | None, Query(max_length=MAX_CURSOR_LENGTH)] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}.")] = 20,
+    fmt: ListFormat = "json",
+):
+    """Officials named in the archive, merged across articles, ordered by name, with their
+    roles over time. Cursor pagination: pass `next_cursor` as `cursor`."""
+    items, total = registry.list_officials(
+        archive.conn, name=name, region=check_region(region) if region else None, role=role,
+        after=decode_cursor(cursor), limit=limit + 1)
+    more = len(items) > limit
+    items = items[:limit]
+    next_cursor = encode_cursor(registry.sort_key(items[-1])) if more else None
+    next_url = links.replace_params(request, cursor=next_cursor) if next_cursor else None
+    if fmt == "csv":
+        rows = [{**_summary(o).model_dump(), "roles": _role_text(o.roles)} for o in items]
+        headers = {"Link": f'<{next_url}>; rel="next"'} if next_url else {}
+        return csv_response(rows, COLUMNS, "officials", {**headers, "X-Total-Count": str(total)})
+    return OfficialPage(total=total, items=[_summary(o) for o in items], next_cursor=next_cursor,
+                        next_url=next_url)
+
+
+@router.get("/v1/officials/{official_id}", response_model=OfficialDetail, responses=ERRORS,
+            summary="One official")
+def get_official(request: Request, archive: ArchiveDep,
+                 official_id: Annotated[str, Path(min_length=1, max_length=64)]) -> OfficialDetail:
+    """A person: names, roles over time (role, organisation, region, first and last seen)
+    and the articles that name them (newest first, at most 500; `articles_url` searches
+    all of them)."""
+    official = registry.get_official(archive.conn, official_id)
+    ids = official.article_ids
+    rows = []
+    for start in range(0, len(ids), 900):
+        chunk = ids[start:start + 900]
+        rows += archive.conn.execute(
+            f"SELECT id, title, url, source_id, published_at FROM articles WHERE id IN "
+            f"({','.join('?' * len(chunk))})", chunk).fetchall()
+    rows.sort(key=lambda r: (r["published_at"] or "", r["id"]), reverse=True)
+    return OfficialDetail(
+        **official.model_dump(), article_count=len(ids),
+        articles=[ArticleRef(**dict(r)) for r in rows[:MAX_ARTICLES]],
+        articles_url=links.articles_url(request, official=official.id))
