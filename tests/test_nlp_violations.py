@@ -132,6 +132,8 @@ NEGATIVE = [
     "Ratusan ASN mengikuti apel netralitas di halaman kantor bupati.",
     "Foto bersama usai kegiatan sosialisasi netralitas ASN.",
     "Di baliho itu terpampang foto istrinya yang maju sebagai caleg DPRD.",
+    "Bupati petahana yang kembali maju dalam Pilkada 2024 diminta tidak melibatkan ASN.",
+    "Partai Golkar mencalonkan mantan sekda itu sebagai calon bupati.",
 ]
 
 
