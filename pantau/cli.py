@@ -20,6 +20,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "status": ("status", "status", "Print the archive's counts by stage."),
     "sample-site": ("sample_site", "sample_site", "Serve the bundled sample news sites on localhost."),
     "extract": ("extract", "extract", "Analyse a JSONL file of texts (no archive); write JSONL."),
+    "crawl": ("crawl", "crawl", "Crawl registered sources into the archive."),
+    "sources": ("sources", "sources", "List the source registry; --check reachability, --health coverage."),
     "analyze": ("analyze", "analyze", "Annotate archived articles with the current NLP pipeline."),
     "reparse": ("reparse", "reparse", "Re-parse stored captures into articles (no network)."),
     "serve": ("serve", "serve", "Serve the search API (FastAPI; docs at /docs)."),

@@ -20,8 +20,8 @@ from pantau.ids import normalize_url
 COUNTERS = ("pages", "articles", "off_topic", "duplicates", "unchanged")
 KINDS = ("skipped", "failures")
 # Outcomes after which a URL is done until a refresh; anything else is retried next crawl.
-FINAL_OUTCOMES = ("stored", "off_topic", "duplicate", "not_article", "too_old", "unchanged",
-                  "gone", "not_html")
+# (too_old is not final: a later crawl with an earlier --since must see the article.)
+FINAL_OUTCOMES = ("stored", "off_topic", "duplicate", "not_article", "unchanged", "gone", "not_html")
 
 
 @dataclass

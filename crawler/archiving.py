@@ -1,0 +1,128 @@
+"""Storing what the spider fetched: captures first, then the parsed article, the URL state
+and the coverage ledger, all in one transaction per item (a crash loses nothing stored and
+leaves nothing half-stored)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from crawler import parse_bridge, relevance
+from crawler.items import ArticleFetch, Event, Page
+from pantau.errors import NotFound
+from pantau.ids import capture_id, content_hash
+from pantau.schema import Capture
+from pantau.store import Archive, ledger
+
+
+@dataclass
+class Outcome:
+    """What became of one item: ``kind`` is stored, duplicate (stored, in another article's
+    cluster), seen (same article already stored), off_topic, too_old, not_article, incomplete
+    or parse_error."""
+
+    kind: str
+    reason: str = ""
+    article_id: str | None = None
+    captures: list[str] = field(default_factory=list)
+
+
+def capture_of(source_id: str, page: Page) -> Capture:
+    sha = content_hash(page.body)
+    return Capture(id=capture_id(page.url, sha), source_id=source_id, url=page.url,
+                   final_url=page.final_url, status=page.status, headers=page.headers,
+                   body=page.body, sha256=sha, fetched_at=page.fetched_at)
+
+
+def _existing_hash(archive: Archive, article_id: str) -> str | None:
+    try:
+        return archive.get_article(article_id).content_hash
+    except NotFound:
+        return None
+
+
+def judge(archive: Archive, captures: list[Capture], timezone: str, since: date | None) -> Outcome:
+    """Parse the captured pages and store the article if it belongs in the archive."""
+    parsed = parse_bridge.parse_article(captures, timezone)
+    article = parsed.article
+    if article is None:
+        return Outcome("not_article", parsed.reason or "")
+    if since and article.published_at and article.published_at.date() < since:
+        return Outcome("too_old", article.published_at.date().isoformat(), article.id)
+    verdict = relevance.judge(article.title, article.text)
+    if not verdict.on_topic:
+        return Outcome("off_topic", verdict.reason, article.id)
+    if _existing_hash(archive, article.id) == article.content_hash:
+        return Outcome("seen", "", article.id)
+    article = parse_bridge.with_cluster(archive, article)
+    archive.upsert_article(article)
+    return Outcome("duplicate" if article.cluster_id != article.id else "stored", verdict.reason, article.id)
+
+
+def store_fetch(archive: Archive, fetch: ArticleFetch, *, timezone: str = "WIB",
+                since: date | None = None) -> Outcome:
+    captures = [capture_of(fetch.source_id, page) for page in fetch.pages]
+    with archive.transaction():
+        for capture in captures:
+            archive.put_capture(capture)
+        if fetch.incomplete:
+            outcome = Outcome("incomplete", fetch.incomplete)
+        else:
+            try:
+                with archive.transaction():  # a savepoint: a parser failure keeps the captures
+                    outcome = judge(archive, captures, timezone, since)
+            except Exception as exc:  # noqa: BLE001 - recorded, the crawl goes on
+                outcome = Outcome("parse_error", f"{type(exc).__name__}: {exc}"[:200])
+        outcome.captures = [c.id for c in captures]
+        _remember(archive, fetch, captures, outcome)
+        ledger.add(archive.conn, fetch.source_id, tally_of(outcome, len(captures)))
+    return outcome
+
+
+STATE = {"seen": "duplicate", "incomplete": "failed", "parse_error": "failed"}
+
+
+def _remember(archive: Archive, fetch: ArticleFetch, captures: list[Capture], outcome: Outcome) -> None:
+    state = STATE.get(outcome.kind, outcome.kind)
+    for page, capture in zip(fetch.pages, captures):
+        headers = {k.lower(): v for k, v in page.headers.items()}
+        for url in dict.fromkeys([page.url, page.final_url]):
+            ledger.mark(archive.conn, ledger.UrlState(
+                url=url, source_id=fetch.source_id, outcome=state, status=page.status,
+                final_url=page.final_url, capture_id=capture.id, article_id=outcome.article_id,
+                etag=headers.get("etag"), last_modified=headers.get("last-modified")))
+
+
+def tally_of(outcome: Outcome, pages: int) -> ledger.Tally:
+    tally = ledger.Tally(pages=pages, success=True)
+    if outcome.kind in ("stored", "duplicate"):
+        tally.articles = 1
+        tally.duplicates = int(outcome.kind == "duplicate")
+    elif outcome.kind == "off_topic":
+        tally.off_topic = 1
+    elif outcome.kind in ("incomplete", "parse_error"):
+        tally.failures[outcome.kind if outcome.kind == "parse_error" else f"next_page_{outcome.reason}"] = 1
+    else:
+        tally.skipped[outcome.kind] = 1
+    return tally
+
+
+def record_event(archive: Archive, event: Event) -> None:
+    """Count a discovery page, failure, skip or 304 in the ledger (and remember final URLs)."""
+    tally = ledger.Tally(unchanged=int(event.kind == "unchanged"))
+    if event.fetched:
+        tally.pages, tally.success = 1, True
+    if event.kind == "failed":
+        tally.failures[event.reason] = 1
+    elif event.kind == "skipped":
+        tally.skipped[event.reason] = 1
+    with archive.transaction():
+        ledger.add(archive.conn, event.source_id, tally)
+        if event.kind == "unchanged":  # keep what was stored (and its ETag), note the visit
+            known = ledger.get(archive.conn, event.url)
+            if known is not None:
+                ledger.mark(archive.conn, known)
+        elif event.final:
+            state = "gone" if event.kind == "failed" else event.reason
+            state = {"redirect_duplicate": "duplicate", "alternate": "duplicate"}.get(state, state)
+            ledger.mark(archive.conn, ledger.UrlState(event.url, event.source_id, state, event.status))
