@@ -9,6 +9,7 @@ import nlp.components.doctype as doctype
 import nlp.components.incidents as incidents
 import nlp.components.violations  # noqa: F401  (registers the factory)
 from nlp.tokenizer import blank
+from pantau.schema import IncidentMention, ViolationMention
 
 INCIDENT = (
     "Guru PNS di Kendal Dipanggil Bawaslu karena Unggah Foto Paslon di Facebook",
@@ -126,6 +127,15 @@ def test_incident_mentions(nlp):
     assert {"examined", "reported"} <= stages
     # "yang bersangkutan telah diklarifikasi" refers back to the same person
     assert all(i["subject"] == "guru PNS berinisial AS" for i in found)
+
+
+def test_outputs_fit_the_schema(nlp):
+    for article in (INCIDENT, PREVENTION, STATISTICS, REGULATION):
+        doc = run(nlp, *article)
+        for item in doc._.incidents:
+            IncidentMention(**item)
+        for item in doc._.violations:
+            ViolationMention(**item)
 
 
 @pytest.mark.parametrize("text", [

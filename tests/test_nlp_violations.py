@@ -37,6 +37,7 @@ POSITIVE = [
     # social_media
     ("Seorang guru PNS diduga mengunggah foto pasangan calon bupati disertai ajakan memilih di akun Facebook pribadinya.", "social_media"),
     ("ASN dilarang memberikan like, komentar, maupun membagikan ulang postingan caleg di Instagram.", "social_media"),
+    ("Guru itu juga mengganti foto profil WhatsApp-nya dengan gambar pasangan calon.", "social_media"),
     ("Camat itu tergabung dalam grup WhatsApp tim pemenangan salah satu paslon.", "social_media"),
     ("Pegawai Dinas Kesehatan itu kedapatan me-like unggahan kampanye capres di TikTok.", "social_media"),
     # campaign_material
@@ -50,11 +51,13 @@ POSITIVE = [
     ("Seorang lurah hadir dalam acara partai politik dengan mengenakan kaos partai.", "campaign_attendance"),
     ("Pegawai itu tampak mengenakan rompi bergambar caleg di barisan depan.", "campaign_attendance"),
     # campaign_role
+    ("Bidan desa itu diduga menjadi koordinator relawan salah satu pasangan calon.", "campaign_role"),
     ("Seorang guru honorer diketahui menjadi juru kampanye salah satu caleg DPRD.", "campaign_role"),
     ("ASN tidak boleh menjadi tim sukses maupun relawan pemenangan pasangan calon.", "campaign_role"),
     ("Kepala sekolah itu bertindak sebagai moderator dalam kampanye dialogis pasangan calon.", "campaign_role"),
     ("Video yang memperlihatkan kades itu berorasi dalam kampanye paslon viral di media sosial.", "campaign_role"),
     # party_membership
+    ("Bawaslu menemukan nama 27 ASN dalam daftar keanggotaan partai politik.", "party_membership"),
     ("Bawaslu menemukan dua ASN yang tercatat sebagai pengurus partai politik di Sipol.", "party_membership"),
     ("PNS yang terbukti menjadi anggota partai politik diberhentikan tidak dengan hormat.", "party_membership"),
     # party_approach
@@ -70,6 +73,7 @@ POSITIVE = [
     # partisan_support
     ("Kepala dusun itu secara terbuka mendukung salah satu pasangan calon dalam pertemuan warga.", "partisan_support"),
     ("ASN diminta tidak memengaruhi orang lain untuk memilih calon tertentu.", "partisan_support"),
+    ("Kepala desa itu menyediakan rumahnya untuk pertemuan tim sukses salah satu calon.", "partisan_support"),
     ("Oknum guru itu mengajak wali murid untuk memilih paslon nomor urut 1.", "partisan_support"),
     ("Ia juga mempromosikan adiknya yang menjadi caleg kepada para pegawai.", "partisan_support"),
     ("Camat itu kerap memperkenalkan anaknya sebagai calon anggota DPRD saat kunjungan ke desa.", "partisan_support"),
