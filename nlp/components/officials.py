@@ -15,12 +15,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import nlp.extensions  # noqa: F401  (registers the doc attributes)
+from nlp import extensions  # noqa: F401  (registers the doc attributes)
 from nlp.components.bylines import byline_names, byline_spans
 from nlp.components.names import (Tokens, _sentence_initial, is_cap, is_degree, name_left,
                                    name_right, skip_degrees_right)
 from nlp.components.officials_lexicon import load_lexicon
-from nlp.components.roles import Role, find_role, match, role_org, role_text
+from nlp.components.role_strings import role_org, role_text
+from nlp.components.roles import Role, find_role, match
 
 CIVIL_SERVANTS = {"asn", "pns", "guru", "pegawai", "staf", "staff"}
 DEFAULT_CONFIG = {
@@ -231,7 +232,6 @@ class Reader:
         return None
 
     def _evidence(self, lo: int, hi: int) -> dict:
-        doc = self.doc
         start, end = self.toks.idx[lo], self.toks.end_char(hi - 1)
         a, b = self.toks.sentence(lo)
         sent = self.text[self.toks.idx[a]:self.toks.end_char(b - 1)]

@@ -7,16 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from nlp.components.names import ROMAN, Tokens, is_cap, is_degree
-from nlp.components.officials_lexicon import Lexicon, Title
+from nlp.components.officials_lexicon import Title
 
 CONNECTORS = {"dan", "&", ",", "serta", "pada", "di", "dari", "/", "-"}
 DIRECTIONS = {"utara", "selatan", "barat", "timur", "tengah", "raya", "baru", "besar", "kota",
               "ilir", "ulu", "hulu", "hilir", "laut", "darat", "kulon", "wetan", "lor", "kidul"}
-GOV = {"kabupaten": "Pemerintah Kabupaten", "kota": "Pemerintah Kota",
-       "provinsi": "Pemerintah Provinsi", "kecamatan": "Kecamatan", "desa": "Pemerintah Desa",
-       "kelurahan": "Kelurahan"}
-LEVEL_WORD = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi",
-              "kecamatan": "Kecamatan", "desa": "Desa"}
 MAX_TAIL = 24
 _EMPTY: dict = {}
 LEVEL_SETS = {"any": ("kabupaten", "kota", "provinsi"), "kabupaten": ("kabupaten", "kota"),
@@ -64,7 +59,7 @@ def match(index: dict, toks: Tokens, i: int) -> tuple[int, object] | None:
     return None
 
 
-def _skip_dot(toks: Tokens, i: int) -> int:
+def skip_dot(toks: Tokens, i: int) -> int:
     return i + 1 if i < toks.n and toks.text[i] == "." and i and not toks.ws[i - 1] else i
 
 
@@ -73,7 +68,7 @@ def find_role(toks: Tokens, i: int) -> Role | None:
     lex, p, mods = toks.lex, i, []
     while (m := match(lex.modifiers, toks, p)) is not None:
         mods.append((p, m[0], m[1]))
-        p = _skip_dot(toks, m[0])
+        p = skip_dot(toks, m[0])
         if p + 2 < toks.n and toks.text[p] == "(" and toks.text[p + 2] == ")":
             p += 3
     t = match(lex.titles, toks, p)
@@ -84,12 +79,12 @@ def find_role(toks: Tokens, i: int) -> Role | None:
     if _negated(toks, i):
         return None
     role = Role(i, p, t[0], t[1], mods)
-    _read_tail(toks, role, _skip_dot(toks, t[0]))
+    _read_tail(toks, role, skip_dot(toks, t[0]))
     return role
 
 
 def _read_tail(toks: Tokens, role: Role, k: int) -> None:
-    lex, parts = toks.lex, role.parts
+    parts = role.parts
     st = _TailState(role.title.place, toks.text[role.title_start].islower(),
                     _ends_with_unit(toks, role.title.expand or role.title.text))
     limit = min(toks.n, k + MAX_TAIL)
@@ -134,7 +129,7 @@ def _tail_item(toks: Tokens, role: Role, st: _TailState, k: int) -> int | None:
     place = _any_place(toks, k, st) if text[:1].isupper() else None
     lvl = match(lex.levels, toks, k)
     if lvl is not None and _case_ok(toks, k, st.lower_ok) and (place is None or lvl[0] >= place[0]):
-        after = _skip_dot(toks, lvl[0])
+        after = skip_dot(toks, lvl[0])
         place_end = _place(toks, after, lvl[1], explicit=True)
         parts.append(Part("level", k, lvl[0], lvl[1]))
         st.in_unit = False
@@ -159,7 +154,7 @@ def _tail_item(toks: Tokens, role: Role, st: _TailState, k: int) -> int | None:
         role.public = True
         st.place_level = title[1].place or st.place_level
         st.in_unit = _ends_with_unit(toks, title[1].expand or title[1].text)
-        return _skip_dot(toks, title[0])
+        return skip_dot(toks, title[0])
     if place is not None:
         parts.append(Part("place", k, place[0], place[1]))
         st.places, st.pending_level, st.in_unit = st.places + 1, None, False
@@ -322,89 +317,3 @@ def _place_level(toks: Tokens, k: int, level: str, explicit: bool) -> tuple[int,
     while end < toks.n and toks.norm[end] in DIRECTIONS and toks.text[end][:1].isupper():
         end += 1
     return end, level if level in ("kecamatan", "desa") else None
-
-
-def role_text(toks: Tokens, role: Role) -> str:
-    """The role as written, abbreviations given in full: "Penjabat (Pj) Bupati Batang"."""
-    out, k = [], role.start
-    mods = {s: (e, full) for s, e, full in role.modifiers}
-    while k < role.end:
-        if k in mods:
-            e, full = mods[k]
-            written = " ".join(toks.text[k:e])
-            paren_next = _skip_dot(toks, e) < toks.n and toks.text[_skip_dot(toks, e)] == "("
-            out.append(written if full.lower() == written.lower() or paren_next
-                       else f"{full} ({written.rstrip('.')})")
-            k = _skip_dot(toks, e)
-            continue
-        if k == role.title_start and role.title.expand:
-            written = " ".join(toks.text[k:role.title_end])
-            out.append(f"{role.title.expand} ({written})")
-            k = _skip_dot(toks, role.title_end)
-            continue
-        out.append(toks.text[k])
-        k += 1
-    return _join(out)
-
-
-def _join(words: list[str]) -> str:
-    s = " ".join(words)
-    for a, b in ((" ,", ","), ("( ", "("), (" )", ")"), (" .", "."), (" - ", "-"), (" / ", "/")):
-        s = s.replace(a, b)
-    return " ".join(s.split())
-
-
-def role_org(toks: Tokens, role: Role, place_level) -> str | None:
-    """The organisation of a role: "Bawaslu Kabupaten Batang", "Pemerintah Kabupaten Serang"."""
-    parts = role.parts
-    org_parts = [p for p in parts if p.kind in ("org", "word")]
-    places = [p for p in parts if p.kind == "place"]
-    gov = role.title.gov
-    inner = [p for p in parts if p.kind == "title" and p.value.gov]
-    if (not org_parts or inner and places) and (gov or inner):
-        if not places:
-            return None
-        gov = gov if gov else inner[0].value.gov
-        place = places[0]
-        level = place.value or place_level(place.start, place.end)
-        level = level if gov == "any" else gov
-        name = " ".join(toks.text[place.start:place.end])
-        return f"{GOV[level]} {name}" if level in GOV else name
-    unit = _unit(toks, role)
-    if not org_parts:
-        if unit and places:
-            return _join([unit] + [_place_name(toks, p, place_level) for p in places[:1]])
-        return None
-    public = [p for p in org_parts if p.kind == "org" and p.value[0] in ("expand", "keep") or p.value is True]
-    first = org_parts[0].start if unit or not public else public[0].start
-    out = [unit] if unit else []
-    for p in parts:
-        if p.start < first or p.kind in ("paren", "title"):
-            continue
-        if p.kind == "org" and p.value[0] == "expand":
-            out.append(p.value[1])
-        elif p.kind == "place" and p.value is None and not (out and out[-1] in LEVEL_WORD.values()):
-            out.append(_place_name(toks, p, place_level))
-        elif p.kind == "level":
-            out.append(LEVEL_WORD.get(p.value, " ".join(toks.text[p.start:p.end])))
-        else:
-            out.append(" ".join(toks.text[p.start:p.end]))
-    return _join(out) or None
-
-
-def _place_name(toks: Tokens, p: Part, place_level) -> str:
-    """"Kabupaten Batang" for a bare "Batang" whose level is known, else the name as written."""
-    name = " ".join(toks.text[p.start:p.end])
-    level = p.value or place_level(p.start, p.end)
-    return f"{LEVEL_WORD[level]} {name}" if level in LEVEL_WORD else name
-
-
-def _unit(toks: Tokens, role: Role) -> str:
-    """The unit a "Kepala ..." title names: "Kepala Dinas" -> "Dinas", "Kapolres" -> "Kepolisian Resor"."""
-    words = (role.title.expand or role.title.text).split()
-    if len(words) < 2 or words[0].lower() not in ("kepala", "komandan", "panglima"):
-        return ""
-    rest = words[1:]
-    if not all(w.lower() in toks.lex.org_words for w in rest) or rest[-1].lower() in ("desa", "daerah"):
-        return ""
-    return " ".join(w.capitalize() if w.islower() else w for w in rest)
