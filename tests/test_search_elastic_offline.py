@@ -17,8 +17,9 @@ from pantau.search import elastic_query as eq
 from pantau.search import elastic_results as er
 from pantau.search.base import IndexDocument
 from pantau.search.elastic import ElasticsearchBackend, safe_url
-from pantau.search.elastic_cursor import SORTS, decode_cursor, encode_cursor
-from pantau.search.query import SearchQuery, TextQuery
+from pantau.search.cursor import decode_cursor, encode_cursor
+from pantau.search.elastic_query import SORTS
+from pantau.search.query import SearchQuery, TextQuery, parse_text
 from tests.helpers.fake_es import FakeCluster, FakeIndices
 
 KEYWORDS = ("id", "source_id", "source_type", "doc_type", "violation_types", "region_codes",
@@ -93,11 +94,11 @@ def body(text: TextQuery | None = None, **kw) -> dict:
     return eq.search_body(SearchQuery(**kw), text or TextQuery())
 
 
-def test_empty_query_matches_all_newest_tie_break():
+def test_empty_query_matches_all_newest_first():
     b = body(limit=5)
     assert b["query"] == {"match_all": {}}
     assert b["size"] == 6 and b["track_total_hits"] is True
-    assert b["sort"] == SORTS["relevance"] and "search_after" not in b
+    assert b["sort"] == SORTS["newest"] and "search_after" not in b  # relevance without text
     assert b["highlight"]["pre_tags"] == ["<mark>"] and b["highlight"]["post_tags"] == ["</mark>"]
     assert "post_filter" not in b and "aggs" not in b
 
@@ -111,10 +112,17 @@ def test_words_are_anded_on_title_and_text():
 
 
 def test_phrases_use_the_exact_subfields():
-    for phrase in ('"kepala desa"', "kepala desa"):
-        q = eq.term_query(phrase)["multi_match"]
-        assert q == {"query": "kepala desa", "type": "phrase",
-                     "fields": ["title.exact^2", "text.exact"]}
+    q = eq.term_query('"kepala desa"')["multi_match"]
+    assert q == {"query": "kepala desa", "type": "phrase", "fields": ["title.exact^2", "text.exact"]}
+
+
+def test_parsed_query_string():
+    b = body(parse_text('camat OR lurah "kepala desa" kampanye -pilpres'))["query"]["bool"]
+    first, phrase, word = b["must"]
+    assert [s["multi_match"]["query"] for s in first["bool"]["should"]] == ["camat", "lurah"]
+    assert phrase["multi_match"]["fields"] == ["title.exact^2", "text.exact"]
+    assert word["multi_match"]["query"] == "kampanye"
+    assert b["must_not"][0]["multi_match"]["query"] == "pilpres"
 
 
 def test_words_split_by_the_tokenizer_stay_together():
@@ -175,30 +183,37 @@ def test_one_sided_dates_and_bad_region():
 
 # -- sorts and cursors ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("sort,first", [("relevance", "_score"), ("newest", "published_at"),
-                                        ("oldest", "published_at")])
-def test_sorts_end_with_the_id(sort, first):
-    clause = body(sort=sort)["sort"]
-    assert next(iter(clause[0])) == first and clause[-1] == {"id": {"order": "asc"}}
-    if sort != "relevance":
-        assert clause[0]["published_at"]["order"] == ("desc" if sort == "newest" else "asc")
+def test_sorts():
+    words = TextQuery(clauses=[["asn"]])
+    assert body(words)["sort"] == [{"_score": {"order": "desc"}}, {"id": {"order": "asc"}}]
+    # Like the SQLite backend: undated documents count as the oldest, ties by id.
+    assert body(words, sort="newest")["sort"] == [
+        {"published_at": {"order": "desc", "missing": "_last"}}, {"id": {"order": "desc"}}]
+    assert body(words, sort="oldest")["sort"] == [
+        {"published_at": {"order": "asc", "missing": "_first"}}, {"id": {"order": "asc"}}]
 
 
-def test_cursor_round_trip_and_search_after():
+def test_cursor_becomes_search_after():
     values = [1732694400000, "a-ü-1"]
     cursor = encode_cursor("newest", values)
-    assert "=" not in cursor and decode_cursor(cursor, "newest") == values
-    b = eq.search_body(SearchQuery(sort="newest", cursor=cursor), TextQuery(),
-                       after=decode_cursor(cursor, "newest"))
+    after = decode_cursor(cursor, "newest", 2)
+    b = eq.search_body(SearchQuery(sort="newest", cursor=cursor), TextQuery(), after=after)
     assert b["search_after"] == values
 
 
-@pytest.mark.parametrize("cursor", ["%%%", "bm90IGpzb24", encode_cursor("relevance", [1.0, 2, "x"]),
-                                    encode_cursor("newest", [1]),
-                                    encode_cursor("newest", [{"x": 1}, "a"])])
-def test_bad_cursors_are_invalid_input(cursor):
-    with pytest.raises(InvalidInput, match="invalid cursor"):
-        decode_cursor(cursor, "newest")
+def test_bad_cursors_are_invalid_input_before_any_request():
+    backend = ElasticsearchBackend(f"http://127.0.0.1:{_closed_port()}", "x")
+    newest = encode_cursor("newest", [1, "a"])
+    for cursor in ("%%%", "bm90IGpzb24", newest[:-3], encode_cursor("newest", [1]),
+                   encode_cursor("newest", [{"x": 1}, "a"])):
+        with pytest.raises(InvalidInput, match="cursor"):
+            backend.search(SearchQuery(sort="newest", cursor=cursor))
+    with pytest.raises(InvalidInput, match="sort='oldest'"):
+        backend.search(SearchQuery(q="asn", sort="oldest", cursor=newest))
+    # Without a text query relevance means newest, so a newest cursor is accepted there:
+    # the request is made, and fails only because no cluster listens.
+    with pytest.raises(BackendUnavailable):
+        backend.search(SearchQuery(cursor=newest))
 
 
 # -- facets --------------------------------------------------------------------------------
@@ -254,27 +269,30 @@ def test_timeline_body(split, field):
 
 def test_ids_body_is_newest_first_without_source():
     b = eq.ids_body(SearchQuery(sort="oldest"), TextQuery(), 1000, after=[5, "x"])
+    assert b["sort"][1] == {"id": {"order": "desc"}}
     assert b["sort"] == SORTS["newest"] and b["_source"] is False and b["search_after"] == [5, "x"]
 
 
 # -- responses -----------------------------------------------------------------------------
 
 def _raw_hit(i: int, highlight: dict | None = None) -> dict:
-    return {"_id": f"a{i}", "_score": 1.5, "sort": [1.5, 1000 - i, f"a{i}"],
+    return {"_id": f"a{i}", "_score": 1.5, "sort": [1.5, f"a{i}"],
             "_source": {"id": f"a{i}", "title": f"T{i}", "url": f"https://x/{i}",
                         "source_id": "s", "source_type": "news"},
             "highlight": highlight or {}}
 
 
 def test_page_has_next_cursor_only_when_more_hits_exist():
-    q = SearchQuery(limit=2)
+    q = SearchQuery(q="asn", limit=2)
     resp = {"hits": {"total": {"value": 3, "relation": "eq"},
                      "hits": [_raw_hit(1), _raw_hit(2), _raw_hit(3)]}}
-    page = er.to_page(resp, q)
+    page = er.to_page(resp, q, "relevance")
     assert [h.id for h in page.hits] == ["a1", "a2"] and page.total == 3
-    assert decode_cursor(page.next_cursor, "relevance") == [1.5, 998, "a2"]
+    assert page.hits[0].score == 1.5
+    assert decode_cursor(page.next_cursor, "relevance", 2) == [1.5, "a2"]
     resp["hits"]["hits"].pop()
-    assert er.to_page(resp, q).next_cursor is None
+    assert er.to_page(resp, q, "relevance").next_cursor is None
+    assert er.to_page(resp, q, "newest").hits[0].score is None
 
 
 def test_snippet_prefers_marked_fragments():
@@ -330,12 +348,6 @@ def test_unreachable_cluster_is_backend_unavailable_with_url():
         backend.health()
     with pytest.raises(BackendUnavailable, match="cannot be reached"):
         backend.count(SearchQuery())
-
-
-def test_bad_cursor_fails_before_any_request():
-    backend = ElasticsearchBackend(f"http://127.0.0.1:{_closed_port()}", "x")
-    with pytest.raises(InvalidInput):
-        backend.search(SearchQuery(cursor="garbage"))
 
 
 def test_urls_in_messages_hide_credentials():

@@ -16,8 +16,8 @@ from urllib.parse import urlsplit, urlunsplit
 from pantau.errors import BackendUnavailable, InvalidInput
 from pantau.search import elastic_index, elastic_query, elastic_results
 from pantau.search.base import IndexDocument, IndexStats, SearchBackend
-from pantau.search.elastic_cursor import decode_cursor
-from pantau.search.query import SearchPage, SearchQuery, TextQuery, TimelineBucket
+from pantau.search.cursor import decode_cursor
+from pantau.search.query import SearchPage, SearchQuery, TextQuery, TimelineBucket, parse_text
 
 IDS_BATCH = 1000
 PIT_KEEP_ALIVE = "2m"
@@ -31,12 +31,6 @@ def safe_url(url: str) -> str:
     host = parts.hostname or ""
     netloc = f"{host}:{parts.port}" if parts.port else host
     return urlunsplit(parts._replace(netloc=netloc))
-
-
-def parse_text(q: str | None) -> TextQuery:
-    from pantau.search.query import parse_text as parse
-
-    return parse(q or "")
 
 
 class ElasticsearchBackend(SearchBackend):
@@ -86,7 +80,7 @@ class ElasticsearchBackend(SearchBackend):
     def _api_error(self, e, cursor: bool) -> Exception:
         status = e.meta.status
         if status == 404 and e.error == "index_not_found_exception":
-            return self._unavailable(f"has no search index {self.alias!r}: run 'pantau index' first",
+            return self._unavailable(f"has no search index {self.alias!r}: run `pantau index` first",
                                      index=self.alias)
         if cursor and status == 400:
             return InvalidInput("invalid cursor: Elasticsearch rejected its sort values",
@@ -105,11 +99,15 @@ class ElasticsearchBackend(SearchBackend):
                           seconds=round(time.monotonic() - started, 3))
 
     def search(self, query: SearchQuery) -> SearchPage:
-        after = decode_cursor(query.cursor, query.sort) if query.cursor else None
-        body = elastic_query.search_body(query, parse_text(query.q), after)
+        text = parse_text(query.q)
+        sort = elastic_query.effective_sort(query, text)
+        after = None
+        if query.cursor:
+            after = decode_cursor(query.cursor, sort, len(elastic_query.SORTS[sort]))
+        body = elastic_query.search_body(query, text, after)
         with self._errors(cursor=after is not None):
             resp = self.client.search(index=self.alias, **body)
-        return elastic_results.to_page(_body(resp), query)
+        return elastic_results.to_page(_body(resp), query, sort)
 
     def timeline(self, query: SearchQuery, interval: Literal["week", "month"],
                  split: Literal["violation_type", "province"] | None = None) -> list[TimelineBucket]:
@@ -164,10 +162,12 @@ class ElasticsearchBackend(SearchBackend):
         with self._errors():
             info = _body(self.client.info())
             indexes = elastic_index.alias_indexes(self.client, self.alias)
-            documents = int(self.client.count(index=self.alias)["count"]) if indexes else 0
+            if not indexes:
+                raise self._unavailable(f"has no search index {self.alias!r}: "
+                                        "run `pantau index` first", index=self.alias)
+            documents = int(self.client.count(index=self.alias)["count"])
         return {"backend": self.name, "url": self.url, "alias": self.alias,
-                "index": indexes[0] if len(indexes) == 1 else (indexes or None),
-                "documents": documents,
+                "index": ",".join(indexes), "documents": documents,
                 "server_version": info.get("version", {}).get("number"),
                 "mapping_version": elastic_index.mapping_version()}
 

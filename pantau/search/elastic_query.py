@@ -4,16 +4,20 @@ Pure functions, no client: every body here is tested without a server. Parsing t
 lives in ``elastic_results``.
 
 - Text: every clause of the ``TextQuery`` is a ``must``; a clause with several alternatives is
-  a ``bool.should`` with ``minimum_should_match: 1``. A word is a ``match`` (all its tokens) on
-  ``title^2, text`` (Indonesian analyzer: stop words, stemming); a phrase is a ``match_phrase``
-  on ``title.exact^2, text.exact`` (lower case + ASCII folding, no stemming). ``exclude`` is
-  ``must_not`` of the same queries.
+  a ``bool.should`` with ``minimum_should_match: 1``. A word is a ``multi_match`` on
+  ``title^2, text`` (Indonesian analyzer: stop words, stemming); a "quoted phrase" is a phrase
+  ``multi_match`` on ``title.exact^2, text.exact`` (lower case + ASCII folding, no stemming).
+  ``exclude`` is ``must_not`` of the same queries.
 - Filters: ``terms`` per parameter (values OR-ed, parameters AND-ed) in ``bool.filter``. A region
   code matches every document whose ``region_codes`` (named regions plus all their ancestors)
   contain it, so a province includes its regencies. Dates filter ``published_date`` inclusive.
 - Facets honour every other filter: a filter that belongs to a requested facet moves from the
   query to ``post_filter`` (so hits and total still honour it), and each facet aggregation is
-  wrapped in a ``filter`` aggregation holding the other facets' filters.
+  wrapped in a ``filter`` aggregation holding the other facets' filters. Terms facets give
+  the ``FACET_LIMIT`` most frequent values (ties by value); months come in calendar order.
+- Sorting and cursors follow the SQLite backend: ties by id, undated documents count as the
+  oldest, relevance without a text query is newest first; the cursor (``pantau.search.cursor``)
+  holds the ``sort`` values of the last hit, sent back as ``search_after``.
 """
 
 from __future__ import annotations
@@ -22,8 +26,7 @@ import re
 from typing import Literal
 
 from pantau.regions import normalize_code
-from pantau.search.elastic_cursor import sort_clause
-from pantau.search.query import SearchQuery, TextQuery
+from pantau.search.query import FACET_LIMIT, SearchQuery, TextQuery, is_phrase, phrase_words
 
 WORD_FIELDS = ["title^2", "text"]
 PHRASE_FIELDS = ["title.exact^2", "text.exact"]
@@ -43,28 +46,38 @@ HIGHLIGHT = {
 # The filter a facet owns: the facet's counts ignore it, every other filter applies.
 FACET_FILTER = {"province": "region", "regency": "region", "violation_type": "violation_type",
                 "doc_type": "doc_type", "source": "source", "month": "date"}
-FACET_LIMIT = 100  # values per facet, as pantau.search.query.FACET_LIMIT; months: all of them
 FACET_FIELD = {"province": "province_codes", "regency": "regency_codes",
                "violation_type": "violation_types", "doc_type": "doc_type", "source": "source_id"}
 SPLIT_FIELD = {"violation_type": "violation_types", "province": "province_codes"}
 SPLIT_SIZE = 100
+# Like the SQLite backend: ties by id; undated documents count as the oldest; relevance
+# without a text query is "newest".
+_PUBLISHED = "published_at"
+SORTS: dict[str, list[dict]] = {
+    "relevance": [{"_score": {"order": "desc"}}, {"id": {"order": "asc"}}],
+    "newest": [{_PUBLISHED: {"order": "desc", "missing": "_last"}}, {"id": {"order": "desc"}}],
+    "oldest": [{_PUBLISHED: {"order": "asc", "missing": "_first"}}, {"id": {"order": "asc"}}],
+}
 _WORD = re.compile(r"[^\W_]+")
 
 
+def effective_sort(query: SearchQuery, text: TextQuery) -> str:
+    return "newest" if query.sort == "relevance" and text.empty else query.sort
+
+
+def sort_clause(sort: str) -> list[dict]:
+    """The ``sort`` of a request: the order, then the id as a unique tie-breaker."""
+    return [dict(item) for item in SORTS[sort]]
+
+
 # -- text ----------------------------------------------------------------------------------
-
-def is_phrase(term: str) -> bool:
-    """A quoted term (as ``parse_text`` writes phrases) or one with inner white space."""
-    t = term.strip()
-    return (len(t) > 1 and t[0] == t[-1] == '"') or any(ch.isspace() for ch in t)
-
 
 def term_query(term: str, *, negated: bool = False) -> dict:
     """The query for one word or phrase. A phrase matches exactly (``.exact``, no stemming).
     A word matches its stem; a word the tokenizer splits ("pose-jari") matches its stems
     side by side. A word made only of stop words matches everything in a ``must`` (it cannot
     narrow the result) and nothing in a ``must_not``."""
-    t = term.strip().strip('"').strip()
+    t = phrase_words(term).strip()
     if is_phrase(term):
         return {"multi_match": {"query": t, "type": "phrase", "fields": PHRASE_FIELDS}}
     zero = "none" if negated else "all"
@@ -176,7 +189,7 @@ def search_body(query: SearchQuery, text: TextQuery, after: list | None = None) 
     body = {
         "query": main_query(query, text, exclude=owned),
         "size": query.limit + 1,
-        "sort": sort_clause(query.sort),
+        "sort": sort_clause(effective_sort(query, text)),
         "track_total_hits": True,
         "_source": HIT_FIELDS,
         "highlight": HIGHLIGHT,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from pantau.errors import NotFound
-from pantau.search.elastic_cursor import encode_cursor
+from pantau.search.cursor import encode_cursor
 from pantau.search.query import FacetCount, Hit, SearchPage, SearchQuery, TimelineBucket
 from pantau.taxonomy import DocType, ViolationType
 
@@ -23,9 +23,9 @@ def snippet(highlight: dict) -> str:
     return text[0] if text else ""
 
 
-def to_hit(raw: dict, query: SearchQuery) -> Hit:
+def to_hit(raw: dict, sort: str) -> Hit:
     source = raw.get("_source") or {}
-    score = raw.get("_score") if query.sort == "relevance" else None
+    score = raw.get("_score") if sort == "relevance" else None
     return Hit(
         id=source.get("id") or raw["_id"],
         score=score,
@@ -72,17 +72,18 @@ def facet_counts(facet: str, agg: dict) -> list[FacetCount]:
     return out
 
 
-def to_page(resp: dict, query: SearchQuery) -> SearchPage:
+def to_page(resp: dict, query: SearchQuery, sort: str) -> SearchPage:
+    """The page of ``query``; ``sort`` is the order actually used (``effective_sort``)."""
     raw_hits = resp["hits"]["hits"]
     page_hits = raw_hits[: query.limit]
     next_cursor = None
     if len(raw_hits) > query.limit and page_hits:
-        next_cursor = encode_cursor(query.sort, page_hits[-1]["sort"])
+        next_cursor = encode_cursor(sort, page_hits[-1]["sort"])
     aggs = resp.get("aggregations") or {}
     facets = {f: facet_counts(f, aggs[f]) for f in dict.fromkeys(query.facets) if f in aggs}
     total = resp["hits"]["total"]
     return SearchPage(total=total["value"] if isinstance(total, dict) else int(total),
-                      hits=[to_hit(h, query) for h in page_hits],
+                      hits=[to_hit(h, sort) for h in page_hits],
                       next_cursor=next_cursor, facets=facets)
 
 
