@@ -85,8 +85,9 @@ def startup(runs: int = 3) -> list[float]:
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO,
-                       stderr=subprocess.DEVNULL)
+        proc = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+        if proc.returncode:
+            raise SystemExit(f"the pipeline does not load:\n{proc.stderr[-2000:]}")
         times.append(time.perf_counter() - t0)
     return times
 
