@@ -298,3 +298,11 @@ def test_two_officials_joined_by_dan(nlp):
     text = ("Ketua Bawaslu Kabupaten Kendal Hasan Basri dan anggota Bawaslu Kendal Nur Hidayah hadir. "
             "Kepala Desa Wonosari Joko Susilo bersama Babinsa Serda Agus Salim mendatangi warga.")
     assert names(nlp, text) == ["Agus Salim", "Hasan Basri", "Joko Susilo", "Nur Hidayah"]
+
+
+def test_one_word_official_takes_the_full_name_written_elsewhere(nlp):
+    text = ("Budi Santoso hadir dalam acara itu. Dalam kesempatan itu Budi, Kepala Dinas Pendidikan "
+            "Kendal, mengatakan ASN harus netral.")
+    found = officials(nlp, text)
+    assert [o["name"] for o in found] == ["Budi Santoso"]
+    assert len(found[0]["evidence"]) == 2

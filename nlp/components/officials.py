@@ -260,6 +260,9 @@ class Reader:
                 span = self.doc.char_span(ev["start"], ev["end"], alignment_mode="expand")
                 for k in range(span.start, span.end):
                     covered[k] = True
+        for p in self.persons:
+            if len(p["_key"]) == 1:
+                self._complete_mononym(p, covered)
         full, single = {}, {}
         for p in self.persons:
             words = p["name"].split()
@@ -286,6 +289,21 @@ class Reader:
                 k = hit[1]
             else:
                 k += 1
+
+
+    def _complete_mononym(self, person: dict, covered: list) -> None:
+        """"Budi Santoso hadir ... Budi, Kepala Dinas X": the one full name that starts with a
+        one-word official's name elsewhere in the text is that official's name."""
+        toks, word, runs = self.toks, self.toks.text, set()
+        for k in range(toks.n - 1):
+            if word[k] == person["name"] and not covered[k] and is_cap(word[k + 1]):
+                span = name_right(toks, k, self.comp.max_name_tokens)
+                if span is not None and span[0] == k and span[1] - k >= 2:
+                    runs.add(self.text[toks.idx[k]:toks.end_char(span[1] - 1)])
+        if len(runs) == 1:
+            name = runs.pop()
+            if all(_key(name) != p["_key"] for p in self.persons):
+                person["name"], person["_key"] = name, _key(name)
 
 
 def _key(name: str) -> tuple:
