@@ -41,13 +41,9 @@ region, 422 `limit_exceeded`, 503 when the search backend is down or a request t
 
 def _default_backend(settings: Settings) -> Callable[[], SearchBackend]:
     def make() -> SearchBackend:
-        try:
-            from pantau.search.factory import get_backend
-        except ImportError:  # until the factory lands: the embedded index beside the archive
-            from pantau.search.sqlite import INDEX_NAME, SqliteBackend
+        from pantau.export import backend_for
 
-            return SqliteBackend(settings.data_dir / INDEX_NAME)
-        return get_backend(settings)
+        return backend_for(settings)
 
     return make
 

@@ -41,39 +41,53 @@ def export(
 ) -> None:
     """Export every article matching the filters, with a data dictionary and a manifest."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from pantau import export as exporter
     from pantau.query_input import build_query
-    from pantau.search.factory import get_backend
     from pantau.settings import get_settings
     from pantau.store import Archive
-    from pantau.store.officials import widen_query
 
     exporter.check_format(fmt)
     query = build_query(q=q, region=region, official=official, violation_type=violation_type,
                         doc_type=doc_type, source=source, source_type=source_type,
                         date_from=date_from, date_to=date_to)
     err = Console(stderr=True)
-    backend = get_backend(get_settings())
-    with Archive.open(archive_path) as archive:
-        scoped = query.model_copy(update={"official": [*query.official, *mention_ids(archive.conn, query.official)]})
-        total = backend.count(scoped)
-        with Progress(TextColumn("export"), BarColumn(), MofNCompleteColumn(), console=err) as bar:
-            task = bar.add_task("export", total=total)
-            step = dict(progress=lambda n: bar.update(task, completed=n), archive=archive,
-                        backend=backend)
-            output.parent.mkdir(parents=True, exist_ok=True)
+    backend = exporter.backend_for(get_settings())
+    try:
+        with Archive.open(archive_path) as archive:
+            manifest = _write(query, fmt, output, bundle or output.suffix == ".zip",
+                              archive=archive, backend=backend, console=err)
+    finally:
+        backend.close()
+    err.print(f"export: {manifest['counts']['rows']} articles -> {output} "
+              f"(sha256 {manifest['data_sha256'][:16]}...)")
+
+
+def _write(query, fmt: str, output: Path, bundle: bool, *, archive, backend, console) -> dict:
+    """Write the export (or the bundle) with a progress bar; remove it if anything fails."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from pantau import export as exporter
+    from pantau.store.officials import widen_query
+
+    scoped = widen_query(archive.conn, query)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with Progress(TextColumn("export"), BarColumn(), MofNCompleteColumn(), console=console) as bar:
+        task = bar.add_task("export", total=backend.count(scoped))
+        common = {"archive": archive, "backend": backend,
+                  "progress": lambda n: bar.update(task, completed=n)}
+        try:
             with open(output, "wb") as fh:
-                if bundle or output.suffix == ".zip":
-                    manifest = exporter.write_bundle(scoped, fmt, fh, cite=query, **step)
+                if bundle:
+                    manifest = exporter.write_bundle(scoped, fmt, fh, cite=query, **common)
                 else:
-                    result = exporter.export(scoped, fmt, fh, **step)
+                    result = exporter.export(scoped, fmt, fh, **common)
                     manifest = exporter.manifest(query, result, archive=archive, backend=backend,
                                                  data_file=output.name)
-            bar.update(task, completed=manifest["counts"]["rows"])
-        if not (bundle or output.suffix == ".zip"):
-            _sidecar(output, "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
-            _sidecar(output, "data_dictionary.csv").write_bytes(exporter.data_dictionary_csv())
-    backend.close()
-    err.print(f"export: {manifest['counts']['rows']} articles -> {output} (sha256 {manifest['data_sha256'][:16]}…)")
+        except BaseException:
+            output.unlink(missing_ok=True)
+            raise
+        bar.update(task, completed=manifest["counts"]["rows"])
+    if not bundle:
+        _write_sidecars(output, manifest, exporter.data_dictionary_csv())
+    return manifest

@@ -15,7 +15,7 @@ from pantau.schema import (Annotation, Article, Capture, DateMention, Evidence, 
                            RegionMention, Source, ViolationMention)
 from pantau.search.document import build_documents
 from pantau.search.sqlite import INDEX_NAME, SqliteBackend
-from pantau.store import Archive
+from pantau.store import Archive, ledger
 from pantau.store.officials import rebuild
 
 WIB = timezone(timedelta(hours=7))
@@ -167,6 +167,10 @@ def fill(data_dir: Path) -> SqliteBackend:
                 archive.upsert_source(source)
             for i, row in enumerate(ARTICLES):
                 _store(archive, row, datetime(2024, 6, 1, tzinfo=timezone.utc) + timedelta(minutes=i))
+            for day in (1, 2):
+                ledger.add(archive.conn, "warta-jateng",
+                           ledger.Tally(pages=10, articles=3, failures={"http_404": 1}, success=True),
+                           when=datetime(2024, 6, day, 12, tzinfo=timezone.utc))
         rebuild(archive)
         backend = SqliteBackend(data_dir / INDEX_NAME)
         backend.rebuild(build_documents(archive))
