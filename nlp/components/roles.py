@@ -128,7 +128,7 @@ def _tail_item(toks: Tokens, role: Role, st: _TailState, k: int) -> int | None:
         return end
     place = _any_place(toks, k, st) if text[:1].isupper() else None
     lvl = match(lex.levels, toks, k)
-    if lvl is not None and _case_ok(toks, k, st.lower_ok) and (place is None or lvl[0] >= place[0]):
+    if lvl is not None and (place is None or lvl[0] >= place[0]):  # "kabupaten Batang" too
         after = skip_dot(toks, lvl[0])
         place_end = _place(toks, after, lvl[1], explicit=True)
         parts.append(Part("level", k, lvl[0], lvl[1]))
