@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import csv
 import io
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
 
 from pantau.settings import Settings
 from pantau.taxonomy import DocType, SourceType, ViolationType
+from pantau.search.sqlite import INDEX_NAME, SqliteBackend
 from search_api import create_app
+from search_api.config import ApiLimits
 from tests.helpers.api_archive import ARTICLES, EXPECT, SCRIPT, aid, fill
 from tests.helpers.api_server import serve_in_thread, serve_subprocess
 
@@ -352,6 +356,7 @@ BAD = [
     ("/v1/articles", {"facets": "author"}, 400, "facets"),
     ("/v1/articles", {"format": "xml"}, 400, "format"),
     ("/v1/articles", {"regoin": "33"}, 400, "unknown query parameter"),
+    ("/v1/articles", {"region": ["33"] * 51}, 400, "at most 50"),
     ("/v1/articles/ffffffffffffffff", {}, 404, "not found"),
     ("/v1/articles/ffffffffffffffff/capture", {}, 404, "not found"),
     ("/v1/officials", {"cursor": "%%%"}, 400, "cursor"),
@@ -389,11 +394,33 @@ def test_wrong_method_is_json(http):
 
 def test_backend_down_is_503(api_data, tmp_path):
     settings = Settings(data_dir=api_data)
-    from pantau.search.sqlite import SqliteBackend
-
     app = create_app(settings, backend_factory=lambda: SqliteBackend(tmp_path / "missing.sqlite3"))
     with serve_in_thread(app) as base:
         r = httpx.get(f"{base}/healthz")
         assert r.status_code == 503 and r.json()["error"] == "backend_unavailable"
         assert httpx.get(f"{base}/v1/articles").status_code == 503
         assert httpx.get(f"{base}/v1/taxonomy").status_code == 200
+
+
+class SlowBackend(SqliteBackend):
+    def search(self, query):
+        time.sleep(1.0)
+        return super().search(query)
+
+
+def test_request_time_limit(api_data):
+    app = create_app(Settings(data_dir=api_data), limits=ApiLimits(request_timeout_s=0.3),
+                     backend_factory=lambda: SlowBackend(api_data / INDEX_NAME))
+    with serve_in_thread(app) as base:
+        r = httpx.get(f"{base}/v1/articles")
+        assert r.status_code == 503 and r.json()["error"] == "timeout"
+        assert httpx.get(f"{base}/v1/stats/timeline").status_code == 200  # no search: in time
+        assert httpx.get(f"{base}/v1/export", params={"layout": "raw"}).status_code == 200  # exempt
+
+
+def test_concurrent_requests_each_use_their_own_connections(http):
+    paths = ["/v1/articles?region=33", f"/v1/articles/{aid('camat-bandar')}", "/v1/officials",
+             "/v1/regions/33", "/v1/stats/timeline", "/healthz", "/v1/sources"] * 6
+    with ThreadPoolExecutor(8) as pool:
+        statuses = list(pool.map(lambda p: http.get(p).status_code, paths))
+    assert statuses == [200] * len(paths)
