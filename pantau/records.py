@@ -97,3 +97,22 @@ def cluster_members(archive, cluster_id: str | None, limit: int = 100) -> list[d
         "SELECT id, url, source_id, title, published_at FROM articles WHERE cluster_id = ? "
         "ORDER BY published_at, id LIMIT ?", (cluster_id, limit))
     return [dict(r) for r in cursor]
+
+
+def capture_meta(archive, capture_id: str) -> dict:
+    """final_url and HTTP status of a capture, without reading its body ({} if unknown)."""
+    row = archive.conn.execute("SELECT final_url, status FROM captures WHERE id = ?",
+                               (capture_id,)).fetchone()
+    return {"final_url": row[0], "http_status": row[1]} if row else {}
+
+
+def article_refs(archive, ids: list[str], limit: int | None = None) -> list[dict]:
+    """id, title, url, source_id, published_at of ``ids`` (those in the archive), newest first."""
+    rows = []
+    for start in range(0, len(ids), BATCH_SIZE):
+        chunk = ids[start:start + BATCH_SIZE]
+        rows += archive.conn.execute(
+            f"SELECT id, title, url, source_id, published_at FROM articles WHERE id IN ({_in(chunk)})",
+            chunk).fetchall()
+    rows.sort(key=lambda r: (r["published_at"] or "", r["id"]), reverse=True)
+    return [dict(r) for r in rows[:limit]]

@@ -53,7 +53,8 @@ FiltersDep = Annotated[SearchQuery, Depends(search_filters)]
 
 def search_page(
     filters: FiltersDep,
-    sort: Annotated[SortOrder, Query(description="relevance (needs q; else newest), newest, oldest.")] = "relevance",
+    sort: Annotated[SortOrder, Query(
+        description="relevance (needs q; else newest), newest, oldest.")] = "relevance",
     cursor: Annotated[str | None, Query(max_length=MAX_CURSOR_LENGTH,
                                         description="`next_cursor` of the previous page.")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}.")] = 20,

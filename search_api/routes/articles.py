@@ -9,13 +9,13 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
 from pantau.errors import NotFound
-from pantau.records import cluster_members, load_records
-from pantau.store.officials import refs_of_article
+from pantau.records import load_records
 from search_api.deps import ArchiveDep, BackendDep, effective
 from search_api.models import ERRORS, ArticleDetail, ArticlePage
 from search_api.params import ListFormat, PageDep
 from search_api.routes import links
 from search_api.tables import csv_response
+from search_api.views import article_detail
 
 router = APIRouter(tags=["articles"])
 
@@ -57,31 +57,8 @@ def get_article(request: Request, article_id: ArticleId, archive: ArchiveDep) ->
     records = load_records(archive, [article_id])
     if not records:
         raise NotFound(f"article {article_id} not found", detail={"id": article_id})
-    record = records[0]
-    a = record.article
-    capture = archive.conn.execute("SELECT final_url, status FROM captures WHERE id = ?",
-                                   (a.capture_id,)).fetchone()
-    members = [m for m in cluster_members(archive, a.cluster_id) if m["id"] != a.id]
-    source = record.source
-    return ArticleDetail(
-        id=a.id, url=a.url, canonical_url=a.canonical_url, title=a.title, author=a.author,
-        published_at=a.published_at.isoformat() if a.published_at else None,
-        language=a.language, section=a.section, text=a.text, annotation=record.annotation,
-        officials=refs_of_article(archive.conn, a.id),
-        provenance={
-            "source": {"id": a.source_id, **({"name": source.name, "type": source.type,
-                                              "base_url": str(source.base_url)} if source else {})},
-            "capture_id": a.capture_id,
-            "capture_url": str(request.url_for("article_capture", article_id=a.id)),
-            "fetched_at": record.fetched_at,
-            "final_url": capture["final_url"] if capture else None,
-            "http_status": capture["status"] if capture else None,
-            "parser": a.parser, "parser_version": a.parser_version, "methods": a.methods,
-            "parsed_at": a.parsed_at.isoformat(), "content_hash": a.content_hash,
-            "pipeline_version": record.annotation.pipeline_version if record.annotation else None,
-        },
-        cluster={"id": a.cluster_id, "members": members},
-    )
+    capture_url = str(request.url_for("article_capture", article_id=article_id))
+    return article_detail(records[0], archive, capture_url)
 
 
 @router.get("/v1/articles/{article_id}/capture", name="article_capture", response_class=Response,

@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 
 from pantau.errors import InvalidInput
+from pantau.records import article_refs
 from pantau.search.query import MAX_LIMIT
 from pantau.store import officials as registry
 from search_api.deps import ArchiveDep
@@ -88,15 +89,7 @@ def get_official(request: Request, archive: ArchiveDep,
     and the articles that name them (newest first, at most 500; `articles_url` searches
     all of them)."""
     official = registry.get_official(archive.conn, official_id)
-    ids = official.article_ids
-    rows = []
-    for start in range(0, len(ids), 900):
-        chunk = ids[start:start + 900]
-        rows += archive.conn.execute(
-            f"SELECT id, title, url, source_id, published_at FROM articles WHERE id IN "
-            f"({','.join('?' * len(chunk))})", chunk).fetchall()
-    rows.sort(key=lambda r: (r["published_at"] or "", r["id"]), reverse=True)
     return OfficialDetail(
-        **official.model_dump(), article_count=len(ids),
-        articles=[ArticleRef(**dict(r)) for r in rows[:MAX_ARTICLES]],
+        **official.model_dump(), article_count=len(official.article_ids),
+        articles=[ArticleRef(**r) for r in article_refs(archive, official.article_ids, MAX_ARTICLES)],
         articles_url=links.articles_url(request, official=official.id))

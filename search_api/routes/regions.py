@@ -91,7 +91,8 @@ def region_tree(query: FiltersDep, archive: ArchiveDep, backend: BackendDep, fmt
 
 @router.get("/v1/regions/{code}", response_model=RegionDetail, responses=ERRORS, summary="One region")
 def region_detail(request: Request, query: FiltersDep, archive: ArchiveDep, backend: BackendDep,
-                  code: Annotated[str, Path(max_length=20, description="Kemendagri code, `33.25` or `3325`.")]):
+                  code: Annotated[str, Path(max_length=20,
+                                            description="Kemendagri code, `33.25` or `3325`.")]):
     """A region with its parents, its children and article counts honouring the filters
     (the path's code is the region filter). Malformed code: 400; unknown code: 404."""
     _no_region_filter(query)
