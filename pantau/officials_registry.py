@@ -2,8 +2,8 @@
 
 A mention is what the NLP stage stores per article (``OfficialMention``: name, role, org,
 region_code) plus the article's id and date. Mentions are one person when their normalised
-names are equal (or one is part of the other, "Lani" / "Lani Dwi Rejeki", or a spelling
-variant, "Mahbrur" / "Mahbur") and their organisation or region agrees. Each person keeps
+names are equal (or one is part of the other, "Rina" / "Rina Sri Lestari", or a spelling
+variant, "Syamsudin" / "Syamsuddin") and their organisation or region agrees. Each person keeps
 the roles it was seen in, with the first and last date seen.
 """
 
@@ -31,7 +31,7 @@ FUZZY_RATIO = 0.88
 
 
 def normalize_name(name: str) -> str:
-    """"Dr. H. Agung W. Barata, S.H., M.M." -> "agung w barata"."""
+    """"Dr. H. Rudi W. Hartono, S.H., M.M." -> "rudi w hartono"."""
     text = (name or "").strip()
     if re.search(r",\s*[A-Z]\.?\s*[A-Za-z]", text):
         text = text.split(",", 1)[0]  # degrees after the first comma
@@ -109,7 +109,7 @@ def _names_match(a: str, b: str) -> bool:
 
 
 def _part(a: str, b: str) -> bool:
-    """Is name a whole words of name b ("lani" of "lani dwi rejeki")?"""
+    """Is name a whole words of name b ("rina" of "rina sri lestari")?"""
     wa, wb = a.split(), b.split()
     return len(wa) < len(wb) and any(wb[i:i + len(wa)] == wa for i in range(len(wb) - len(wa) + 1))
 

@@ -157,7 +157,7 @@ def test_later_mentions_are_evidence_of_the_same_person(nlp):
 
 
 def test_same_person_with_two_roles_is_one_official(nlp):
-    text = ("Pj Bupati Batang Sri Wahyuni membuka acara. Sri Wahyuni, Penjabat Bupati Batang, "
+    text = ("Pj Bupati Pemalang Sri Wahyuni membuka acara. Sri Wahyuni, Penjabat Bupati Pemalang, "
             "mengingatkan ASN.")
     assert names(nlp, text) == ["Sri Wahyuni"]
 
@@ -206,7 +206,7 @@ def test_enumeration_of_titles_without_names(nlp):
 
 
 def test_title_case_headline_is_skipped(nlp):
-    assert officials(nlp, "Bupati Batang Minta ASN Jaga Netralitas Di Masa Kampanye Pilkada") == []
+    assert officials(nlp, "Bupati Pemalang Minta ASN Jaga Netralitas Di Masa Kampanye Pilkada") == []
 
 
 # -- regions and round trip -----------------------------------------------------------------
@@ -245,7 +245,7 @@ def test_level_word_with_acronym_gloss_before_place(nlp):
 def test_shortened_first_name_and_age(nlp):
     found = officials(nlp, "Ketua Bawaslu Kabupaten Brebes, Moh. Sodikin, mengatakan hal itu.")
     assert [o["name"] for o in found] == ["Moh. Sodikin"]
-    found = officials(nlp, "Pelakunya adalah Karsono (52), Kepala Desa Kalipucang, Kecamatan Batang.")
+    found = officials(nlp, "Pelakunya adalah Karsono (52), Kepala Desa Kalipucang, Kecamatan Pemalang.")
     assert [o["name"] for o in found] == ["Karsono"]
 
 

@@ -63,8 +63,8 @@ def test_lexicon_loads_with_and_without_gazetteer():
     assert "januari" in lex.stopwords and "La" in lex.particles
     assert lex.gazetteer == {}
     full = load_lexicon()
-    assert "batang" in full.gazetteer["kabupaten"]
-    assert full.region_levels["serang"] == {"kabupaten", "kota"}
+    assert "pemalang" in full.gazetteer["kabupaten"]
+    assert full.region_levels["bekasi"] == {"kabupaten", "kota"}
 
 
 def test_degree_tokens():

@@ -234,6 +234,6 @@ def skip_degrees_right(toks: Tokens, j: int) -> int:
 
 
 def clean_name(toks: Tokens, start: int, end: int) -> str:
-    """The name as written, initials kept ("Agung W. Barata"), spacing normalised."""
+    """The name as written, initials kept ("Rudi W. Hartono"), spacing normalised."""
     parts = [toks.text[k] for k in range(start, end)]
     return " ".join(parts)

@@ -4,7 +4,7 @@ Rule-based, around role anchors (no trained NER): a role title from ``nlp/data/r
 with the organisation and region written after it, and a name of capitalised tokens either
 after the role ("Ketua Bawaslu Kendal Suharto", "Kepala Dinas X, Budi Santoso, S.H.") or
 before it ("Budi Santoso, Ketua ...", "Budi selaku Ketua ...", "Budi (Ketua ...)"). Later
-mentions of a found name alone ("kata Wawan") are added to that person as evidence.
+mentions of a found name alone ("kata Hendra") are added to that person as evidence.
 
 Writes ``doc._.officials``: one dict per person, {"name", "role", "org", "region_code",
 "evidence": [{"text", "start", "end", "sentence"}]}.

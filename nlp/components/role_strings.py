@@ -1,6 +1,6 @@
 """The strings of a role read by ``roles.py``: the role as written with abbreviations given in
-full ("Penjabat (Pj) Bupati Batang"), and its organisation ("Bawaslu Kabupaten Batang",
-"Pemerintah Kabupaten Serang", "Badan Kesatuan Bangsa dan Politik Kabupaten Batang")."""
+full ("Penjabat (Pj) Bupati Pemalang"), and its organisation ("Bawaslu Kabupaten Pemalang",
+"Pemerintah Kabupaten Lebak", "Badan Kesatuan Bangsa dan Politik Kabupaten Pemalang")."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ LEVEL_WORD = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi",
               "kecamatan": "Kecamatan", "desa": "Desa"}
 
 def role_text(toks: Tokens, role: Role) -> str:
-    """The role as written, abbreviations given in full: "Penjabat (Pj) Bupati Batang"."""
+    """The role as written, abbreviations given in full: "Penjabat (Pj) Bupati Pemalang"."""
     out, k = [], role.start
     mods = {s: (e, full) for s, e, full in role.modifiers}
     while k < role.end:
@@ -44,7 +44,7 @@ def _join(words: list[str]) -> str:
 
 
 def role_org(toks: Tokens, role: Role, place_level) -> str | None:
-    """The organisation of a role: "Bawaslu Kabupaten Batang", "Pemerintah Kabupaten Serang"."""
+    """The organisation of a role: "Bawaslu Kabupaten Pemalang", "Pemerintah Kabupaten Lebak"."""
     parts = role.parts
     org_parts = [p for p in parts if p.kind in ("org", "word")]
     places = [p for p in parts if p.kind == "place"]
@@ -82,7 +82,7 @@ def role_org(toks: Tokens, role: Role, place_level) -> str | None:
 
 
 def _place_name(toks: Tokens, p: Part, place_level) -> str:
-    """"Kabupaten Batang" for a bare "Batang" whose level is known, else the name as written."""
+    """"Kabupaten Pemalang" for a bare "Pemalang" whose level is known, else the name as written."""
     name = " ".join(toks.text[p.start:p.end])
     level = p.value or place_level(p.start, p.end)
     return f"{LEVEL_WORD[level]} {name}" if level in LEVEL_WORD else name

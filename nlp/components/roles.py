@@ -1,5 +1,5 @@
 """Role anchors: a title ("Ketua", "Pj Bupati", "Kasipidum") and the organisation and region
-written after it ("Bawaslu Kabupaten Batang", "Bidang Pembangunan Ekonomi dan Keuangan"),
+written after it ("Bawaslu Kabupaten Pemalang", "Bidang Hukum dan Politik"),
 read as one span, with the role and organisation strings built from it."""
 
 from __future__ import annotations
@@ -128,7 +128,7 @@ def _tail_item(toks: Tokens, role: Role, st: _TailState, k: int) -> int | None:
         return end
     place = _any_place(toks, k, st) if text[:1].isupper() else None
     lvl = match(lex.levels, toks, k)
-    if lvl is not None and (place is None or lvl[0] >= place[0]):  # "kabupaten Batang" too
+    if lvl is not None and (place is None or lvl[0] >= place[0]):  # "kabupaten Pemalang" too
         after = skip_dot(toks, lvl[0])
         place_end = _place(toks, after, lvl[1], explicit=True)
         parts.append(Part("level", k, lvl[0], lvl[1]))
