@@ -57,6 +57,15 @@ Pelanggaran disiplin dijatuhi hukuman ringan berupa teguran lisan atau teguran t
 Selain sanksi disiplin, Pasal 188 Undang-Undang Pilkada mengatur ancaman pidana penjara paling lama enam bulan bagi pejabat yang melanggar larangan tersebut.""",
 )
 
+LEAD_ACT = (
+    None,
+    """JAKARTA - Dua unit kendaraan dinas milik Kecamatan Cilandak dipakai mengangkut peserta kampanye akbar salah satu pasangan calon gubernur di Lapangan Banteng, Minggu (10/11/2024).
+
+Warga merekam kendaraan berpelat merah itu saat menurunkan penumpang di pintu masuk lapangan. Camat Cilandak mengaku belum mengetahui siapa yang memberi izin penggunaan kendaraan tersebut.
+
+Bawaslu Kota Jakarta Selatan menyatakan akan menelusuri penggunaan kendaraan itu. Pemkot juga mengingatkan seluruh pegawai agar menjaga netralitas.""",
+)
+
 OTHER = (
     "Harga Cabai Rawit di Pasar Johar Naik Dua Kali Lipat",
     """SEMARANG - Harga cabai rawit di Pasar Johar, Kota Semarang, naik dari Rp40.000 menjadi Rp80.000 per kilogram dalam sepekan terakhir.
@@ -99,6 +108,12 @@ def test_doc_type_with_title(nlp, article, expected):
 def test_doc_type_from_body_alone(nlp, article, expected):
     doc = run(nlp, None, article[1])
     assert doc._.doc_type == expected, doc.user_data.get("doc_type_scores")
+
+
+def test_an_act_told_in_the_lead_makes_an_incident(nlp):
+    doc = run(nlp, *LEAD_ACT)
+    assert "state_resources" in {v["type"] for v in doc._.violations}
+    assert doc._.doc_type == "incident", doc.user_data.get("doc_type_scores")
 
 
 def test_prevention_quoting_numbers_stays_prevention(nlp):

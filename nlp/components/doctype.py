@@ -11,6 +11,7 @@ Writes ``doc._.doc_type`` (a DocType code) and ``doc.user_data["doc_type_scores"
 
 from __future__ import annotations
 
+import bisect
 import tomllib
 from pathlib import Path
 
@@ -42,8 +43,10 @@ class DocTyper:
                 raise ValueError(f"doctype cue {i}: type {cue['type']!r} is not a scored DocType")
             key = f"CUE{i}"
             groups[key] = cue["terms"]
-            self.cue_lines.append((key, cue["type"], float(cue.get("weight", 1.0))))
+            self.cue_lines.append((key, cue["type"], float(cue.get("weight", 1.0)),
+                                   int(cue.get("cap", cfg["regions"]["cap"]))))
         groups["NUMNOUN"] = cfg["numbers"]["nouns"]
+        groups["LEAD_NOT"] = cfg["lead_acts"]["not_with"]
         groups["CORE"] = cfg["topic"]["core"]
         groups["ELECTION"] = cfg["topic"]["election"]
         self.cfg = cfg
@@ -80,8 +83,7 @@ class DocTyper:
             return DocType.OTHER.value, {}
 
         scores = {t: float(self.cfg["priors"].get(t, 0.0)) for t in SCORED}
-        cap = reg["cap"]
-        for key, typ, weight in self.cue_lines:
+        for key, typ, weight, cap in self.cue_lines:
             counts = {"title": len(title_hits.get(key, ())), "lead": 0, "body": 0}
             for h in body_hits.get(key, ()):
                 counts[region_of(h.start)] += 1
@@ -94,6 +96,13 @@ class DocTyper:
             figures[region_of(i)] += 1
         weighted = reg["title"] * n_title + sum(reg[r] * n for r, n in figures.items())
         scores["statistics"] += num["weight"] * min(weighted, num["cap"])
+
+        acts = self.cfg["lead_acts"]
+        barred = {words.sent_of[h.start] for h in body_hits.get("LEAD_NOT", ())}
+        lead_types = {v["type"] for v in violations for ev in v.get("evidence") or ()
+                      if ev["start"] < lead_end
+                      and _sent_at(words, ev["start"]) not in barred}
+        scores["incident"] += acts["weight"] * min(len(lead_types), acts["cap"])
 
         inc = self.cfg["incidents"]
         total = 0.0
@@ -135,6 +144,10 @@ class DocTyper:
     def from_bytes(self, data: bytes, *, exclude=tuple()):
         self._load(data.decode("utf-8"))
         return self
+
+
+def _sent_at(words: Words, char: int) -> int:
+    return max(bisect.bisect_right(words.sent_starts, char) - 1, 0)
 
 
 def _figure_positions(words: Words, hits) -> list[int]:
