@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "serve": ("serve", "serve", "Serve the search API (FastAPI; docs at /docs)."),
     "export": ("export", "export", "Export matching articles as CSV, JSONL or Parquet with a manifest."),
     "officials": ("officials", "officials", "Rebuild the officials registry from the annotations."),
+    "demo": ("demo", "demo", "Sample sites -> crawl -> analyze -> index -> API, in one command."),
 }
 
 
