@@ -1,64 +1,69 @@
-"""Facets of the embedded index, in the manner of Datasette: each facet counts its values over
-the documents that match every filter except its own, so choosing a province still shows the
-counts of the other provinces.
+"""Facets, in the manner of Datasette: each facet counts its values over the documents that
+match every filter except its own, so choosing a province still shows the other provinces.
 
-A facet is a small class: which filter it ignores (``own``), the SQL that groups the
-filtered documents by its value, and the label of a value.
+A facet is a small class: the filter it ignores (``own``), how it counts values over a set of
+documents (a boolean mask, or None for all), and the label of a value.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
+import numpy as np
+
 from pantau.errors import InvalidInput, NotFound
 from pantau.regions import get_region_table
+from pantau.search.columns import Columns
+from pantau.search.filters import combine
 from pantau.search.query import FACET_LIMIT, FacetCount
-from pantau.search.sql import Condition, filtered_docs, where
 from pantau.taxonomy import DocType, ViolationType
 
 
 class Facet:
     name: str
     own: str  # the filter this facet ignores
+    vocab: str
+    by_value = False  # months: every value, in order; others: the most frequent first
 
-    def counts(self, conn: sqlite3.Connection, conds: list[Condition]) -> list[FacetCount]:
-        sql, params = self.sql(conds)
-        rows = conn.execute(sql, params).fetchall()
-        return [FacetCount(value=str(v), label=self.label(conn, str(v)), count=n) for v, n in rows]
+    def counts(self, cols: Columns, conn: sqlite3.Connection, masks: dict) -> list[FacetCount]:
+        counts = self.count(cols, combine(cols.n, masks, skip=self.own))
+        values = cols.vocabs[self.vocab].values
+        found = [(values[i], int(counts[i])) for i in np.flatnonzero(counts)]
+        if self.by_value:
+            found.sort()
+        else:
+            found = sorted(found, key=lambda vc: (-vc[1], vc[0]))[:FACET_LIMIT]
+        return [FacetCount(value=v, label=self.label(conn, v), count=c) for v, c in found]
 
-    def sql(self, conds: list[Condition]) -> tuple[str, list]:
+    def count(self, cols: Columns, mask: np.ndarray | None) -> np.ndarray:
         raise NotImplementedError
 
     def label(self, conn: sqlite3.Connection, value: str) -> str | None:
         return None
 
 
-class SideTableFacet(Facet):
-    """Values in a side table ``(value, doc)``: regions, violation types."""
+class EntriesFacet(Facet):
+    """A multi-valued field kept as (document, value) entries: regions, violation types."""
 
-    table: str
-    column: str
-    extra: str = ""  # more conditions on the side table
-    extra_params: tuple = ()
+    def entries(self, cols: Columns) -> tuple[np.ndarray, np.ndarray]:
+        raise NotImplementedError
 
-    def sql(self, conds):
-        sub, params = filtered_docs(conds, skip=self.own)
-        where_parts = [p for p in (self.extra, sub and f"doc IN ({sub})") if p]
-        clause = "WHERE " + " AND ".join(where_parts) if where_parts else ""
-        return (f"SELECT {self.column}, count(*) AS n FROM {self.table} {clause} "
-                f"GROUP BY {self.column} ORDER BY n DESC, {self.column} LIMIT {FACET_LIMIT}",
-                [*self.extra_params, *params])
+    def count(self, cols, mask):
+        docs, values = self.entries(cols)
+        if mask is not None:
+            values = values[mask[docs]]
+        return np.bincount(values, minlength=len(cols.vocabs[self.vocab].values))
 
 
-class RegionFacet(SideTableFacet):
+class RegionFacet(EntriesFacet):
     own = "region"
-    table = "doc_regions"
-    column = "code"
-    extra = "depth = ?"
+    vocab = "region"
 
     def __init__(self, name: str, depth: int) -> None:
-        self.name = name
-        self.extra_params = (depth,)
+        self.name, self.depth = name, depth
+
+    def entries(self, cols):
+        return cols.depth_entries(self.depth)
 
     def label(self, conn, value):
         try:
@@ -67,44 +72,37 @@ class RegionFacet(SideTableFacet):
             return None
 
 
-class ViolationFacet(SideTableFacet):
+class ViolationFacet(EntriesFacet):
     name = own = "violation_type"
-    table = "doc_violations"
-    column = "type"
+    vocab = "violation"
+
+    def entries(self, cols):
+        return cols.violation_doc, cols.violation_code
 
     def label(self, conn, value):
         return _enum_label(ViolationType, value)
 
 
 class ColumnFacet(Facet):
-    """A column of ``docs``: doc type, source, month."""
-
-    by_value = False  # order by value (months) instead of by count
+    """A single-valued column (-1 for none): document type, source, month."""
 
     def __init__(self, name: str, own: str, column: str) -> None:
-        self.name, self.own, self.column = name, own, column
+        self.name, self.own, self.column, self.vocab = name, own, column, column
 
-    def sql(self, conds):
-        clause, params = where(conds, skip=self.own,
-                               extra=[Condition("", f"d.{self.column} IS NOT NULL")])
-        order = self.column if self.by_value else f"n DESC, {self.column}"
-        limit = "" if self.by_value else f"LIMIT {FACET_LIMIT}"
-        return (f"SELECT d.{self.column}, count(*) AS n FROM docs d {clause} "
-                f"GROUP BY d.{self.column} ORDER BY {order} {limit}", params)
+    def count(self, cols, mask):
+        values = getattr(cols, self.column)
+        if mask is not None:
+            values = values[mask]
+        values = values[values >= 0]
+        return np.bincount(values, minlength=len(cols.vocabs[self.vocab].values))
 
 
 class DocTypeFacet(ColumnFacet):
-    def __init__(self) -> None:
-        super().__init__("doc_type", "doc_type", "doc_type")
-
     def label(self, conn, value):
         return _enum_label(DocType, value)
 
 
 class SourceFacet(ColumnFacet):
-    def __init__(self) -> None:
-        super().__init__("source", "source", "source_id")
-
     def label(self, conn, value):
         row = conn.execute("SELECT name FROM sources WHERE id = ?", (value,)).fetchone()
         return row[0] if row else None
@@ -113,17 +111,15 @@ class SourceFacet(ColumnFacet):
 class MonthFacet(ColumnFacet):
     by_value = True
 
-    def __init__(self) -> None:
-        super().__init__("month", "date", "month")
-
 
 FACETS: dict[str, Facet] = {f.name: f for f in (
     RegionFacet("province", 1), RegionFacet("regency", 2), ViolationFacet(),
-    DocTypeFacet(), SourceFacet(), MonthFacet())}
+    DocTypeFacet("doc_type", "doc_type", "doc_type"), SourceFacet("source", "source", "source"),
+    MonthFacet("month", "date", "month"))}
 
 
-def facet_counts(conn: sqlite3.Connection, conds: list[Condition], names: list[str]) -> dict[str, list[FacetCount]]:
-    return {name: FACETS[name].counts(conn, conds) for name in dict.fromkeys(names)}
+def facet_counts(cols: Columns, conn: sqlite3.Connection, masks: dict, names: list[str]) -> dict[str, list[FacetCount]]:
+    return {name: FACETS[name].counts(cols, conn, masks) for name in dict.fromkeys(names)}
 
 
 def _enum_label(enum, value: str) -> str | None:

@@ -4,11 +4,14 @@
     backend.rebuild(build_documents(archive))
     page = backend.search(SearchQuery(q="netralitas camat", region=["33"], facets=["regency"]))
 
-The index file is read-only once built. ``rebuild`` writes a new file and renames it over
-the old one, so searches never wait: each thread's connection notices the new file (by
-inode) on its next query, and a running export keeps reading the file it started with.
-Sorting: relevance is bm25 with the title weighted (newest first without a text query);
-newest/oldest by UTC publication time then id, undated documents counting as the oldest.
+FTS5 finds and ranks text (bm25, title weighted) and cuts snippets; filters, counts, facets,
+timelines and date order run over numpy columns stored in the same file
+(``pantau.search.columns``). The file is read-only once built: ``rebuild`` writes a new one
+and renames it over the old, so searches never wait. Each thread's connection notices the new
+file on its next query; a running export keeps reading the file it started with.
+
+Order: relevance is bm25 then document number (newest first when there is no text);
+newest/oldest is UTC publication time then id, undated documents counting as the oldest.
 """
 
 from __future__ import annotations
@@ -23,24 +26,26 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
+
 from pantau.errors import BackendUnavailable, InvalidInput
+from pantau.search.analysis import seed_cache
 from pantau.search.base import IndexDocument, IndexStats, SearchBackend
+from pantau.search.columns import Columns
 from pantau.search.cursor import decode_cursor, encode_cursor
 from pantau.search.facets import facet_counts
+from pantau.search.filters import TEXT, combine, masks, rowids_mask
 from pantau.search.fts import highlight_expression, match_expression
 from pantau.search.query import Hit, SearchPage, SearchQuery, TextQuery, TimelineBucket, parse_text
-from pantau.search.sql import TEXT, Condition, conditions, where
-from pantau.search.sqlite_build import IndexWriter
+from pantau.search.sqlite_build import TITLE_WEIGHT, IndexWriter, previous_stems
 
 INDEX_NAME = "search.sqlite3"
 SNIPPET_TOKENS = 32
 LEAD_WORDS = 40
 EXPORT_BATCH = 1000
-_HIT_COLUMNS = "d.doc, d.id, d.title, d.url, d.source_id, d.source_type, d.published_at, d.doc_type, d.extra, d.sort_key"
-_SPLITS = {
-    "violation_type": ("JOIN doc_violations s ON s.doc = d.doc", "s.type"),
-    "province": ("JOIN doc_regions s ON s.doc = d.doc AND s.depth = 1", "s.code"),
-}
+_BAD_CURSOR = "the cursor is not valid: pass next_cursor from the previous page unchanged"
+_columns_cache: dict[str, Columns] = {}
+_columns_lock = threading.Lock()
 
 
 class SqliteBackend(SearchBackend):
@@ -57,6 +62,7 @@ class SqliteBackend(SearchBackend):
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f"{self.path.name}.building-{os.getpid()}-{threading.get_ident()}")
         tmp.unlink(missing_ok=True)
+        seed_cache(previous_stems(self.path))
         writer = IndexWriter(tmp)
         try:
             writer.add_all(docs)
@@ -73,56 +79,64 @@ class SqliteBackend(SearchBackend):
     # -- reading -------------------------------------------------------------------------
 
     def search(self, query: SearchQuery) -> SearchPage:
-        conn = self._conn()
+        conn, cols = self._snapshot()
         text = parse_text(query.q)
-        conds = self._conditions(query, text)
-        rows = self._page_rows(conn, query, text, conds)
-        more = len(rows) > query.limit
-        rows = rows[:query.limit]
-        hits = [self._hit(r, query) for r in rows]
-        self._add_snippets(conn, text, rows, hits)
-        cursor = encode_cursor(_sort(query, text), _key(rows[-1], query, text)) if more and rows else None
-        return SearchPage(total=self._count(conn, conds), hits=hits, next_cursor=cursor,
-                          facets=facet_counts(conn, conds, query.facets))
+        found = self._masks(conn, cols, query, text)
+        selected = combine(cols.n, found)
+        sort = _sort(query, text)
+        scores = None
+        if sort == "relevance":
+            scores = self._relevance_page(conn, query, found[TEXT].match, selected)
+            docs = list(scores)
+        else:
+            docs = self._time_page(conn, cols, query, sort, selected)
+        hits = self._hits(conn, docs[:query.limit], scores)
+        self._add_snippets(conn, text, hits)
+        cursor = None
+        if len(docs) > query.limit and hits:
+            hit, doc = hits[-1]
+            last = [scores[doc], doc] if scores is not None else [int(cols.sort[doc - 1]), hit.id]
+            cursor = encode_cursor(sort, last)
+        total = cols.n if selected is None else int(selected.sum())
+        return SearchPage(total=total, hits=[h for h, _ in hits], next_cursor=cursor,
+                          facets=facet_counts(cols, conn, found, query.facets))
 
     def count(self, query: SearchQuery) -> int:
-        conn = self._conn()
-        return self._count(conn, self._conditions(query, parse_text(query.q)))
+        conn, cols = self._snapshot()
+        selected = combine(cols.n, self._masks(conn, cols, query, parse_text(query.q)))
+        return cols.n if selected is None else int(selected.sum())
 
     def timeline(self, query: SearchQuery, interval: Literal["week", "month"],
                  split: Literal["violation_type", "province"] | None = None) -> list[TimelineBucket]:
         if interval not in ("week", "month"):
             raise InvalidInput(f"interval must be 'week' or 'month', not {interval!r}")
-        if split is not None and split not in _SPLITS:
-            raise InvalidInput(f"split must be one of {', '.join(_SPLITS)}, not {split!r}")
-        conn = self._conn()
-        conds = self._conditions(query, parse_text(query.q))
-        join, key = _SPLITS[split] if split else ("", "NULL")
-        clause, params = where(conds, extra=[Condition("", f"d.{interval} IS NOT NULL")])
-        sql = (f"SELECT d.{interval}, {key}, count(*) FROM docs d {join} {clause} "
-               f"GROUP BY 1, 2 ORDER BY 1, 2")
-        return [TimelineBucket(period=p, key=k, count=n) for p, k, n in conn.execute(sql, params)]
+        if split not in (None, "violation_type", "province"):
+            raise InvalidInput(f"split must be 'violation_type' or 'province', not {split!r}")
+        conn, cols = self._snapshot()
+        selected = combine(cols.n, self._masks(conn, cols, query, parse_text(query.q)))
+        return _timeline(cols, selected, interval, split)
 
     def iter_ids(self, query: SearchQuery) -> Iterator[str]:
-        """Newest first (UTC time, then id, both descending), streamed from one statement on
-        a connection of its own: an export reads one consistent index even across a rebuild."""
+        """Newest first (UTC time, then id, both descending). Reads one index file from start
+        to end, even if a rebuild replaces it meanwhile."""
         conn = self._open()
         try:
-            conds = self._conditions(query, parse_text(query.q))
-            clause, params = where(conds)
-            cursor = conn.execute(f"SELECT d.id FROM docs d {clause} ORDER BY d.sort_key DESC, d.id DESC",
-                                  params)
-            while batch := cursor.fetchmany(EXPORT_BATCH):
-                for (doc_id,) in batch:
-                    yield doc_id
+            cols = _load_columns(conn)
+            selected = combine(cols.n, self._masks(conn, cols, query, parse_text(query.q)))
+            order = cols.order[::-1]
+            positions = order if selected is None else order[selected[order]]
+            for start in range(0, len(positions), EXPORT_BATCH):
+                batch = (positions[start:start + EXPORT_BATCH] + 1).tolist()
+                ids = dict(conn.execute(f"SELECT doc, id FROM docs WHERE doc IN ({_marks(batch)})", batch))
+                yield from (ids[d] for d in batch)
         finally:
             conn.close()
 
     def health(self) -> dict:
-        conn = self._conn()
-        meta = dict(conn.execute("SELECT key, value FROM meta"))
+        conn, _ = self._snapshot()
+        meta = dict(conn.execute("SELECT key, value FROM meta WHERE key != 'vocabularies'"))
         return {"backend": self.name, "index": str(self.path), "documents": int(meta.get("documents", 0)),
-                "built_at": meta.get("built_at"), "schema_version": meta.get("schema_version")}
+                "built_at": meta.get("built_at"), "build_id": meta.get("build_id")}
 
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)
@@ -130,58 +144,75 @@ class SqliteBackend(SearchBackend):
             conn.close()
             self._local.conn = None
 
-    # -- internals -----------------------------------------------------------------------
+    # -- filtering and pages -------------------------------------------------------------
 
-    def _conditions(self, query: SearchQuery, text: TextQuery) -> list[Condition]:
-        return conditions(query, match_expression(text) if not text.empty else None)
+    def _masks(self, conn, cols: Columns, query: SearchQuery, text: TextQuery) -> dict:
+        matched = None
+        if not text.empty:
+            match = match_expression(text)
+            row = _run(conn, "SELECT group_concat(rowid) FROM fts WHERE fts MATCH ?", [match])[0][0]
+            rowids = np.fromstring(row, dtype=np.int64, sep=",") if row else np.zeros(0, np.int64)
+            matched = _TextMask(rowids_mask(cols.n, rowids), match)
+        return masks(cols, conn, query, matched)
 
-    def _page_rows(self, conn, query: SearchQuery, text: TextQuery, conds: list[Condition]) -> list:
-        sort = _sort(query, text)
-        key = decode_cursor(query.cursor, sort, 2) if query.cursor else None
-        if sort == "relevance":
-            return self._relevance_rows(conn, query, conds, key)
-        op, order = (">", "ASC") if sort == "oldest" else ("<", "DESC")
-        extra = [Condition("", f"(d.sort_key, d.id) {op} (?, ?)", tuple(map(str, key)))] if key else []
-        clause, params = where(conds, extra=extra)
-        sql = (f"SELECT {_HIT_COLUMNS}, NULL FROM docs d {clause} "
-               f"ORDER BY d.sort_key {order}, d.id {order} LIMIT ?")
-        return _run(conn, sql, [*params, query.limit + 1])
+    def _relevance_page(self, conn, query: SearchQuery, match: str, selected: np.ndarray | None) -> dict:
+        """Document number -> bm25 (lower is better) of the page and one more, in order."""
+        where, params = ["fts MATCH ?"], [match]
+        if selected is not None:
+            conn.create_function("keep", 1, lambda doc: bool(selected[doc - 1]), deterministic=True)
+            where.append("keep(rowid)")
+        if query.cursor:
+            score, doc = decode_cursor(query.cursor, "relevance", 2)
+            if not isinstance(score, (int, float)) or not isinstance(doc, int):
+                raise InvalidInput(_BAD_CURSOR)
+            where.append(f"({_BM25} > ? OR ({_BM25} = ? AND rowid > ?))")
+            params += [score, score, doc]
+        sql = (f"SELECT rowid, {_BM25} AS score FROM fts WHERE {' AND '.join(where)} "
+               f"ORDER BY score, rowid LIMIT ?")
+        return dict(_run(conn, sql, [*params, query.limit + 1]))
 
-    def _relevance_rows(self, conn, query: SearchQuery, conds: list[Condition], key: list | None) -> list:
-        match = next(c for c in conds if c.key == TEXT)
-        extra = []
-        if key:
-            if not isinstance(key[0], (int, float)):
-                raise InvalidInput("the cursor is not valid: pass next_cursor from the previous page unchanged")
-            extra = [Condition("", "(fts.rank > ? OR (fts.rank = ? AND d.id > ?))", (key[0], key[0], str(key[1])))]
-        clause, params = where([c for c in conds if c.key != TEXT], extra=extra)
-        clause = "WHERE fts MATCH ?" + (" AND " + clause[len("WHERE "):] if clause else "")
-        sql = (f"SELECT {_HIT_COLUMNS}, fts.rank FROM fts JOIN docs d ON d.doc = fts.rowid "
-               f"{clause} ORDER BY fts.rank, d.id LIMIT ?")
-        return _run(conn, sql, [*match.params, *params, query.limit + 1])
+    def _time_page(self, conn, cols: Columns, query: SearchQuery, sort: str, selected) -> list[int]:
+        """Document numbers of the page and one more, in time order."""
+        in_order = np.ones(cols.n, bool) if selected is None else selected[cols.order]
+        n = query.limit + 1
+        if sort == "oldest":
+            start = _position(conn, cols, query.cursor, sort) if query.cursor else 0
+            picked = start + np.flatnonzero(in_order[start:])[:n]
+        else:
+            end = _position(conn, cols, query.cursor, sort) if query.cursor else cols.n
+            picked = np.flatnonzero(in_order[:end])[-n:][::-1]
+        return (cols.order[picked] + 1).tolist()
 
-    def _count(self, conn, conds: list[Condition]) -> int:
-        clause, params = where(conds)
-        return _run(conn, f"SELECT count(*) FROM docs d {clause}", params)[0][0]
+    def _hits(self, conn, docs: list[int], scores: dict | None) -> list[tuple[Hit, int]]:
+        if not docs:
+            return []
+        rows = {r[0]: r for r in conn.execute(
+            "SELECT d.doc, d.id, d.source_id, d.source_type, d.doc_type, c.title, c.url, c.published_at, "
+            f"c.extra FROM docs d JOIN content c ON c.doc = d.doc WHERE d.doc IN ({_marks(docs)})", docs)}
+        out = []
+        for doc in docs:
+            _, id_, source_id, source_type, doc_type, title, url, published_at, extra = rows[doc]
+            extra = json.loads(extra)
+            hit = Hit(id=id_, score=-scores[doc] if scores else None, title=title, url=url, source_id=source_id, source_type=source_type,
+                      published_at=published_at, doc_type=doc_type, violation_types=extra["violation_types"],
+                      region_codes=extra["region_codes"])
+            out.append((hit, doc))
+        return out
 
-    def _hit(self, row, query: SearchQuery) -> Hit:
-        extra = json.loads(row[8])
-        return Hit(id=row[1], score=None if row[10] is None else -row[10], title=row[2], url=row[3],
-                   source_id=row[4], source_type=row[5], published_at=row[6], doc_type=row[7],
-                   violation_types=extra["violation_types"], region_codes=extra["region_codes"])
-
-    def _add_snippets(self, conn, text: TextQuery, rows: list, hits: list[Hit]) -> None:
+    def _add_snippets(self, conn, text: TextQuery, hits: list[tuple[Hit, int]]) -> None:
         expression = highlight_expression(text, conn) if not text.empty else None
-        for row, hit in zip(rows, hits):
+        for hit, doc in hits:
             found = None
             if expression:
                 found = conn.execute(
                     f"SELECT snippet(fts, 1, char(2), char(3), '…', {SNIPPET_TOKENS}) FROM fts "
-                    "WHERE fts MATCH ? AND rowid = ?", (expression, row[0])).fetchone()
-            hit.snippet = _marked(found[0]) if found else _lead(conn, row[0])
+                    "WHERE fts MATCH ? AND rowid = ?", (expression, doc)).fetchone()
+            hit.snippet = _marked(found[0]) if found else _lead(conn, doc)
 
-    def _conn(self) -> sqlite3.Connection:
-        """This thread's connection to the current index file (reopened after a rebuild)."""
+    # -- connections ---------------------------------------------------------------------
+
+    def _snapshot(self) -> tuple[sqlite3.Connection, Columns]:
+        """This thread's connection to the current index file and the file's columns."""
         try:
             stat = os.stat(self.path)
         except FileNotFoundError:
@@ -191,20 +222,82 @@ class SqliteBackend(SearchBackend):
         local = self._local
         if getattr(local, "conn", None) is None or local.identity != identity:
             self.close()
-            local.conn, local.identity = self._open(), identity
-        return local.conn
+            local.conn = self._open()
+            local.identity, local.columns = identity, _load_columns(local.conn)
+        return local.conn, local.columns
 
     def _open(self) -> sqlite3.Connection:
         if not self.path.exists():
             raise BackendUnavailable(f"no search index at {self.path}: run `pantau index` first")
         try:
             conn = sqlite3.connect(f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True,
-                                   check_same_thread=False)
-            conn.execute("SELECT 1 FROM meta LIMIT 1")
+                                   check_same_thread=False, isolation_level=None)
+            conn.execute("SELECT 1 FROM columns LIMIT 1")
         except sqlite3.Error as exc:
             raise BackendUnavailable(f"the search index at {self.path} cannot be read ({exc}): "
                                      "run `pantau index` to rebuild it") from exc
         return conn
+
+
+_BM25 = f"bm25(fts, {TITLE_WEIGHT}, 1.0, {TITLE_WEIGHT}, 1.0)"
+
+
+class _TextMask(np.ndarray):
+    """The text filter's mask, carrying its FTS5 expression for ranking."""
+
+    def __new__(cls, mask: np.ndarray, match: str):
+        obj = mask.view(cls)
+        obj.match = match
+        return obj
+
+    def __array_finalize__(self, obj):
+        self.match = getattr(obj, "match", None)
+
+
+def _load_columns(conn: sqlite3.Connection) -> Columns:
+    build_id = conn.execute("SELECT value FROM meta WHERE key = 'build_id'").fetchone()[0]
+    with _columns_lock:
+        cols = _columns_cache.get(build_id)
+        if cols is None:
+            cols = Columns.load(conn)
+            if len(_columns_cache) >= 4:
+                _columns_cache.pop(next(iter(_columns_cache)))
+            _columns_cache[build_id] = cols
+    return cols
+
+
+def _position(conn, cols: Columns, cursor: str, sort: str) -> int:
+    """Where the cursor's (time, id) falls in ``cols.order``: the number of documents before
+    it, counting documents equal to it for "oldest" (the next page starts after them)."""
+    value, doc_id = decode_cursor(cursor, sort, 2)
+    if not isinstance(value, int) or not isinstance(doc_id, str):
+        raise InvalidInput(_BAD_CURSOR)
+    lo = int(np.searchsorted(cols.sorted_keys, value, "left"))
+    hi = int(np.searchsorted(cols.sorted_keys, value, "right"))
+    tied = (cols.order[lo:hi] + 1).tolist()
+    ids = [r[0] for r in conn.execute(f"SELECT id FROM docs WHERE doc IN ({_marks(tied)})", tied)] if tied else []
+    return lo + sum(1 for i in ids if (i <= doc_id if sort == "oldest" else i < doc_id))
+
+
+def _timeline(cols: Columns, selected, interval: str, split: str | None) -> list[TimelineBucket]:
+    periods = getattr(cols, interval).astype(np.int64)
+    if split is None:
+        docs, keys, key_names = np.arange(cols.n), np.zeros(cols.n, np.int64), [None]
+    elif split == "province":
+        (docs, keys), key_names = cols.depth_entries(1), cols.vocabs["region"].values
+    else:
+        docs, keys, key_names = cols.violation_doc, cols.violation_code, cols.vocabs["violation"].values
+    if selected is not None:
+        keep = selected[docs]
+        docs, keys = docs[keep], keys[keep]
+    p = periods[docs]
+    dated = p >= 0
+    width = max(len(key_names), 1)
+    counts = np.bincount(p[dated] * width + keys[dated].astype(np.int64))
+    names = cols.vocabs[interval].values
+    buckets = [TimelineBucket(period=names[i // width], key=key_names[i % width], count=int(counts[i]))
+               for i in np.flatnonzero(counts)]
+    return sorted(buckets, key=lambda b: (b.period, b.key or ""))
 
 
 def _run(conn: sqlite3.Connection, sql: str, params: list) -> list:
@@ -220,10 +313,8 @@ def _sort(query: SearchQuery, text: TextQuery) -> str:
     return "newest" if query.sort == "relevance" and text.empty else query.sort
 
 
-def _key(row, query: SearchQuery, text: TextQuery) -> list:
-    if _sort(query, text) == "relevance":
-        return [row[10], row[1]]
-    return [row[9], row[1]]
+def _marks(values) -> str:
+    return ", ".join("?" for _ in values)
 
 
 def _marked(snippet: str) -> str:
@@ -231,7 +322,7 @@ def _marked(snippet: str) -> str:
 
 
 def _lead(conn: sqlite3.Connection, doc: int) -> str:
-    body = conn.execute("SELECT substr(body, 1, 2000) FROM docs WHERE doc = ?", (doc,)).fetchone()[0]
+    body = conn.execute("SELECT substr(body, 1, 2000) FROM content WHERE doc = ?", (doc,)).fetchone()[0]
     words = body.split()
     lead = " ".join(words[:LEAD_WORDS]) + (" …" if len(words) > LEAD_WORDS else "")
     return html.escape(lead, quote=False)

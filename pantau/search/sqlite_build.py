@@ -10,46 +10,46 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from collections.abc import Iterable
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
-from pantau.search.analysis import stem, stem_tokens, tokens
+import numpy as np
+
+from pantau.search.analysis import ANALYSIS_VERSION, stem, stem_tokens, tokens
 from pantau.search.base import IndexDocument
+from pantau.search.columns import ColumnsBuilder, sort_value
 
 SCHEMA_VERSION = "1"
 TITLE_WEIGHT = 4.0
 BATCH = 500
-_CONTROL = str.maketrans({"\x02": " ", "\x03": " "})  # our snippet markers
 
 SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE docs (
-    doc INTEGER PRIMARY KEY,          -- FTS rowid
+CREATE TABLE docs (                   -- filter and facet fields are in ``columns`` too
+    doc INTEGER PRIMARY KEY,          -- FTS rowid; position + 1 in the columns
     id TEXT NOT NULL,
-    url TEXT NOT NULL,
     source_id TEXT NOT NULL,
     source_type TEXT NOT NULL,
     doc_type TEXT,
-    published_at TEXT,                -- ISO 8601 with the original offset
     published_date TEXT,              -- YYYY-MM-DD in the original offset
-    sort_key TEXT NOT NULL,           -- UTC 'YYYY-MM-DDTHH:MM:SS'; '' when undated
-    month TEXT,                       -- YYYY-MM
-    week TEXT,                        -- ISO week YYYY-Www
+    sort INTEGER NOT NULL             -- UTC seconds of publication (columns.sort_value)
+);
+CREATE TABLE content (                -- what hits and snippets show
+    doc INTEGER PRIMARY KEY,
     title TEXT NOT NULL,
     body TEXT NOT NULL,
+    url TEXT NOT NULL,
+    published_at TEXT,                -- ISO 8601 with the original offset
     extra TEXT NOT NULL               -- JSON: violation_types, region_codes
 );
-CREATE TABLE doc_regions (code TEXT NOT NULL, depth INTEGER NOT NULL, doc INTEGER NOT NULL,
-                          PRIMARY KEY (code, doc)) WITHOUT ROWID;
-CREATE TABLE doc_violations (type TEXT NOT NULL, doc INTEGER NOT NULL,
-                             PRIMARY KEY (type, doc)) WITHOUT ROWID;
 CREATE TABLE doc_officials (official_id TEXT NOT NULL, doc INTEGER NOT NULL,
                             PRIMARY KEY (official_id, doc)) WITHOUT ROWID;
 CREATE TABLE sources (id TEXT PRIMARY KEY, name TEXT, type TEXT NOT NULL);
-CREATE TABLE vocab (word TEXT PRIMARY KEY, stem TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE vocab (word TEXT PRIMARY KEY, stem TEXT NOT NULL) WITHOUT ROWID;  -- every token seen
 CREATE VIEW fts_content AS
-    SELECT doc, title, body, NULL AS title_stem, NULL AS body_stem FROM docs;
+    SELECT doc, title, body, NULL AS title_stem, NULL AS body_stem FROM content;
 CREATE VIRTUAL TABLE fts USING fts5(
     title, body, title_stem, body_stem,
     content='fts_content', content_rowid='doc', tokenize='unicode61 remove_diacritics 2');
@@ -59,14 +59,7 @@ INSERT INTO fts(fts, rank) VALUES ('rank', 'bm25({TITLE_WEIGHT}, 1.0, {TITLE_WEI
 
 INDEXES = """
 CREATE UNIQUE INDEX docs_id ON docs(id);
-CREATE INDEX docs_sort ON docs(sort_key, id);
-CREATE INDEX docs_date ON docs(published_date);
-CREATE INDEX docs_doc_type ON docs(doc_type);
-CREATE INDEX docs_source ON docs(source_id);
-CREATE INDEX docs_source_type ON docs(source_type);
-CREATE INDEX doc_regions_doc ON doc_regions(doc, depth, code);
-CREATE INDEX doc_regions_depth ON doc_regions(depth, code);
-CREATE INDEX doc_violations_doc ON doc_violations(doc, type);
+CREATE INDEX docs_sort ON docs(sort, id);
 CREATE INDEX vocab_stem ON vocab(stem);
 """
 
@@ -83,7 +76,8 @@ class IndexWriter:
         self.conn.executescript(SCHEMA)
         self.conn.execute("BEGIN")
         self.count = 0
-        self._rows: dict[str, list] = {k: [] for k in ("docs", "fts", "regions", "violations", "officials")}
+        self._rows: dict[str, list] = {k: [] for k in ("docs", "content", "fts", "officials")}
+        self.columns = ColumnsBuilder()
         self._sources: dict[str, tuple] = {}
         self._seen: set[str] = set()
         self._vocab: list[tuple[str, str]] = []
@@ -96,11 +90,13 @@ class IndexWriter:
     def add(self, doc: IndexDocument) -> None:
         self.count += 1
         n = self.count
-        body = doc.text.translate(_CONTROL)
-        self._rows["docs"].append(doc_row(n, doc, body))
+        body = _without_markers(doc.text)
+        sort = sort_value(doc)
+        self._rows["docs"].append((n, doc.id, doc.source_id, doc.source_type, doc.doc_type,
+                                   doc.published_date, sort))
+        self._rows["content"].append(content_row(n, doc, body))
         self._rows["fts"].append((n, doc.title, body, self._stemmed(doc.title), self._stemmed(body)))
-        self._rows["regions"].extend((c, c.count(".") + 1, n) for c in set(doc.region_codes))
-        self._rows["violations"].extend((v, n) for v in set(doc.violation_types))
+        self.columns.add(n - 1, doc, doc.published_date, sort)
         self._rows["officials"].extend((o, n) for o in set(doc.official_ids))
         self._sources.setdefault(doc.source_id, (doc.source_id, doc.source_name, doc.source_type))
         if n % BATCH == 0:
@@ -115,9 +111,14 @@ class IndexWriter:
         for statement in filter(str.strip, INDEXES.split(";")):
             conn.execute(statement)
         conn.execute("INSERT INTO fts(fts) VALUES ('optimize')")
+        order = np.fromiter((d - 1 for (d,) in conn.execute("SELECT doc FROM docs ORDER BY sort, id")),
+                            dtype=np.int32, count=self.count)
+        self.columns.save(conn, order)
         built = datetime.now(timezone.utc).isoformat(timespec="seconds")
         conn.executemany("INSERT INTO meta VALUES (?, ?)", [
-            ("schema_version", SCHEMA_VERSION), ("documents", str(self.count)), ("built_at", built)])
+            ("schema_version", SCHEMA_VERSION), ("analysis_version", ANALYSIS_VERSION),
+            ("build_id", uuid.uuid4().hex),
+            ("documents", str(self.count)), ("built_at", built)])
         conn.execute("COMMIT")
         conn.execute("ANALYZE")
         conn.close()
@@ -130,44 +131,46 @@ class IndexWriter:
         words = tokens(text)
         for word in set(words).difference(self._seen):
             self._seen.add(word)
-            stemmed = stem(word)
-            if stemmed != word:
-                self._vocab.append((word, stemmed))
+            self._vocab.append((word, stem(word)))
         return " ".join(stem_tokens(words))
 
     def _flush(self) -> None:
         rows, conn = self._rows, self.conn
-        conn.executemany(f"INSERT INTO docs VALUES ({', '.join('?' * 14)})", rows["docs"])
+        conn.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)", rows["docs"])
+        conn.executemany("INSERT INTO content VALUES (?, ?, ?, ?, ?, ?)", rows["content"])
         conn.executemany("INSERT INTO fts(rowid, title, body, title_stem, body_stem) VALUES (?, ?, ?, ?, ?)",
                          rows["fts"])
-        conn.executemany("INSERT INTO doc_regions VALUES (?, ?, ?)", rows["regions"])
-        conn.executemany("INSERT INTO doc_violations VALUES (?, ?)", rows["violations"])
         conn.executemany("INSERT INTO doc_officials VALUES (?, ?)", rows["officials"])
         for batch in rows.values():
             batch.clear()
 
 
-def doc_row(n: int, doc: IndexDocument, body: str) -> tuple:
-    day = doc.published_date
-    month = day[:7] if day else None
-    week = iso_week(day) if day else None
+def _without_markers(text: str) -> str:
+    """\x02 and \x03 mark matches in snippets: they must not occur in the text itself."""
+    if "\x02" in text or "\x03" in text:
+        return text.replace("\x02", " ").replace("\x03", " ")
+    return text
+
+
+def previous_stems(path: Path) -> list[tuple[str, str]]:
+    """The (word, stem) pairs of an existing index made with the same analysis, to spare
+    the stemmer on a rebuild; [] if there is none."""
+    if not path.exists():
+        return []
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            version = conn.execute("SELECT value FROM meta WHERE key = 'analysis_version'").fetchone()
+            if not version or version[0] != ANALYSIS_VERSION:
+                return []
+            return conn.execute("SELECT word, stem FROM vocab").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []
+
+
+def content_row(n: int, doc: IndexDocument, body: str) -> tuple:
     extra = json.dumps({"violation_types": doc.violation_types, "region_codes": doc.region_codes},
                        ensure_ascii=False, separators=(",", ":"))
-    return (n, doc.id, doc.url, doc.source_id, doc.source_type, doc.doc_type, doc.published_at,
-            day, sort_key(doc), month, week, doc.title, body, extra)
-
-
-def sort_key(doc: IndexDocument) -> str:
-    """UTC time of publication as a sortable string; the date alone when there is no time;
-    '' for an undated document (sorts as the oldest)."""
-    if doc.published_at:
-        value = datetime.fromisoformat(doc.published_at.replace("Z", "+00:00"))
-        if value.tzinfo is not None:
-            value = value.astimezone(timezone.utc)
-        return value.strftime("%Y-%m-%dT%H:%M:%S")
-    return f"{doc.published_date}T00:00:00" if doc.published_date else ""
-
-
-def iso_week(day: str) -> str:
-    year, week, _ = date.fromisoformat(day).isocalendar()
-    return f"{year}-W{week:02d}"
+    return (n, doc.title, body, doc.url, doc.published_at, extra)
