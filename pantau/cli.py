@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "sources": ("sources", "sources", "List the source registry; --check reachability, --health coverage."),
     "analyze": ("analyze", "analyze", "Annotate archived articles with the current NLP pipeline."),
     "reparse": ("reparse", "reparse", "Re-parse stored captures into articles (no network)."),
+    "index": ("index", "index", "Build the search index (SQLite or Elasticsearch) from the archive."),
     "serve": ("serve", "serve", "Serve the search API (FastAPI; docs at /docs)."),
     "export": ("export", "export", "Export matching articles as CSV, JSONL or Parquet with a manifest."),
     "officials": ("officials", "officials", "Rebuild the officials registry from the annotations."),

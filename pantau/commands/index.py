@@ -1,0 +1,50 @@
+"""``pantau index``: build the search index from the archive.
+
+Reads every article with its latest annotation and source (``pantau.search.document``) and
+rebuilds the chosen backend's index; searches keep working on the old index until the new
+one is swapped in.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import typer
+
+
+def index(
+    backend: str | None = typer.Option(
+        None, "--backend", help="sqlite or elasticsearch (default: PANTAU_SEARCH_BACKEND, else sqlite)."),
+    archive_path: Path | None = typer.Option(
+        None, "--archive", help="Archive file (default: PANTAU_DATA_DIR/archive.sqlite3)."),
+) -> None:
+    """Rebuild the search index from the archive."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from pantau.search.document import build_documents
+    from pantau.search.factory import get_backend
+    from pantau.store import Archive
+
+    err = Console(stderr=True)
+    search = get_backend(name=backend)
+    started = time.perf_counter()
+    with Archive.open(archive_path) as archive:
+        total = archive.count_articles()
+        err.print(f"index: {total} articles from {archive.path} into the {search.name} backend")
+        with Progress(TextColumn("index"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                      console=err) as progress:
+            task = progress.add_task("index", total=total)
+
+            def counted():
+                for doc in build_documents(archive):
+                    yield doc
+                    progress.advance(task)
+
+            stats = search.rebuild(counted())
+    seconds = time.perf_counter() - started
+    rate = stats.documents / seconds if seconds else 0.0
+    typer.echo(f"index: {stats.documents} documents in {stats.index} ({search.name}), "
+               f"{seconds:.1f} s, {rate:.0f} documents/s")
+    search.close()
