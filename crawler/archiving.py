@@ -1,6 +1,7 @@
-"""Storing what the spider fetched: captures first, then the parsed article, the URL state
-and the coverage ledger, all in one transaction per item (a crash loses nothing stored and
-leaves nothing half-stored)."""
+"""Storing what the spider fetched: the raw pages first (committed before any parsing), then
+the parsed article, the URL state and the coverage ledger in one transaction. A crash loses
+nothing stored and leaves nothing half-stored: a page captured but not yet judged is not
+marked done, so the next crawl fetches it again (and finds the same capture)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from crawler import parse_bridge, relevance
 from crawler.items import ArticleFetch, Event, Page
 from pantau.errors import NotFound
 from pantau.ids import capture_id, content_hash
-from pantau.schema import Capture
+from pantau.schema import Article, Capture
 from pantau.store import Archive, ledger
 
 
@@ -25,6 +26,7 @@ class Outcome:
     reason: str = ""
     article_id: str | None = None
     captures: list[str] = field(default_factory=list)
+    article: Article | None = field(default=None, repr=False)  # to store (kind "keep")
 
 
 def capture_of(source_id: str, page: Page) -> Capture:
@@ -34,16 +36,12 @@ def capture_of(source_id: str, page: Page) -> Capture:
                    body=page.body, sha256=sha, fetched_at=page.fetched_at)
 
 
-def _existing_hash(archive: Archive, article_id: str) -> str | None:
+def judge(captures: list[Capture], timezone: str, since: date | None) -> Outcome:
+    """Parse the captured pages and decide whether the article belongs in the archive."""
     try:
-        return archive.get_article(article_id).content_hash
-    except NotFound:
-        return None
-
-
-def judge(archive: Archive, captures: list[Capture], timezone: str, since: date | None) -> Outcome:
-    """Parse the captured pages and store the article if it belongs in the archive."""
-    parsed = parse_bridge.parse_article(captures, timezone)
+        parsed = parse_bridge.parse_article(captures, timezone)
+    except Exception as exc:  # noqa: BLE001 - recorded; the captures are kept, the crawl goes on
+        return Outcome("parse_error", f"{type(exc).__name__}: {exc}"[:200])
     article = parsed.article
     if article is None:
         return Outcome("not_article", parsed.reason or "")
@@ -52,27 +50,38 @@ def judge(archive: Archive, captures: list[Capture], timezone: str, since: date 
     verdict = relevance.judge(article.title, article.text)
     if not verdict.on_topic:
         return Outcome("off_topic", verdict.reason, article.id)
+    return Outcome("keep", verdict.reason, article.id, article=article)
+
+
+def _existing_hash(archive: Archive, article_id: str) -> str | None:
+    try:
+        return archive.get_article(article_id).content_hash
+    except NotFound:
+        return None
+
+
+def store_article(archive: Archive, outcome: Outcome) -> Outcome:
+    """Cluster and store a kept article (inside the caller's transaction)."""
+    article = outcome.article
     if _existing_hash(archive, article.id) == article.content_hash:
         return Outcome("seen", "", article.id)
     article = parse_bridge.with_cluster(archive, article)
     archive.upsert_article(article)
-    return Outcome("duplicate" if article.cluster_id != article.id else "stored", verdict.reason, article.id)
+    return Outcome("duplicate" if article.cluster_id != article.id else "stored", outcome.reason, article.id)
 
 
-def store_fetch(archive: Archive, fetch: ArticleFetch, *, timezone: str = "WIB",
+def store_fetch(archive: Archive, fetch: ArticleFetch, timezone: str = "WIB",
                 since: date | None = None) -> Outcome:
+    """Store the raw pages (committed first, on their own), parse them, then store the
+    article, the URL state and the ledger counts in a second transaction."""
     captures = [capture_of(fetch.source_id, page) for page in fetch.pages]
     with archive.transaction():
         for capture in captures:
             archive.put_capture(capture)
-        if fetch.incomplete:
-            outcome = Outcome("incomplete", fetch.incomplete)
-        else:
-            try:
-                with archive.transaction():  # a savepoint: a parser failure keeps the captures
-                    outcome = judge(archive, captures, timezone, since)
-            except Exception as exc:  # noqa: BLE001 - recorded, the crawl goes on
-                outcome = Outcome("parse_error", f"{type(exc).__name__}: {exc}"[:200])
+    outcome = Outcome("incomplete", fetch.incomplete) if fetch.incomplete else judge(captures, timezone, since)
+    with archive.transaction():
+        if outcome.kind == "keep":
+            outcome = store_article(archive, outcome)
         outcome.captures = [c.id for c in captures]
         _remember(archive, fetch, captures, outcome)
         ledger.add(archive.conn, fetch.source_id, tally_of(outcome, len(captures)))
@@ -118,11 +127,10 @@ def record_event(archive: Archive, event: Event) -> None:
         tally.skipped[event.reason] = 1
     with archive.transaction():
         ledger.add(archive.conn, event.source_id, tally)
-        if event.kind == "unchanged":  # keep what was stored (and its ETag), note the visit
-            known = ledger.get(archive.conn, event.url)
-            if known is not None:
-                ledger.mark(archive.conn, known)
+        known = ledger.get(archive.conn, event.url) if event.final else None
+        if known is not None and event.kind != "failed":  # keep what was stored (ETag...)
+            ledger.mark(archive.conn, known)
         elif event.final:
-            state = "gone" if event.kind == "failed" else event.reason
-            state = {"redirect_duplicate": "duplicate", "alternate": "duplicate"}.get(state, state)
+            state = "gone" if event.kind == "failed" else (event.reason or event.kind)
+            state = {"already_processed": "duplicate", "alternate": "duplicate"}.get(state, state)
             ledger.mark(archive.conn, ledger.UrlState(event.url, event.source_id, state, event.status))

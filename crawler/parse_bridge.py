@@ -41,6 +41,20 @@ def next_page_url(body: bytes, url: str) -> str | None:
     return find_next(body, url) if _may_have_next_page(body, url) else None
 
 
+WARM_UP_PAGE = (b"<html><head><title>Pemanasan</title></head><body><article><h1>Pemanasan</h1>"
+                + b"<p>Kalimat contoh untuk memuat pengurai. </p>" * 20 + b"</article></body></html>")
+
+
+def warm_up() -> None:
+    """Import the parser's lazily loaded libraries now (before the crawl starts), so the
+    first article does not stall the crawl."""
+    from crawler.parsing import parse_page
+
+    import crawler.dedupe  # noqa: F401  (numpy)
+
+    parse_page(WARM_UP_PAGE, "http://localhost/pemanasan", {"Content-Type": "text/html"}, "warm-up")
+
+
 def _timezone(name: str | None):
     from crawler.parsing import dates
 

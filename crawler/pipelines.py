@@ -1,9 +1,18 @@
 """The item pipeline: upsert the source when the spider opens, then store each item
-(captures before parsing; see crawler.archiving) and count it in the crawl's stats."""
+(captures before parsing; see crawler.archiving) and count it in the crawl's stats.
+
+The archive work (parsing included) runs in one worker thread per source, off the
+reactor thread, so downloads go on while a page is parsed; items of a source are stored
+in order, and SQLite serialises the writers of several sources.
+"""
 
 from __future__ import annotations
 
 import logging
+
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.threads import deferToThreadPool
+from twisted.python.threadpool import ThreadPool
 
 from crawler import archiving, jobs
 from crawler.items import ArticleFetch, Event
@@ -16,30 +25,44 @@ class ArchivePipeline:
         self.crawler = crawler
         self.stats = crawler.stats
         self.archive = None
+        self.pool: ThreadPool | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
 
-    def open_spider(self, spider=None) -> None:
+    async def _in_worker(self, func, *args):
+        from twisted.internet import reactor
+
+        return await maybe_deferred_to_future(deferToThreadPool(reactor, self.pool, func, *args))
+
+    async def open_spider(self, spider=None) -> None:
+        spider = self.crawler.spider
+        self.pool = ThreadPool(1, 1, name=f"pantau-archive-{spider.source_id}")
+        self.pool.start()
+        await self._in_worker(self._open, spider.site.to_source())
+
+    def _open(self, source) -> None:
         from pantau.store import Archive
 
-        spider = spider or self.crawler.spider
         self.archive = Archive.open(jobs.archive_path(self.crawler.settings))
-        self.archive.upsert_source(spider.site.to_source())
+        self.archive.upsert_source(source)
 
-    def close_spider(self, spider=None) -> None:
+    async def close_spider(self, spider=None) -> None:
+        if self.pool is None:
+            return
         if self.archive is not None:
-            self.archive.close()
+            await self._in_worker(self.archive.close)
+        self.pool.stop()
 
-    def process_item(self, item, spider=None):
-        spider = spider or self.crawler.spider
+    async def process_item(self, item, spider=None):
+        spider = self.crawler.spider
         if isinstance(item, ArticleFetch):
-            outcome = archiving.store_fetch(self.archive, item, timezone=spider.entry.timezone,
-                                            since=spider.since)
+            outcome = await self._in_worker(archiving.store_fetch, self.archive, item, spider.entry.timezone,
+                                            spider.since)
             self._count_fetch(item, outcome)
         elif isinstance(item, Event):
-            archiving.record_event(self.archive, item)
+            await self._in_worker(archiving.record_event, self.archive, item)
             self._count_event(item)
         return item
 

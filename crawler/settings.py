@@ -42,6 +42,7 @@ LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 
 DOWNLOADER_MIDDLEWARES = {"crawler.middlewares.BackoffMiddleware": 560}
+SCHEDULER = "crawler.scheduler.PantauScheduler"
 ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
 EXTENSIONS = {
     "scrapy.extensions.remote_control.RemoteControl": None,

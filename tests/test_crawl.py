@@ -282,3 +282,15 @@ def _captures(data_dir: Path) -> int:
             conn.close()
     except sqlite3.Error:
         return 0
+
+
+def test_a_crawl_stopped_early_keeps_its_queue_and_the_next_run_completes_it(full, site, tmp_path):
+    site.reset()
+    first = run_crawl(site, tmp_path, "nusaraya", "--max-pages", "5")
+    assert first["sources"]["nusaraya"]["finish_reason"] == "closespider_pagecount"
+    job = tmp_path / "jobs" / "nusaraya"
+    assert (job / "requests.queue" / "active.json").exists() and not (job / "RUNNING").exists()
+    second = run_crawl(site, tmp_path, "nusaraya")
+    assert second["sources"]["nusaraya"]["finish_reason"] == "finished" and not job.exists()
+    expected = {(a.id, a.content_hash) for a in articles(full[0]) if a.source_id == "nusaraya"}
+    assert {(a.id, a.content_hash) for a in articles(tmp_path)} == expected

@@ -21,6 +21,7 @@ from scrapy import signals
 
 from crawler import discovery, jobs, responses, urls
 from crawler.items import ArticleFetch, Event
+from crawler import parse_bridge
 from crawler.parse_bridge import next_page_url
 from crawler.registry import load_registry
 from pantau.ids import canonical_url, normalize_url
@@ -55,6 +56,8 @@ class PantauSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
+        parse_bridge.warm_up()  # heavy imports before the reactor runs, once per process
+        spider._load_archive_state()  # also creates and migrates a new archive, once
         jobs.apply_politeness(crawler.settings, spider.entry)
         spider.jobdir = jobs.prepare_jobdir(crawler.settings, spider.source_id)
         crawler.signals.connect(spider._closed, signal=signals.spider_closed)
@@ -71,7 +74,6 @@ class PantauSpider(scrapy.Spider):
 
     async def start(self):
         jobs.job_started(self.jobdir)
-        self._load_archive_state()
         for request in self.discovery_requests():
             yield request
 
@@ -79,7 +81,7 @@ class PantauSpider(scrapy.Spider):
         from pantau.store import Archive
         from pantau.store import ledger
 
-        with Archive.open(jobs.archive_path(self.settings)) as archive:
+        with Archive.open(jobs.archive_path(self.crawler.settings)) as archive:
             self.done = ledger.done_keys(archive.conn, self.source_id)
             self.done |= {r[0] for r in archive.conn.execute(
                 "SELECT canonical_url FROM articles WHERE source_id = ?", (self.source_id,))}
@@ -192,8 +194,8 @@ class PantauSpider(scrapy.Spider):
             yield Event(self.source_id, "unchanged", page.url, status=304, final=True, fetched="article")
             return
         keys = {normalize_url(page.url), normalize_url(page.final_url)}
-        if keys & self.processed:  # a redirect led to an article already handled
-            yield self._skipped(page, "redirect_duplicate")
+        if keys & self.processed:  # a redirect (or a resumed queue) led to a page already handled
+            yield self._skipped(page, "already_processed")
             return
         self.processed |= keys
         if not responses.is_html(response):
