@@ -77,18 +77,6 @@ class ExportResult:
         return self.matched - self.rows
 
 
-def backend_for(settings):
-    """The search backend of ``settings`` (``pantau.search.factory.get_backend``; the embedded
-    index beside the archive while that factory is not installed)."""
-    try:
-        from pantau.search.factory import get_backend
-    except ImportError:
-        from pantau.search.sqlite import INDEX_NAME, SqliteBackend
-
-        return SqliteBackend(settings.data_dir / INDEX_NAME)
-    return get_backend(settings)
-
-
 def check_format(fmt: str) -> str:
     if fmt not in FORMATS:
         raise InvalidInput(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}",

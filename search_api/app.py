@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 
 import anyio
 from fastapi import Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from pantau import __version__
 from pantau.search.base import SearchBackend
@@ -41,9 +42,9 @@ region, 422 `limit_exceeded`, 503 when the search backend is down or a request t
 
 def _default_backend(settings: Settings) -> Callable[[], SearchBackend]:
     def make() -> SearchBackend:
-        from pantau.export import backend_for
+        from pantau.search.factory import get_backend
 
-        return backend_for(settings)
+        return get_backend(settings)
 
     return make
 
@@ -79,4 +80,6 @@ def create_app(settings: Settings | None = None, *,
     for module in (articles, officials, regions, stats, export, meta):
         app.include_router(module.router)
     app.add_middleware(TimeLimit, seconds=limits.request_timeout_s)
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"],
+                       expose_headers=["Link", "X-Total-Count", "Content-Disposition"])
     return app

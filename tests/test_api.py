@@ -220,6 +220,7 @@ def test_officials_list_and_search(http):
     names = [o["name"] for o in page["items"]]
     assert names == sorted(names, key=str.lower)
     assert len(http.get("/v1/officials", params={"name": "budi"}).json()["items"]) == 2
+    assert len(http.get("/v1/officials", params={"q": "budi"}).json()["items"]) == 2
     assert len(http.get("/v1/officials", params={"name": "Drs. Budi Santoso, M.Si."}).json()["items"]) == 2
     in_33 = {o["name"] for o in http.get("/v1/officials", params={"region": "33"}).json()["items"]}
     assert in_33 == {"Budi Santoso", "Siti Aminah", "Rina Wulandari"}
@@ -385,6 +386,11 @@ def test_bad_parameters_are_4xx_json(http, path, params, status, words):
     body = r.json()
     assert set(body) == {"error", "message", "status", "detail"} and body["status"] == status
     assert words.lower() in body["message"].lower(), body
+
+
+def test_cors_for_scripts_in_browsers(http):
+    r = http.get("/v1/taxonomy", headers={"Origin": "https://example.org"})
+    assert r.headers["access-control-allow-origin"] == "*"
 
 
 def test_wrong_method_is_json(http):

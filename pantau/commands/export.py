@@ -46,6 +46,7 @@ def export(
 
     from pantau import export as exporter
     from pantau.query_input import build_query
+    from pantau.search.factory import get_backend
     from pantau.settings import get_settings
     from pantau.store import Archive
 
@@ -54,7 +55,7 @@ def export(
                         doc_type=doc_type, source=source, source_type=source_type,
                         date_from=date_from, date_to=date_to)
     err = Console(stderr=True)
-    backend = exporter.backend_for(get_settings())
+    backend = get_backend(get_settings())
     try:
         with Archive.open(archive_path) as archive:
             manifest = _write(query, fmt, output, bundle or output.suffix == ".zip",
