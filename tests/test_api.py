@@ -221,6 +221,9 @@ def test_officials_list_and_search(http):
     assert names == sorted(names, key=str.lower)
     assert len(http.get("/v1/officials", params={"name": "budi"}).json()["items"]) == 2
     assert len(http.get("/v1/officials", params={"q": "budi"}).json()["items"]) == 2
+    by_org = http.get("/v1/officials", params={"q": "Kelurahan"}).json()["items"]
+    assert {o["name"] for o in by_org} == {"Budi Santoso", "Rina Wulandari"}  # Lurah Ketintang, staf
+    assert http.get("/v1/officials", params={"q": "100%_"}).json()["total"] == 0
     assert len(http.get("/v1/officials", params={"name": "Drs. Budi Santoso, M.Si."}).json()["items"]) == 2
     in_33 = {o["name"] for o in http.get("/v1/officials", params={"region": "33"}).json()["items"]}
     assert in_33 == {"Budi Santoso", "Siti Aminah", "Rina Wulandari"}

@@ -97,8 +97,14 @@ def _compatible(a: str, b: str) -> bool:
 
 # -- reading -----------------------------------------------------------------------------
 
-def _filters(name: str | None, region: str | None, role: str | None) -> tuple[str, dict]:
+def _filters(name: str | None, region: str | None, role: str | None,
+             text: str | None = None) -> tuple[str, dict]:
     where, params = ["1=1"], {}
+    if text and text.strip():
+        where.append("(o.name_key LIKE :text ESCAPE '\\' OR EXISTS (SELECT 1 FROM official_roles r "
+                     "WHERE r.official_id = o.id AND (r.role_key LIKE :text ESCAPE '\\' "
+                     "OR lower(r.org) LIKE :text ESCAPE '\\')))")
+        params["text"] = f"%{_escape(' '.join(text.lower().split()))}%"
     if name:
         key = normalize_name(name)
         if not key:
@@ -120,12 +126,13 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def list_officials(conn: sqlite3.Connection, *, name: str | None = None, region: str | None = None,
-                   role: str | None = None, after: tuple[str, str] | None = None,
-                   limit: int = 20) -> tuple[list[Official], int]:
+def list_officials(conn: sqlite3.Connection, *, text: str | None = None, name: str | None = None,
+                   region: str | None = None, role: str | None = None,
+                   after: tuple[str, str] | None = None, limit: int = 20) -> tuple[list[Official], int]:
     """One page of officials ordered by name, after the (name_key, id) ``after``; and the
-    total number of officials that match the filters."""
-    where, params = _filters(name, region, role)
+    total number of officials that match the filters. ``text`` is looked for in the name,
+    the roles and the organisations; ``name`` in the name only (honorifics ignored)."""
+    where, params = _filters(name, region, role, text)
     total = conn.execute(f"SELECT count(*) FROM officials o WHERE {where}", params).fetchone()[0]
     if after is not None:
         where += " AND (o.name_key, o.id) > (:after_key, :after_id)"

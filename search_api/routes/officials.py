@@ -54,9 +54,10 @@ def _role_text(roles: list[dict]) -> list[str]:
 @router.get("/v1/officials", response_model=OfficialPage, responses=ERRORS, summary="List officials")
 def list_officials(
     request: Request, archive: ArchiveDep,
-    q: Annotated[str | None, Query(max_length=200, description="Part of the name (degrees and "
-                                   "honorifics ignored).")] = None,
-    name: Annotated[str | None, Query(max_length=200, description="Same as `q`.")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Text in the name, a role or an "
+                                   "organisation (`budi`, `bawaslu`, `kecamatan bandar`).")] = None,
+    name: Annotated[str | None, Query(max_length=200, description="Part of the name (degrees and "
+                                      "honorifics ignored).")] = None,
     region: Annotated[str | None, Query(description="Region code; officials seen with a role in "
                                         "it or in a place inside it.")] = None,
     role: Annotated[str | None, Query(max_length=100, description="Part of a role (`camat`, "
@@ -68,7 +69,7 @@ def list_officials(
     """Officials named in the archive, merged across articles, ordered by name, with their
     roles over time. Cursor pagination: pass `next_cursor` as `cursor`."""
     items, total = registry.list_officials(
-        archive.conn, name=q or name, region=check_region(region) if region else None, role=role,
+        archive.conn, text=q, name=name, region=check_region(region) if region else None, role=role,
         after=decode_cursor(cursor), limit=limit + 1)
     more = len(items) > limit
     items = items[:limit]
