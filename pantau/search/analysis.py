@@ -21,7 +21,8 @@ from functools import lru_cache
 
 ANALYSIS_VERSION = "1"
 _TOKEN = re.compile(r"[^\W_]+")
-_ASCII_WORD = re.compile(r"[a-z0-9]+")
+_PUNCTUATION = "“”‘’—–…•·«»„"  # common in news text; removed before the ASCII fast path
+_ASCII_SPACES = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 _CACHE_LIMIT = 1_000_000
 # Sastrawi returns the word itself unless removing these prefixes or suffixes (particles,
@@ -40,11 +41,18 @@ def fold(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """The folded tokens of ``text``, in order."""
-    folded = fold(text)
-    if folded.isascii():
-        return _ASCII_WORD.findall(folded)
-    return _TOKEN.findall(folded)
+    """The folded tokens of ``text``, in order (runs of letters and digits)."""
+    folded = text.lower()
+    if not folded.isascii():
+        for mark in _PUNCTUATION:
+            if mark in folded:
+                folded = folded.replace(mark, " ")
+        if not folded.isascii():
+            if not unicodedata.is_normalized("NFKD", folded):
+                folded = _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
+            return _TOKEN.findall(folded)
+    # bytes.translate + split is several times faster than a regular expression
+    return folded.encode("ascii").translate(_ASCII_SPACES).decode("ascii").split()
 
 
 def stem(word: str) -> str:

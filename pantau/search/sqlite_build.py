@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from pantau.search.analysis import ANALYSIS_VERSION, stem, stem_tokens, tokens
+from pantau.search.analysis import ANALYSIS_VERSION, stem, tokens
 from pantau.search.base import IndexDocument
 from pantau.search.columns import ColumnsBuilder, sort_value
 
@@ -79,8 +79,7 @@ class IndexWriter:
         self._rows: dict[str, list] = {k: [] for k in ("docs", "content", "fts", "officials")}
         self.columns = ColumnsBuilder()
         self._sources: dict[str, tuple] = {}
-        self._seen: set[str] = set()
-        self._vocab: list[tuple[str, str]] = []
+        self._stems: dict[str, str] = {}  # every token of this build -> its stem
 
     def add_all(self, docs: Iterable[IndexDocument]) -> int:
         for doc in docs:
@@ -107,7 +106,7 @@ class IndexWriter:
         self._flush()
         conn = self.conn
         conn.executemany("INSERT INTO sources VALUES (?, ?, ?)", list(self._sources.values()))
-        conn.executemany("INSERT INTO vocab VALUES (?, ?)", self._vocab)
+        conn.executemany("INSERT INTO vocab VALUES (?, ?)", self._stems.items())
         for statement in filter(str.strip, INDEXES.split(";")):
             conn.execute(statement)
         conn.execute("INSERT INTO fts(fts) VALUES ('optimize')")
@@ -129,10 +128,10 @@ class IndexWriter:
 
     def _stemmed(self, text: str) -> str:
         words = tokens(text)
-        for word in set(words).difference(self._seen):
-            self._seen.add(word)
-            self._vocab.append((word, stem(word)))
-        return " ".join(stem_tokens(words))
+        stems = self._stems
+        for word in set(words).difference(stems):
+            stems[word] = stem(word)
+        return " ".join(map(stems.__getitem__, words))
 
     def _flush(self) -> None:
         rows, conn = self._rows, self.conn

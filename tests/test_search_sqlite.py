@@ -1,0 +1,94 @@
+"""The SQLite FTS5 backend: the search contract, plus what is particular to this backend
+(atomic rebuilds, the index file, reuse of stems, the index command, the factory)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from pantau.errors import BackendUnavailable, InvalidInput
+from pantau.search.factory import get_backend, sqlite_index_path
+from pantau.search.query import SearchQuery
+from pantau.search.sqlite import SqliteBackend
+from pantau.settings import Settings
+from pantau.store import Archive
+from tests.search_contract import *  # noqa: F401,F403
+from tests.search_contract import ARTICLES, fill_archive
+
+
+@pytest.fixture(scope="module")
+def search_backend(contract_docs, tmp_path_factory):
+    backend = SqliteBackend(tmp_path_factory.mktemp("index") / "search.sqlite3")
+    backend.rebuild(contract_docs)
+    yield backend
+    backend.close()
+
+
+def test_missing_index_is_backend_unavailable(tmp_path):
+    backend = SqliteBackend(tmp_path / "none.sqlite3")
+    for call in (backend.health, lambda: backend.search(SearchQuery()), lambda: list(backend.iter_ids(SearchQuery()))):
+        with pytest.raises(BackendUnavailable, match="pantau index"):
+            call()
+
+
+def test_rebuild_swaps_atomically_while_reading(contract_docs, tmp_path):
+    backend = SqliteBackend(tmp_path / "search.sqlite3")
+    backend.rebuild(contract_docs[:5])
+    export = backend.iter_ids(SearchQuery())
+    first = next(export)
+    assert backend.count(SearchQuery()) == 5
+    stats = backend.rebuild(contract_docs)
+    assert stats.documents == len(contract_docs)
+    assert backend.count(SearchQuery()) == len(contract_docs)       # the next query sees the new file
+    assert len([first, *export]) == 5                               # the export keeps its file
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["search.sqlite3"]
+
+
+def test_failed_rebuild_keeps_the_old_index(contract_docs, tmp_path):
+    backend = SqliteBackend(tmp_path / "search.sqlite3")
+    backend.rebuild(contract_docs[:3])
+
+    def broken():
+        yield from contract_docs[:2]
+        raise RuntimeError("archive went away")
+
+    with pytest.raises(RuntimeError):
+        backend.rebuild(broken())
+    assert backend.count(SearchQuery()) == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["search.sqlite3"]
+
+
+def test_text_markers_in_articles_cannot_forge_highlights(contract_docs, tmp_path):
+    doc = contract_docs[0].model_copy(update={"text": "baliho \x02<script>\x03 terpasang & rusak"})
+    backend = SqliteBackend(tmp_path / "search.sqlite3")
+    backend.rebuild([doc])
+    snippet = backend.search(SearchQuery(q="terpasang")).hits[0].snippet
+    assert "<script>" not in snippet and "&lt;script&gt;" in snippet and "<mark>terpasang</mark>" in snippet
+
+
+def test_unknown_timeline_interval_is_invalid(search_backend):
+    with pytest.raises(InvalidInput):
+        search_backend.timeline(SearchQuery(), "year")
+
+
+def test_factory(tmp_path):
+    settings = Settings(data_dir=tmp_path)
+    backend = get_backend(settings)
+    assert isinstance(backend, SqliteBackend) and backend.path == sqlite_index_path(settings)
+    with pytest.raises(BackendUnavailable, match="PANTAU_ES_URL"):
+        get_backend(settings, "elasticsearch")
+    with pytest.raises(InvalidInput, match="unknown search backend"):
+        get_backend(settings, "solr")
+
+
+def test_index_command_builds_the_index(tmp_path, cli_env):
+    with Archive.open(tmp_path / "data" / "archive.sqlite3") as archive:
+        fill_archive(archive)
+    result = subprocess.run([sys.executable, "-m", "pantau", "index"], env=cli_env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert f"{len(ARTICLES)} documents" in result.stdout
+    backend = SqliteBackend(tmp_path / "data" / "search.sqlite3")
+    assert backend.search(SearchQuery(q="sembako")).total == 2
