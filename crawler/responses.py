@@ -59,7 +59,10 @@ def failure_reason(failure) -> tuple[str, int | None]:
     if failure.check(HttpError):
         return f"http_{value.response.status}", value.response.status
     if failure.check(scrapy_errors.IgnoreRequest):
-        return ("robots" if "robots" in str(value).lower() else "ignored"), None
+        message = str(value).lower()
+        if "robots" in message:
+            return "robots", None
+        return ("too_large" if "maxsize" in message or "max size" in message else "ignored"), None
     kinds = (
         ("dns", (scrapy_errors.CannotResolveHostError, net.DNSLookupError)),
         ("timeout", (scrapy_errors.DownloadTimeoutError, net.TimeoutError, net.TCPTimedOutError)),

@@ -1,6 +1,6 @@
-"""Crawls with a registry of probe sources: an AMP page and a tracking-parameter variant
+"""A crawl with a registry of probe sources: an AMP page and a tracking-parameter variant
 resolve to the one canonical article, a PDF served as a seed is skipped without parsing,
-a robots-disallowed seed is never fetched."""
+a robots-disallowed seed is never fetched, a page over DOWNLOAD_MAXSIZE is refused cleanly."""
 
 from __future__ import annotations
 
@@ -47,6 +47,15 @@ base_url = "{{sample}}/nusaraya/"
 urls = ["arsip-internal/draf-laporan-netralitas-asn"]
 listings = [{{ url = "arsip-internal/" }}]
 article_pattern = '.*'
+
+[[source]]
+id = "large-probe"
+name = "size limit probe"
+type = "news"
+base_url = "{{sample}}/kabarpantura/"
+[source.discovery]
+urls = ["{large}"]
+article_pattern = '.*'
 """
 
 
@@ -57,11 +66,13 @@ def probed(tmp_path_factory):
         entry = next(e for e in answer_key(site.url) if e["site"] == "nusaraya" and e["on_topic"] and e["pages"] == 1)
         rel = entry["url"].removeprefix(site.url + "/nusaraya/")
         registry = tmp_path_factory.mktemp("reg") / "probes.toml"
+        large = next(t for t in traps.all_traps(site.url) if t.name == "large_page").url
         registry.write_text(PROBES.format(amp=entry["variants"]["amp"].removeprefix(site.url + "/nusaraya/"),
-                                          tracked=f"{rel}?{traps.TRACKING_QUERY}"))
+                                          tracked=f"{rel}?{traps.TRACKING_QUERY}",
+                                          large=large.removeprefix(site.url + "/kabarpantura/")))
         data_dir = tmp_path_factory.mktemp("probe")
-        summary = run_crawl(site, data_dir, "--sources-file", str(registry),
-                            "amp-probe", "pdf-probe", "robots-probe")
+        summary = run_crawl(site, data_dir, "--sources-file", str(registry), "--set", "DOWNLOAD_MAXSIZE=1000000",
+                            "amp-probe", "pdf-probe", "robots-probe", "large-probe")
         yield site, data_dir, summary, entry, list(site.paths)
     finally:
         site.close()
@@ -94,3 +105,11 @@ def test_robots_disallowed_pages_are_never_fetched(probed):
     assert summary["sources"]["robots-probe"]["skipped"].get("robots") == 2
     with Archive.open(data_dir / "archive.sqlite3") as archive:
         assert archive.latest_capture_for_url(site.url + traps.INTERNAL_PAGE) is None
+
+
+def test_a_page_over_the_size_limit_is_refused_cleanly(probed):
+    site, data_dir, summary, _, _ = probed
+    assert summary["sources"]["large-probe"]["failed"] == {"too_large": 1}
+    assert summary["sources"]["large-probe"]["finish_reason"] == "finished"
+    with Archive.open(data_dir / "archive.sqlite3") as archive:
+        assert not [a for a in archive.iter_articles() if a.source_id == "large-probe"]

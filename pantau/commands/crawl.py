@@ -27,6 +27,8 @@ def crawl(
     log_level: str = typer.Option("WARNING", "--log-level", help="Scrapy log level (DEBUG, INFO, WARNING, ERROR)."),
     log_file: Path | None = typer.Option(None, "--log-file", help="Write Scrapy's log to this file."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON (no progress display)."),
+    settings: list[str] | None = typer.Option(None, "--set", metavar="NAME=VALUE",
+                                              help="A Scrapy setting, e.g. --set DOWNLOAD_MAXSIZE=10000000."),
 ) -> None:
     """Crawl sources into the archive: discover article URLs (sitemaps, feeds, listings,
     search), capture every page, parse it, keep on-topic articles, and show a summary."""
@@ -43,6 +45,12 @@ def crawl(
             date.fromisoformat(since)
         except ValueError as exc:
             raise InvalidInput(f"--since {since!r} is not a date (YYYY-MM-DD)") from exc
+    extra = {}
+    for item in settings or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise InvalidInput(f"--set {item!r}: expected NAME=VALUE")
+        extra[name.strip()] = value
     entries = load_registry(registry).select(sources or None, sample=None if sources else bool(sample_url))
     if not entries:
         raise InvalidInput("no source to crawl")
@@ -50,7 +58,8 @@ def crawl(
         entry.resolve(sample_url)  # a sample site without --sample-url fails here, not mid-crawl
     opts = CrawlOptions([e.id for e in entries], sample_url=sample_url, since=since, max_pages=max_pages,
                         refresh=refresh, polite=politeness == "on", registry=registry, archive=archive,
-                        log_level=log_level.upper(), log_file=log_file, progress=not as_json)
+                        log_level=log_level.upper(), log_file=log_file, progress=not as_json,
+                        extra_settings=extra)
     summaries = run(opts)
     if as_json:
         typer.echo(json.dumps({"sources": summaries, "total": totals(summaries)}, indent=2))
