@@ -294,3 +294,13 @@ def test_a_crawl_stopped_early_keeps_its_queue_and_the_next_run_completes_it(ful
     assert second["sources"]["nusaraya"]["finish_reason"] == "finished" and not job.exists()
     expected = {(a.id, a.content_hash) for a in articles(full[0]) if a.source_id == "nusaraya"}
     assert {(a.id, a.content_hash) for a in articles(tmp_path)} == expected
+
+
+def test_since_skips_older_articles_before_fetching_them(site, key, tmp_path):
+    site.reset()
+    summary = run_crawl(site, tmp_path, "suaratimur", "--since", "2024-10-01")["sources"]["suaratimur"]
+    newer = [e for e in key if e["site"] == "suaratimur" and e["published_date"] >= "2024-10-01"]
+    older = [e for e in key if e["site"] == "suaratimur" and e["published_date"] < "2024-10-01"]
+    assert newer and older
+    assert summary["article_pages"] == len(newer) and summary["skipped"]["before_since"] == len(older)
+    assert not [e for e in older if e["url"].removeprefix(site.url) in site.paths]
