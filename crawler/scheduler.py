@@ -30,7 +30,8 @@ class PantauScheduler(Scheduler):
         queue and the new run's discovery can both hold one)."""
         while (request := super().next_request()) is not None:
             processed = getattr(self.spider, "processed", ())
-            if request.meta.get("pantau") == "article" and normalize_url(request.url) in processed:
+            if (request.meta.get("pantau") == "article" and not request.meta.get("redirect_urls")
+                    and normalize_url(request.url) in processed):  # (a redirect is remembered by the spider)
                 self.stats.inc_value("pantau/skipped/already_processed")
                 continue
             return request

@@ -27,7 +27,8 @@ from crawler.registry import load_registry
 from pantau.ids import canonical_url, normalize_url
 
 MAX_ARTICLE_PAGES = 30
-ARTICLE, CONTINUATION = 0, 0  # one priority: one disk queue (LIFO finishes started articles first)
+# Priorities: next pages of a started article first, then discovery (find every URL early), then articles.
+ARTICLE, DISCOVERY, CONTINUATION = 0, 10, 20
 
 
 def _flag(value) -> bool:
@@ -108,7 +109,7 @@ class PantauSpider(scrapy.Spider):
 
     def discovery_request(self, url: str, callback, **meta):
         self.scheduled.add(normalize_url(url))
-        return scrapy.Request(url, callback=callback, errback=self.failed, dont_filter=True,
+        return scrapy.Request(url, callback=callback, errback=self.failed, dont_filter=True, priority=DISCOVERY,
                               meta={"pantau": "discovery", **meta})
 
     def article_request(self, url: str):
