@@ -25,9 +25,12 @@ def _may_have_next_page(body: bytes, url: str) -> bool:
     from crawler.parsing.pages import article_base, page_number
 
     current, base = page_number(url), article_base(url)
+    slug = base[1].rsplit("/", 1)[-1].encode("utf-8")
     for raw in {m.group(1) for m in HREF.finditer(body)}:
         if raw.startswith((b"#", b"javascript:", b"mailto:", b"data:")):
             continue
+        if slug and slug not in raw and raw.startswith((b"http", b"/")):
+            continue  # an absolute link to another path: not this article's next page
         href = urljoin(url, raw.decode("utf-8", "replace").replace("&amp;", "&"))
         if page_number(href) == current + 1 and article_base(href) == base:
             return True

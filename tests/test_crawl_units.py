@@ -110,3 +110,18 @@ def test_ledger_adds_up_per_source_and_day(tmp_path):
         assert row["failures"] == {"http_404": 2} and row["skipped"] == {"robots": 2} and row["last_success"]
         assert ledger.done_keys(archive.conn, "s") == {"http://x.example/a"}
         assert ledger.get(archive.conn, "http://x.example/a").status == 200
+
+
+@pytest.mark.parametrize("href, expected", [
+    ("?page=2", "https://x.example/berita/slug-artikel?page=2"),
+    ("/berita/slug-artikel?page=2", "https://x.example/berita/slug-artikel?page=2"),
+    ("https://x.example/berita/slug-artikel?page=2", "https://x.example/berita/slug-artikel?page=2"),
+    ("/berita/artikel-lain?page=2", None),
+    ("#komentar", None),
+])
+def test_the_next_page_pre_check_agrees_with_the_parser(href, expected):
+    from crawler.parse_bridge import next_page_url
+
+    body = (f'<html><body><article><h1>Judul</h1><p>Isi.</p>'
+            f'<a href="{href}">Selanjutnya</a><a href="/kanal/politik/">Politik</a></article></body></html>').encode()
+    assert next_page_url(body, "https://x.example/berita/slug-artikel") == expected
