@@ -28,6 +28,7 @@ REPO = Path(__file__).resolve().parent.parent
 def crawl_once(base_url: str, data_dir: Path) -> dict:
     env = {**os.environ, "PANTAU_DATA_DIR": str(data_dir)}
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    server_before = resource.getrusage(resource.RUSAGE_SELF)  # the sample server's threads
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "pantau.cli", "crawl", "--sample-url", base_url,
                              "--politeness", "off", "--json"], env=env, capture_output=True, text=True,
@@ -35,12 +36,14 @@ def crawl_once(base_url: str, data_dir: Path) -> dict:
     wall = time.perf_counter() - started
     cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
+    server_after = resource.getrusage(resource.RUSAGE_SELF)
+    server = (server_after.ru_utime - server_before.ru_utime) + (server_after.ru_stime - server_before.ru_stime)
     if result.returncode != 0:
         raise SystemExit(f"crawl failed:\n{result.stderr[-3000:]}")
     summary = json.loads(result.stdout)
     seconds = max(s["seconds"] for s in summary["sources"].values())
     return {"pages": summary["total"]["pages"], "articles": summary["total"]["articles"],
-            "crawl_seconds": seconds, "wall_seconds": wall, "cpu_seconds": cpu}
+            "crawl_seconds": seconds, "wall_seconds": wall, "cpu_seconds": cpu, "server_cpu_seconds": server}
 
 
 def parse_times(data_dir: Path) -> list[float]:
@@ -78,7 +81,8 @@ def main() -> None:
                 runs.append(run)
                 print(f"crawl: {run['pages']} pages, {run['articles']} articles in {run['crawl_seconds']:.2f} s "
                       f"({run['rate']:.1f} pages/s; {run['wall_seconds']:.2f} s with process start-up, "
-                      f"{run['cpu_seconds']:.2f} CPU-s in the crawl process; load {os.getloadavg()[0]:.1f})")
+                      f"CPU-s: crawl process {run['cpu_seconds']:.2f}, sample server {run['server_cpu_seconds']:.2f}; "
+                      f"load {os.getloadavg()[0]:.1f})")
                 last_dir_times = parse_times(Path(tmp)) if len(runs) == args.repeat else None
     finally:
         server.shutdown()
