@@ -1,7 +1,8 @@
-"""The Elasticsearch backend against a real cluster: PANTAU_TEST_ES_URL=http://localhost:9200.
-
-Skipped without it (no Elasticsearch can be installed on every machine). Each run uses its own
-index prefix and deletes every index it created.
+"""The Elasticsearch backend against a real cluster: the search contract
+(tests/search_contract.py) plus what is particular to this backend (alias swap, refused
+documents, PIT exports). Set PANTAU_TEST_ES_URL=http://localhost:9200 to run it; everything
+here is skipped without it (no Elasticsearch can be installed on every machine). Each
+fixture uses its own index prefix and deletes every index it created.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pytest
 from pantau.errors import BackendUnavailable
 from pantau.search.base import IndexDocument
 from pantau.search.query import SearchQuery
+from tests.search_contract import *  # noqa: F401,F403
 
 ES_URL = os.environ.get("PANTAU_TEST_ES_URL", "")
 SKIP_REASON = "PANTAU_TEST_ES_URL not set: no Elasticsearch cluster to test against"
@@ -28,28 +30,49 @@ def es_url() -> str:
     return ES_URL
 
 
-@pytest.fixture
-def es_prefix(es_url):
-    """A prefix of our own; every index under it is deleted afterwards."""
+def _new_prefix() -> str:
+    return f"pantau-test-{uuid.uuid4().hex[:10]}"
+
+
+def _delete_indexes(url: str, prefix: str) -> None:
+    """Delete every index named ``<prefix>-*`` (by name: clusters refuse wildcard deletes)."""
     from elasticsearch import Elasticsearch
 
-    prefix = f"pantau-test-{uuid.uuid4().hex[:10]}"
-    yield prefix
-    client = Elasticsearch(es_url)
-    names = list(client.indices.get(index=f"{prefix}-*", ignore_unavailable=True,
-                                    allow_no_indices=True))
-    if names:
-        client.indices.delete(index=names, ignore_unavailable=True)
-    client.close()
+    client = Elasticsearch(url)
+    try:
+        names = list(client.indices.get(index=f"{prefix}-*", ignore_unavailable=True,
+                                        allow_no_indices=True))
+        if names:
+            client.indices.delete(index=names, ignore_unavailable=True)
+    finally:
+        client.close()
+
+
+@pytest.fixture(scope="module")
+def search_backend(es_url, contract_docs):
+    """The contract's backend: one index built from the contract documents."""
+    from pantau.search.elastic import ElasticsearchBackend
+
+    prefix = _new_prefix()
+    backend = ElasticsearchBackend(es_url, prefix)
+    try:
+        backend.rebuild(contract_docs)
+        yield backend
+    finally:
+        backend.close()
+        _delete_indexes(es_url, prefix)
 
 
 @pytest.fixture
-def es_backend(es_url, es_prefix):
+def es_backend(es_url):
+    """An empty backend of its own for the tests below."""
     from pantau.search.elastic import ElasticsearchBackend
 
-    backend = ElasticsearchBackend(es_url, es_prefix)
+    prefix = _new_prefix()
+    backend = ElasticsearchBackend(es_url, prefix)
     yield backend
     backend.close()
+    _delete_indexes(es_url, prefix)
 
 
 def _doc(i: int, **kw) -> IndexDocument:
@@ -68,7 +91,7 @@ def test_missing_index_is_backend_unavailable(es_backend):
         es_backend.health()
 
 
-def test_rebuild_moves_the_alias_and_deletes_the_old_index(es_backend, es_prefix):
+def test_rebuild_moves_the_alias_and_deletes_the_old_index(es_backend):
     first = es_backend.rebuild([_doc(1), _doc(2)])
     assert first.documents == 2 and es_backend.health()["index"] == first.index
     second = es_backend.rebuild([_doc(3)])
@@ -113,10 +136,3 @@ def test_pages_follow_cursors_and_exports_see_everything(es_backend):
     assert seen == [f"d{i}" for i in range(1, 8)]
     assert list(es_backend.iter_ids(SearchQuery())) == [f"d{i}" for i in range(7, 0, -1)]
     assert es_backend.count(SearchQuery(region=["33"])) == 7
-
-
-def test_search_contract(es_backend):
-    """The shared backend contract (tests/search_contract.py), when it exists."""
-    contract = pytest.importorskip("tests.search_contract",
-                                   reason="tests/search_contract.py not written yet")
-    contract.run_all(es_backend)
