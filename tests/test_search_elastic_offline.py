@@ -424,3 +424,28 @@ def test_alias_swap_failure_deletes_the_new_index():
     with pytest.raises(Exception, match="update_aliases refused"):
         ei.rebuild(es, "p-articles", _docs("b"), now=_at(2))
     assert list(es.indexes) == [old] and es.alias_targets("p-articles") == [old]
+
+
+ALL_FILTERS = dict(region=["33"], official=["off-1"], violation_type=["social_media"],
+                   doc_type=["incident"], source=["warta"], source_type=["news"],
+                   date_from=date(2024, 1, 1))
+
+
+def _clauses(query: dict) -> list[str]:
+    return [json.dumps(c, sort_keys=True) for c in query.get("bool", {}).get("filter", [])]
+
+
+@pytest.mark.parametrize("facets", [["province"], ["regency", "month"], ["violation_type", "source"],
+                                    list(eq.FACET_FILTER)])
+@pytest.mark.parametrize("drop", [None, "region", "date", "violation_type"])
+def test_hits_see_every_filter_and_each_facet_all_but_its_own(facets, drop):
+    params = {k: v for k, v in ALL_FILTERS.items() if not (drop and k.startswith(drop))}
+    query = SearchQuery(facets=facets, **params)
+    everything = {n: json.dumps(c, sort_keys=True) for n, c in eq.filter_clauses(query).items()}
+    b = eq.search_body(query, TextQuery())
+    base = _clauses(b["query"])
+    assert sorted(base + _clauses(b.get("post_filter", {}))) == sorted(everything.values())
+    for facet in facets:
+        seen = sorted(base + _clauses(b["aggs"][facet]["filter"]))
+        own = eq.FACET_FILTER[facet]
+        assert seen == sorted(v for n, v in everything.items() if n != own), facet
