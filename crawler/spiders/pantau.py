@@ -19,10 +19,8 @@ from urllib.parse import quote_plus, urljoin
 import scrapy
 from scrapy import signals
 
-from crawler import discovery, jobs, responses, urls
+from crawler import discovery, jobs, parse_bridge, responses, urls
 from crawler.items import ArticleFetch, Event
-from crawler import parse_bridge
-from crawler.parse_bridge import next_page_url
 from crawler.registry import load_registry
 from pantau.ids import canonical_url, normalize_url
 
@@ -79,8 +77,7 @@ class PantauSpider(scrapy.Spider):
             yield request
 
     def _load_archive_state(self) -> None:
-        from pantau.store import Archive
-        from pantau.store import ledger
+        from pantau.store import Archive, ledger
 
         with Archive.open(jobs.archive_path(self.crawler.settings)) as archive:
             self.done = ledger.done_keys(archive.conn, self.source_id)
@@ -224,7 +221,7 @@ class PantauSpider(scrapy.Spider):
         return None
 
     def _continue(self, pages, response):
-        nxt = next_page_url(response.body, response.url)
+        nxt = parse_bridge.next_page_url(response.body, response.url)
         chain = {normalize_url(p.final_url) for p in pages}
         if nxt and normalize_url(nxt) not in chain and len(pages) < MAX_ARTICLE_PAGES:
             yield scrapy.Request(nxt, callback=self.parse_continuation, errback=self.failed,
