@@ -125,3 +125,12 @@ def test_the_next_page_pre_check_agrees_with_the_parser(href, expected):
     body = (f'<html><body><article><h1>Judul</h1><p>Isi.</p>'
             f'<a href="{href}">Selanjutnya</a><a href="/kanal/politik/">Politik</a></article></body></html>').encode()
     assert next_page_url(body, "https://x.example/berita/slug-artikel") == expected
+
+
+def test_every_sample_site_trap_has_a_crawl_test():
+    """A new trap in pantau.sample_site.traps needs handling and a test in test_crawl*.py."""
+    from pantau.sample_site.traps import all_traps
+
+    handled = {"redirect", "not_found", "flaky_500", "wrong_encoding", "large_page", "pdf",
+               "robots_disallowed", "tracking_params"}
+    assert {t.name for t in all_traps(BASE)} == handled
