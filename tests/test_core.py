@@ -14,7 +14,7 @@ from pantau.settings import Settings
 from .conftest import REPO, SHARED
 
 
-@pytest.mark.parametrize("module", ["pantau", "crawler", "nlp", "search_api"])
+@pytest.mark.parametrize("module", ["pantau", "crawler", "nlp", "search_api", "mappings"])
 def test_top_level_packages_are_this_repositorys(module):
     # PyPI has unrelated packages named nlp and crawler; ours must win.
     mod = __import__(module)

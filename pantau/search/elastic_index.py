@@ -21,10 +21,12 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
+from mappings import DIR as MAPPINGS_DIR
+
 from pantau.errors import PantauError
 from pantau.search.base import IndexDocument
 
-MAPPING_PATH = Path(__file__).resolve().parents[2] / "mappings" / "articles.json"
+MAPPING_PATH = MAPPINGS_DIR / "articles.json"
 CHUNK_SIZE = 500
 MAX_CHUNK_BYTES = 20 * 1024 * 1024
 # Fields the index holds beyond IndexDocument's, derived from it when indexing.
