@@ -34,7 +34,7 @@ from pantau.search.base import IndexDocument, IndexStats, SearchBackend
 from pantau.search.columns import Columns
 from pantau.search.cursor import decode_cursor, encode_cursor
 from pantau.search.facets import facet_counts
-from pantau.search.filters import TEXT, combine, masks, rowids_mask
+from pantau.search.filters import combine, masks, rowids_mask
 from pantau.search.fts import highlight_expression, match_expression
 from pantau.search.query import Hit, SearchPage, SearchQuery, TextQuery, TimelineBucket, parse_text
 from pantau.search.sqlite_build import TITLE_WEIGHT, IndexWriter, previous_stems
@@ -81,15 +81,20 @@ class SqliteBackend(SearchBackend):
     def search(self, query: SearchQuery) -> SearchPage:
         conn, cols = self._snapshot()
         text = parse_text(query.q)
-        found = self._masks(conn, cols, query, text)
-        selected = combine(cols.n, found)
         sort = _sort(query, text)
-        scores = None
-        if sort == "relevance":
-            scores = self._relevance_page(conn, query, found[TEXT].match, selected)
-            docs = list(scores)
+        scored = None
+        if sort == "relevance":  # one FTS pass: the matches, and bm25 of those passing the filters
+            filters = combine(cols.n, masks(cols, conn, query, None))
+            rowids, scored = _match_and_rank(conn, match_expression(text), filters)
+            found = masks(cols, conn, query, rowids_mask(cols.n, rowids))
+        else:
+            found = self._masks(conn, cols, query, text)
+        selected = combine(cols.n, found)
+        if scored is not None:
+            docs = _relevance_page(scored, query)
         else:
             docs = self._time_page(conn, cols, query, sort, selected)
+        scores = dict(zip(scored[0].tolist(), scored[1].tolist())) if scored is not None else None
         hits = self._hits(conn, docs[:query.limit], scores)
         self._add_snippets(conn, text, hits)
         cursor = None
@@ -152,24 +157,8 @@ class SqliteBackend(SearchBackend):
             match = match_expression(text)
             row = _run(conn, "SELECT group_concat(rowid) FROM fts WHERE fts MATCH ?", [match])[0][0]
             rowids = np.fromstring(row, dtype=np.int64, sep=",") if row else np.zeros(0, np.int64)
-            matched = _TextMask(rowids_mask(cols.n, rowids), match)
+            matched = rowids_mask(cols.n, rowids)
         return masks(cols, conn, query, matched)
-
-    def _relevance_page(self, conn, query: SearchQuery, match: str, selected: np.ndarray | None) -> dict:
-        """Document number -> bm25 (lower is better) of the page and one more, in order."""
-        where, params = ["fts MATCH ?"], [match]
-        if selected is not None:
-            conn.create_function("keep", 1, lambda doc: bool(selected[doc - 1]), deterministic=True)
-            where.append("keep(rowid)")
-        if query.cursor:
-            score, doc = decode_cursor(query.cursor, "relevance", 2)
-            if not isinstance(score, (int, float)) or not isinstance(doc, int):
-                raise InvalidInput(_BAD_CURSOR)
-            where.append(f"({_BM25} > ? OR ({_BM25} = ? AND rowid > ?))")
-            params += [score, score, doc]
-        sql = (f"SELECT rowid, {_BM25} AS score FROM fts WHERE {' AND '.join(where)} "
-               f"ORDER BY score, rowid LIMIT ?")
-        return dict(_run(conn, sql, [*params, query.limit + 1]))
 
     def _time_page(self, conn, cols: Columns, query: SearchQuery, sort: str, selected) -> list[int]:
         """Document numbers of the page and one more, in time order."""
@@ -242,16 +231,42 @@ class SqliteBackend(SearchBackend):
 _BM25 = f"bm25(fts, {TITLE_WEIGHT}, 1.0, {TITLE_WEIGHT}, 1.0)"
 
 
-class _TextMask(np.ndarray):
-    """The text filter's mask, carrying its FTS5 expression for ranking."""
+def _match_and_rank(conn, match: str, filters: np.ndarray | None) -> tuple[np.ndarray, tuple]:
+    """Every document matching ``match``, and (document numbers, bm25 scores) of those that
+    pass ``filters`` (a mask; None for all), in one pass over the FTS index."""
+    if filters is None:
+        keep, params = "1", []
+    else:
+        inside = int(filters.sum()) <= len(filters) // 2
+        listed = np.flatnonzero(filters if inside else ~filters) + 1
+        keep = f"+rowid {'IN' if inside else 'NOT IN'} (SELECT value FROM json_each(?))"
+        params = [json.dumps(listed.tolist())]
+    # bm25() is not allowed inside an aggregate: rank in a subquery that LIMIT keeps unflattened
+    sql = ("SELECT group_concat(rowid), group_concat(rowid || ' ' || score, ' ') FROM ("
+           f"SELECT rowid, CASE WHEN {keep} THEN {_BM25} END AS score FROM fts WHERE fts MATCH ? LIMIT -1)")
+    all_rows, ranked = _run(conn, sql, [*params, match])[0]
+    rowids = np.fromstring(all_rows, dtype=np.int64, sep=",") if all_rows else np.zeros(0, np.int64)
+    pairs = np.fromstring(ranked, dtype=np.float64, sep=" ").reshape(-1, 2) if ranked else np.zeros((0, 2))
+    return rowids, (pairs[:, 0].astype(np.int64), pairs[:, 1])
 
-    def __new__(cls, mask: np.ndarray, match: str):
-        obj = mask.view(cls)
-        obj.match = match
-        return obj
 
-    def __array_finalize__(self, obj):
-        self.match = getattr(obj, "match", None)
+def _relevance_page(scored: tuple, query: SearchQuery) -> list[int]:
+    """Document numbers of the page and one more: bm25 ascending (best first), then number."""
+    docs, scores = scored
+    if query.cursor:
+        score, doc = decode_cursor(query.cursor, "relevance", 2)
+        if not isinstance(score, (int, float)) or not isinstance(doc, int):
+            raise InvalidInput(_BAD_CURSOR)
+        after = (scores > score) | ((scores == score) & (docs > doc))
+        docs, scores = docs[after], scores[after]
+    n = query.limit + 1
+    if len(docs) > n:
+        part = np.argpartition(scores, n)[:n]
+        cut = scores[part].max()
+        keep = scores <= cut
+        docs, scores = docs[keep], scores[keep]
+    order = np.lexsort((docs, scores))[:n]
+    return docs[order].tolist()
 
 
 def _load_columns(conn: sqlite3.Connection) -> Columns:
