@@ -58,12 +58,20 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def search(self, query: SearchQuery) -> SearchPage:
-        """One page of hits, the total, the next cursor and the requested facets."""
+        """One page of hits, the total, the next cursor and the requested facets.
+
+        Orders: ``relevance`` (score, best first; newest first when there is no text),
+        ``newest``/``oldest`` (publication time in UTC, then id, same direction; undated
+        documents count as the oldest). Each facet counts over every filter except its own
+        (region for province/regency, date range for month); at most ``FACET_LIMIT`` values,
+        most frequent first, months in calendar order. A bad cursor or query: InvalidInput."""
 
     @abstractmethod
     def timeline(self, query: SearchQuery, interval: Literal["week", "month"],
                  split: Literal["violation_type", "province"] | None = None) -> list[TimelineBucket]:
-        """Counts per period (and split value) of the documents matching ``query``."""
+        """Counts per period (and split value) of the documents matching ``query``, sorted by
+        period then key. Undated documents are left out; with a split, a document counts once
+        per value it has (and not at all without one)."""
 
     @abstractmethod
     def iter_ids(self, query: SearchQuery) -> Iterator[str]:
