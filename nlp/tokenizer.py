@@ -31,7 +31,8 @@ from spacy.lang.id import Indonesian
 from spacy.lang.id.punctuation import CURRENCY
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex, compile_suffix_regex
+
+from nlp.cache import compile_all
 
 DATA = Path(__file__).parent / "data" / "abbreviations.txt"
 TOKENIZER_NAME = "pantau.tokenizer.v1"
@@ -85,10 +86,29 @@ def _prefixes() -> list[str]:
     return [r"[Ss]e-(?=[{u}])".format(u=ALPHA_UPPER)] + list(Indonesian.Defaults.prefixes)
 
 
-def _prefix_regex() -> re.Pattern:
+def _prefix_pattern() -> str:
     # One anchor for the whole alternation: spaCy's "^a|^b|..." makes ``search`` try every
     # position of the string; "^(?:a|b|...)" fails at once (2-3x faster tokenisation).
-    return re.compile("^(?:" + "|".join(p for p in _prefixes() if p.strip()) + ")")
+    return "^(?:" + "|".join(p for p in _prefixes() if p.strip()) + ")"
+
+
+def _prefix_regex() -> re.Pattern:
+    return re.compile(_prefix_pattern())
+
+
+def affix_patterns() -> list[str]:
+    """The prefix, suffix and infix patterns: ``_prefix_pattern()`` and what spaCy's
+    ``compile_suffix_regex``/``compile_infix_regex`` compile (tests/test_nlp_cache.py)."""
+    return [_prefix_pattern(),
+            "|".join([piece + "$" for piece in Indonesian.Defaults.suffixes if piece.strip()]),
+            "|".join([piece for piece in _infixes() if piece.strip()])]
+
+
+@lru_cache(maxsize=1)
+def _affix_regexes() -> tuple[re.Pattern, ...]:
+    """The affix regexes, compiled once and kept in ``nlp.cache``: their large character
+    classes take ~0.1 s to compile."""
+    return tuple(compile_all("tokenizer-affixes", [(p, 0) for p in affix_patterns()]))
 
 
 # Whole reduplications stay one token whatever their case ("Anak-Anak", "ANAK-ANAK").
@@ -96,12 +116,13 @@ REDUPLICATION = re.compile(r"(?i)^([^\W\d_]+)-\1$")
 
 
 def make_tokenizer(vocab) -> Tokenizer:
+    prefix, suffix, infix = _affix_regexes()
     return Tokenizer(
         vocab,
         rules=special_cases(),
-        prefix_search=_prefix_regex().search,
-        suffix_search=compile_suffix_regex(Indonesian.Defaults.suffixes).search,
-        infix_finditer=compile_infix_regex(_infixes()).finditer,
+        prefix_search=prefix.search,
+        suffix_search=suffix.search,
+        infix_finditer=infix.finditer,
         token_match=REDUPLICATION.match,
         url_match=Indonesian.Defaults.url_match,
     )

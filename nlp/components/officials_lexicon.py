@@ -2,19 +2,24 @@
 name particles and stop words (``nlp/data``), and a gazetteer of region names (``lokal``).
 
 Everything is loaded once, when the component is built, into a :class:`Lexicon` of plain
-dicts and sets keyed by lowercase words, so the component itself only does lookups."""
+dicts and sets keyed by lowercase words, so the component itself only does lookups. The
+lexicon of the package's own data, and the village index, are kept in ``nlp.cache`` (keyed
+by the data files, ``lokal``'s tables and this module); ``lokal``'s tables are read from its
+package directory without importing ``lokal`` (whose import compiles ~200 regexes)."""
 
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from spacy.lang.id.stop_words import STOP_WORDS
+
+from nlp.cache import cached
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LEVELS = ("provinsi", "kabupaten", "kota", "kecamatan", "desa")
@@ -156,10 +161,35 @@ def _load_honorifics(lex: Lexicon, path: Path) -> None:
             lex.honorifics_after.add(line)
 
 
+def _lokal_file(name: str) -> Path | None:
+    """A data file of ``lokal``, found without importing the package."""
+    spec = importlib.util.find_spec("lokal")
+    for loc in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(loc) / "data" / name
+        if path.is_file():
+            return path
+    return None
+
+
 def _read_gz(name: str) -> dict:
-    root = resources.files("lokal") / "data"
-    with resources.as_file(root / name) as p, gzip.open(p, "rt", encoding="utf-8") as fh:
+    path = _lokal_file(name)
+    if path is None:  # not a plain directory install: let importlib.resources find it
+        from importlib import resources
+
+        with resources.as_file(resources.files("lokal") / "data" / name) as p:
+            return _load_gz(p)
+    return _load_gz(path)
+
+
+def _load_gz(path: Path) -> dict:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
         return json.load(fh)
+
+
+def _gz_inputs(name: str) -> list:
+    """Cache inputs for a ``lokal`` table: its bytes (or its name, if not found)."""
+    path = _lokal_file(name)
+    return [Path(__file__), name, path if path is not None else "resources"]
 
 
 class Gazetteer(dict):
@@ -173,6 +203,10 @@ class Gazetteer(dict):
 
 @lru_cache(maxsize=1)
 def _desa_index() -> dict:
+    return cached("officials-desa", _gz_inputs("desa.json.gz"), _build_desa_index)
+
+
+def _build_desa_index() -> dict:
     return _phrase_index({name: True for name in _read_gz("desa.json.gz").values()})
 
 
@@ -202,7 +236,29 @@ def _gazetteer() -> tuple[Gazetteer, dict]:
     return Gazetteer({level: _phrase_index(n) for level, n in names.items()}), region_levels
 
 
+DATA_FILES = ("roles.toml", "org_acronyms.toml", "org_words.txt", "honorifics.txt",
+              "name_particles.txt", "name_stopwords.txt")
+
+
 def load_lexicon(data_dir: str | Path | None = None, use_gazetteer: bool = True) -> Lexicon:
+    if data_dir:
+        return build_lexicon(data_dir, use_gazetteer)
+    inputs = [DATA_DIR / f for f in DATA_FILES] + ["\n".join(sorted(STOP_WORDS)), str(use_gazetteer)]
+    if use_gazetteer:
+        inputs += _gz_inputs("wilayah.json.gz")
+    else:
+        inputs.append(Path(__file__))
+    return cached("officials-lexicon", inputs, lambda: _lean(build_lexicon(None, use_gazetteer)))
+
+
+def _lean(lex: Lexicon) -> Lexicon:
+    """The lexicon without village names (read on first use) for the cache file."""
+    if "desa" in lex.gazetteer:
+        lex.gazetteer = Gazetteer({k: v for k, v in lex.gazetteer.items() if k != "desa"})
+    return lex
+
+
+def build_lexicon(data_dir: str | Path | None = None, use_gazetteer: bool = True) -> Lexicon:
     root = Path(data_dir) if data_dir else DATA_DIR
     lex = Lexicon()
     _load_roles(lex, root / "roles.toml")

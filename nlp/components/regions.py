@@ -39,11 +39,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import nlp.extensions  # noqa: F401  (registers doc._.regions)
+from nlp.cache import cached
 from nlp.components._region_scan import (
     BARE, BLOCK, DATELINE, DEFAULT_CUES, LEVEL, LIST, LOCATIVE, ORG, PERSON, Cues, Mention,
     RegionScanner)
 from pantau.errors import InvalidInput
-from pantau.regions import LEVELS, RegionTable, get_region_table, normalize_code
+from pantau.regions import LEVELS, RegionTable, normalize_code
 
 UNDECIDED = ("skip", "provinsi", "kabupaten", "kota")
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -52,9 +53,26 @@ CUES_FILE = "region_cues.toml"
 
 @lru_cache(maxsize=4)
 def _scanner(cues_bytes: bytes) -> RegionScanner:
+    """The scanner for these cues over the region table, kept in ``nlp.cache`` (keyed by the
+    cues, the table's files and the code that builds it)."""
+    import pantau.regions
+    import pantau.taxonomy
+    from nlp.components import _region_scan
+
+    inputs = [cues_bytes, Path(_region_scan.__file__), Path(pantau.regions.__file__),
+              Path(pantau.taxonomy.__file__), pantau.regions.REGIONS_CSV, pantau.regions.ALIASES_TOML]
+    return cached("region-scanner", inputs, lambda: _build_scanner(cues_bytes))
+
+
+def _build_scanner(cues_bytes: bytes) -> RegionScanner:
     import tomllib
 
-    return RegionScanner(get_region_table(), Cues.from_dict(tomllib.loads(cues_bytes.decode("utf-8"))))
+    table = RegionTable.load()  # the same data as ``get_region_table()``, not shared with it
+    scanner = RegionScanner(table, Cues.from_dict(tomllib.loads(cues_bytes.decode("utf-8"))))
+    memo = getattr(table, "_cache", None)
+    if isinstance(memo, dict):
+        memo.clear()  # Region models made while building: remade on demand, kept out of the cache
+    return scanner
 
 
 class RegionResolver:

@@ -1,0 +1,136 @@
+"""The start-up cache (nlp.cache), the data it keeps, and spaCy imported without its cli."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from nlp import cache
+from tests.conftest import REPO
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    path = tmp_path / "cache"
+    monkeypatch.setenv("PANTAU_NLP_CACHE_DIR", str(path))
+    return path
+
+
+def test_cached_builds_once_and_reads_back(cache_dir, tmp_path):
+    data = tmp_path / "data.txt"
+    data.write_text("one")
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"words": ["a", "b"], "n": len(calls)}
+
+    assert cache.cached("thing", [data, "v1"], build) == {"words": ["a", "b"], "n": 1}
+    assert cache.cached("thing", [data, "v1"], build) == {"words": ["a", "b"], "n": 1}
+    assert len(calls) == 1
+    data.write_text("two")  # a changed input is a new key; the old file is removed
+    assert cache.cached("thing", [data, "v1"], build)["n"] == 2
+    assert len(list(cache_dir.glob("thing-*.pickle"))) == 1
+
+
+def test_corrupt_or_truncated_file_is_rebuilt(cache_dir):
+    cache.cached("thing", ["x"], lambda: [1, 2, 3])
+    (path,) = cache_dir.glob("thing-*.pickle")
+    blob = path.read_bytes()
+    for bad in (blob[: len(blob) // 2], blob[:-1] + bytes([blob[-1] ^ 1]), b"", b"junk"):
+        path.write_bytes(bad)
+        assert cache.cached("thing", ["x"], lambda: [4]) == [4]
+        path.write_bytes(bad)
+    assert cache.cached("thing", ["x"], lambda: [5]) == [5]
+
+
+def test_disabled_or_unwritable_cache_still_builds(monkeypatch, tmp_path):
+    monkeypatch.setenv("PANTAU_NLP_CACHE_DIR", "off")
+    assert cache.cache_dir() is None
+    assert cache.cached("thing", ["x"], lambda: "built") == "built"
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv("PANTAU_NLP_CACHE_DIR", str(blocker / "sub"))  # cannot be created
+    assert cache.cached("thing", ["x"], lambda: "again") == "again"
+
+
+def test_missing_input_file_is_left_to_the_builder(cache_dir, tmp_path):
+    def build():
+        raise FileNotFoundError("the builder reports it")
+
+    with pytest.raises(FileNotFoundError, match="builder"):
+        cache.cached("thing", [tmp_path / "missing.txt"], build)
+
+
+@pytest.mark.parametrize("pattern, flags, text, found", [
+    (r"(?<![\w-])(?P<word>[A-Z][a-z]+)(?:\s+\1)?", 0, "x-Budi Budi Budi.", "Budi Budi"),
+    (r"^(?:abc|a[b-d]+|\d{2,4})$", re.IGNORECASE | re.MULTILINE, "x\nABBD\n", "ABBD"),
+    (r"[\u00C0-\u024F\uFF21-\uFF3A]+(?=\.)", 0, "caf\u00e9\u00e9.", "\u00e9\u00e9"),
+])
+def test_regexes_come_back_equal(cache_dir, pattern, flags, text, found):
+    compiled = re.compile(pattern, flags)
+    assert cache.freeze_pattern(compiled) is not None
+    first = cache.compile_all("rx", [(pattern, flags)])[0]
+    again = cache.compile_all("rx", [(pattern, flags)])[0]  # from the file
+    for rx in (first, again):
+        assert rx == compiled  # same pattern, flags and compiled code
+        assert (rx.groups, rx.groupindex) == (compiled.groups, compiled.groupindex)
+    assert again.search(text).group() == found
+
+
+def test_tokenizer_affixes_are_spacys(cache_dir):
+    from spacy.lang.id import Indonesian
+    from spacy.util import compile_infix_regex, compile_suffix_regex
+
+    from nlp import tokenizer
+
+    prefix, suffix, infix = tokenizer.affix_patterns()
+    assert prefix == tokenizer._prefix_regex().pattern
+    assert suffix == compile_suffix_regex(Indonesian.Defaults.suffixes).pattern
+    assert infix == compile_infix_regex(tokenizer._infixes()).pattern
+
+
+def test_cached_lexicon_and_scanner_equal_fresh_builds(cache_dir):
+    from nlp.components import officials_lexicon as ol
+    from nlp.components import regions
+
+    fresh = ol.build_lexicon()
+    for _ in range(2):  # built and stored, then read
+        lex = ol.load_lexicon()
+        assert lex == ol._lean(fresh)
+        assert lex.gazetteer.get("desa") == ol._build_desa_index()
+    cues = regions.Path(regions.DEFAULT_CUES).read_bytes()
+    built = regions._build_scanner(cues)
+    for _ in range(2):
+        regions._scanner.cache_clear()
+        scanner = regions._scanner(cues)
+        for attr in ("keys", "acronyms", "kec_keys", "idiom_keys", "cues"):
+            assert getattr(scanner, attr) == getattr(built, attr)
+        for attr in ("name_re", "kec_re", "idiom_re", "skip_re", "free_re"):
+            assert getattr(scanner, attr) == getattr(built, attr)
+        assert scanner.table._rows == built.table._rows
+        assert scanner.table._by_key == built.table._by_key
+
+
+def _run(code: str, **env) -> str:
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
+                         env={**os.environ, **env}, timeout=120)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip()
+
+
+def test_spacy_cli_is_loaded_on_first_use():
+    code = (
+        "import sys, nlp, spacy\n"
+        "print('typer' in sys.modules, 'spacy.cli.download' in sys.modules)\n"
+        "from spacy.cli import download\n"
+        "print(callable(download), 'typer' in sys.modules)\n"
+        "print(sorted(spacy.info(silent=True))[:2])\n"
+    )
+    assert _run(code).splitlines() == ["False False", "True True", "['location', 'pipelines']"]
+    eager = _run("import sys, nlp, spacy; print('typer' in sys.modules)", PANTAU_SPACY_EAGER_CLI="1")
+    assert eager == "True"
