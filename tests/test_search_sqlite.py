@@ -92,3 +92,13 @@ def test_index_command_builds_the_index(tmp_path, cli_env):
     assert f"{len(ARTICLES)} documents" in result.stdout
     backend = SqliteBackend(tmp_path / "data" / "search.sqlite3")
     assert backend.search(SearchQuery(q="sembako")).total == 2
+
+
+def test_empty_index_answers_everything(tmp_path):
+    backend = SqliteBackend(tmp_path / "search.sqlite3")
+    backend.rebuild([])
+    page = backend.search(SearchQuery(q="camat", region=["33"], facets=["province", "month", "source"]))
+    assert (page.total, page.hits, page.next_cursor) == (0, [], None)
+    assert page.facets == {"province": [], "month": [], "source": []}
+    assert backend.timeline(SearchQuery(), "week", "violation_type") == []
+    assert list(backend.iter_ids(SearchQuery())) == [] and backend.health()["documents"] == 0
