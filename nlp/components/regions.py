@@ -43,6 +43,7 @@ from nlp.cache import cached
 from nlp.components._region_scan import (
     BARE, BLOCK, DATELINE, DEFAULT_CUES, LEVEL, LIST, LOCATIVE, ORG, PERSON, Cues, Mention,
     RegionScanner)
+from nlp.evidence import doc_text
 from pantau.errors import InvalidInput
 from pantau.regions import LEVELS, RegionTable, normalize_code
 
@@ -111,7 +112,7 @@ class RegionResolver:
     # -- the work ----------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # computed from the tokens on every access: read it once
+        text = doc_text(doc)
         doc._.regions = self.find(text, doc.user_data.get("title"),
                                   doc.user_data.get("default_region"), _sentence_bounds(doc, len(text)))
         return doc
@@ -264,10 +265,14 @@ class _Context:
 
 
 def _sentence_bounds(doc: Doc, length: int) -> list[tuple[int, int]] | None:
-    """Character bounds of the doc's sentences, or None when no component set them.
-    (Reads the token arrays: ``doc.has_annotation``/``doc.sents`` cost more than the search.)"""
-    if len(doc) == 0:
+    """Character bounds of the doc's sentences, or None when no component set them (or the
+    doc has one token). Those ``pantau_sentences`` left in ``doc.user_data``, else read from
+    the token arrays (``doc.has_annotation``/``doc.sents`` cost more than the search)."""
+    if len(doc) < 2:
         return None
+    bounds = doc.user_data.get("sentence_bounds")
+    if bounds is not None:
+        return bounds
     arr = doc.to_array([SENT_START, IDX])
     flags = arr[:, 0]
     if not flags[1:].any():  # unset (0) after the first token: no sentence annotation
