@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from crawler import relevance
 from crawler.dedupe import with_cluster
 from crawler.parsing import ParsedPage, join_pages, parse_page, to_article
 from crawler.parsing.dates import zone_for_region
@@ -80,6 +81,9 @@ def reparse_archive(archive, source_id: str | None = None,
             continue
         joined = join_pages(follow_pages(archive, page, zones, summary))
         article = to_article(joined, capture)
+        if not relevance.judge(article.title, article.text).on_topic:
+            summary.skipped["off-topic"] += 1  # the crawl keeps such pages as captures only
+            continue
         rank = (not joined.is_amp, len(article.text), capture.fetched_at.isoformat(), capture.id)
         if article.id in best:
             summary.skipped["other capture of the same article"] += 1

@@ -138,3 +138,18 @@ def test_article_rows_keep_the_page_offset(archive):
     item = archive.get_article(article_id(EXPECTED["wrong_encoding"]["canonical_url"]))
     assert item.published_at.utcoffset() == timedelta(hours=8)
     assert isinstance(item, Article)
+
+
+def test_reparse_keeps_off_topic_pages_out_of_the_articles(archive):
+    html = ("<html><head><title>Harga Cabai Rawit di Pasar Kliwon Turun</title></head><body><article>"
+            "<h1>Harga Cabai Rawit di Pasar Kliwon Turun</h1>"
+            + "<p>Harga cabai rawit di Pasar Kliwon turun menjadi Rp40.000 per kilogram setelah panen "
+              "raya di lereng Gunung Sumbing. Pedagang mengaku pembeli kembali ramai menjelang akhir "
+              "pekan, sementara harga bawang merah masih bertahan.</p>" * 6
+            + "</article></body></html>").encode()
+    url = "https://x.id/2024/11/20/harga-cabai-rawit-turun/"
+    archive.put_capture(capture(url, html, minutes=90))
+    summary = reparse_archive(archive)
+    assert summary.skipped["off-topic"] == 1
+    with pytest.raises(Exception):
+        archive.get_article(article_id(url))

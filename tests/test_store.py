@@ -377,3 +377,32 @@ def test_counts(stored):
         "sources": 1, "captures": 2, "articles": 2, "annotated_articles": 1, "annotations": 2,
         "annotations:nlp-1": 1, "annotations:nlp-2": 1, "schema_version": latest_version(),
     }
+
+
+
+def test_many_connections_creating_a_new_archive_at_once_all_succeed(tmp_path):
+    # Writers racing to create the same archive (a crawl's worker and the CLI, say) must all
+    # get a WAL connection. SQLite answers "database is locked" at once to a racing
+    # journal-mode switch; the race is rare, so try it many times.
+    import threading
+
+    from pantau.store.db import connect
+
+    errors = []
+    for round_ in range(150):
+        path = tmp_path / f"race{round_}" / "archive.sqlite3"
+        barrier = threading.Barrier(8)
+
+        def open_close():
+            barrier.wait()
+            try:
+                connect(path, busy_timeout_ms=5000).close()
+            except Exception as exc:  # noqa: BLE001 - collected for the assertion
+                errors.append(str(exc))
+
+        threads = [threading.Thread(target=open_close) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert errors == []

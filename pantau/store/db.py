@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,7 +28,7 @@ def connect(path: Path, *, busy_timeout_ms: int | None = None) -> sqlite3.Connec
         raise ArchiveError(f"cannot open the archive at {path}: {exc}") from exc
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        mode = _enable_wal(conn, busy_timeout_ms)
         if str(mode).lower() != "wal":
             raise ArchiveError(f"cannot switch the archive at {path} to WAL mode (got {mode!r})")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -39,6 +40,22 @@ def connect(path: Path, *, busy_timeout_ms: int | None = None) -> sqlite3.Connec
         conn.close()
         raise
     return conn
+
+
+def _enable_wal(conn: sqlite3.Connection, busy_timeout_ms: int) -> str:
+    """Switch to WAL. On a brand-new file several processes may race to do it; SQLite then
+    answers "database is locked" at once (the busy handler does not cover this pragma), so
+    retry with a short back-off until the busy timeout."""
+    deadline = time.monotonic() + busy_timeout_ms / 1000
+    delay = 0.01
+    while True:
+        try:
+            return conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + delay > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.25)
 
 
 @contextmanager
