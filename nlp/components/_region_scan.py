@@ -37,6 +37,25 @@ _DATELINE = re.compile(
     r"\s*(?:,\s*[\w.]+(?:[ ][\w.]+){0,2}\s*)?(?:\([^)\n]{1,40}\)\s*)?(?:-{1,2}|–|—)\s")
 
 
+def _line_matches(rx: re.Pattern, text: str) -> list[re.Match]:
+    """``list(rx.finditer(text))`` for a pattern that starts with a multiline "^" and never
+    matches the empty string, trying only the starts of lines: ``finditer`` tries every
+    position of the text."""
+    out, pos, n = [], 0, len(text)
+    while pos < n:
+        m = rx.match(text, pos)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+            if text[pos - 1] == "\n":
+                continue
+        nl = text.find("\n", pos)
+        if nl < 0:
+            break
+        pos = nl + 1
+    return out
+
+
 @dataclass(slots=True)
 class Mention:
     """One name in the text with its candidates and context."""
@@ -105,8 +124,14 @@ class Cues:
         )
 
 
-def _trie_regex(words: list[str]) -> str:
-    """A regex that matches any of ``words``, longest first, built as a character trie."""
+def _trie_regex(words: list[str], first=None) -> str:
+    """A regex that matches any of ``words``, longest first, built as a character trie.
+
+    ``first(ch)``, if given, is the regex for a word's first character ``ch`` (None drops the
+    words that start with it). A lookbehind written there, after the character, rather than
+    before the whole alternation, leaves a literal at the start of every alternative, so the
+    regex engine skips to the characters that can start a word instead of trying every
+    position of the text (see ``_after``)."""
     trie: dict = {}
     for w in words:
         node = trie
@@ -114,24 +139,46 @@ def _trie_regex(words: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
-        alts = [(_SPACE if ch == " " else re.escape(ch)) + emit(child)
-                for ch, child in sorted(node.items()) if ch]
+    def emit(node: dict, top: bool = False) -> str:
+        alts = []
+        for ch, child in sorted(node.items()):
+            if not ch:
+                continue
+            head = first(ch) if top and first is not None else (_SPACE if ch == " " else re.escape(ch))
+            if head is not None:
+                alts.append(head + emit(child))
         if not alts:
-            return ""
+            return "(?!)" if top and trie else ""  # every word dropped: match nothing
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    return emit(trie)
+    return emit(trie, top=True)
 
 
-def _cased_trie(phrases) -> str:
+def _after(*lookbehinds: str, only: str | None = None):
+    """``first`` for ``_trie_regex``: a first character C where one of ``lookbehinds`` holds
+    before it. Each is "=X" or "!X" for "(?<=X)"/"(?<!X)" written before the word, and becomes
+    "(?<=XC)"/"(?<!XC)" after C: the same test. ``only``: a class of the first characters
+    kept, as a lookahead "(?=[...])" before the word would."""
+    def head(ch: str) -> str | None:
+        if only is not None and not re.fullmatch(only, ch):
+            return None
+        if ch == " ":  # a run of blanks cannot stand in a lookbehind: test before it
+            return "(?:" + "|".join(f"(?<{lb})" for lb in lookbehinds) + ")" + _SPACE
+        c = re.escape(ch)
+        guards = [f"(?<{lb}{c})" for lb in lookbehinds]
+        return c + (guards[0] if len(guards) == 1 else "(?:" + "|".join(guards) + ")")
+
+    return head
+
+
+def _cased_trie(phrases, first=None) -> str:
     """A case-sensitive regex for phrases written in lower, Capitalised, Title or UPPER case
     (faster than re.IGNORECASE); spaces match any run of blanks."""
     forms = set()
     for p in phrases:
         forms |= {p, p.lower(), p[:1].upper() + p[1:], p.title(), p.upper()}
-    return "(?:" + _trie_regex(sorted(forms)) + ")"
+    return "(?:" + _trie_regex(sorted(forms), first) + ")"
 
 
 def _surface_forms(name: str) -> set[str]:
@@ -161,12 +208,13 @@ class RegionScanner:
                                    if table.level(c) in NAME_LEVELS] for s in surfaces}
         # Names written in capitals by nature ("NTT", "DKI") are not shouted datelines.
         self.acronyms = {name_key(f) for f in base if f.isupper()}
-        self.name_re = re.compile(
-            r"(?=[A-Z])(?:(?<=\b[sS]e-)|(?<![\w./@-]))(?:" + _trie_regex(sorted(surfaces))
-            + r")(?![\w@]|\.\w)")
+        # "(?=[A-Z])(?:(?<=\b[sS]e-)|(?<![\w./@-]))(?:names)(?![\w@]|\.\w)", lookbehinds after
+        # the first letter (see _trie_regex)
+        first = _after(r"=\b[sS]e-", r"![\w./@-]", only="[A-Z]")
+        self.name_re = re.compile("(?:" + _trie_regex(sorted(surfaces), first) + r")(?![\w@]|\.\w)")
         kec_words = [w for w, lv in cues.level.items() if lv == "kecamatan"]
         self.kec_re = re.compile(
-            r"(?<![\w-])" + _cased_trie(kec_words) + r"(?!\w)"
+            _cased_trie(kec_words, _after(r"![\w-]")) + r"(?!\w)"
             + r"(?:[ \t\xa0]+|(?<=\.))([A-Z][\w'’().-]*(?:[ \t\xa0][A-Z][\w'’().-]*){0,3})")
         self.kec_keys: dict[str, list[str]] = {}
         for region in table.regions("kecamatan"):
@@ -175,14 +223,14 @@ class RegionScanner:
         self.idiom_keys = {name_key(w) for i in cues.idioms for w in re.split(r"[\s-]+", i)}
         self.skip_re = (re.compile(r"(?m)^[ \t*_>#\[-]*" + _cased_trie(cues.skip_lines) + r".*$")
                         if cues.skip_lines else None)
-        self.free_re = re.compile(r"(?<!\w)" + _cased_trie(cues.free_level) + r"(?!\w)")
+        self.free_re = re.compile(_cased_trie(cues.free_level, _after(r"!\w")) + r"(?!\w)")
 
     # -- the scan ------------------------------------------------------------------------
 
     def scan(self, text: str, datelines: bool = True) -> list[Mention]:
         dateline_spans = set()
         if datelines:
-            dateline_spans = {m.span("place") for m in _DATELINE.finditer(text)}
+            dateline_spans = {m.span("place") for m in _line_matches(_DATELINE, text)}
         idiom_spans = None
         skipped = self._skipped_lines(text)
         out: list[Mention] = []
@@ -215,7 +263,12 @@ class RegionScanner:
         return out
 
     def _skipped_lines(self, text: str) -> list[tuple[int, int]]:
-        return [m.span() for m in self.skip_re.finditer(text)] if self.skip_re else []
+        last = getattr(self, "_last_skipped", None)  # scan() and kecamatan() of one text
+        if last is not None and last[0] is text:
+            return last[1]
+        spans = [m.span() for m in _line_matches(self.skip_re, text)] if self.skip_re else []
+        self._last_skipped = (text, spans)
+        return spans
 
     def _read_before(self, text: str, mention: Mention, previous: Mention | None,
                      previous_index: int) -> None:

@@ -19,6 +19,19 @@ _REPORT = re.compile(r"(?m)(?:[Ll]aporan\s+(?:[Ww]artawan|[Rr]eporter|[Kk]ontrib
 _SITE = re.compile(r"(?m)^[ \t*_]*([A-Z][\w'’.]+(?:[ \t]+[A-Z][\w'’.]+){0,4})[ \t]+[-–|][ \t]+\[?"
                    r"[A-Za-z0-9.-]+\.(?i:com|co\.id|id|net|org|news)\b")
 _SPLIT = re.compile(r"\s*(?:[,;/|&]|\bdan\b)\s*")
+# What any match of a pattern must contain: a text without it skips that pattern (with a
+# multiline "^" first the regex engine tries every position of the text).
+_HINTS = {
+    _LABEL: lambda text: ":" in text or "：" in text,
+    _REPORT: lambda text: any(w in text for w in ("aporan", "Wartawan", "Reporter", "Kontributor",
+                                                  "Jurnalis")),
+    _SITE: re.compile(r"[-–|][ \t]+\[?[A-Za-z0-9.-]+\.(?i:com|co\.id|id|net|org|news)\b").search,
+}
+
+
+def _finditer(rx: re.Pattern, text: str):
+    hint = _HINTS.get(rx)
+    return rx.finditer(text) if hint is None or hint(text) else ()
 
 
 def _names(value: str) -> list[str]:
@@ -29,12 +42,12 @@ def _names(value: str) -> list[str]:
 def byline_names(text: str, author: str | None = None) -> set[tuple]:
     """Normalised names (tuples of lowercase words) of the text's reporters and editors."""
     found = []
-    for m in _LABEL.finditer(text):
+    for m in _finditer(_LABEL, text):
         found += _names(m.group(1))
     for m in _RED.finditer(text):
         found += _names(m.group(1) or m.group(2))
     for rx in (_REPORT, _SITE):
-        found += [m.group(1) for m in rx.finditer(text)]
+        found += [m.group(1) for m in _finditer(rx, text)]
     if author:
         found += _names(author)
     out = set()
@@ -47,4 +60,4 @@ def byline_names(text: str, author: str | None = None) -> set[tuple]:
 
 def byline_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of byline lines, where no official is looked for."""
-    return [m.span() for rx in (_LABEL, _RED) for m in rx.finditer(text)]
+    return [m.span() for rx in (_LABEL, _RED) for m in _finditer(rx, text)]

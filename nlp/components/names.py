@@ -8,14 +8,38 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
 
 from nlp.components.officials_lexicon import Lexicon, norm_word
+from nlp.evidence import doc_text
 
 ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
 _SPLIT = re.compile(r"[.\s]+")
+
+
+# Token strings and their lowercase forms by ORTH id, kept across docs: cheaper than the
+# StringStore, which decodes a new string on every look-up. Cleared when large.
+_TEXTS: dict[int, str] = {}
+_NORMS: dict[int, str] = {}
+_MAX_CACHED = 500_000
+
+
+def _lookup(cache: dict, orths: list[int], compute) -> list[str]:
+    """``[cache[o] for o in orths]``, storing ``compute(i, o)`` for what is missing."""
+    out = list(map(cache.get, orths))
+    if None in out:
+        if len(cache) > _MAX_CACHED:
+            cache.clear()
+        for i, o in enumerate(orths):
+            if out[i] is None:
+                out[i] = cache[o] = compute(i, o)
+    return out
+
+
+def _norm(text: str) -> str:
+    return text.lower().replace(".", "") if "." in text else text.lower()
 
 
 class Tokens:
@@ -29,18 +53,18 @@ class Tokens:
         attrs = [ORTH, SPACY, IS_SPACE] + ([SENT_START] if sentenced else [])
         cols = doc.to_array(attrs).T.tolist() if n else [[], [], []]
         strings = doc.vocab.strings
-        self.text = text = [strings[o] for o in cols[0]]
+        self.text = text = _lookup(_TEXTS, cols[0], lambda i, o: strings[o])
         self.ws = cols[1]
         self.space = cols[2]
         self.idx = [0, *accumulate([len(t) + w for t, w in zip(text, cols[1])])][:n]
-        self.doc_text = "".join([t + " " if w else t for t, w in zip(text, cols[1])])
+        self.doc_text = doc_text(doc)
         starts = [v == 1 for v in cols[3]] if sentenced else [False] * n
         if n:
             starts[0] = True
         self.sent_start = starts
-        self.norm = [t.lower().replace(".", "") if "." in t else t.lower() for t in text]
+        self.norm = _lookup(_NORMS, cols[0], lambda i, o: _norm(text[i]))
         self.blocked = [False] * n      # region tokens: never a name
-        self.sent_begin = [k for k, v in enumerate(starts) if v]
+        self.sent_begin = list(compress(range(n), starts))
         self._lower = None
 
     @property

@@ -12,6 +12,8 @@ Writes ``doc._.officials``: one dict per person, {"name", "role", "org", "region
 
 from __future__ import annotations
 
+from itertools import compress
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -69,7 +71,7 @@ class Reader:
     def read(self) -> list[dict]:
         toks, skip = self.toks, byline_spans(self.text)
         anchors, done = self.comp.lex.anchors, 0
-        for i in [k for k, w in enumerate(toks.norm) if w in anchors]:
+        for i in compress(range(toks.n), map(anchors.__contains__, toks.norm)):
             if i < done:
                 continue
             role = find_role(toks, i)
@@ -271,10 +273,9 @@ class Reader:
                 if len(w) >= 3 and w not in toks.lex.particles and is_cap(w):
                     single[w] = p if w not in single or single[w] is p else None
         first = {words[0] for words in full} | set(single)
-        k = 0
-        while k < toks.n:
-            if toks.text[k] not in first or covered[k]:
-                k += 1
+        after = 0  # the end of the last mention found
+        for k in compress(range(toks.n), map(first.__contains__, toks.text)):
+            if k < after or covered[k]:
                 continue
             hit = None
             for words, p in full.items():
@@ -286,9 +287,7 @@ class Reader:
                 hit = (single[toks.text[k]], k + 1)
             if hit is not None:
                 hit[0]["evidence"].append(self._evidence(k, hit[1]))
-                k = hit[1]
-            else:
-                k += 1
+                after = hit[1]
 
 
     def _complete_mononym(self, person: dict, covered: list) -> None:

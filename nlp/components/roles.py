@@ -301,9 +301,10 @@ def _place_level(toks: Tokens, k: int, level: str, explicit: bool) -> tuple[int,
     if k >= toks.n or not toks.text[k][:1].isupper():
         return None
     levels = LEVEL_SETS.get(level, (level,))
-    best, first = None, toks.norm[k]
+    best, first, gazetteer = None, toks.norm[k], lex.gazetteer
     for lv in levels:
-        index = lex.gazetteer.get(lv, _EMPTY)
+        # dict look-ups first: Gazetteer.get (which reads village names on first use) is slower
+        index = gazetteer[lv] if lv in gazetteer else gazetteer.get(lv, _EMPTY)
         if first not in index:
             continue
         m = match(index, toks, k)
