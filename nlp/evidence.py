@@ -2,10 +2,15 @@
 
 ``SentenceIndex(doc)`` finds the sentence around a character offset by bisection, so a
 component that works on ``doc.text`` with regular expressions can attach evidence cheaply.
+
+``ignored_spans(doc)`` gives the character spans every cue-based component must ignore:
+related-article link lines ("Baca Juga: ...", "Simak juga", "Berita terkait"), whose words are
+another article's headline. ``in_spans(spans, char)`` tests an offset against them.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.attrs import IDX, SENT_START
@@ -62,3 +67,83 @@ def span_evidence(span) -> dict:
     sentence = span.sent.text.strip() if doc.has_annotation("SENT_START") else ""
     return {"text": span.text, "start": span.start_char, "end": span.end_char,
             "sentence": sentence}
+
+
+# --- spans that cue-based components ignore ----------------------------------------------
+
+# "Baca Juga: <headline of another article>" and its kin: a link to another story, whose
+# words are not this article's content. A marker that opens a line takes the rest of the
+# line (or, when nothing follows it, the next few short headline lines); a marker in the
+# middle of a scraped paragraph takes the text up to the next sentence end or line end.
+RELATED_MARKER_RE = re.compile(
+    r"(?i)\b(?P<strong>(?:baca|simak|lihat|cek|tonton|saksikan)\s+(?:juga|pula)"
+    r"|baca\s+(?:berita\s+)?(?:lainnya|selengkapnya|terkait)|read\s+also|also\s+read)\b"
+    r"|\b(?:berita|artikel|bacaan|topik|related)(?:\s+(?:terkait|lainnya|pilihan|populer|"
+    r"terpopuler|terbaru|articles?|news|posts?))?"
+    r"(?=[ \t\u00a0]*[:»>|]|[ \t\u00a0]+[-–—]|[ \t\u00a0]*(?:\r?\n|$))")
+# what follows a marker that is a link label: a colon or arrow, a spaced dash, or the line end
+_SEPARATED_RE = re.compile(r"[ \t\u00a0]*[:»>|]|[ \t\u00a0]+[-–—]|[ \t\u00a0]*(?:\r?\n|$)")
+_HEADLINE_MAX_WORDS = 24
+_LIST_MAX_LINES = 6
+_INLINE_MAX_CHARS = 240
+
+
+def related_link_spans(text: str) -> list[tuple[int, int]]:
+    """Sorted, disjoint (start, end) character spans of related-article link lines."""
+    spans: list[tuple[int, int]] = []
+    for m in RELATED_MARKER_RE.finditer(text):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        opens_line = not text[line_start:m.start()].strip(" \t\u00a0*>#-•|[(")
+        rest = text[m.end():line_end].strip(" \t\u00a0:;-–—»>|*)]")
+        separated = _SEPARATED_RE.match(text, m.end()) is not None
+        strong = m.group("strong") is not None
+        if not (separated or strong):
+            continue  # "berita terkait kasus itu viral": prose, not a link
+        if opens_line:
+            end = line_end if rest else _headline_lines(text, line_end)
+            spans.append((line_start, end))
+            continue
+        stop = _SENT_END_RE.search(text, m.end(), min(line_end, m.end() + _INLINE_MAX_CHARS))
+        spans.append((m.start(), stop.end() if stop else min(line_end, m.end() + _INLINE_MAX_CHARS)))
+    return spans
+
+
+_SENT_END_RE = re.compile(r"[.!?](?=\s|$)")
+
+
+def _headline_lines(text: str, pos: int) -> int:
+    """End of the short headline lines that follow a bare marker line ("Berita Terkait:")."""
+    end, taken = pos, 0
+    while taken < _LIST_MAX_LINES and pos < len(text):
+        nxt = text.find("\n", pos + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        line = text[pos:nxt].strip()
+        pos = nxt
+        if not line:
+            if taken:
+                break
+            continue
+        if len(line.split()) > _HEADLINE_MAX_WORDS or line[-1] in ".!?\"”":
+            break
+        end, taken = nxt, taken + 1
+    return end
+
+
+def ignored_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of ``doc`` that cue-based components ignore (related-article link
+    lines such as "Baca Juga: ..."), computed once and kept in ``doc.user_data``."""
+    spans = doc.user_data.get("ignored_spans")
+    if spans is None:
+        spans = related_link_spans(doc_text(doc))
+        doc.user_data["ignored_spans"] = spans
+    return spans
+
+
+def in_spans(spans: list[tuple[int, int]], char: int) -> bool:
+    """Whether ``char`` lies inside one of the sorted, disjoint ``spans``."""
+    i = bisect_right(spans, (char, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= char < spans[i][1]

@@ -74,6 +74,48 @@ Pedagang menyebut pasokan dari petani di lereng Gunung Merbabu berkurang akibat 
 )
 
 
+ELECTION_OTHER = (
+    "Polres Kawal Distribusi Logistik Pemilu ke 14 Kecamatan",
+    """BLORA - Polres Blora mengawal distribusi logistik Pemilu 2024 dari gudang KPU Kabupaten Blora ke 14 kecamatan, Senin (12/2/2024).
+
+Kapolres Blora mengatakan sebanyak 250 personel gabungan TNI dan Polri dikerahkan untuk pengamanan. Setiap truk pengangkut kotak suara dan surat suara didampingi dua anggota polisi.
+
+Ketua KPU Blora menyebut logistik diterima panitia pemilihan kecamatan dalam kondisi baik. Camat dan anggota Bawaslu turut menyaksikan serah terima di setiap kecamatan.
+
+"Kami pastikan pergeseran logistik berjalan aman dan tepat waktu sampai ke TPS," kata Kapolres.""",
+)
+
+SANCTION_CASE = (
+    "Kepala Desa Karangrejo Dijatuhi Sanksi karena Ikut Kampanye Caleg",
+    """GROBOGAN - Bupati Grobogan menjatuhkan sanksi teguran tertulis kepada Kepala Desa Karangrejo berinisial SW setelah terbukti ikut kampanye salah satu caleg DPRD, Kamis (7/3/2024).
+
+Sanksi itu dijatuhkan berdasarkan rekomendasi Bawaslu Grobogan yang sebelumnya memeriksa SW. Dalam pemeriksaan, SW mengakui hadir dalam kampanye tersebut.
+
+Menurut Bawaslu, perbuatan itu melanggar Pasal 280 ayat (2) huruf h Undang-Undang Nomor 7 Tahun 2017 tentang Pemilu serta Pasal 29 huruf g Undang-Undang Nomor 6 Tahun 2014 tentang Desa.
+
+Pasal 30 undang-undang yang sama mengatur sanksi administratif berupa teguran lisan atau teguran tertulis, dan pemberhentian sementara bila teguran tidak dilaksanakan.
+
+Ketentuan pidana dalam Pasal 490 UU Pemilu mengancam kepala desa yang menguntungkan peserta pemilu dengan pidana penjara paling lama satu tahun dan denda.""",
+)
+
+RULES_AT_MEETING = (
+    "Rakor Netralitas, Bawaslu Paparkan Aturan dan Sanksi bagi ASN",
+    """PATI - Bawaslu Kabupaten Pati menggelar rapat koordinasi netralitas ASN bersama kepala perangkat daerah dan camat, Selasa (8/10/2024).
+
+Dalam paparannya, anggota Bawaslu menjelaskan bahwa netralitas ASN diatur dalam Pasal 9 ayat (2) Undang-Undang Nomor 20 Tahun 2023 tentang ASN.
+
+Larangan bagi ASN juga diatur dalam Peraturan Pemerintah Nomor 94 Tahun 2021 tentang Disiplin PNS dan SKB lima lembaga tentang pedoman netralitas.
+
+Pelanggaran disiplin itu diganjar hukuman disiplin ringan berupa teguran lisan, teguran tertulis atau pernyataan tidak puas secara tertulis.
+
+Hukuman disiplin sedang berupa pemotongan tunjangan kinerja, sedangkan hukuman disiplin berat berupa penurunan jabatan hingga pemberhentian.
+
+Selain itu, Pasal 188 Undang-Undang Nomor 1 Tahun 2015 mengatur ancaman pidana penjara dan denda bagi pejabat yang melanggar.
+
+Peserta rapat diminta meneruskan penjelasan tersebut kepada seluruh pegawai di unit kerjanya.""",
+)
+
+
 @pytest.fixture(scope="module")
 def nlp():
     pipeline = blank()
@@ -108,6 +150,24 @@ def test_doc_type_with_title(nlp, article, expected):
 def test_doc_type_from_body_alone(nlp, article, expected):
     doc = run(nlp, None, article[1])
     assert doc._.doc_type == expected, doc.user_data.get("doc_type_scores")
+
+
+@pytest.mark.parametrize("article,expected", [
+    (ELECTION_OTHER, "other"), (SANCTION_CASE, "incident"), (RULES_AT_MEETING, "regulation"),
+])
+def test_main_purpose(nlp, article, expected):
+    """Election news without neutrality content is other; a named case told with legal
+    citations is an incident; rules and sanctions explained at a meeting are regulation."""
+    for title in (article[0], None):
+        doc = run(nlp, title, article[1])
+        assert doc._.doc_type == expected, (title, doc.user_data.get("doc_type_scores"))
+
+
+def test_a_link_line_does_not_make_an_article_on_topic(nlp):
+    body = ELECTION_OTHER[1] + ("\nBaca Juga: Kades Ikut Kampanye Caleg, Bawaslu Tegaskan Langgar "
+                                "Netralitas ASN dan Terancam Sanksi")
+    doc = run(nlp, None, body)
+    assert doc._.violations == [] and doc._.doc_type == "other"
 
 
 def test_an_act_told_in_the_lead_makes_an_incident(nlp):

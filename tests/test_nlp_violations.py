@@ -94,6 +94,57 @@ POSITIVE = [
     # id_card_support
     ("Seorang PNS menyerahkan fotokopi KTP sebagai dukungan kepada bakal calon perseorangan.", "id_card_support"),
     ("Nama sejumlah guru tercatat sebagai pendukung bakal calon anggota DPD dalam verifikasi.", "id_card_support"),
+    # phrasings of national and regional outlets
+    ("Seorang ASN di lingkungan Pemkab diduga membuat status WA berisi ajakan memilih pasangan calon nomor urut 1.", "social_media"),
+    ("Kepala sekolah itu memasang story Instagram bergambar calon bupati.", "social_media"),
+    ("Pegawai itu ikut siaran langsung kampanye paslon di akun TikTok miliknya.", "social_media"),
+    ("Perangkat desa itu menjadi admin grup WhatsApp pendukung salah satu calon.", "social_media"),
+    ("ASN dilarang memberi komentar dukungan pada unggahan calon kepala daerah.", "social_media"),
+    ("Camat itu kedapatan mengikuti akun resmi tim pemenangan paslon.", "social_media"),
+    ("Kades itu diduga menempel stiker caleg di kaca mobil warga.", "campaign_material"),
+    ("Oknum ASN kedapatan membagikan kalender bergambar calon bupati kepada warga.", "campaign_material"),
+    ("Perangkat desa membagikan kaos bergambar pasangan calon kepada warga.", "campaign_material"),
+    ("Bawaslu mewaspadai praktik serangan fajar menjelang pencoblosan.", "vote_buying"),
+    ("Kepala desa itu diduga bagi-bagi beras kepada warga sambil mengajak memilih caleg tertentu.", "vote_buying"),
+    ("ASN dilarang terlibat money politics dalam bentuk apa pun.", "vote_buying"),
+    ("Acara jalan sehat itu menyediakan door prize dari salah satu calon wali kota.", "vote_buying"),
+    ("Mobil berplat merah terlihat terparkir di lokasi kampanye pasangan calon.", "state_resources"),
+    ("Kabid itu menggunakan ruang kerjanya untuk rapat tim pemenangan caleg.", "state_resources"),
+    ("ASN tersebut berkampanye pada jam kerja dengan mengenakan seragam dinas.", "state_resources"),
+    ("Rumah dinas camat dijadikan posko pemenangan salah satu calon.", "state_resources"),
+    ("Alat berat milik dinas dipakai untuk meratakan lokasi kampanye paslon.", "state_resources"),
+    ("Bupati petahana melakukan mutasi jabatan jelang pilkada untuk kepentingan pencalonannya.", "partisan_decision"),
+    ("Program bansos dipolitisasi untuk memenangkan calon petahana.", "partisan_decision"),
+    ("Camat itu mengumpulkan para kades untuk mendukung pasangan calon nomor urut 1.", "partisan_decision"),
+    ("Kepala dinas itu diduga mengintimidasi bawahannya agar memilih calon tertentu.", "partisan_decision"),
+    ("Sejumlah perangkat desa menyerahkan KTP untuk mendukung bakal calon perseorangan.", "id_card_support"),
+    ("Saat verifikasi faktual dukungan calon independen, Bawaslu menemukan nama ASN sebagai pendukung.", "id_card_support"),
+    ("Kepala dinas itu menghadiri penjaringan bakal calon bupati di kantor DPC PDI Perjuangan.", "party_approach"),
+    ("Sekda itu mendaftar ke partai politik sebagai bakal calon wali kota.", "party_approach"),
+    ("Seorang camat mengambil formulir pendaftaran bakal calon di Partai Golkar.", "party_approach"),
+    ("Guru PNS itu tercatat sebagai anggota tim pemenangan paslon nomor urut 2.", "campaign_role"),
+    ("Seorang ASN menjadi juru bicara pasangan calon dalam debat publik.", "campaign_role"),
+    ("Perangkat desa itu terdaftar sebagai saksi paslon di TPS 05.", "campaign_role"),
+    ("Puluhan kades hadir di kampanye akbar pasangan calon gubernur.", "campaign_attendance"),
+    ("Seorang lurah ikut deklarasi dukungan kepada bakal calon wali kota.", "campaign_attendance"),
+    ("Camat itu menghadiri konsolidasi pemenangan paslon di rumah makan.", "campaign_attendance"),
+    ("ASN itu memakai atribut partai saat menghadiri acara.", "campaign_attendance"),
+    # partisan_photo variants
+    ("Kades tersebut foto bersama dengan gaya jari membentuk angka tiga.", "partisan_photo"),
+    ("Seorang lurah foto bersama dengan pose 2 jari di acara warga.", "partisan_photo"),
+    ("Beredar foto ASN berpose salam tiga jari.", "partisan_photo"),
+    ("ASN dilarang berfoto dengan simbol tangan yang menunjukkan keberpihakan.", "partisan_photo"),
+    ("Guru itu berfoto di depan baliho caleg sambil mengacungkan jempol.", "partisan_photo"),
+    # partisan support through family
+    ("Kades itu berkata, titip anak saya ya, dia maju di dapil dua.", "partisan_support"),
+    ("Kepala desa itu mengajak warga memilih anaknya yang maju sebagai caleg.", "partisan_support"),
+    ("Camat itu mengajak warga memilih istrinya pada pileg mendatang.", "partisan_support"),
+    ("Sekdes itu terang-terangan mendukung adiknya yang maju dalam pilkada.", "partisan_support"),
+    ("Lurah itu meminta warga mendukung suaminya yang mencalonkan diri sebagai anggota DPRD.", "partisan_support"),
+    # candidacy: a civil servant, official or village head who runs
+    ("Kabid itu mendaftar sebagai bakal calon bupati meski masih berstatus PNS.", "candidacy"),
+    ("ASN yang ingin maju sebagai calon kepala daerah wajib mengundurkan diri.", "candidacy"),
+    ("Kepala desa itu maju sebagai caleg DPRD tanpa mundur dari jabatannya.", "candidacy"),
 ]
 
 
@@ -138,6 +189,26 @@ NEGATIVE = [
     "Di baliho itu terpampang foto istrinya yang maju sebagai caleg DPRD.",
     "Bupati petahana yang kembali maju dalam Pilkada 2024 diminta tidak melibatkan ASN.",
     "Partai Golkar mencalonkan mantan sekda itu sebagai calon bupati.",
+    # related-article link lines are another article's headline
+    "Baca Juga: Kades Ikut Kampanye Paslon di Lapangan Desa",
+    "Rapat berlangsung tertib.\nBaca juga: Guru PNS Unggah Foto Caleg di Facebook\nCuaca cerah.",
+    "Simak juga: Camat Pasang Baliho Caleg di Kantor Kecamatan",
+    "Berita Terkait:\n\nLurah Dukung Paslon Nomor Urut 2\nASN Hadiri Deklarasi Bakal Calon\n\nPanen padi tahun ini melimpah di seluruh kecamatan.",
+    "Harga beras naik. BACA JUGA: Sekdes Bagikan Sembako Bergambar Paslon. Pedagang mengeluh.",
+    # election work, other people running, rights and permitted cases
+    "Polres mengawal distribusi logistik pemilu dari gudang KPU ke kecamatan.",
+    "Petugas memakai kendaraan dinas untuk mendistribusikan logistik pemilu.",
+    "Setiap warga negara berhak mencalonkan diri dalam pilkada.",
+    "Mantan sekda yang telah pensiun itu maju sebagai calon bupati.",
+    "Pengusaha muda itu ingin maju sebagai calon wali kota.",
+    "Camat itu sudah mengundurkan diri sebelum mendaftar sebagai bakal calon bupati.",
+    "Ketua DPC itu mencalonkan diri sebagai bakal calon bupati.",
+    "Sejumlah tokoh masyarakat menyatakan ingin maju dalam pilkada.",
+    "Warga berfoto bersama dengan jari bertinta usai mencoblos.",
+    "Saya titip anak saya di sekolah ini agar dididik dengan baik.",
+    "Pemerintah desa membagikan beras bantuan kepada warga terdampak banjir.",
+    "Bupati melantik pejabat hasil mutasi di aula kantor bupati.",
+    "Satpol PP menurunkan stiker dan baliho caleg yang ditempel di pohon.",
 ]
 
 
@@ -183,6 +254,35 @@ def test_morphology_variants(nlp):
 def test_relative_running_is_not_candidacy(nlp):
     assert "candidacy" not in types(nlp, "Istri seorang camat maju sebagai caleg DPRD kabupaten.")
     assert "candidacy" in types(nlp, "Seorang camat maju sebagai caleg DPRD kabupaten.")
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Bawaslu mengingatkan ASN agar tidak mendukung calon yang maju dalam pilkada.", "candidacy"),
+    ("Pensiunan guru itu maju sebagai caleg dari Partai Gerindra.", "candidacy"),
+    ("ASN yang berniat maju dalam pilkada dilarang melakukan pendekatan ke partai politik sebelum "
+     "mengundurkan diri.", "candidacy"),
+    ("Mobil berplat merah terlihat terparkir di lokasi kampanye pasangan calon.", "campaign_attendance"),
+])
+def test_type_not_claimed(nlp, text, absent):
+    assert absent not in types(nlp, text)
+
+
+def test_link_lines_are_ignored_but_the_article_is_not(nlp):
+    text = ("Seorang camat diduga memasang baliho caleg di kantor kecamatan.\n"
+            "Baca Juga: Kades Hadiri Kampanye Akbar Paslon Gubernur\n"
+            "Bawaslu akan memanggil camat tersebut pekan depan.")
+    doc = nlp(text)
+    assert {v["type"] for v in doc._.violations} == {"campaign_material"}
+
+
+def test_ignored_spans_helper():
+    from nlp.evidence import in_spans, related_link_spans
+
+    text = ("Paragraf pertama.\nBaca juga: ASN Ikut Kampanye\nKata dia. Simak juga: Judul Lain. "
+            "Sisa kalimat.\nBerita terkait kasus itu beredar luas.\nIa membaca berita-berita lama.")
+    spans = related_link_spans(text)
+    assert [text[a:b] for a, b in spans] == ["Baca juga: ASN Ikut Kampanye", "Simak juga: Judul Lain."]
+    assert in_spans(spans, text.index("ASN Ikut")) and not in_spans(spans, text.index("Sisa"))
 
 
 def test_evidence_offsets_and_sentence(nlp):

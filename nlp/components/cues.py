@@ -8,8 +8,11 @@ hyphenated forms ("di-like", "capres-cawapres") match as their parts, independen
 spaCy tokenizer. A word ending in the clitics -nya/-lah/-pun that is not itself a term start
 is also tried without the clitic ("unggahannya" -> "unggahan").
 
-The matcher walks the words once with a dict-based trie: no per-pattern regex scans, so
-thousands of terms cost the same as a handful.
+The matcher walks the words once through a word trie (nested dicts): no per-pattern regex
+scans, so thousands of terms cost the same as a handful.
+
+Words inside ``nlp.evidence.ignored_spans`` (related-article link lines such as "Baca Juga:
+...") start no cue, in every component that reads ``words_for``.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from nlp.evidence import doc_text, sentence_bounds
+from nlp.evidence import doc_text, ignored_spans, sentence_bounds
 
 WORD_RE = re.compile(r"\w+")
 SPLIT_RE = re.compile(r"(\w+)")
@@ -62,9 +65,11 @@ class Words:
     sents: list[tuple[int, int]]  # char spans
     sent_first_word: list[int] = field(default_factory=list)
     _sent_starts: list[int] | None = None
+    skip: frozenset[int] = frozenset()  # words no cue may start at (``nlp.evidence.ignored_spans``)
 
     @classmethod
-    def from_text(cls, text: str, sents: list[tuple[int, int]] | None = None) -> "Words":
+    def from_text(cls, text: str, sents: list[tuple[int, int]] | None = None,
+                  ignore: list[tuple[int, int]] | None = None) -> "Words":
         low = lower_same_length(text)
         parts = SPLIT_RE.split(low)  # gap, word, gap, word, ..., gap
         cum = list(itertools.accumulate(map(len, parts), initial=0))
@@ -80,7 +85,12 @@ class Words:
         for k, (lo, hi) in enumerate(zip(first, bounds)):
             if hi > lo:
                 sent_of.extend([k] * (hi - lo))
-        return cls(text, forms, starts, ends, sent_of, sents, first)
+        words = cls(text, forms, starts, ends, sent_of, sents, first)
+        if ignore:
+            words.skip = frozenset(i for a, b in ignore
+                                   for i in range(bisect.bisect_left(starts, a),
+                                                  bisect.bisect_left(starts, b)))
+        return words
 
     @property
     def sent_starts(self) -> list[int]:
@@ -108,11 +118,13 @@ def words_for(doc) -> Words:
     """The Words of ``doc``, computed once for consecutive components on the same doc.
 
     Text and sentence bounds come from ``nlp.evidence`` (cached by the pipeline's runner and
-    sentence component); without sentence boundaries a simple punctuation split is used."""
+    sentence component); without sentence boundaries a simple punctuation split is used.
+    Words inside ``nlp.evidence.ignored_spans`` (related-article link lines) start no cue."""
     if _LAST[0] is doc and _LAST[2] == len(doc):
         return _LAST[1]
     bounds = sentence_bounds(doc)
-    words = Words.from_text(doc_text(doc), bounds if len(bounds) > 1 else None)
+    words = Words.from_text(doc_text(doc), bounds if len(bounds) > 1 else None,
+                            ignored_spans(doc))
     _LAST[:] = [doc, words, len(doc)]
     return words
 
@@ -121,7 +133,8 @@ class CueMatcher:
     """Finds every occurrence of every term of every group (overlaps included)."""
 
     def __init__(self, groups: dict[str, list[str]], suppress: dict[str, list[str]] | None = None):
-        self.trie: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        # a word trie: node = (groups of the terms ending here, {next word: node})
+        self.trie: dict[str, tuple[list[str], dict]] = {}
         self.groups = set(groups)
         self.suppress = suppress or {}
         seen = set()
@@ -132,27 +145,42 @@ class CueMatcher:
                     if not toks or (toks, group) in seen:
                         continue
                     seen.add((toks, group))
-                    self.trie.setdefault(toks[0], []).append((toks[1:], group))
+                    level = self.trie
+                    for k, tok in enumerate(toks):
+                        node = level.get(tok)
+                        if node is None:
+                            node = level[tok] = ([], {})
+                        if k == len(toks) - 1:
+                            node[0].append(group)
+                        level = node[1]
 
     def match(self, words: Words) -> dict[str, list[Hit]]:
         forms = words.forms
         n = len(forms)
         trie = self.trie
         out: dict[str, list[Hit]] = {}
+        skip = words.skip
         for i, w in enumerate(forms):
-            entries = trie.get(w)
-            if entries is None:
+            if skip and i in skip:
+                continue
+            node = trie.get(w)
+            if node is None:
                 if len(w) < 6 or w[-3:] not in CLITICS:
                     continue
-                entries = trie.get(w[:-3])
-                if entries is None:
+                node = trie.get(w[:-3])
+                if node is None:
                     continue
-            for rest, group in entries:
-                k = len(rest)
-                if k == 0:
-                    out.setdefault(group, []).append(Hit(group, i, i + 1))
-                elif i + k < n and tuple(forms[i + 1:i + 1 + k]) == rest:
-                    out.setdefault(group, []).append(Hit(group, i, i + 1 + k))
+            j = i
+            while True:
+                ends_here, children = node
+                j += 1
+                for group in ends_here:
+                    out.setdefault(group, []).append(Hit(group, i, j))
+                if not children or j >= n:
+                    break
+                node = children.get(forms[j])
+                if node is None:
+                    break
         for group, by in self.suppress.items():
             if group not in out:
                 continue

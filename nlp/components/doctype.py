@@ -26,6 +26,7 @@ from pantau.taxonomy import DocType
 DEFAULT_CUES = DATA / "doctype_cues.toml"
 FILE_NAME = "doctype_cues.toml"
 SCORED = ("incident", "prevention", "statistics", "regulation")
+SPECIFIC = frozenset(("official", "initials", "place", "described"))  # incident subject kinds
 
 
 class DocTyper:
@@ -49,6 +50,8 @@ class DocTyper:
         groups["LEAD_NOT"] = cfg["lead_acts"]["not_with"]
         groups["CORE"] = cfg["topic"]["core"]
         groups["ELECTION"] = cfg["topic"]["election"]
+        groups["NEUTRAL"] = cfg["topic"]["neutrality"]
+        groups["RULE"] = cfg["rules"]["terms"]
         self.cfg = cfg
         self.source = source
         self.matcher = CueMatcher(groups)
@@ -61,14 +64,17 @@ class DocTyper:
         words = words_for(doc)
         title = doc.user_data.get("title") if isinstance(doc.user_data, dict) else None
         doc_type, scores = self.classify(words, title or "", doc._.violations or [],
-                                         doc._.incidents or [])
+                                         doc._.incidents or [],
+                                         doc.user_data.get("incident_subject_kinds"))
         doc._.doc_type = doc_type
         doc.user_data["doc_type_scores"] = scores
         return doc
 
-    def classify(self, words: Words, title: str, violations: list, incidents: list):
+    def classify(self, words: Words, title: str, violations: list, incidents: list,
+                 subject_kinds: list[str] | None = None):
         reg = self.cfg["regions"]
-        lead_end = self._lead_end(words)
+        sent_words = _sentence_word_counts(words)
+        lead_end = self._lead_end(words, sent_words)
         body_hits = self.matcher.match(words)
         title_words = Words.from_text(title, [(0, len(title))]) if title.strip() else None
         title_hits = self.matcher.match(title_words) if title_words else {}
@@ -76,16 +82,22 @@ class DocTyper:
         def region_of(start: int) -> str:
             return "lead" if words.starts[start] < lead_end else "body"
 
-        core = len(body_hits.get("CORE", ())) + len(title_hits.get("CORE", ()))
-        election = len(body_hits.get("ELECTION", ())) + len(title_hits.get("ELECTION", ()))
-        topic = self.cfg["topic"]
-        if not violations and (core < topic["min_core"] or election < topic["min_election"]):
+        if not self._on_topic(words, title, title_hits, body_hits, violations, region_of):
             return DocType.OTHER.value, {}
 
+        # a specific case told with legal citations: the sentences of the case (and a title
+        # that tells it) are the case, not an explanation of the rules
+        case_sents = self._case_sentences(words, incidents, subject_kinds)
+        title_is_case = bool(case_sents) and bool(title_words) and (
+            self._incident_cue_in(title_hits) or self._title_sentence(words, title) in case_sents)
         scores = {t: float(self.cfg["priors"].get(t, 0.0)) for t in SCORED}
         for key, typ, weight, cap in self.cue_lines:
-            counts = {"title": len(title_hits.get(key, ())), "lead": 0, "body": 0}
+            in_case = typ == "regulation"
+            counts = {"title": 0 if in_case and title_is_case else len(title_hits.get(key, ())),
+                      "lead": 0, "body": 0}
             for h in body_hits.get(key, ()):
+                if in_case and words.sent_of[h.start] in case_sents:
+                    continue
                 counts[region_of(h.start)] += 1
             scores[typ] += weight * sum(reg[r] * min(n, cap) for r, n in counts.items())
 
@@ -111,15 +123,71 @@ class DocTyper:
             bonus = inc["stage_bonus"] if item["stage"] != "reported" else 0.0
             total += factor * (inc["weight"] + bonus)
         scores["incident"] += total
+        if case_sents:
+            stages = {item["stage"] for item, kind in zip(incidents, subject_kinds or ())
+                      if kind in SPECIFIC}
+            scores["incident"] += inc["case_bonus"] + inc["stage_variety"] * (len(stages) - 1)
+        lead_sents = {k for k, (a, _) in enumerate(words.sents) if a < lead_end}
+        if not case_sents & lead_sents:  # a case told in the lead: its citations are its basis
+            scores["regulation"] += self._rules_share_bonus(words, body_hits, case_sents,
+                                                            sent_words)
         best = max(SCORED, key=lambda t: (scores[t], -SCORED.index(t)))
         return best, {t: round(s, 2) for t, s in scores.items()}
 
-    def _lead_end(self, words: Words) -> int:
+    def _on_topic(self, words, title, title_hits, body_hits, violations, region_of) -> bool:
+        """Neutrality is the subject: neutrality words and violation mentions, weighted by
+        where they stand (title, lead, body), reach ``topic.min_score``. Election news that
+        mentions officials or Bawaslu in passing (logistics, security, results) is "other"."""
+        topic, reg = self.cfg["topic"], self.cfg["regions"]
+        election = len(body_hits.get("ELECTION", ())) + len(title_hits.get("ELECTION", ()))
+        core = len(body_hits.get("CORE", ())) + len(title_hits.get("CORE", ()))
+        if not violations and (core < topic["min_core"] or election < topic["min_election"]):
+            return False
+        score = reg["title"] * min(len(title_hits.get("NEUTRAL", ())), topic["cap"])
+        counts = {"lead": 0, "body": 0}
+        for h in body_hits.get("NEUTRAL", ()):
+            counts[region_of(h.start)] += 1
+        score += sum(reg[r] * min(n, topic["cap"]) for r, n in counts.items())
+        for v in violations:
+            ev = (v.get("evidence") or [{}])[0]
+            start = ev.get("start")
+            if start is not None:
+                i = bisect.bisect_left(words.starts, start)
+                score += topic["violation_weight"] * reg[region_of(min(i, len(words.starts) - 1))]
+        return score >= topic["min_score"]
+
+    def _incident_cue_in(self, hits) -> bool:
+        return any(hits.get(key) for key, typ, _, _ in self.cue_lines if typ == "incident")
+
+    @staticmethod
+    def _title_sentence(words: Words, title: str) -> int:
+        pos = words.text.find(title.strip()[:40])
+        return _sent_at(words, pos) if pos >= 0 else -1
+
+    def _case_sentences(self, words: Words, incidents: list, kinds: list[str] | None) -> set[int]:
+        """Sentences that tell a case of a specific subject (named, initials, described)."""
+        out = set()
+        for item, kind in zip(incidents, kinds or ()):
+            if kind in SPECIFIC and item.get("evidence"):
+                out.add(_sent_at(words, item["evidence"]["start"]))
+        return out
+
+    def _rules_share_bonus(self, words: Words, hits, case_sents: set[int],
+                           sent_words: dict[int, int]) -> float:
+        """Articles that mainly explain rules: the share of substantive sentences that cite a
+        legal instrument or a sanction, past ``rules.min_share``, adds to regulation."""
+        rules = self.cfg["rules"]
+        rule_sents = {words.sent_of[h.start] for h in hits.get("RULE", ())} - case_sents
+        need = self.cfg["regions"]["lead_min_words"]
+        substantive = {s for s, n in sent_words.items() if n >= need}
+        if len(substantive) < rules["min_sentences"]:
+            return 0.0
+        share = len(rule_sents & substantive) / len(substantive)
+        return rules["weight"] * share if share >= rules["min_share"] else 0.0
+
+    def _lead_end(self, words: Words, counts: dict[int, int]) -> int:
         """Char offset where the lead ends: after the first few substantial sentences."""
         reg = self.cfg["regions"]
-        counts: dict[int, int] = {}
-        for s in words.sent_of:
-            counts[s] = counts.get(s, 0) + 1
         taken = 0
         for i, (_, end) in enumerate(words.sents):
             if counts.get(i, 0) >= reg["lead_min_words"]:
@@ -144,6 +212,16 @@ class DocTyper:
     def from_bytes(self, data: bytes, *, exclude=tuple()):
         self._load(data.decode("utf-8"))
         return self
+
+
+def _sentence_word_counts(words: Words) -> dict[int, int]:
+    """Words per sentence, the words of related-article link lines not counted."""
+    first, skip = words.sent_first_word, words.skip
+    bounds = first[1:] + [len(words.forms)]
+    counts = {k: hi - lo for k, (lo, hi) in enumerate(zip(first, bounds)) if hi > lo}
+    for i in skip:
+        counts[words.sent_of[i]] -= 1
+    return counts
 
 
 def _sent_at(words: Words, char: int) -> int:

@@ -67,11 +67,20 @@ class IncidentFinder:
 
     def __call__(self, doc):
         words = words_for(doc)
-        doc._.incidents = self.find(words, doc._.violations or [], doc._.officials or [])
+        items, kinds = self.find_with_kinds(words, doc._.violations or [], doc._.officials or [])
+        doc._.incidents = items
+        doc.user_data["incident_subject_kinds"] = kinds  # read by pantau_doctype
         return doc
 
     # --- finding -------------------------------------------------------------------------
     def find(self, words: Words, violations: list[dict], officials: list[dict]) -> list[dict]:
+        return self.find_with_kinds(words, violations, officials)[0]
+
+    def find_with_kinds(self, words: Words, violations: list[dict], officials: list[dict]):
+        """The incident mentions and, for each, how its subject was found: official,
+        initials, place, described, number or anaphor (of an earlier subject's kind)."""
+        kinds: list[str] = []
+        last_kind = None
         hits = self.matcher.match(words)
         by_sent: dict[int, dict[str, list[Hit]]] = {}
         for group, hs in hits.items():
@@ -121,6 +130,8 @@ class IncidentFinder:
                                  "sentence": words.sentence_text(sent)}}
             out.append(item)
             last = item
+            last_kind = last_kind if kind == "anaphor" else kind
+            kinds.append(last_kind or kind)
             if len(out) >= self.max_incidents:
                 break
         known = {}
@@ -130,7 +141,7 @@ class IncidentFinder:
         for item in out:
             if item["violation_type"] is None:
                 item["violation_type"] = known.get(item["subject"])
-        return out
+        return out, kinds
 
     def _officials_by_sentence(self, words: Words, officials: list[dict]):
         out: dict[int, list[tuple[str, int, int]]] = {}
