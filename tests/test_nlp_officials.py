@@ -306,3 +306,30 @@ def test_one_word_official_takes_the_full_name_written_elsewhere(nlp):
     found = officials(nlp, text)
     assert [o["name"] for o in found] == ["Budi Santoso"]
     assert len(found[0]["evidence"]) == 2
+
+
+# -- headline verbs and link lines ----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Pj Bupati Lebak Ajak ASN Jaga Netralitas",
+    "Kapolres Pimpin Apel Pengamanan Pilkada di Alun-alun",
+    "Bupati Jatuhkan Sanksi kepada Kades yang Ikut Kampanye",
+    "Sekda Garut Hadiri Deklarasi Netralitas ASN di Pendopo",
+    "Pemkab menggelar apel. Camat Tegaskan Netralitas kepada perangkat desa yang hadir.",
+    "Dalam apel itu Bupati Serahkan Penghargaan kepada perangkat desa.",
+])
+def test_headline_verb_after_a_role_is_no_name(nlp, text):
+    assert names(nlp, text) == []
+
+
+def test_prefixed_verbs_are_no_names_but_prefix_like_names_are(nlp):
+    assert names(nlp, "Kepala Desa Sukamaju Menyerahkan bantuan kepada warga.") == []
+    assert names(nlp, "Ketua Bawaslu Garut, Mega Lestari, mengatakan ASN wajib netral.") == ["Mega Lestari"]
+    assert names(nlp, "Camat Cibiuk Dina Marlina menghadiri apel.") == ["Dina Marlina"]
+    assert names(nlp, "Kapolres Garut AKBP Bernard Simanjuntak memimpin apel.") == ["Bernard Simanjuntak"]
+
+
+def test_roles_in_related_article_lines_are_skipped(nlp):
+    text = ("Bawaslu mengawasi kampanye.\nBaca juga: Ketua KPU Garut Hendra Wijaya Buka Rakor\n"
+            "Ketua Bawaslu Garut, Dedi Kurnia, mengatakan pengawasan diperketat.")
+    assert names(nlp, text) == ["Dedi Kurnia"]

@@ -7,7 +7,7 @@ from nlp.components.names import is_degree
 from nlp.components.officials_lexicon import DATA_DIR, load_lexicon
 
 FILES = ["roles.toml", "org_acronyms.toml", "org_words.txt", "honorifics.txt",
-         "name_particles.txt", "name_stopwords.txt"]
+         "name_particles.txt", "name_stopwords.txt", "name_verbs.txt"]
 
 
 def _entries(path: Path) -> list[str]:

@@ -12,7 +12,7 @@ from itertools import accumulate, compress
 
 from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
 
-from nlp.components.officials_lexicon import Lexicon, norm_word
+from nlp.components.officials_lexicon import Lexicon, is_verb, norm_word
 from nlp.evidence import doc_text
 
 ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
@@ -135,12 +135,28 @@ def name_token(toks: Tokens, i: int) -> bool:
     if low in lex.stopwords or low in lex.title_words or low in lex.negators \
             or low in lex.honorifics_before or len(low) > 5 and low.endswith("nya"):
         return False
+    if _verb(low, lex):
+        return False  # "Pj Bupati X Ajak ...", "Sekda Hadiri ...": a headline's verb
     for table in (lex.org_words, lex.levels, lex.places, lex.acronyms):
         entries = table.get(low)
         if entries and any(len(words) == 1 for words, _ in entries):
             # a short acronym written like a name ("Aji", "Pan") may still be one
             return table is lex.acronyms and len(low) <= 3 and not text.isupper()
     return True
+
+
+_VERBS: dict[str, bool] = {}
+
+
+def _verb(low: str, lex: Lexicon) -> bool:
+    """``is_verb`` memoised by word (one lexicon per process in practice; cleared if it changes)."""
+    if _VERBS.get("") is not lex.verbs:
+        _VERBS.clear()
+        _VERBS[""] = lex.verbs
+    got = _VERBS.get(low)
+    if got is None:
+        got = _VERBS[low] = is_verb(low, lex)
+    return got
 
 
 def _real(toks: Tokens, i: int) -> bool:

@@ -24,6 +24,7 @@ from nlp.components.names import (Tokens, _sentence_initial, is_cap, is_degree, 
 from nlp.components.officials_lexicon import load_lexicon
 from nlp.components.role_strings import role_org, role_text
 from nlp.components.roles import Role, find_role, match
+from nlp.evidence import ignored_spans, in_spans
 
 CIVIL_SERVANTS = {"asn", "pns", "guru", "pegawai", "staf", "staff"}
 DEFAULT_CONFIG = {
@@ -70,6 +71,7 @@ class Reader:
 
     def read(self) -> list[dict]:
         toks, skip = self.toks, byline_spans(self.text)
+        links = ignored_spans(self.doc)  # "Baca juga: Sekda X Hadiri ...": another story
         anchors, done = self.comp.lex.anchors, 0
         for i in compress(range(toks.n), map(anchors.__contains__, toks.norm)):
             if i < done:
@@ -79,6 +81,7 @@ class Reader:
                 continue
             done = role.end
             if self._office(role) and not _inside(toks.idx[role.start], skip) \
+                    and not (links and in_spans(links, toks.idx[role.start])) \
                     and not self._title_cased(role.start):
                 self._assign(role)
         excluded = byline_names(self.text, self.doc.user_data.get("author"))

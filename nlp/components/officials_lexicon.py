@@ -80,6 +80,8 @@ class Lexicon:
     honorifics_after: set = field(default_factory=set)
     particles: set = field(default_factory=set)
     stopwords: set = field(default_factory=set)
+    verbs: set = field(default_factory=set)           # verbs as headlines write them ("ajak")
+    verb_stems: set = field(default_factory=set)      # stems of derived verbs ("memimpin")
     gazetteer: dict = field(default_factory=dict)     # level -> phrase index -> True
     region_levels: dict = field(default_factory=dict)  # lowercase kab/kota/prov name -> {levels}
 
@@ -161,6 +163,45 @@ def _load_honorifics(lex: Lexicon, path: Path) -> None:
             lex.honorifics_after.add(line)
 
 
+def _load_verbs(lex: Lexicon, path: Path) -> None:
+    if not path.is_file():  # a custom data_dir without the file
+        return
+    for line in _lines(path):
+        word = line.lstrip("~")
+        if word == line:
+            lex.verbs.add(word)
+        if len(word) >= 3:
+            lex.verb_stems.add(word)
+
+
+_PREFIXES = (("memper", ""), ("diper", ""), ("meny", "s"), ("meng", ""), ("meng", "k"),
+             ("mem", ""), ("mem", "p"), ("men", ""), ("men", "t"), ("me", ""), ("di", ""),
+             ("ber", ""), ("be", ""), ("ter", ""))
+
+
+def is_verb(low: str, lex: Lexicon) -> bool:
+    """Is the lowercase word an Indonesian verb of the lexicon: a headline verb ("ajak",
+    "hadiri"), a stem + -kan/-i ("jatuhkan"), or a prefixed stem ("memimpin", "menegaskan",
+    "diserahkan")? Names that start like a prefix ("Mega", "Dina", "Bernard") are not, since
+    what is left is no known stem."""
+    if low in lex.verbs:
+        return True
+    stems = lex.verb_stems
+    bases = [low]
+    for suffix in ("kan", "i"):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            bases.append(low[:-len(suffix)])
+    if any(b in stems for b in bases[1:]):
+        return True
+    for base in bases:
+        for prefix, restore in _PREFIXES:
+            if base.startswith(prefix):
+                rest = restore + base[len(prefix):]
+                if len(rest) >= 3 and rest in stems:
+                    return True
+    return False
+
+
 def _lokal_file(name: str) -> Path | None:
     """A data file of ``lokal``, found without importing the package."""
     spec = importlib.util.find_spec("lokal")
@@ -237,7 +278,7 @@ def _gazetteer() -> tuple[Gazetteer, dict]:
 
 
 DATA_FILES = ("roles.toml", "org_acronyms.toml", "org_words.txt", "honorifics.txt",
-              "name_particles.txt", "name_stopwords.txt")
+              "name_particles.txt", "name_stopwords.txt", "name_verbs.txt")
 
 
 def load_lexicon(data_dir: str | Path | None = None, use_gazetteer: bool = True) -> Lexicon:
@@ -268,6 +309,7 @@ def build_lexicon(data_dir: str | Path | None = None, use_gazetteer: bool = True
     lex.particles = set(_lines(root / "name_particles.txt"))
     lex.stopwords = set(_lines(root / "name_stopwords.txt"))
     lex.stopwords |= {w for w in STOP_WORDS if w not in NAME_LIKE_STOP_WORDS}
+    _load_verbs(lex, root / "name_verbs.txt")
     if use_gazetteer:
         lex.gazetteer, lex.region_levels = _gazetteer()
     return lex
