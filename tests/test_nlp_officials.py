@@ -333,3 +333,45 @@ def test_roles_in_related_article_lines_are_skipped(nlp):
     text = ("Bawaslu mengawasi kampanye.\nBaca juga: Ketua KPU Garut Hendra Wijaya Buka Rakor\n"
             "Ketua Bawaslu Garut, Dedi Kurnia, mengatakan pengawasan diperketat.")
     assert names(nlp, text) == ["Dedi Kurnia"]
+
+
+# -- unit words, bracketed abbreviations, unit seats ----------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Deputi Bidang Pengawasan dan Pengendalian (Wasdal) BKN, Arif Gunawan, mengatakan ASN harus netral.",
+     ["Arif Gunawan"]),
+    ("Ketua Komisi Independen Pemilihan (KIP) Aceh Barat, Teuku Rizal, menyatakan siap.", ["Teuku Rizal"]),
+    ("Kabid Pengadaan, Pemberhentian dan Informasi BKPSDM Garut, Lina Marlina, menjelaskan aturan.",
+     ["Lina Marlina"]),
+    ("Kepala Dinas Pemberdayaan Masyarakat dan Desa (DPMDes) Garut, Asep Sunandar, hadir.", ["Asep Sunandar"]),
+    ("Kepala DPMDes Garut, Hj. Siti Aminah, S.E., menjelaskan sanksi.", ["Siti Aminah"]),
+    ("Kepala Bidang Pencopotan Jabatan Rudi. Ia bekerja lama.", []),
+    ("Apel dihadiri Dandim 0510/Tigaraksa Letkol Arm Budi Hartono dan Kapolres Garut.", ["Budi Hartono"]),
+    ("Dandim 0510/Tigaraksa, Letnan Kolonel Infanteri Budi Hartono, hadir.", ["Budi Hartono"]),
+])
+def test_unit_words_and_glosses_are_no_names(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+def test_name_stops_at_a_sentence_end(nlp):
+    assert names(nlp, "Ketua Bawaslu Garut Hendra. Wijaya hadir juga.") == ["Hendra"]
+
+
+# -- lists -----------------------------------------------------------------------------------
+
+def test_attendee_list_each_name_takes_the_role_before_it(nlp):
+    found = by_name(officials(nlp, "Rapat dihadiri Sekda Garut Nurdin Yana, Kapolres Garut AKBP Rio Wahyu, "
+                                   "Dandim 0611/Garut Letkol Inf Agus Mulyana, Ketua KPU Garut Dian Hasanah, "
+                                   "dan Ketua Bawaslu Garut Ahmad Nurul."))
+    assert set(found) == {"Nurdin Yana", "Rio Wahyu", "Agus Mulyana", "Dian Hasanah", "Ahmad Nurul"}
+    assert "Dandim" in found["Agus Mulyana"]["role"]
+    assert found["Dian Hasanah"]["role"].startswith("Ketua KPU")
+
+
+def test_several_names_after_one_shared_title(nlp):
+    assert names(nlp, "Anggota Bawaslu Garut, Dedi Kurnia dan Rina Marlina, memeriksa laporan.") == \
+        ["Dedi Kurnia", "Rina Marlina"]
+    assert names(nlp, "Anggota Bawaslu Garut Dedi Kurnia, Rina Marlina dan Asep Sunandar memeriksa.") == \
+        ["Asep Sunandar", "Dedi Kurnia", "Rina Marlina"]
+    # a one-person title does not spread over a list
+    assert names(nlp, "Bupati Garut Rudy Gunawan dan Ahmad Yani dari LSM Garut hadir.") == ["Rudy Gunawan"]

@@ -135,14 +135,26 @@ def name_token(toks: Tokens, i: int) -> bool:
     if low in lex.stopwords or low in lex.title_words or low in lex.negators \
             or low in lex.honorifics_before or len(low) > 5 and low.endswith("nya"):
         return False
-    if _verb(low, lex):
+    if _verb(low, lex) or _nominal(low):
         return False  # "Pj Bupati X Ajak ...", "Sekda Hadiri ...": a headline's verb
+    if text[1].isupper():
+        return False  # "DPMDes", "KemenPAN": an acronym in mixed case
     for table in (lex.org_words, lex.levels, lex.places, lex.acronyms):
         entries = table.get(low)
         if entries and any(len(words) == 1 for words, _ in entries):
             # a short acronym written like a name ("Aji", "Pan") may still be one
             return table is lex.acronyms and len(low) <= 3 and not text.isupper()
     return True
+
+
+_NOMINAL_PREFIXES = ("peng", "peny", "pem", "pen", "per", "pe", "ke")
+
+
+def _nominal(low: str) -> bool:
+    """A pe-/per-/ke-...-an noun ("Pengadaan", "Pemberhentian", "Pencopotan", "Kepegawaian"):
+    unit and subject words, never a name. Names ending in -wan/-man ("Kurniawan") are kept."""
+    return len(low) >= 9 and low.endswith("an") and low.startswith(_NOMINAL_PREFIXES) \
+        and not low.endswith(("wan", "man")) and not (low.endswith("ian") and len(low) < 10)
 
 
 _VERBS: dict[str, bool] = {}
@@ -184,6 +196,8 @@ def name_right(toks: Tokens, i: int, max_tokens: int) -> tuple[int, int] | None:
     start = skip_prefix_honorifics(toks, i)
     j = start
     while j < toks.n and (name_token(toks, j) or _abbrev_dot(toks, j)):
+        if j > start and toks.sent_start[j] and not _abbrev_dot(toks, j - 1):
+            break  # a name never runs into the next sentence ("Moh. Sodikin" is one name)
         if toks.text[j].islower() and not (j > start and j + 1 < toks.n and is_cap(toks.text[j + 1])):
             break  # a lowercase particle ("bin") only inside a name
         j += 1

@@ -27,6 +27,9 @@ from nlp.components.roles import Role, find_role, match
 from nlp.evidence import ignored_spans, in_spans
 
 CIVIL_SERVANTS = {"asn", "pns", "guru", "pegawai", "staf", "staff"}
+# titles several people may share in one mention: "Anggota Bawaslu X, A dan B"
+SHARED_TITLES = {"anggota", "komisioner", "pimpinan", "staf", "staff", "pegawai", "asn", "pns",
+                 "guru", "kepala desa", "kades", "perangkat desa", "lurah", "camat"}
 DEFAULT_CONFIG = {
     "data_dir": None,            # folder of roles.toml etc.; None = nlp/data of the package
     "use_gazetteer": True,       # region names from lokal's Kemendagri table bound names
@@ -66,6 +69,7 @@ class Reader:
                         self.region_tok[k] = region
                         self.toks.blocked[k] = True
         self.assigned = [False] * len(doc)
+        self.role_ends: set[int] = set()  # where the office roles read so far end
         self.persons: list[dict] = []
         self._title_case: dict[int, bool] = {}
 
@@ -84,6 +88,7 @@ class Reader:
                     and not (links and in_spans(links, toks.idx[role.start])) \
                     and not self._title_cased(role.start):
                 self._assign(role)
+                self.role_ends.add(role.end)
         excluded = byline_names(self.text, self.doc.user_data.get("author"))
         self.persons = [p for p in self.persons if not _excluded(p["_key"], excluded)]
         if self.comp.resolve_mentions:
@@ -141,6 +146,30 @@ class Reader:
         if span[1] < toks.n and toks.text[span[1]] == "(" and self._role_in_paren(span[1]):
             return  # "Ketua X, Budi (Kepala Y)": Budi belongs to the role in parentheses
         self._add(role, span[0], span[1], end)
+        if role.title.text in SHARED_TITLES:
+            self._more_names(role, end)
+
+    def _more_names(self, role: Role, k: int) -> None:
+        """"Anggota Bawaslu X, A dan B", "A, B, dan C": every full name of the list takes the
+        role, while the next item is a name of two words or more and no role follows it."""
+        toks, mx = self.toks, self.comp.max_name_tokens
+        while k < toks.n:
+            if toks.text[k] == "," and k + 1 < toks.n and toks.text[k + 1] in ("dan", "serta"):
+                k += 2
+            elif toks.text[k] in (",", "dan", "serta"):
+                k += 1
+            else:
+                return
+            span = name_right(toks, k, mx)
+            if span is None or span[0] != k or span[1] - span[0] < 2 \
+                    or any(self.assigned[j] for j in range(*span)):
+                return
+            end = skip_degrees_right(toks, span[1])
+            nxt = end + 1 if end < toks.n and toks.text[end] in (",", "(") else end
+            if find_role(toks, nxt) is not None:
+                return  # "A dan B, Kepala Y": B has a role of its own
+            self._add(role, span[0], span[1], end)
+            k = end
 
     def _after_clause(self, k: int) -> int:
         """Skip "yang membidangi pencegahan" between a role and ", Name"."""
@@ -175,6 +204,8 @@ class Reader:
         span = name_left(toks, end, self.comp.max_name_tokens)
         if span is None or any(self.assigned[j] for j in range(*span)):
             return None
+        if self._after_role(span[0]):
+            return None  # "Dandim X Letkol Budi, Ketua Bawaslu Y": Budi is the Dandim
         if direct:
             degree = span[1] < end
             after_honorific = span[0] > 0 and is_degree(toks.text[span[0] - 1], toks.lex, after=False)
@@ -188,6 +219,16 @@ class Reader:
         if prev == "," and not role.parts and not self._clause_ends(role.end):
             return None  # "kepada Parpol, Kades dan perangkat": a list, not an apposition
         return span[0], span[1]
+
+    def _after_role(self, i: int) -> bool:
+        """Does the name starting at token i follow an office role read before it (ranks,
+        honorifics and a comma between)?"""
+        toks, k = self.toks, i
+        while k > 0 and (is_degree(toks.text[k - 1], toks.lex, after=False) or toks.text[k - 1] == "."):
+            k -= 1
+        if k > 0 and toks.text[k - 1] in (",", ":"):
+            k -= 1
+        return k in self.role_ends
 
     def _clause_ends(self, k: int) -> bool:
         toks = self.toks

@@ -126,6 +126,13 @@ def _tail_item(toks: Tokens, role: Role, st: _TailState, k: int) -> int | None:
         if end is not None:
             parts.append(Part("paren", k, end))
         return end
+    if _unit_seat(toks, k):  # "Dandim 0510/Tigaraksa", "Kodim 1234/Kota Baru": the unit's seat
+        end = k + 1
+        while end < toks.n and toks.norm[end] in DIRECTIONS and toks.text[end][:1].isupper():
+            end += 1
+        parts.append(Part("place", k, end))
+        st.places += 1
+        return end
     place = _any_place(toks, k, st) if text[:1].isupper() else None
     lvl = match(lex.levels, toks, k)
     if lvl is not None and (place is None or lvl[0] >= place[0]):  # "kabupaten Pemalang" too
@@ -176,7 +183,8 @@ def _tail_item(toks: Tokens, role: Role, st: _TailState, k: int) -> int | None:
         return k + 1
     if _unknown_acronym(toks, k):
         parts.append(Part("org", k, k + 1, ("unknown", text)))
-        role.public |= role.title.text.startswith("kepala")
+        role.public |= role.title.text.startswith(("kepala", "sekretaris", "kadis"))
+        st.place_level = st.place_level or "any"   # "Kepala DPMDes Garut": the agency's region
         return k + 1
     if st.in_unit and is_cap(text):
         end = _field_words(toks, k)
@@ -251,9 +259,46 @@ def _acronym_case_ok(toks: Tokens, k: int, end: int) -> bool:
                                    or text in ("Tim", "Pan"))
 
 
+def _unit_seat(toks: Tokens, k: int) -> bool:
+    """A capitalised word after a unit number and a slash ("0510/Tigaraksa")."""
+    return k >= 2 and toks.text[k - 1] == "/" and toks.text[k - 2].isdigit() and is_cap(toks.text[k])
+
+
+def _acronym_like(text: str) -> bool:
+    """"BKPSDM", and acronyms in mixed case that start with two capitals ("DPMDes")."""
+    return text[:2].isupper() and text.isalpha()
+
+
+def _gloss(word: str, before: list[str]) -> bool:
+    """Is ``word`` a syllable acronym of the words before it ("Wasdal" of "Pengawasan dan
+    Pengendalian", "Bakesbangpol")? Its letters must be pieces, in order, of those words:
+    pieces of two letters or more from inside a word, or a word's first letter."""
+    w, words = word.lower(), [b.lower() for b in before if len(b) > 2 and b.isalpha()]
+    if not 3 <= len(w) <= 16 or len(words) < 2:
+        return False
+    seen: set = set()
+
+    def fits(pos: int, j: int, pieces: int) -> bool:
+        if pos == len(w):
+            return pieces >= 2
+        if j >= len(words) or (pos, j) in seen:
+            return False
+        seen.add((pos, j))
+        for jj in range(j, len(words)):
+            word_j = words[jj]
+            for end in range(len(w), pos, -1):
+                piece = w[pos:end]
+                if (len(piece) >= 2 and piece in word_j or piece == word_j[0]) \
+                        and fits(end, jj + 1, pieces + 1):
+                    return True
+        return False
+
+    return fits(0, 0, 0)
+
+
 def _unknown_acronym(toks: Tokens, k: int) -> bool:
     text = toks.text[k]
-    return 2 <= len(text) <= 10 and text.isupper() and text.isalpha() \
+    return 2 <= len(text) <= 10 and _acronym_like(text) \
         and text.lower() not in toks.lex.stopwords and not is_degree(text, toks.lex) \
         and not is_degree(text, toks.lex, after=False)
 
@@ -267,6 +312,8 @@ def _continues(toks: Tokens, k: int, st: _TailState) -> bool:
         return False
     if toks.text[k].isdigit():
         return toks.text[k - 1] == "/"
+    if _unit_seat(toks, k):
+        return True
     if toks.text[k - 1] in ("/", ",") and _place_level(toks, k, "any", explicit=False) is not None:
         return True  # "Kodim 0706/Temanggung", "Kepala Desa X, Kabupaten Y" - not a village name
     if toks.text[k - 1] in ("pada", "di", "dari"):
@@ -282,7 +329,10 @@ def _paren(toks: Tokens, k: int) -> int | None:
     for end in range(k + 2, min(toks.n, k + 7)):
         if toks.text[end] == ")":
             inner = range(k + 1, end)
-            ok = all(toks.text[m].isupper() or match(lex.acronyms, toks, m) or match(lex.modifiers, toks, m)
+            if end == k + 2 and is_cap(toks.text[k + 1]) \
+                    and _gloss(toks.text[k + 1], toks.text[max(0, k - 8):k]):
+                return end + 1  # "(Wasdal)", "(Disdukcapil)"
+            ok = all(_acronym_like(toks.text[m]) or match(lex.acronyms, toks, m) or match(lex.modifiers, toks, m)
                      or match(lex.titles, toks, m) or toks.text[m] in "-/&." or toks.norm[m] in lex.org_words
                      or toks.norm[m] in lex.levels for m in inner)
             return end + 1 if ok else None
