@@ -250,3 +250,41 @@ def test_to_disk_and_load_round_trip(nlp, tmp_path):
     assert loaded.pipe_names == nlp.pipe_names
     assert regions(loaded, text) == regions(nlp, text)
     assert found(loaded, text) == {SERANG_KAB, ("kecamatan", "36.04.31")}
+
+
+# -- lists, tallies and brackets -------------------------------------------------------------
+
+def _names(nlp, text):
+    return {(r["level"], r["name"]) for r in regions(nlp, text)}
+
+
+def test_tally_list_of_bare_names(nlp):
+    got = _names(nlp, "Sebaran laporan: Banjar: 12 kasus, Tabalong: 8 kasus, Kotabaru: 5 kasus.")
+    # Banjar (a stop name, kabupaten in Kalsel or kota in Jabar) takes the province of the list
+    assert got == {("kabupaten", "Banjar"), ("kabupaten", "Tabalong"), ("kabupaten", "Kotabaru")}
+    got = _names(nlp, "Data Bawaslu: Tabalong 8 laporan, Balangan 4 laporan, Kotabaru 5 pelanggaran.")
+    assert {("kabupaten", "Tabalong"), ("kabupaten", "Balangan"), ("kabupaten", "Kotabaru")} <= got
+
+
+def test_locative_list_with_a_stop_name(nlp):
+    assert _names(nlp, "Pengawasan di wilayah Bima dan Dompu diperketat.") == \
+        {("kabupaten", "Bima"), ("kabupaten", "Dompu")}
+
+
+def test_bersama_and_village_words(nlp):
+    assert ("kabupaten", "Kolaka") in _names(nlp, "Bawaslu Sultra bersama Kolaka menggelar patroli.")
+    assert _names(nlp, "Sejumlah wali nagari di Solok diperiksa.") == {("kabupaten", "Solok")}
+
+
+def test_province_in_brackets_after_a_region(nlp):
+    assert _names(nlp, "Rapat digelar di Bengkulu Selatan (Bengkulu) pada Senin.") == \
+        {("kabupaten", "Bengkulu Selatan"), ("provinsi", "Bengkulu")}
+
+
+@pytest.mark.parametrize("text", [
+    "Batu: 3 buah, pasir: 2 truk.",
+    "Ia datang bersama Bima dan istrinya.",
+    "Pak Banjar: 12 kasus sudah ditangani.",
+])
+def test_list_negatives(nlp, text):
+    assert _names(nlp, text) == set()

@@ -25,7 +25,10 @@ LEVEL, ORG, DATELINE, LOCATIVE, LIST, BARE, NAME_PART, PERSON, BLOCK = (
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*\.?|[^\w\s]")
 _SPACE = "[ \\t\\xa0]+"
 # What may stand between two listed names besides the joining word: "Tegal 14 kasus, Pemalang".
-_LIST_GAP = re.compile(r"[ \t\xa0]*(?:(?:\d+(?:[.,]\d+)*|[a-z]+|[(),/%-])[ \t\xa0]*){0,6}")
+_LIST_GAP = re.compile(r"[ \t\xa0]*(?:(?:\d+(?:[.,]\d+)*|[a-z]+|[(),/%:-])[ \t\xa0]*){0,6}")
+# A count after a name: "Tabalong: 8 kasus", "Kotabaru 5 laporan" - a tally by region.
+_TALLY = re.compile(r"[ \t\xa0]*[:=]?[ \t\xa0]*\(?\d+(?:[.,]\d+)*\)?[ \t\xa0]+(?i:kasus|laporan|pelanggaran|"
+                    r"temuan|dugaan|aduan|pengaduan|perkara|asn|pns|pegawai|orang|tps|desa)\b")
 # Level words that belong in the evidence span ("Kabupaten Batang"; not "Bupati Batang").
 _PLAIN_LEVEL_WORDS = {"kabupaten", "kabupaten administrasi", "kab", "kab.", "kota",
                       "kota administrasi", "provinsi", "prov", "prov."}
@@ -75,6 +78,7 @@ class Mention:
     multiword: bool = False    # "Sumatera Selatan": specific enough to count bare
     weak: bool = False         # context from an unlisted acronym ("BKN Bima Haria ...")
     list_anchor: int | None = None  # index of the mention this one is listed after (LIST)
+    tally: bool = False        # followed by a count ("Tabalong: 8 kasus")
     code: str | None = None
 
 
@@ -255,6 +259,7 @@ class RegionScanner:
                 self._read_before(text, mention, out[-1] if out else None, len(out) - 1)
             if mention.kind == BLOCK or mention.level == "kecamatan":
                 continue
+            mention.tally = _TALLY.match(text, e) is not None
             nxt = _NEXT_WORD.match(text, e)
             if nxt and not nxt.group(1).isupper() and nxt.group(1).lower() not in self.cues.follow_ok \
                     and not self.name_re.match(text, nxt.start(1)):

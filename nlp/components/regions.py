@@ -39,7 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import nlp.extensions  # noqa: F401  (registers doc._.regions)
-from nlp.cache import cached
+from nlp.cache import cached, code_fingerprint
 from nlp.components._region_scan import (
     BARE, BLOCK, DATELINE, DEFAULT_CUES, LEVEL, LIST, LOCATIVE, ORG, PERSON, Cues, Mention,
     RegionScanner)
@@ -55,14 +55,8 @@ CUES_FILE = "region_cues.toml"
 @lru_cache(maxsize=4)
 def _scanner(cues_bytes: bytes) -> RegionScanner:
     """The scanner for these cues over the region table, kept in ``nlp.cache`` (keyed by the
-    cues, the table's files and the code that builds it)."""
-    import pantau.regions
-    import pantau.taxonomy
-    from nlp.components import _region_scan
-
-    inputs = [cues_bytes, Path(_region_scan.__file__), Path(pantau.regions.__file__),
-              Path(pantau.taxonomy.__file__), pantau.regions.REGIONS_CSV, pantau.regions.ALIASES_TOML]
-    return cached("region-scanner", inputs, lambda: _build_scanner(cues_bytes))
+    cues and by the code and data it is built from)."""
+    return cached("region-scanner", [code_fingerprint(), cues_bytes], lambda: _build_scanner(cues_bytes))
 
 
 def _build_scanner(cues_bytes: bytes) -> RegionScanner:
@@ -196,6 +190,7 @@ class _Context:
             accepted.append(ok)
             if ok:
                 m.code = self._choose(m, mentions)
+        self._lists(mentions)
         seen = {m.code for m in mentions if m.code}
         for m in mentions:  # a bare name counts when the same region is named elsewhere
             if m.kind == BARE and m.code is None and not (m.shouted or m.stop or m.person_after):
@@ -213,9 +208,49 @@ class _Context:
             return True
         if m.shouted or m.stop or m.person_after or m.kind in (PERSON, BLOCK):
             return False
-        if m.kind == LOCATIVE or m.multiword:  # "Partai Golkar Jawa Barat", "muda Sumatera Selatan"
+        if m.kind == LOCATIVE or m.multiword or m.tally:  # "muda Sumatera Selatan", "Tabalong: 8 kasus"
             return True
-        return m.kind == LIST and accepted[m.list_anchor]
+        if m.kind != LIST:
+            return False
+        anchor = mentions[m.list_anchor]  # "wilayah Bima dan Dompu": a locative list, Bima a stop name
+        return accepted[m.list_anchor] or anchor.kind == LOCATIVE and anchor.stop and not anchor.person_after
+
+    def _lists(self, mentions: list[Mention]) -> None:
+        """Names listed together ("Banjar: 12 kasus, Tabalong: 8", "wilayah Bima dan Dompu"):
+        an unresolved item of a list whose other items are regions is a region too, when its
+        candidates narrow to one by the province and level of the others; a stoplist name
+        only in a tally or a list after a locative."""
+        groups: dict[int, list[int]] = {}
+        root = list(range(len(mentions)))
+        for i, m in enumerate(mentions):
+            if m.kind == LIST and m.list_anchor is not None:
+                root[i] = root[m.list_anchor]
+            groups.setdefault(root[i], []).append(i)
+        for members in groups.values():
+            done = [mentions[i] for i in members if mentions[i].code]
+            if len(members) < 2 or not done:
+                continue
+            head = mentions[members[0]]
+            for i in members:
+                m = mentions[i]
+                if m.code or not m.candidates or m.shouted or m.person_after \
+                        or m.kind not in (BARE, LIST, LOCATIVE):
+                    continue
+                if m.stop and not (m.tally or head.kind in (LOCATIVE, LEVEL, ORG)):
+                    continue
+                m.code = self._like(m.candidates, done)
+
+    def _like(self, cands: list[str], done: list[Mention]) -> str | None:
+        """The one candidate in the province of the resolved names, else of their level."""
+        provinces = {d.code.split(".")[0] for d in done}
+        levels = {self.table.level(d.code) for d in done}
+        for keep in (lambda c: c.split(".")[0] in provinces and self.table.level(c) in levels,
+                     lambda c: c.split(".")[0] in provinces,
+                     lambda c: self.table.level(c) in levels):
+            hits = [c for c in cands if keep(c)]
+            if len(hits) == 1:
+                return hits[0]
+        return None
 
     def _choose(self, m: Mention, mentions: list[Mention]) -> str | None:
         cands = m.candidates
@@ -224,6 +259,7 @@ class _Context:
         level_of = self.table.level
         steps = [
             lambda: [c for c in cands if c in self.explicit],
+            lambda: self._list_parent(m, mentions),
             lambda: self._list_level(m, mentions),
             lambda: self._by_level_cues(cands, self.free),
             lambda: [c for c in cands if self.default and (
@@ -237,6 +273,14 @@ class _Context:
             if len(hits) == 1:
                 return hits[0]
         return None
+
+    def _list_parent(self, m: Mention, mentions: list[Mention]) -> list[str]:
+        """"Bengkulu Selatan (Bengkulu)", "Kolaka, Sultra": the province of the name before."""
+        anchor = mentions[m.list_anchor] if m.kind == LIST else None
+        if anchor is None or not anchor.code:
+            return []
+        return [c for c in m.candidates if self.table.level(c) == "provinsi"
+                and self.table.is_within(anchor.code, c)]
 
     def _list_level(self, m: Mention, mentions: list[Mention]) -> list[str]:
         anchor = mentions[m.list_anchor] if m.kind == LIST else None
