@@ -375,3 +375,26 @@ def test_several_names_after_one_shared_title(nlp):
         ["Asep Sunandar", "Dedi Kurnia", "Rina Marlina"]
     # a one-person title does not spread over a list
     assert names(nlp, "Bupati Garut Rudy Gunawan dan Ahmad Yani dari LSM Garut hadir.") == ["Rudy Gunawan"]
+
+
+# -- ethnic name particles and local titles --------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kepala Dinas Pendidikan Taput, Rosmawati boru Sihombing, mengatakan hal itu.", "Rosmawati boru Sihombing"),
+    ("Kabid Mutasi BKD Taput Lamria br. Simanjuntak hadir.", "Lamria br. Simanjuntak"),
+    ("Menurut Ketua Bawaslu Bali, I Gusti Ngurah Putra Wirawan, ASN wajib netral.", "I Gusti Ngurah Putra Wirawan"),
+    ("Camat Ubud, Ni Made Sukerti, hadir.", "Ni Made Sukerti"),
+    ("Kang Ujang Sopandi, Ketua Panwascam Cibiuk, mengatakan hal itu.", "Ujang Sopandi"),
+    ("Keuchik Gampong Lamteh, Teuku Mahmud, hadir.", "Teuku Mahmud"),
+    ("Ketua Bawaslu Aceh Besar, Tgk. Ridwan Ali, hadir.", "Ridwan Ali"),  # Tgk. an honorific, Teuku a name
+    ("Kepala Distrik Merauke, Hendrikus Mahuze, S.Sos, mengatakan ASN netral.", "Hendrikus Mahuze"),
+])
+def test_regional_names_and_titles(nlp, text, expected):
+    assert names(nlp, text) == [expected]
+
+
+def test_a_region_the_regions_component_found_ends_the_role():
+    from nlp.pipeline import load
+
+    doc = load()("Wali Kota Baubau La Ode Ahmad hadir.")  # "Baubau": an alias of "Bau Bau"
+    assert [o["name"] for o in doc._.officials] == ["La Ode Ahmad"]

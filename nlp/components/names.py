@@ -198,7 +198,8 @@ def name_right(toks: Tokens, i: int, max_tokens: int) -> tuple[int, int] | None:
     while j < toks.n and (name_token(toks, j) or _abbrev_dot(toks, j)):
         if j > start and toks.sent_start[j] and not _abbrev_dot(toks, j - 1):
             break  # a name never runs into the next sentence ("Moh. Sodikin" is one name)
-        if toks.text[j].islower() and not (j > start and j + 1 < toks.n and is_cap(toks.text[j + 1])):
+        nxt = j + 2 if toks.text[j] == "br" and j + 1 < toks.n and toks.text[j + 1] == "." else j + 1
+        if toks.text[j].islower() and not (j > start and nxt < toks.n and is_cap(toks.text[nxt])):
             break  # a lowercase particle ("bin") only inside a name
         j += 1
         if j - start > max_tokens:
@@ -242,6 +243,8 @@ def _abbrev_dot(toks: Tokens, j: int) -> bool:
     if toks.text[j] != "." or j == 0 or j + 1 >= toks.n or toks.ws[j - 1]:
         return False
     prev = toks.text[j - 1]
+    if prev == "br":  # Batak "br." (boru): "Lamria br. Simanjuntak"
+        return is_cap(toks.text[j + 1])
     return is_cap(prev) and len(prev) <= 4 and prev.lower() not in toks.lex.honorifics_before \
         and prev.lower() not in toks.lex.levels and name_token(toks, j + 1)
 

@@ -246,6 +246,11 @@ def _any_place(toks: Tokens, k: int, st: _TailState) -> tuple[int, str | None] |
     if m is not None:
         found.append((m[0], None))
     found = [f for f in found if f]
+    if not found and toks.blocked[k] and match(toks.lex.levels, toks, k) is None:
+        end = k + 1  # a region the regions component found ("Baubau" for "Bau Bau")
+        while end < toks.n and toks.blocked[end] and not toks.space[end]:
+            end += 1
+        found.append((end, None))
     return max(found, key=lambda f: f[0]) if found else None
 
 
