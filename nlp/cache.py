@@ -3,8 +3,9 @@ pickle instead of parsing gazetteers and compiling large regular expressions.
 
 ``cached(name, inputs, build)`` returns ``build()``'s value. The value is stored as a pickle
 in the cache directory, named after ``name`` and a sha256 over ``inputs`` (files are hashed
-by their bytes; strings and bytes as given: pass the builder's own source files too), the
-Python version and ``FORMAT``. A changed input gives a new key, so a stale file is never
+by their bytes; strings and bytes as given; values built from the package's data add
+``code_fingerprint()``, a hash over all of ``nlp`` and the region table's code and data),
+the Python version and ``FORMAT``. A changed input gives a new key, so a stale file is never
 read; a missing, unreadable or corrupt file (each file carries the sha256 of its payload) is
 rebuilt, and written back atomically when the directory is writable. Nothing fails because
 of the cache: at worst the value is built as without it.
@@ -28,6 +29,7 @@ import pickle
 import re
 import sys
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -47,6 +49,27 @@ def cache_dir() -> Path | None:
         return None if value.strip().lower() in _DISABLED else Path(value)
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "pantau" / "nlp"
+
+
+NLP_DIR = Path(__file__).resolve().parent
+PANTAU_DIR = NLP_DIR.parent / "pantau"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """sha256 over the code and data a cached value may derive from: every file of the
+    ``nlp`` package (code and data), ``pantau``'s top-level modules (the region table) and
+    ``pantau/data``. Part of the key of every value built from the package's own data, so
+    no edit, whichever file it touches, can leave a stale value in use."""
+    h = hashlib.sha256()
+    files = [p for p in NLP_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    files += list(PANTAU_DIR.glob("*.py"))
+    files += [p for p in (PANTAU_DIR / "data").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    for path in sorted(files):
+        data = path.read_bytes()
+        h.update(f"{path.relative_to(NLP_DIR.parent).as_posix()}\0{len(data)}\0".encode())
+        h.update(data)
+    return h.hexdigest()
 
 
 def cache_key(inputs: Iterable[Path | str | bytes]) -> str:

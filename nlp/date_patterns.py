@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from nlp.cache import compile_all
+
 DATA = Path(__file__).parent / "data" / "dates.toml"
 LETTER_AFTER = r"(?![^\W\d_])"
 CONNECTOR = r"(?:-|–|—|s\.\s?d\.?|s/d|sd|sampai(?:\s+dengan)?|hingga|dan|&)"
@@ -44,6 +46,16 @@ def _alt(words) -> str:
 
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, re.Pattern]:
+    """The compiled patterns, kept in ``nlp.cache``."""
+    specs = _pattern_specs()
+    return dict(zip(specs, compile_all("date-patterns", list(specs.values()))))
+
+
+def _spec(pattern: str, flags: int = 0) -> tuple[str, int]:
+    return pattern, int(flags)
+
+
+def _pattern_specs() -> dict[str, tuple[str, int]]:
     t = tables()
     mon = rf"(?P<mon>{_alt(t['months'])})\.?{LETTER_AFTER}"
     days = (rf"(?P<days>\d{{1,2}}(?:(?:\s*,\s*\d{{1,2}})*\s*,?\s*(?:dan|&)\s*\d{{1,2}}"
@@ -52,24 +64,27 @@ def patterns() -> dict[str, re.Pattern]:
     reg, num = _alt(t["context"]["regulation_words"]), _alt(t["context"]["number_words"])
     flags = re.IGNORECASE
     return {
-        "text": re.compile(rf"(?<![\w.:/-]){days}\s+{mon}{year}", flags),
-        "month_before": re.compile(rf"(?<!\w){mon}\s+$", flags),
-        "month_first": re.compile(
+        "text": _spec(rf"(?<![\w.:/-]){days}\s+{mon}{year}", flags),
+        "month_before": _spec(rf"(?<!\w){mon}\s+$", flags),
+        "month_first": _spec(
             r"(?P<days>\d{1,2})(?:st|nd|rd|th)?\s*,\s*(?P<year>(?:19|20)\d{2})(?!\d)", flags),
-        "iso": re.compile(r"(?<![\w./:-])(?P<year>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<days>\d{1,2})"
+        "iso": _spec(r"(?<![\w./:-])(?P<year>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<days>\d{1,2})"
                           r"(?![\d/]|[.-]\d)"),
-        "numeric": re.compile(r"(?<![\w./:-])(?P<days>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)"
+        "numeric": _spec(r"(?<![\w./:-])(?P<days>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)"
                               r"(?P<year>\d{4}|\d{2})(?![\w/]|[.,:-]\d)"),
-        "day_month": re.compile(r"(?<![\w./:-])(?P<days>\d{1,2})/(?P<m>\d{1,2})(?P<close>\s*\))?(?![\d/])"),
-        "digits": re.compile(r"(?<!\d)\d"),
-        "weekday_before": re.compile(rf"(?P<wd>{_alt(t['weekdays'])})\s*,?\s*\(?\s*$", flags),
-        "number_before": re.compile(rf"\b(?:{num})\s*[.:]?\s*$", flags),
-        "fraction_before": re.compile(rf"\b(?:{_alt(t['context']['fraction_words'])})\.?\s*\(\s*$",
+        "day_month": _spec(r"(?<![\w./:-])(?P<days>\d{1,2})/(?P<m>\d{1,2})(?P<close>\s*\))?(?![\d/])"),
+        # A digit after no digit: "(?<!\d)\d" written with the lookbehind after the digit, so
+        # that the regex engine skips to digits instead of trying every position (same matches).
+        "digits": _spec(r"\d(?<!\d\d)"),
+        "weekday_before": _spec(rf"(?P<wd>{_alt(t['weekdays'])})\s*,?\s*\(?\s*$", flags),
+        "number_before": _spec(rf"\b(?:{num})\s*[.:]?\s*$", flags),
+        "fraction_before": _spec(rf"\b(?:{_alt(t['context']['fraction_words'])})\.?\s*\(\s*$",
                                       flags),
-        "bare_year": re.compile(r"(?<![\w.,/-])(?P<year>(?:19|20)\d{2})(?!\w|[.,]\d)"),
-        "regulation_before": re.compile(
+        # "(?<![\w.,/-])(?P<year>(?:19|20)\d{2})(?!\w|[.,]\d)", the lookbehind after the first digit
+        "bare_year": _spec(r"(?P<year>(?:1(?<![\w.,/-]1)9|2(?<![\w.,/-]2)0)\d{2})(?!\w|[.,]\d)"),
+        "regulation_before": _spec(
             rf"\b(?:{reg})\b\.?\s*:?\s*(?:[\w.]+\s+){{0,3}}?\d+\s*(?:tahun\s+|/\s*)$", flags),
-        "time": re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\b", flags),
+        "time": _spec(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\b", flags),
     }
 
 

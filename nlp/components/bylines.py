@@ -23,15 +23,25 @@ _SPLIT = re.compile(r"\s*(?:[,;/|&]|\bdan\b)\s*")
 # multiline "^" first the regex engine tries every position of the text).
 _HINTS = {
     _LABEL: lambda text: ":" in text or "：" in text,
-    _REPORT: lambda text: any(w in text for w in ("aporan", "Wartawan", "Reporter", "Kontributor",
-                                                  "Jurnalis")),
+    _REPORT: lambda text: any(w in text for w in ("artawan", "eporter", "ontributor", "urnalis")),
     _SITE: re.compile(r"[-–|][ \t]+\[?[A-Za-z0-9.-]+\.(?i:com|co\.id|id|net|org|news)\b").search,
 }
 
 
-def _finditer(rx: re.Pattern, text: str):
-    hint = _HINTS.get(rx)
-    return rx.finditer(text) if hint is None or hint(text) else ()
+_LAST: list = [("", {})]  # the last text and its matches: names and spans read the same text
+
+
+def _finditer(rx: re.Pattern, text: str) -> list[re.Match]:
+    """``list(rx.finditer(text))``, skipped when the hint says there can be no match."""
+    seen, found = _LAST[0]
+    if seen is not text:
+        found = {}
+        _LAST[0] = (text, found)
+    matches = found.get(rx)
+    if matches is None:
+        hint = _HINTS.get(rx)
+        matches = found[rx] = list(rx.finditer(text)) if hint is None or hint(text) else []
+    return matches
 
 
 def _names(value: str) -> list[str]:

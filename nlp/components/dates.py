@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import nlp.extensions  # noqa: F401  (registers doc._.dates)
-from nlp.date_patterns import Raw, context_years, find_raw, is_stamp_line, tables
+from nlp.date_patterns import Raw, context_years, find_raw, is_stamp_line, patterns, tables
 from nlp.evidence import SentenceIndex, doc_text
 
 PAST = re.compile(r"^\W{0,3}(?:yang\s+)?(?:lalu|silam|kemarin)\b", re.IGNORECASE)
@@ -46,6 +46,7 @@ NEXT_YEAR = re.compile(r"^\W{0,3}tahun\s+(?:depan|mendatang)\b", re.IGNORECASE)
 class DateFinder:
     def __init__(self) -> None:
         tables()  # load the data once, at pipeline build time
+        patterns()
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.dates = find_dates(doc)

@@ -114,12 +114,15 @@ class Reader:
         a, b = self.toks.sentence(i)
         if a not in self._title_case:
             words = [w for w in self.toks.text[a:b] if w.isalpha()]
-            lower = [w for w in words if w.islower()]
-            func = [w for w in words[1:] if w.lower() in ("yang", "dan", "di", "untuk", "dalam",
-                                                           "pada", "ke", "dari", "dengan", "agar")
-                    and w[0].isupper()]
-            headline = not lower and self.toks.text[b - 1] not in (".", "!", "?", '"', "”")
-            self._title_case[a] = len(words) >= 4 and (len(lower) <= 1 and bool(func) or headline)
+            lower = sum(map(str.islower, words))
+            if len(words) < 4 or lower > 1:  # prose: neither test below can hold
+                self._title_case[a] = False
+            else:
+                func = [w for w in words[1:] if w.lower() in ("yang", "dan", "di", "untuk", "dalam",
+                                                               "pada", "ke", "dari", "dengan", "agar")
+                        and w[0].isupper()]
+                headline = not lower and self.toks.text[b - 1] not in (".", "!", "?", '"', "”")
+                self._title_case[a] = lower <= 1 and bool(func) or headline
         return self._title_case[a]
 
     # -- names around a role -------------------------------------------------------------

@@ -4,8 +4,8 @@ name particles and stop words (``nlp/data``), and a gazetteer of region names (`
 Everything is loaded once, when the component is built, into a :class:`Lexicon` of plain
 dicts and sets keyed by lowercase words, so the component itself only does lookups. The
 lexicon of the package's own data, and the village index, are kept in ``nlp.cache`` (keyed
-by the data files, ``lokal``'s tables and this module); ``lokal``'s tables are read from its
-package directory without importing ``lokal`` (whose import compiles ~200 regexes)."""
+by the package's code and data and by ``lokal``'s tables); ``lokal``'s tables are read from
+its package directory without importing ``lokal`` (whose import compiles ~200 regexes)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from spacy.lang.id.stop_words import STOP_WORDS
 
-from nlp.cache import cached
+from nlp.cache import cached, code_fingerprint
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LEVELS = ("provinsi", "kabupaten", "kota", "kecamatan", "desa")
@@ -230,7 +230,7 @@ def _load_gz(path: Path) -> dict:
 def _gz_inputs(name: str) -> list:
     """Cache inputs for a ``lokal`` table: its bytes (or its name, if not found)."""
     path = _lokal_file(name)
-    return [Path(__file__), name, path if path is not None else "resources"]
+    return [name, path if path is not None else "resources"]
 
 
 class Gazetteer(dict):
@@ -244,7 +244,7 @@ class Gazetteer(dict):
 
 @lru_cache(maxsize=1)
 def _desa_index() -> dict:
-    return cached("officials-desa", _gz_inputs("desa.json.gz"), _build_desa_index)
+    return cached("officials-desa", [code_fingerprint(), *_gz_inputs("desa.json.gz")], _build_desa_index)
 
 
 def _build_desa_index() -> dict:
@@ -277,18 +277,12 @@ def _gazetteer() -> tuple[Gazetteer, dict]:
     return Gazetteer({level: _phrase_index(n) for level, n in names.items()}), region_levels
 
 
-DATA_FILES = ("roles.toml", "org_acronyms.toml", "org_words.txt", "honorifics.txt",
-              "name_particles.txt", "name_stopwords.txt", "name_verbs.txt")
-
-
 def load_lexicon(data_dir: str | Path | None = None, use_gazetteer: bool = True) -> Lexicon:
     if data_dir:
         return build_lexicon(data_dir, use_gazetteer)
-    inputs = [DATA_DIR / f for f in DATA_FILES] + ["\n".join(sorted(STOP_WORDS)), str(use_gazetteer)]
+    inputs = [code_fingerprint(), "\n".join(sorted(STOP_WORDS)), str(use_gazetteer)]
     if use_gazetteer:
         inputs += _gz_inputs("wilayah.json.gz")
-    else:
-        inputs.append(Path(__file__))
     return cached("officials-lexicon", inputs, lambda: _lean(build_lexicon(None, use_gazetteer)))
 
 

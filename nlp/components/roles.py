@@ -49,12 +49,12 @@ def match(index: dict, toks: Tokens, i: int) -> tuple[int, object] | None:
     entries = index.get(toks.norm[i])
     if not entries:
         return None
-    norm = toks.norm
+    norm, n = toks.norm, toks.n
     for words, value in entries:
         k = len(words)
         if k == 1:
             return i + 1, value
-        if i + k <= toks.n and norm[i + 1:i + k] == list(words[1:]):
+        if i + k <= n and norm[i + 1] == words[1] and (k == 2 or norm[i + 2:i + k] == list(words[2:])):
             return i + k, value
     return None
 
