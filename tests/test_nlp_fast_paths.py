@@ -112,3 +112,18 @@ def test_token_string_caches(monkeypatch):
         assert toks.text == [t.text for t in doc]
         assert toks.norm == [t.text.lower().replace(".", "") for t in doc]
         assert toks.doc_text == doc.text
+
+
+def test_date_regexes_equal_the_plain_forms():
+    from nlp.date_patterns import patterns
+
+    plain = {"digits": re.compile(r"(?<!\d)\d"),
+             "bare_year": re.compile(r"(?<![\w.,/-])(?P<year>(?:19|20)\d{2})(?!\w|[.,]\d)")}
+    pieces = ["1", "2", "19", "20", "2024", "1999", "9", "0", "٣", "x", ".", ",", "/", "-", " ", "\n",
+              "_", "é", "１", "(", "2020.5", "1,2"]
+    rng = random.Random(5)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 15))) for _ in range(5000)]
+    for name, rx in plain.items():
+        for t in texts:
+            assert [(m.span(), m.groups()) for m in rx.finditer(t)] == \
+                   [(m.span(), m.groups()) for m in patterns()[name].finditer(t)], t
