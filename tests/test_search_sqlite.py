@@ -102,3 +102,24 @@ def test_empty_index_answers_everything(tmp_path):
     assert page.facets == {"province": [], "month": [], "source": []}
     assert backend.timeline(SearchQuery(), "week", "violation_type") == []
     assert list(backend.iter_ids(SearchQuery())) == [] and backend.health()["documents"] == 0
+
+
+def _doc(contract_docs, i, title, text):
+    return contract_docs[0].model_copy(update={"id": f"rank{i}", "url": f"https://x.example/{i}",
+                                               "title": title, "text": text})
+
+
+def test_relevance_ranks_title_matches_first_and_matches_every_form(contract_docs, tmp_path):
+    docs = [_doc(contract_docs, 1, "Rapat desa", "Camat membagikan sembako kepada warga."),
+            _doc(contract_docs, 2, "Camat diperiksa Bawaslu", "Pemeriksaan berlangsung tertutup."),
+            _doc(contract_docs, 3, "Kades dan perangkat-perangkat desa", "Para pelanggar dipanggil; pelanggaran dicatat."),
+            _doc(contract_docs, 4, "Berita lain", "Tidak ada yang dicari di sini.")]
+    backend = SqliteBackend(tmp_path / "search.sqlite3")
+    backend.rebuild(docs)
+    hits = backend.search(SearchQuery(q="camat")).hits
+    assert [h.id for h in hits] == ["rank2", "rank1"] and hits[0].score > hits[1].score > 0
+    assert {h.id for h in backend.search(SearchQuery(q="melanggar")).hits} == {"rank3"}  # by stem
+    assert [h.id for h in backend.search(SearchQuery(q="perangkat-perangkat")).hits] == ["rank3"]
+    assert [h.id for h in backend.search(SearchQuery(q='"perangkat desa" -sembako')).hits] == ["rank3"]
+    ranked = backend.search(SearchQuery(q='camat OR "perangkat desa"')).hits
+    assert [h.id for h in ranked][1:] == ["rank2", "rank1"] and ranked[0].score >= ranked[1].score

@@ -62,7 +62,10 @@ class SearchBackend(ABC):
 
         Orders: ``relevance`` (score, best first; newest first when there is no text),
         ``newest``/``oldest`` (publication time in UTC, then id, same direction; undated
-        documents count as the oldest). Each facet counts over every filter except its own
+        documents count as the oldest). Scores are backend-specific: the SQLite backend sums
+        bm25 per searched term, exact for words (by stem), approximate for "phrases" (phrase
+        IDF, frequency bounded by the phrase's words; ``pantau.search.text``); scores are
+        deterministic for one index build. Each facet counts over every filter except its own
         (region for province/regency, date range for month); at most ``FACET_LIMIT`` values,
         most frequent first, months in calendar order. A bad cursor or query: InvalidInput."""
 

@@ -55,10 +55,12 @@ class ColumnsBuilder:
         "day": array("i"), "month": array("h"), "week": array("h"), "doc_type": array("b"),
         "source": array("i"), "source_type": array("b"), "sort": array("q"),
         "region_doc": array("i"), "region_code": array("i"),
-        "violation_doc": array("i"), "violation_code": array("b")})
+        "violation_doc": array("i"), "violation_code": array("b"), "length": array("i")})
 
-    def add(self, position: int, doc: IndexDocument, day: str | None, sort_value: int) -> None:
+    def add(self, position: int, doc: IndexDocument, day: str | None, sort_value: int, length: int = 0) -> None:
+        """``length``: tokens of title and body (bm25's document length)."""
         d, v = self.data, self.vocabs
+        d["length"].append(length)
         d["day"].append((date.fromisoformat(day) - EPOCH).days if day else -1)
         d["month"].append(v["month"].add(day[:7] if day else None))
         d["week"].append(v["week"].add(iso_week(day) if day else None))

@@ -4,7 +4,8 @@
     backend.rebuild(build_documents(archive))
     page = backend.search(SearchQuery(q="netralitas camat", region=["33"], facets=["regency"]))
 
-FTS5 finds and ranks text (bm25, title weighted) and cuts snippets; filters, counts, facets,
+Words are found through stem postings and ranked by bm25 (title weighted) in numpy;
+FTS5 finds "quoted phrases" and cuts snippets (``pantau.search.text``); filters, counts, facets,
 timelines and date order run over numpy columns stored in the same file
 (``pantau.search.columns``). The file is read-only once built: ``rebuild`` writes a new one
 and renames it over the old, so searches never wait. Each thread's connection notices the new
@@ -34,10 +35,11 @@ from pantau.search.base import IndexDocument, IndexStats, SearchBackend
 from pantau.search.columns import Columns
 from pantau.search.cursor import decode_cursor, encode_cursor
 from pantau.search.facets import facet_counts
-from pantau.search.filters import combine, masks, rowids_mask
-from pantau.search.fts import highlight_expression, match_expression
+from pantau.search.filters import combine, masks
+from pantau.search.fts import highlight_expression
 from pantau.search.query import Hit, SearchPage, SearchQuery, TextQuery, TimelineBucket, parse_text
-from pantau.search.sqlite_build import TITLE_WEIGHT, IndexWriter, previous_stems
+from pantau.search.sqlite_build import IndexWriter, previous_stems
+from pantau.search.text import evaluate
 
 INDEX_NAME = "search.sqlite3"
 SNIPPET_TOKENS = 32
@@ -83,18 +85,20 @@ class SqliteBackend(SearchBackend):
         text = parse_text(query.q)
         sort = _sort(query, text)
         scored = None
-        if sort == "relevance":  # one FTS pass: the matches, and bm25 of those passing the filters
-            filters = combine(cols.n, masks(cols, conn, query, None))
-            rowids, scored = _match_and_rank(conn, match_expression(text), filters)
-            found = masks(cols, conn, query, rowids_mask(cols.n, rowids))
+        if sort == "relevance":  # the text's matches and bm25 (words: postings; phrases: FTS5)
+            matched, bm25 = evaluate(conn, cols, text)
+            found = masks(cols, conn, query, matched)
+            selected = combine(cols.n, found)
+            docs = np.flatnonzero(selected)
+            scored = (docs + 1, -bm25[docs])  # negated: ascending is best first
         else:
             found = self._masks(conn, cols, query, text)
-        selected = combine(cols.n, found)
+            selected = combine(cols.n, found)
         if scored is not None:
             docs = _relevance_page(scored, query)
         else:
             docs = self._time_page(conn, cols, query, sort, selected)
-        scores = dict(zip(scored[0].tolist(), scored[1].tolist())) if scored is not None else None
+        scores = {d: float(-bm25[d - 1]) for d in docs} if scored is not None else None
         hits = self._hits(conn, docs[:query.limit], scores)
         self._add_snippets(conn, text, hits)
         cursor = None
@@ -152,12 +156,7 @@ class SqliteBackend(SearchBackend):
     # -- filtering and pages -------------------------------------------------------------
 
     def _masks(self, conn, cols: Columns, query: SearchQuery, text: TextQuery) -> dict:
-        matched = None
-        if not text.empty:
-            match = match_expression(text)
-            row = _run(conn, "SELECT group_concat(rowid) FROM fts WHERE fts MATCH ?", [match])[0][0]
-            rowids = np.fromstring(row, dtype=np.int64, sep=",") if row else np.zeros(0, np.int64)
-            matched = rowids_mask(cols.n, rowids)
+        matched = None if text.empty else evaluate(conn, cols, text, scoring=False)[0]
         return masks(cols, conn, query, matched)
 
     def _time_page(self, conn, cols: Columns, query: SearchQuery, sort: str, selected) -> list[int]:
@@ -221,33 +220,11 @@ class SqliteBackend(SearchBackend):
         try:
             conn = sqlite3.connect(f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True,
                                    check_same_thread=False, isolation_level=None)
-            conn.execute("SELECT 1 FROM columns LIMIT 1")
+            conn.execute("SELECT 1 FROM columns, postings LIMIT 1")
         except sqlite3.Error as exc:
             raise BackendUnavailable(f"the search index at {self.path} cannot be read ({exc}): "
                                      "run `pantau index` to rebuild it") from exc
         return conn
-
-
-_BM25 = f"bm25(fts, {TITLE_WEIGHT}, 1.0, {TITLE_WEIGHT}, 1.0)"
-
-
-def _match_and_rank(conn, match: str, filters: np.ndarray | None) -> tuple[np.ndarray, tuple]:
-    """Every document matching ``match``, and (document numbers, bm25 scores) of those that
-    pass ``filters`` (a mask; None for all), in one pass over the FTS index."""
-    if filters is None:
-        keep, params = "1", []
-    else:
-        inside = int(filters.sum()) <= len(filters) // 2
-        listed = np.flatnonzero(filters if inside else ~filters) + 1
-        keep = f"+rowid {'IN' if inside else 'NOT IN'} (SELECT value FROM json_each(?))"
-        params = [json.dumps(listed.tolist())]
-    # bm25() is not allowed inside an aggregate: rank in a subquery that LIMIT keeps unflattened
-    sql = ("SELECT group_concat(rowid), group_concat(rowid || ' ' || score, ' ') FROM ("
-           f"SELECT rowid, CASE WHEN {keep} THEN {_BM25} END AS score FROM fts WHERE fts MATCH ? LIMIT -1)")
-    all_rows, ranked = _run(conn, sql, [*params, match])[0]
-    rowids = np.fromstring(all_rows, dtype=np.int64, sep=",") if all_rows else np.zeros(0, np.int64)
-    pairs = np.fromstring(ranked, dtype=np.float64, sep=" ").reshape(-1, 2) if ranked else np.zeros((0, 2))
-    return rowids, (pairs[:, 0].astype(np.int64), pairs[:, 1])
 
 
 def _relevance_page(scored: tuple, query: SearchQuery) -> list[int]:
@@ -313,15 +290,6 @@ def _timeline(cols: Columns, selected, interval: str, split: str | None) -> list
     buckets = [TimelineBucket(period=names[i // width], key=key_names[i % width], count=int(counts[i]))
                for i in np.flatnonzero(counts)]
     return sorted(buckets, key=lambda b: (b.period, b.key or ""))
-
-
-def _run(conn: sqlite3.Connection, sql: str, params: list) -> list:
-    try:
-        return conn.execute(sql, params).fetchall()
-    except sqlite3.OperationalError as exc:
-        if "fts5" in str(exc):
-            raise InvalidInput(f"the query cannot be searched: {exc}") from exc
-        raise
 
 
 def _sort(query: SearchQuery, text: TextQuery) -> str:
