@@ -127,3 +127,20 @@ def test_date_regexes_equal_the_plain_forms():
         for t in texts:
             assert [(m.span(), m.groups()) for m in rx.finditer(t)] == \
                    [(m.span(), m.groups()) for m in patterns()[name].finditer(t)], t
+
+
+def test_tokens_from_the_sentence_columns_equal_tokens_read_from_the_doc():
+    from nlp.components import names
+    from nlp.pipeline import load
+
+    lang = load()
+    sentences = lang.get_pipe("pantau_sentences")
+    texts = ["", "Satu.", "Kab. Batang - Ketua Bawaslu, Budi Santoso, S.H., hadir.\n\nIa  berkata: “Netral!” "
+             "Lalu (17/11) pergi.", "  spasi di depan\n", "BATANG –  Camat X.Y. hadir.\t\nSelesai"]
+    for text in texts:
+        doc = sentences(lang.make_doc(text))
+        shared = names.Tokens(doc, None)
+        doc.user_data.pop("token_columns", None)
+        read = names.Tokens(doc, None)
+        for attr in ("n", "text", "ws", "space", "idx", "doc_text", "sent_start", "norm", "sent_begin"):
+            assert getattr(shared, attr) == getattr(read, attr), (text, attr)

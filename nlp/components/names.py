@@ -38,6 +38,20 @@ def _lookup(cache: dict, orths: list[int], compute) -> list[str]:
     return out
 
 
+def _columns(doc, n: int) -> tuple:
+    """ORTH, SPACY, IS_SPACE and IDX (None: to be computed) and sentence starts (bools, a new
+    list) of the tokens: as ``pantau_sentences`` left them in ``doc.user_data``, else read."""
+    shared = doc.user_data.get("token_columns")
+    if shared is not None and len(shared[0]) == n:
+        orth, ws, space, idx, starts = shared
+        return orth, ws, space, idx, list(starts)
+    sentenced = n > 0 and doc.has_annotation("SENT_START")
+    attrs = [ORTH, SPACY, IS_SPACE] + ([SENT_START] if sentenced else [])
+    cols = doc.to_array(attrs).T.tolist() if n else [[], [], []]
+    starts = [v == 1 for v in cols[3]] if sentenced else [False] * n
+    return cols[0], cols[1], cols[2], None, starts
+
+
 def _norm(text: str) -> str:
     return text.lower().replace(".", "") if "." in text else text.lower()
 
@@ -49,20 +63,17 @@ class Tokens:
         self.doc = doc
         self.lex = lex
         self.n = n = len(doc)
-        sentenced = n > 0 and doc.has_annotation("SENT_START")
-        attrs = [ORTH, SPACY, IS_SPACE] + ([SENT_START] if sentenced else [])
-        cols = doc.to_array(attrs).T.tolist() if n else [[], [], []]
+        orth, self.ws, self.space, idx, starts = _columns(doc, n)
         strings = doc.vocab.strings
-        self.text = text = _lookup(_TEXTS, cols[0], lambda i, o: strings[o])
-        self.ws = cols[1]
-        self.space = cols[2]
-        self.idx = [0, *accumulate([len(t) + w for t, w in zip(text, cols[1])])][:n]
+        self.text = text = _lookup(_TEXTS, orth, lambda i, o: strings[o])
+        if idx is None:
+            idx = [0, *accumulate([len(t) + w for t, w in zip(text, self.ws)])][:n]
+        self.idx = idx
         self.doc_text = doc_text(doc)
-        starts = [v == 1 for v in cols[3]] if sentenced else [False] * n
         if n:
             starts[0] = True
         self.sent_start = starts
-        self.norm = _lookup(_NORMS, cols[0], lambda i, o: _norm(text[i]))
+        self.norm = _lookup(_NORMS, orth, lambda i, o: _norm(text[i]))
         self.blocked = [False] * n      # region tokens: never a name
         self.sent_begin = list(compress(range(n), starts))
         self._lower = None

@@ -11,7 +11,9 @@ Faster and closer to news layout than spaCy's ``sentencizer``:
 Besides ``is_sent_start`` it leaves the sentences' character bounds in
 ``doc.user_data["sentence_bounds"]`` and the text in ``doc.user_data["text"]`` (read them
 with ``nlp.evidence.sentence_bounds`` and ``nlp.evidence.doc_text``: cheaper than
-``doc.sents`` and ``doc.text``, which walk Python Token objects on every access).
+``doc.sents`` and ``doc.text``, which walk Python Token objects on every access), and the
+token columns it read, as lists (ORTH, SPACY, IS_SPACE, IDX, sentence start as bool), in
+``doc.user_data["token_columns"]`` for ``nlp.components.names.Tokens``.
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ class SentenceSplitter:
             doc.user_data["text"] = "".join(strings[o] + " " * w for o, w in zip(orth, spacy_))
         begins = [idx[i] for i in numpy.flatnonzero(starts == 1).tolist()]
         doc.user_data["sentence_bounds"] = list(zip(begins, begins[1:] + [len(doc.user_data["text"])]))
+        doc.user_data["token_columns"] = (orth, spacy_, space, idx, (starts == 1).tolist())
         return doc
 
     def pipe(self, docs, batch_size: int = 128):
