@@ -279,11 +279,10 @@ class RegionScanner:
                      previous_index: int) -> None:
         s = mention.start
         lo = max(0, s - 64)
-        window = text[lo:s]
-        cut = window.rfind("\n")
+        cut = text.rfind("\n", lo, s)
         if cut >= 0:
-            lo, window = lo + cut + 1, window[cut + 1:]
-        toks = [(t.group(), lo + t.start()) for t in _TOKEN.finditer(window)]
+            lo = cut + 1
+        toks = [(t.group(), t.start()) for t in _TOKEN.finditer(text, lo, s)]  # no lookarounds
         # Stop at the end of the previous sentence; skip a parenthesis right before the name.
         for i in range(len(toks) - 1, -1, -1):
             t = toks[i][0]

@@ -64,9 +64,10 @@ class SentenceSplitter:
         doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))
         if doc.user_data.get("text") is None:
             doc.user_data["text"] = "".join(strings[o] + " " * w for o, w in zip(orth, spacy_))
-        begins = [idx[i] for i in numpy.flatnonzero(starts == 1).tolist()]
+        is_start = starts == 1
+        begins = [idx[i] for i in numpy.flatnonzero(is_start).tolist()]
         doc.user_data["sentence_bounds"] = list(zip(begins, begins[1:] + [len(doc.user_data["text"])]))
-        doc.user_data["token_columns"] = (orth, spacy_, space, idx, (starts == 1).tolist())
+        doc.user_data["token_columns"] = (orth, spacy_, space, idx, is_start.tolist())
         return doc
 
     def pipe(self, docs, batch_size: int = 128):
