@@ -17,10 +17,13 @@ import tomllib
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pantau.errors import InvalidInput, NotFound
-from pantau.schema import Region
 from pantau.taxonomy import RegionLevel
+
+if TYPE_CHECKING:  # pydantic models are imported on first use: the NLP's start-up needs none
+    from pantau.schema import Region
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 REGIONS_CSV = DATA_DIR / "regions.csv"
@@ -153,6 +156,8 @@ class RegionTable:
         c = self._known(code)
         region = self._cache.get(c)
         if region is None:
+            from pantau.schema import Region
+
             level, name, parent = self._rows[c]
             region = Region(code=c, level=level, name=name, parent_code=parent)
             self._cache[c] = region

@@ -131,10 +131,10 @@ class RegionResolver:
         by_code: dict[str, dict] = {}
         for m in sorted(mentions, key=lambda m: m.start):
             entry = by_code.get(m.code)
-            if entry is None:
-                region = self.table.get(m.code)
-                entry = by_code[m.code] = {"level": region.level, "name": region.name, "code": region.code,
-                                           "parents": self.table.parents(region.code), "evidence": []}
+            if entry is None:  # table rows, not ``table.get``: no pydantic model per region
+                code = m.code
+                entry = by_code[code] = {"level": self.table.level(code), "name": self.table.name(code),
+                                         "code": code, "parents": self.table.parents(code), "evidence": []}
             i = bisect.bisect_right(starts, m.start) - 1
             s, e = sentences[i] if i >= 0 else (m.start, m.end)
             entry["evidence"].append({"text": text[m.start:m.end], "start": m.start, "end": m.end,
