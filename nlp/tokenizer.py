@@ -27,12 +27,15 @@ from pathlib import Path
 
 import spacy
 from spacy.lang.char_classes import ALPHA, ALPHA_UPPER, HYPHENS
-from spacy.lang.id import Indonesian
-from spacy.lang.id.punctuation import CURRENCY
+from spacy.lang.id.lex_attrs import LEX_ATTRS
+from spacy.lang.id.punctuation import CURRENCY, TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
+from spacy.lang.id.stop_words import STOP_WORDS
+from spacy.lang.id.syntax_iterators import SYNTAX_ITERATORS
+from spacy.language import BaseDefaults, Language
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 
-from nlp.cache import compile_all
+from nlp.cache import cached, code_fingerprint, compile_all
 
 DATA = Path(__file__).parent / "data" / "abbreviations.txt"
 TOKENIZER_NAME = "pantau.tokenizer.v1"
@@ -61,10 +64,44 @@ def load_abbreviations(path: Path = DATA) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+class IndonesianDefaults(BaseDefaults):
+    """spaCy's ``IndonesianDefaults`` without its tokenizer exceptions, whose module takes
+    ~40 ms to import (``nlp.spacy_import.defer_package_init``); the tokenizer reads
+    ``special_cases()`` instead. Every other attribute is spaCy's."""
+
+    prefixes = TOKENIZER_PREFIXES
+    suffixes = TOKENIZER_SUFFIXES
+    infixes = TOKENIZER_INFIXES
+    syntax_iterators = SYNTAX_ITERATORS
+    lex_attr_getters = LEX_ATTRS
+    stop_words = STOP_WORDS
+
+
+class Indonesian(Language):
+    """``spacy.lang.id.Indonesian`` with the defaults above; ``blank()`` makes one."""
+
+    lang = "id"
+    Defaults = IndonesianDefaults
+
+
+def _spacy_exception_files() -> list[Path]:
+    base = Path(spacy.__file__).parent / "lang"
+    return [base / "tokenizer_exceptions.py", base / "id" / "tokenizer_exceptions.py",
+            base / "id" / "_tokenizer_exceptions_list.py"]
+
+
 @lru_cache(maxsize=1)
 def special_cases() -> dict[str, list[dict]]:
-    """spaCy's Indonesian exceptions without hyphenated words, plus our abbreviations."""
-    rules = {k: v for k, v in Indonesian.Defaults.tokenizer_exceptions.items()
+    """spaCy's Indonesian exceptions without hyphenated words, plus our abbreviations; kept
+    in ``nlp.cache`` (keyed by spaCy's exception files and this package)."""
+    inputs = [code_fingerprint(), spacy.__version__, *_spacy_exception_files()]
+    return cached("tokenizer-rules", inputs, _build_special_cases)
+
+
+def _build_special_cases() -> dict[str, list[dict]]:
+    from spacy.lang.id import Indonesian as SpacyIndonesian
+
+    rules = {k: v for k, v in SpacyIndonesian.Defaults.tokenizer_exceptions.items()
              if not _COMPOUND.fullmatch(k)}
     for abbr in load_abbreviations():
         rules[abbr] = [{ORTH: abbr}]
@@ -136,6 +173,7 @@ def create_tokenizer():
     return factory
 
 
-def blank():
-    """An empty Indonesian pipeline with this tokenizer."""
-    return spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}})
+def blank() -> Language:
+    """An empty Indonesian pipeline with this tokenizer: ``spacy.blank("id", config)`` but
+    without importing spaCy's tokenizer exceptions."""
+    return Indonesian.from_config({"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}})
