@@ -43,7 +43,7 @@ def demo(
         _stage(env, "index")
         _stage(env, "status")
         api = f"http://{host}:{port}"
-        _print_addresses(site_url, api, serve)
+        _print_addresses(site_url, api, serve, data_dir, host, port)
         if serve:
             _stage(env, "serve", "--host", host, "--port", str(port), "--log-level", "warning")
     except KeyboardInterrupt:
@@ -72,9 +72,8 @@ def _clear(data_dir: Path) -> None:
         shutil.rmtree(jobs)
 
 
-def _print_addresses(site_url: str, api: str, serving: bool) -> None:
+def _print_addresses(site_url: str, api: str, serving: bool, data_dir: Path, host: str, port: int) -> None:
     lines = [
-        f"sample news sites   {site_url}",
         f"API docs (OpenAPI)  {api}/docs",
         f"search              {api}/v1/articles?q=netralitas&region=33&facets=violation_type",
         f"one official        {api}/v1/officials?q=bawaslu",
@@ -82,6 +81,11 @@ def _print_addresses(site_url: str, api: str, serving: bool) -> None:
         f"timeline            {api}/v1/stats/timeline?interval=month&split=violation_type",
         f"export (CSV)        {api}/v1/export?format=csv&violation_type=social_media",
     ]
-    typer.secho("\nOpen these" + (" (Ctrl+C to stop):" if serving else " after `pantau serve`:"), bold=True)
+    if serving:
+        typer.secho("\nOpen these (Ctrl+C to stop):", bold=True)
+        lines.insert(0, f"sample news sites   {site_url}")
+    else:  # the sample sites stop with this command; the archive stays
+        typer.secho(f"\nServe the demo archive with\n  PANTAU_DATA_DIR={data_dir} pantau serve --host {host} "
+                    f"--port {port}\nthen open:", bold=True)
     for line in lines:
         typer.echo("  " + line)
