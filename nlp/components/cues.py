@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import json
 import re
 from dataclasses import dataclass, field
 
+from nlp.cache import cached, code_fingerprint
 from nlp.evidence import doc_text, ignored_spans, sentence_bounds
 
 WORD_RE = re.compile(r"\w+")
@@ -129,30 +131,44 @@ def words_for(doc) -> Words:
     return words
 
 
-class CueMatcher:
-    """Finds every occurrence of every term of every group (overlaps included)."""
+def build_trie(groups: dict[str, list[str]]) -> dict[str, tuple[list[str], dict]]:
+    """A word trie of every variant of every term: node = (groups of the terms ending
+    here, {next word: node})."""
+    trie: dict[str, tuple[list[str], dict]] = {}
+    seen = set()
+    for group, terms in groups.items():
+        for term in terms:
+            for variant in expand(term):
+                toks = tuple(WORD_RE.findall(variant.lower()))
+                if not toks or (toks, group) in seen:
+                    continue
+                seen.add((toks, group))
+                level = trie
+                for k, tok in enumerate(toks):
+                    node = level.get(tok)
+                    if node is None:
+                        node = level[tok] = ([], {})
+                    if k == len(toks) - 1:
+                        node[0].append(group)
+                    level = node[1]
+    return trie
 
-    def __init__(self, groups: dict[str, list[str]], suppress: dict[str, list[str]] | None = None):
-        # a word trie: node = (groups of the terms ending here, {next word: node})
-        self.trie: dict[str, tuple[list[str], dict]] = {}
+
+class CueMatcher:
+    """Finds every occurrence of every term of every group (overlaps included).
+
+    With ``cache_name`` the trie is kept in ``nlp.cache`` (keyed by the groups and the
+    package's code), for lexicons large enough to take milliseconds to expand."""
+
+    def __init__(self, groups: dict[str, list[str]], suppress: dict[str, list[str]] | None = None,
+                 cache_name: str | None = None):
         self.groups = set(groups)
         self.suppress = suppress or {}
-        seen = set()
-        for group, terms in groups.items():
-            for term in terms:
-                for variant in expand(term):
-                    toks = tuple(WORD_RE.findall(variant.lower()))
-                    if not toks or (toks, group) in seen:
-                        continue
-                    seen.add((toks, group))
-                    level = self.trie
-                    for k, tok in enumerate(toks):
-                        node = level.get(tok)
-                        if node is None:
-                            node = level[tok] = ([], {})
-                        if k == len(toks) - 1:
-                            node[0].append(group)
-                        level = node[1]
+        if cache_name is None:
+            self.trie = build_trie(groups)
+        else:
+            inputs = [code_fingerprint(), json.dumps(groups, ensure_ascii=False)]
+            self.trie = cached(cache_name, inputs, lambda: build_trie(groups))
 
     def match(self, words: Words) -> dict[str, list[Hit]]:
         forms = words.forms

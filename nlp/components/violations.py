@@ -72,7 +72,7 @@ class RuleSet:
         for g, by in suppress.items():
             if any(b not in known for b in by):
                 raise ValueError(f"group {g} is suppressed by an undefined group {by}")
-        self.matcher = CueMatcher(groups, suppress)
+        self.matcher = CueMatcher(groups, suppress, cache_name="violation-cues")
         self.rules = [(r["label"], r["act"], self._reqs(r.get("requires", ())),
                        self._reqs(r.get("unless", ()))) for r in rules]
 
