@@ -22,7 +22,7 @@ def test_demo_runs_every_stage_and_fills_archive_and_index(tmp_path, cli_env):
     assert "/docs" in run.stdout
     # The sample sites stop with the command: the note says how to serve the demo archive.
     assert f"PANTAU_DATA_DIR={demo_dir} pantau serve" in run.stdout
-    assert "sample news sites" not in run.stdout
+    assert "sample news sites   http" not in run.stdout
 
     env = {**cli_env, "PANTAU_DATA_DIR": str(demo_dir)}
     status = subprocess.run([sys.executable, "-m", "pantau", "status", "--json"], env=env,
