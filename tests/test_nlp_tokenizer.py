@@ -91,3 +91,17 @@ def test_abbreviation_file_loads():
 def test_make_tokenizer_is_quick_to_build(ours):
     tok = make_tokenizer(ours.vocab)
     assert len(tok.rules) < 1000
+
+
+def test_our_defaults_equal_spacys_except_the_exceptions():
+    """nlp.tokenizer.IndonesianDefaults copies spaCy's Indonesian defaults (to skip importing
+    its 16,000 exceptions); a spaCy upgrade that changes them must show up here."""
+    from spacy.lang.id import Indonesian as SpacyIndonesian
+
+    from nlp.tokenizer import Indonesian
+
+    ours, theirs = Indonesian.Defaults, SpacyIndonesian.Defaults
+    for name in ("prefixes", "suffixes", "infixes", "syntax_iterators", "lex_attr_getters",
+                 "stop_words", "token_match", "url_match", "writing_system", "config"):
+        assert getattr(ours, name) == getattr(theirs, name), name
+    assert blank().lang == "id"
