@@ -1,4 +1,5 @@
-"""Regular expressions of the dates component, built from ``nlp/data/dates.toml``.
+"""Regular expressions of the dates component, built from ``nlp/data/dates.toml``
+and the month and day names of ``pantau/data/calendar.toml``.
 
 ``find_raw(text)`` returns every date-like match as a ``Raw`` (days without a year keep
 ``year=None``); ``context_years(text)`` the explicit years the text names outside
@@ -14,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from nlp.cache import compile_all
+from pantau.calendar import month_numbers, weekday_numbers
 
 DATA = Path(__file__).parent / "data" / "dates.toml"
 LETTER_AFTER = r"(?![^\W\d_])"
@@ -35,9 +37,7 @@ class Raw:
 @lru_cache(maxsize=1)
 def tables() -> dict:
     data = tomllib.loads(DATA.read_text(encoding="utf-8"))
-    months = {name: int(num) for num, names in data["months"].items() for name in names}
-    weekdays = {name: int(num) for num, names in data["weekdays"].items() for name in names}
-    return {**data, "months": months, "weekdays": weekdays}
+    return {**data, "months": month_numbers(), "weekdays": weekday_numbers()}
 
 
 def _alt(words) -> str:

@@ -15,30 +15,22 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from pantau.calendar import month_numbers, weekday_numbers
+
 WIB = timezone(timedelta(hours=7), "WIB")
 WITA = timezone(timedelta(hours=8), "WITA")
 WIT = timezone(timedelta(hours=9), "WIT")
 ZONES = {"wib": WIB, "wita": WITA, "wit": WIT, "utc": timezone.utc, "gmt": timezone.utc, "z": timezone.utc}
 
-MONTHS = {
-    1: "januari jan january",
-    2: "februari pebruari feb peb february",
-    3: "maret mar march",
-    4: "april apr",
-    5: "mei may",
-    6: "juni jun june",
-    7: "juli jul july",
-    8: "agustus agu agt agus ags aug august",
-    9: "september sep sept",
-    10: "oktober okt oct october",
-    11: "november nopember nov nop",
-    12: "desember des dec december",
-}
-MONTH_NUMBER = {name: number for number, names in MONTHS.items() for name in names.split()}
-_MONTH = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
-_DAY_NAME = (r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|"
-             r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-             r"sen|sel|rab|kam|jum|sab|min|mon|tue|wed|thu|fri|sat|sun)")
+MONTH_NUMBER = month_numbers()  # "nop" -> 11 (pantau/data/calendar.toml)
+
+
+def _alternatives(names) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+_MONTH = _alternatives(MONTH_NUMBER)
+_DAY_NAME = f"(?:{_alternatives(weekday_numbers(abbreviations=True))})"
 _TIME = (r"[\s,|\-–—]{0,6}(?:(?:pukul|jam|at)\s+)?"
          r"(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::(?P<ss>[0-5]\d))?(?!\d)"
          r"(?:\s*(?P<ampm>[ap]\.?m\b\.?))?"
