@@ -98,9 +98,9 @@ def _stem_uncached(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+    from pantau.search.stemmer import create_stemmer
 
-    return StemmerFactory().create_stemmer().delegatedStemmer
+    return create_stemmer()
 
 
 @lru_cache(maxsize=1)
