@@ -4,9 +4,10 @@ The file is written once, in one transaction with journaling off, and never modi
 ``SqliteBackend.rebuild`` writes it under a temporary name and renames it into place. FTS5
 holds the written text once (external content, no column sizes: bm25 is computed from the
 stem postings, ``pantau.search.postings``); merging is switched off while loading and done
-once at the end (``optimize``); secondary indexes are created after the rows are in. Rows go
-to SQLite on a second thread, so FTS5 indexes a batch while Python tokenizes and stems the
-next one.
+once at the end (``optimize``); FTS5 keeps up to 128 MB of pending terms in memory before
+it writes a segment (``hashsize``; the default 1 MB makes many small segments that FTS5 merges
+again and again); secondary indexes are created after the rows are in. Rows go to SQLite on
+a second thread, so FTS5 indexes a batch while Python tokenizes and stems the next one.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ CREATE VIRTUAL TABLE fts USING fts5(      -- the written text: phrases and snipp
     title, body, content='fts_content', content_rowid='doc', columnsize=0,
     tokenize='unicode61 remove_diacritics 2');
 INSERT INTO fts(fts, rank) VALUES ('automerge', 0);
+INSERT INTO fts(fts, rank) VALUES ('hashsize', 134217728);
 """
 
 INDEXES = """
