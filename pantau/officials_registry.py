@@ -65,6 +65,7 @@ class Person:
     regions: set = field(default_factory=set)
     roles: dict = field(default_factory=dict)      # (role, org, region) -> dict
     article_ids: list = field(default_factory=list)
+    seen_articles: set = field(default_factory=set)
     first: tuple = ("", "", "")                    # name, org, region of the first mention
 
 
@@ -73,23 +74,74 @@ def merge_mentions(mentions: Iterable[dict]) -> list[dict]:
 
     A mention: {"name", "role", "org", "region_code", "article_id", "published"}, where
     ``published`` is a date, datetime, ISO string or None. Mentions are read oldest first, so
-    a person's id (from its first mention) does not depend on the input order.
+    a person's id (from its first mention) does not depend on the input order. Each mention
+    joins the earliest person it matches, among the candidates of ``_Candidates``.
     """
     ordered = sorted(mentions, key=lambda m: (_day(m.get("published")) or "9999", str(m.get("article_id"))))
     persons: list[Person] = []
+    candidates = _Candidates()
     for m in ordered:
         key = normalize_name(m.get("name", ""))
         if not key:
             continue
         org, region = normalize_org(m.get("org")), m.get("region_code")
-        person = next((p for p in persons if _same(p, key, org, region)), None)
-        if person is None:
-            person = Person(m["name"], key, first=(m["name"], m.get("org"), region))
-            persons.append(person)
-        elif len(key) > len(person.key):
-            person.name, person.key = m["name"], key
-        _add(person, m, org, region)
+        index = next((i for i in candidates.of(key, org, region) if _same(persons[i], key, org, region)), None)
+        if index is None:
+            index = len(persons)
+            persons.append(Person(m["name"], key, first=(m["name"], m.get("org"), region)))
+        elif len(key) > len(persons[index].key):
+            persons[index].name, persons[index].key = m["name"], key
+        _add(persons[index], m, org, region)
+        candidates.add(index, persons[index], key, org, region)
     return [_record(p) for p in persons]
+
+
+class _Candidates:
+    """The persons a mention can match (``_same``), found without comparing it with everyone.
+
+    Equal names and a name inside another share a word, and must share the organisation or
+    agree on the region; a spelling variant must share the organisation and first letter.
+    So the candidates are (persons sharing a word) & (same org | agreeing region), plus the
+    persons of the same org and first letter. Positions come back in creation order, so the
+    first match is the one a scan of every person would find.
+    """
+
+    def __init__(self) -> None:
+        self.word: dict[str, set[int]] = {}
+        self.org: dict[str, set[int]] = {}
+        self.org_initial: dict[tuple[str, str], set[int]] = {}
+        self.region: dict[str, set[int]] = {}   # a region -> persons in it or inside it
+        self.exact: dict[str, set[int]] = {}    # a region -> persons of exactly that region
+
+    def of(self, key: str, org: str, region: str | None) -> list[int]:
+        agree = [self.org.get(org)] if org else []
+        if region:
+            agree += [self.region.get(region)] + [self.exact.get(outer) for outer in _outer_regions(region)]
+        agree = [group for group in agree if group]
+        found = set(self.org_initial.get((org, key[0]), ())) if org else set()
+        for word in key.split() if agree else ():
+            named = self.word.get(word)
+            for group in agree if named else ():
+                found |= named & group  # iterates the smaller set
+        return sorted(found)
+
+    def add(self, index: int, person: Person, key: str, org: str, region: str | None) -> None:
+        for word in key.split():
+            self.word.setdefault(word, set()).add(index)
+        if org:
+            self.org.setdefault(org, set()).add(index)
+        for each in person.orgs:  # its name may have grown a first word
+            self.org_initial.setdefault((each, person.key[0]), set()).add(index)
+        if region:
+            self.exact.setdefault(region, set()).add(index)
+            for code in (region, *_outer_regions(region)):
+                self.region.setdefault(code, set()).add(index)
+
+
+def _outer_regions(code: str) -> list[str]:
+    """"33.24.01" -> ["33.24", "33"]."""
+    parts = code.split(".")
+    return [".".join(parts[:i]) for i in range(len(parts) - 1, 0, -1)]
 
 
 def _same(p: Person, key: str, org: str, region: str | None) -> bool:
@@ -105,7 +157,11 @@ def _same(p: Person, key: str, org: str, region: str | None) -> bool:
 def _names_match(a: str, b: str) -> bool:
     if a == b or _part(a, b) or _part(b, a):
         return True
-    return min(len(a), len(b)) >= 5 and a[0] == b[0] and SequenceMatcher(None, a, b).ratio() >= FUZZY_RATIO
+    if min(len(a), len(b)) < 5 or a[0] != b[0]:
+        return False
+    matcher = SequenceMatcher(None, a, b)  # the quick ratios are upper bounds of ratio()
+    return matcher.real_quick_ratio() >= FUZZY_RATIO and matcher.quick_ratio() >= FUZZY_RATIO \
+        and matcher.ratio() >= FUZZY_RATIO
 
 
 def _part(a: str, b: str) -> bool:
@@ -135,7 +191,8 @@ def _add(p: Person, m: dict, org: str, region: str | None) -> None:
     if region:
         p.regions.add(region)
     aid = m.get("article_id")
-    if aid is not None and aid not in p.article_ids:
+    if aid is not None and aid not in p.seen_articles:
+        p.seen_articles.add(aid)
         p.article_ids.append(aid)
     rkey = (normalize_org(m.get("role")), org, region or "")
     day = _day(m.get("published"))

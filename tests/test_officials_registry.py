@@ -80,3 +80,37 @@ def test_order_of_input_does_not_change_ids():
     a = merge_mentions(mentions)
     b = merge_mentions(list(reversed(mentions)))
     assert a == b and len(a) == 1
+
+
+def _merge_by_scanning_everyone(mentions):
+    """The registry's rule applied the slow way: each mention against every person so far."""
+    from pantau import officials_registry as reg
+
+    ordered = sorted(mentions, key=lambda x: (reg._day(x.get("published")) or "9999", str(x.get("article_id"))))
+    persons = []
+    for x in ordered:
+        key = reg.normalize_name(x["name"])
+        org, region = reg.normalize_org(x.get("org")), x.get("region_code")
+        person = next((p for p in persons if reg._same(p, key, org, region)), None)
+        if person is None:
+            person = reg.Person(x["name"], key, first=(x["name"], x.get("org"), region))
+            persons.append(person)
+        elif len(key) > len(person.key):
+            person.name, person.key = x["name"], key
+        reg._add(person, x, org, region)
+    return [reg._record(p) for p in persons]
+
+
+def test_candidate_lookup_merges_exactly_like_a_scan_of_every_person():
+    import random
+
+    rng = random.Random(7)
+    names = ["Rina Sri Lestari", "Rina", "Sri Lestari", "Syamsudin", "Syamsuddin", "Muhammad Rizal",
+             "Mohammad Rizal", "Rizal", "Agus Salim", "Agus Salim Harahap", "Dewi", "Dewi Anggraini",
+             "Dr. H. Budi Santoso, M.Si.", "Budi Santosa", "La Ode Rahman", "Wa Ode Rahmawati"]
+    orgs = [None, "Bawaslu Kabupaten Kendal", "Pemkab Kendal", "KPU Kota Kupang", "Bawaslu Kendal"]
+    regions = [None, "33.24", "33.24.01", "53.71", "32.01"]
+    mentions = [m(rng.choice(names), rng.choice(["Ketua", "Anggota", "Camat"]), rng.choice(orgs),
+                  rng.choice(regions), f"a{i:04d}", date(2024, rng.randint(1, 12), rng.randint(1, 28)))
+                for i in range(600)]
+    assert merge_mentions(mentions) == _merge_by_scanning_everyone(mentions)
