@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from pantau.regions import RegionTable, name_key
@@ -38,6 +39,15 @@ _DATELINE = re.compile(
     r"(?m)^[ \t*_#>]*(?:(?i:[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.id|id|net|news|co))\s*[,|]\s*)?"
     r"(?P<place>[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’-]*){0,3})"
     r"\s*(?:,\s*[\w.]+(?:[ ][\w.]+){0,2}\s*)?(?:\([^)\n]{1,40}\)\s*)?(?:-{1,2}|–|—)\s")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """Indonesian function words (spaCy's list): capitalised at the start of a sentence
+    ("Selanjutnya", "Sementara") they are not part of the name that follows."""
+    from spacy.lang.id.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def _line_matches(rx: re.Pattern, text: str) -> list[re.Match]:
@@ -282,13 +292,14 @@ class RegionScanner:
         cut = text.rfind("\n", lo, s)
         if cut >= 0:
             lo = cut + 1
+        sentence_start = lo == 0 or cut >= 0  # the window starts a line
         toks = [(t.group(), t.start()) for t in _TOKEN.finditer(text, lo, s)]  # no lookarounds
         # Stop at the end of the previous sentence; skip a parenthesis right before the name.
         for i in range(len(toks) - 1, -1, -1):
             t = toks[i][0]
             if t in {".", "!", "?", ":", ";", '"', "“", "”"} or (
                     t.endswith(".") and len(t) > 1 and t.lower() not in self.cues.abbreviations):
-                toks = toks[i + 1:]
+                toks, sentence_start = toks[i + 1:], True
                 break
         if toks and toks[-1][0] == ")":
             opens = [i for i, (t, _) in enumerate(toks) if t == "("]
@@ -326,9 +337,9 @@ class RegionScanner:
         if last.isupper() and last.isalpha() and len(last) >= 2 and words[-1] not in cues.not_acronyms:
             mention.kind, mention.weak = ORG, True  # an unlisted acronym: "PGRI Batang"
             return
-        if last[:1].isupper():
+        if last[:1].isupper() and not (sentence_start and len(toks) == 1 and words[0] in _stop_words()):
             mention.kind = self._head_of_name([t for t, _ in toks])
-        # otherwise BARE: a name after an ordinary word
+        # otherwise BARE: a name after an ordinary word ("Selanjutnya Lampung (64), Aceh ...")
 
     def _after_address(self, toks: list[tuple[str, int]]) -> bool:
         """Do capitalised words before this comma start with an address word ("Kecamatan

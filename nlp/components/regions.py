@@ -118,15 +118,15 @@ class RegionResolver:
         kec = self.scanner.kecamatan(text) if "kecamatan" in self.levels else []
         if not mentions and not kec:
             return []
-        ctx = _Context(self, text, mentions, title, default_region)
+        if sentences is None:
+            sentences = _regex_sentences(text)
+        ctx = _Context(self, text, mentions, title, default_region, sentences)
         chosen = ctx.resolve(mentions)
         chosen += ctx.resolve_kecamatan(kec, {m.code for m in chosen})
         chosen = [m for m in chosen if self.table.level(m.code) in self.levels]
         return self._output(text, chosen, sentences)
 
     def _output(self, text: str, mentions: list[Mention], sentences) -> list[dict]:
-        if sentences is None:
-            sentences = _regex_sentences(text)
         starts = [s for s, _ in sentences]
         by_code: dict[str, dict] = {}
         for m in sorted(mentions, key=lambda m: m.start):
@@ -146,8 +146,10 @@ class _Context:
     """What the whole article says, for resolving the mentions of one document."""
 
     def __init__(self, comp: RegionResolver, text: str, mentions: list[Mention],
-                 title: str | None, default_region: str | None) -> None:
+                 title: str | None, default_region: str | None,
+                 sentences: list[tuple[int, int]]) -> None:
         self.comp, self.table, self.scanner = comp, comp.table, comp.scanner
+        self.sentence_starts = [start for start, _ in sentences]
         for m in mentions:
             self._narrow(m)
         self.explicit = {m.candidates[0] for m in mentions if m.kind == LEVEL and len(m.candidates) == 1}
@@ -186,7 +188,8 @@ class _Context:
     def resolve(self, mentions: list[Mention]) -> list[Mention]:
         accepted = []
         for m in mentions:
-            ok = bool(m.candidates) and self._context_counts(m, mentions, accepted)
+            ok = bool(m.candidates) and (self._context_counts(m, mentions, accepted)
+                                         or self._stop_name_in_named_province(m, mentions))
             accepted.append(ok)
             if ok:
                 m.code = self._choose(m, mentions)
@@ -214,6 +217,23 @@ class _Context:
             return False
         anchor = mentions[m.list_anchor]  # "wilayah Bima dan Dompu": a locative list, Bima a stop name
         return accepted[m.list_anchor] or anchor.kind == LOCATIVE and anchor.stop and not anchor.person_after
+
+    def _sentence_provinces(self, m: Mention, mentions: list[Mention]) -> set[str]:
+        """Provinces of the regions already resolved in the sentence of ``m``."""
+        here = bisect.bisect_right(self.sentence_starts, m.start)
+        return {x.code.split(".")[0] for x in mentions if x.code and x is not m
+                and bisect.bisect_right(self.sentence_starts, x.start) == here}
+
+    def _in_sentence_provinces(self, m: Mention, mentions: list[Mention]) -> list[str]:
+        provinces = self._sentence_provinces(m, mentions)
+        return [c for c in m.candidates if c.split(".")[0] in provinces] if provinces else []
+
+    def _stop_name_in_named_province(self, m: Mention, mentions: list[Mention]) -> bool:
+        """"Di Kalimantan Selatan, ... berasal dari Banjar": a stoplist name after a locative
+        counts when the sentence names the province of exactly one of its regions."""
+        if not (m.stop and m.kind == LOCATIVE) or m.shouted or m.person_after:
+            return False
+        return len(self._in_sentence_provinces(m, mentions)) == 1
 
     def _lists(self, mentions: list[Mention]) -> None:
         """Names listed together ("Banjar: 12 kasus, Tabalong: 8", "wilayah Bima dan Dompu"):
@@ -259,6 +279,7 @@ class _Context:
         level_of = self.table.level
         steps = [
             lambda: [c for c in cands if c in self.explicit],
+            lambda: self._in_sentence_provinces(m, mentions),
             lambda: self._list_parent(m, mentions),
             lambda: self._list_level(m, mentions),
             lambda: self._by_level_cues(cands, self.free),
