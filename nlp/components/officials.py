@@ -217,8 +217,10 @@ class Reader:
                 return None  # "Honorarium PTPS ...": a bare word before a title is no name
         if prev == "(" and not (role.end < toks.n and toks.text[role.end] == ")"):
             return None
-        if toks.text[role.title_start].islower() and span[1] - span[0] < 2:
-            return None  # "Contohnya, kepala desa ...": a lowercase title wants a full name
+        if toks.text[role.title_start].islower() and span[1] - span[0] < 2 \
+                and not (prev == "," and role.parts and role.end < toks.n and toks.text[role.end] == ","):
+            return None  # "Contohnya, kepala desa ...": a lowercase title wants a full name,
+            # or a closed apposition with an organisation ("Darmono, anggota Bawaslu X, ...")
         if prev == "," and not role.parts and not self._clause_ends(role.end):
             return None  # "kepada Parpol, Kades dan perangkat": a list, not an apposition
         return span[0], span[1]

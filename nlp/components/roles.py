@@ -212,7 +212,7 @@ def _field_words(toks: Tokens, k: int) -> int | None:
     """Capitalised words naming a unit's field ("Bidang Penyuluhan DKPP"): taken only when a
     public acronym, a public body word or a level word follows within a few words."""
     lex, j = toks.lex, k
-    while j < min(toks.n, k + 6):
+    while j < min(toks.n, k + 9):  # "Biro Humas, Hukum, dan Kerja Sama BKN"
         t = toks.text[j]
         if j > k and (match(lex.levels, toks, j) or _public_at(toks, j)):
             return j
@@ -311,8 +311,12 @@ def _unknown_acronym(toks: Tokens, k: int) -> bool:
 def _continues(toks: Tokens, k: int, st: _TailState) -> bool:
     """Does an organisation word, acronym, level word or region follow a connector at k?"""
     lex = toks.lex
+    if k + 1 < toks.n and toks.text[k - 1] == "," and toks.text[k] in ("dan", "serta"):
+        return _continues(toks, k + 1, st)  # "Biro Hukum, Humas, dan Kerja Sama"
     if k >= toks.n or not (_case_ok(toks, k, st.lower_ok)):
         return False
+    if toks.text[k - 1] == "," and not toks.text[k][:1].isupper():
+        return False  # "anggota Bawaslu X, pengawasan ...": the apposition ends at the comma
     if match(lex.titles, toks, k) is not None:
         return False
     if toks.text[k].isdigit():
