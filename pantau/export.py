@@ -91,15 +91,27 @@ def _batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
 
 
 def _write_csv(batches: Iterable[list[dict]], out: HashingWriter) -> None:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=FIELD_NAMES)
-    writer.writeheader()
+    out.write(csv_line(FIELD_NAMES).encode("utf-8"))
     for batch in batches:
-        writer.writerows(flat(row) for row in batch)
-        out.write(buffer.getvalue().encode("utf-8"))
-        buffer.seek(0)
-        buffer.truncate()
-    out.write(buffer.getvalue().encode("utf-8"))
+        out.write("".join(csv_line(flat(row).values()) for row in batch).encode("utf-8"))
+
+
+def csv_line(values: Iterable[str]) -> str:
+    """One CSV record as ``csv.writer`` writes it (excel dialect: quotes only where needed,
+    quotes doubled, CRLF), without its character-by-character scan of long texts."""
+    fields = list(map(_csv_field, values))
+    line = ",".join(fields)
+    return (line or ('""' if fields else "")) + "\r\n"  # a lone empty field is quoted
+
+
+def _csv_field(value) -> str:
+    if not isinstance(value, str):
+        value = "" if value is None else str(value)
+    if '"' in value:
+        return '"' + value.replace('"', '""') + '"'
+    if "," in value or "\n" in value or "\r" in value:
+        return '"' + value + '"'
+    return value
 
 
 def _write_jsonl(batches: Iterable[list[dict]], out: HashingWriter) -> None:
@@ -147,8 +159,8 @@ def export(query, fmt: str, out: BinaryIO, *, archive, backend, batch_size: int 
         for record in iter_records(archive, counted_ids(), batch_size):
             result.rows += 1
             result.parser_versions[f"{record.article.parser} {record.article.parser_version}"] += 1
-            if record.annotation is not None:
-                result.pipeline_versions[record.annotation.pipeline_version] += 1
+            if record.annotation_data is not None:
+                result.pipeline_versions[record.annotation_data["pipeline_version"]] += 1
             if progress is not None and result.rows % batch_size == 0:
                 progress(result.rows)
             yield to_row(record)

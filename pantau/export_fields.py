@@ -70,26 +70,32 @@ def _article_part(r: Record) -> dict:
 
 
 def _annotation_part(r: Record) -> dict:
-    n = r.annotation
+    """From the annotation's JSON (``Record.annotation_data``), defaults as in the schema."""
+    n = r.annotation_data
     if n is None:
         return {name: [] if name in LIST_FIELDS else "" for name in
                 ("pipeline_version", "doc_type", *LIST_FIELDS)} | {"official_ids": r.official_ids}
-    regions = [m for m in n.regions if m.code]
+    regions = [m for m in n.get("regions", ()) if m.get("code")]
+    violations, officials = n.get("violation_types", ()), n.get("officials", ())
     return {
-        "pipeline_version": n.pipeline_version, "doc_type": _s(n.doc_type),
-        "violation_types": [_s(v.type) for v in n.violation_types],
-        "violation_evidence": [f"{v.type}: {v.evidence[0].sentence or v.evidence[0].text}"
-                               for v in n.violation_types if v.evidence],
-        "region_codes": [m.code for m in regions],
-        "region_names": [m.name for m in regions],
-        "province_codes": list(dict.fromkeys(m.code.split(".")[0] for m in regions)),
-        "official_names": [o.name for o in n.officials],
-        "official_roles": [o.role for o in n.officials],
-        "official_orgs": [_s(o.org) for o in n.officials],
-        "official_region_codes": [_s(o.region_code) for o in n.officials],
+        "pipeline_version": n["pipeline_version"], "doc_type": _s(n["doc_type"]),
+        "violation_types": [_s(v["type"]) for v in violations],
+        "violation_evidence": [f"{v['type']}: {_evidence(v['evidence'][0])}"
+                               for v in violations if v.get("evidence")],
+        "region_codes": [m["code"] for m in regions],
+        "region_names": [m["name"] for m in regions],
+        "province_codes": list(dict.fromkeys(m["code"].split(".")[0] for m in regions)),
+        "official_names": [o["name"] for o in officials],
+        "official_roles": [o["role"] for o in officials],
+        "official_orgs": [_s(o.get("org")) for o in officials],
+        "official_region_codes": [_s(o.get("region_code")) for o in officials],
         "official_ids": r.official_ids,
-        "dates": [d.date.isoformat() for d in n.dates],
+        "dates": [d["date"] for d in n.get("dates", ())],
     }
+
+
+def _evidence(evidence: dict) -> str:
+    return evidence.get("sentence") or evidence["text"]
 
 
 def to_row(record: Record) -> dict:

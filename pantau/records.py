@@ -7,9 +7,11 @@ time and officials registry ids: what the API's article pages and the exports sh
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import islice
 
 from pantau.schema import Annotation, Article, Source
@@ -21,10 +23,20 @@ BATCH_SIZE = 1000
 @dataclass
 class Record:
     article: Article
-    annotation: Annotation | None
+    annotation_json: str | None  # the latest annotation as stored (JSON)
     source: Source | None
     fetched_at: str | None
     official_ids: list[str] = field(default_factory=list)
+
+    @cached_property
+    def annotation(self) -> Annotation | None:
+        """The latest annotation, validated (``annotation_data`` is the cheaper plain form)."""
+        return None if self.annotation_json is None else Annotation.model_validate_json(self.annotation_json)
+
+    @cached_property
+    def annotation_data(self) -> dict | None:
+        """The latest annotation as plain JSON data (what exports read: no model validation)."""
+        return None if self.annotation_json is None else json.loads(self.annotation_json)
 
 
 def _in(ids: list[str]) -> str:
@@ -36,14 +48,15 @@ def _articles(conn: sqlite3.Connection, ids: list[str]) -> dict[str, Article]:
     return {r["id"]: rows.article_from_row(r) for r in cursor}
 
 
-def _annotations(conn: sqlite3.Connection, ids: list[str]) -> dict[str, Annotation]:
+def _annotations(conn: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
+    """The JSON of the latest annotation of each article."""
     cursor = conn.execute(
         f"SELECT article_id, data FROM annotations WHERE article_id IN ({_in(ids)}) "
         "ORDER BY created_at DESC, pipeline_version DESC", ids)
-    out: dict[str, Annotation] = {}
+    out: dict[str, str] = {}
     for row in cursor:
         if row["article_id"] not in out:  # the first row is the latest annotation
-            out[row["article_id"]] = rows.annotation_from_row(row)
+            out[row["article_id"]] = row["data"]
     return out
 
 

@@ -222,3 +222,49 @@ def test_cli_export_bad_options(export_data, tmp_path, args, words):
     done = _cli(export_data, "-o", str(tmp_path / "x.csv"), *args)
     assert done.returncode == 2 and words in done.stderr
     assert not (tmp_path / "x.csv").exists()
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_csv_lines_are_what_csv_writer_writes(seed):
+    import random
+
+    rng = random.Random(seed)
+    alphabet = 'ab ,;"\r\n\t“é\u2028\x0b\\\''
+    rows = [[], [""], ["", ""], ["a"], [" lead", "trail "], ['"'], [None, 3]]
+    rows += [["".join(rng.choice(alphabet) for _ in range(rng.randrange(12)))
+              for _ in range(rng.randrange(1, 6))] for _ in range(300)]
+    for row in rows:
+        buffer = io.StringIO()
+        csv.writer(buffer).writerow(row)
+        assert exporter.csv_line(row) == buffer.getvalue(), row
+
+
+def test_row_from_annotation_json_matches_the_model():
+    from pantau.export_fields import to_row
+    from pantau.records import Record
+    from pantau.schema import (Annotation, Article, DateMention, Evidence, OfficialMention,
+                               RegionMention, ViolationMention)
+    from pantau.store import rows
+
+    ev = Evidence(text="foto", start=0, end=4)
+    annotation = Annotation(
+        article_id="a1", pipeline_version="p9", doc_type="incident",
+        violation_types=[ViolationMention(type="social_media", evidence=[ev]),
+                         ViolationMention(type="campaign_attendance",
+                                          evidence=[Evidence(text="x", start=1, end=2, sentence="Ia hadir.")]),
+                         ViolationMention(type="partisan_photo")],
+        regions=[RegionMention(code="33.25", level="kabupaten", name="Batang", parents=["33"]),
+                 RegionMention(level="desa", name="Tanpa Kode")],
+        officials=[OfficialMention(name="Budi", role="Camat"),
+                   OfficialMention(name="Sri", role="Lurah", org="Kelurahan X", region_code="33.25")],
+        dates=[DateMention(date="2024-01-10", evidence=ev)])
+    article = Article(id="a1", capture_id="c1", source_id="s", url="u", canonical_url="u", title="t",
+                      text="foto", content_hash="h", parser="p", parser_version="1")
+    row = to_row(Record(article, rows.annotation_row(annotation)["data"], None, None, ["off1"]))
+    assert {k: row[k] for k in ("pipeline_version", "doc_type", "dates", "official_ids")} == {
+        "pipeline_version": "p9", "doc_type": "incident", "dates": ["2024-01-10"], "official_ids": ["off1"]}
+    assert row["violation_types"] == ["social_media", "campaign_attendance", "partisan_photo"]
+    assert row["violation_evidence"] == ["social_media: foto", "campaign_attendance: Ia hadir."]
+    assert (row["region_codes"], row["region_names"], row["province_codes"]) == (["33.25"], ["Batang"], ["33"])
+    assert (row["official_names"], row["official_roles"]) == (["Budi", "Sri"], ["Camat", "Lurah"])
+    assert (row["official_orgs"], row["official_region_codes"]) == (["", "Kelurahan X"], ["", "33.25"])
