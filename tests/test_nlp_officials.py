@@ -398,3 +398,36 @@ def test_a_region_the_regions_component_found_ends_the_role():
 
     doc = load()("Wali Kota Baubau La Ode Ahmad hadir.")  # "Baubau": an alias of "Bau Bau"
     assert [o["name"] for o in doc._.officials] == ["La Ode Ahmad"]
+
+
+# -- appositions with commas, courts and prosecutors -------------------------------------------
+
+def test_one_word_name_in_a_closed_apposition_with_an_organisation(nlp):
+    found = officials(nlp, "Suharyono, anggota KPU Kabupaten Demak, menjelaskan jadwal rekapitulasi.")
+    assert [(o["name"], o["role"]) for o in found] == [("Suharyono", "anggota KPU Kabupaten Demak")]
+
+
+def test_an_apposition_ends_at_a_comma_before_a_lowercase_word(nlp):
+    found = officials(nlp, "Menurut Dwi Prasetyo, anggota Bawaslu Demak, pengawasan diperketat.")
+    assert [(o["name"], o["role"]) for o in found] == [("Dwi Prasetyo", "anggota Bawaslu Demak")]
+
+
+def test_a_unit_name_with_commas_before_the_body(nlp):
+    found = officials(nlp, "Kepala Biro Hukum, Humas, dan Kerja Sama KASN, Rina Oktaviani, menegaskan hal itu.")
+    assert [(o["name"], o["role"]) for o in found] == [
+        ("Rina Oktaviani", "Kepala Biro Hukum, Humas, dan Kerja Sama KASN")]
+
+
+@pytest.mark.parametrize("text, name, role_word", [
+    ("Vonis dibacakan Ketua Majelis Hakim Endang Puspitasari dalam sidang terbuka.", "Endang Puspitasari", "Hakim"),
+    ("Jaksa Penuntut Umum Kejari Demak, Yudha Pratama, menuntut empat bulan.", "Yudha Pratama", "Jaksa"),
+    ("Sekwan DPRD Demak Sutrisno ikut diperiksa.", "Sutrisno", "Sekretaris DPRD"),
+    ("Ketua PPD Wamena, Yosias Lokbere, ikut menjadi teradu.", "Yosias Lokbere", "PPD"),
+])
+def test_courts_prosecutors_and_election_committees(nlp, text, name, role_word):
+    found = by_name(officials(nlp, text))
+    assert list(found) == [name] and role_word in found[name]["role"]
+
+
+def test_a_name_ending_in_hakim_stays_whole(nlp):
+    assert names(nlp, "Kepala Dinas Pendidikan Lukman Hakim membuka acara itu.") == ["Lukman Hakim"]

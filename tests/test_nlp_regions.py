@@ -288,3 +288,30 @@ def test_province_in_brackets_after_a_region(nlp):
 ])
 def test_list_negatives(nlp, text):
     assert _names(nlp, text) == set()
+
+
+# -- list openers, sentence openers, the province of the sentence, English copy --------------
+
+@pytest.mark.parametrize("opener", ["termasuk", "yakni", "seperti", "antara lain"])
+def test_a_list_opener_introduces_bare_names(nlp, opener):
+    text = f"Sengketa muncul di tiga kabupaten di Jawa Tengah, {opener} Kendal, Demak dan Grobogan."
+    assert {("kabupaten", "33.24"), ("kabupaten", "33.21"), ("kabupaten", "33.15")} <= found(nlp, text)
+
+
+def test_a_capitalised_function_word_opening_a_sentence_is_not_part_of_the_name(nlp):
+    text = ("Laporan terbanyak masuk dari Sumatera Utara (91). "
+            "Selanjutnya Lampung (64), Jambi (58), Sumatera Barat (52) dan Bengkulu (40).")
+    assert ("provinsi", "18") in found(nlp, text)
+
+
+def test_the_province_of_the_sentence_decides_a_shared_or_stoplist_name(nlp):
+    south_kalimantan = "Untuk wilayah Kalimantan Selatan, temuan paling banyak tercatat di Banjar."
+    assert ("kabupaten", "63.03") in found(nlp, south_kalimantan)
+    assert ("kota", "32.79") not in found(nlp, south_kalimantan)
+    # without a province in the sentence the stoplist name still needs a level word
+    assert {c for _, c in found(nlp, "Temuan paling banyak tercatat di Banjar.")} == set()
+
+
+def test_english_wire_copy_locatives_and_lists(nlp):
+    text = "Police deployed 900 officers in Batam and Karimun ahead of the vote."
+    assert {BATAM, ("kabupaten", "21.02")} <= found(nlp, text)
