@@ -263,6 +263,31 @@ def test_officials_become_subjects_and_overseers_do_not(nlp):
     assert item["violation_type"] == "campaign_material"
 
 
+def test_an_overseer_named_as_respondent_is_the_subject(nlp):
+    text = ("DKPP memeriksa Anggota KPU Kabupaten Demak Siti Rohmah sebagai teradu karena diduga "
+            "menghadiri syukuran kemenangan pasangan calon.")
+    doc = nlp.make_doc(text)
+    doc = nlp.get_pipe("sentencizer")(doc)
+    doc = nlp.get_pipe("pantau_violations")(doc)
+    start = text.index("Siti Rohmah")
+    doc._.officials = [{"name": "Siti Rohmah", "role": "Anggota KPU Kabupaten Demak", "org": None,
+                        "region_code": None, "evidence": [{"text": "Siti Rohmah", "start": start,
+                                                           "end": start + 11, "sentence": text}]}]
+    doc = nlp.get_pipe("pantau_incidents")(doc)
+    assert [i["subject"] for i in doc._.incidents] == ["Siti Rohmah (Anggota KPU Kabupaten Demak)"]
+    # the same official without the respondent word is an overseer, not a subject
+    plain = text.replace(" sebagai teradu", "")
+    doc = nlp.make_doc(plain)
+    doc = nlp.get_pipe("sentencizer")(doc)
+    doc = nlp.get_pipe("pantau_violations")(doc)
+    start = plain.index("Siti Rohmah")
+    doc._.officials = [{"name": "Siti Rohmah", "role": "Anggota KPU Kabupaten Demak", "org": None,
+                        "region_code": None, "evidence": [{"text": "Siti Rohmah", "start": start,
+                                                           "end": start + 11, "sentence": plain}]}]
+    doc = nlp.get_pipe("pantau_incidents")(doc)
+    assert all("Siti Rohmah" not in i["subject"] for i in doc._.incidents)
+
+
 def test_incident_cue_groups_are_checked(tmp_path):
     path = tmp_path / "bad.jsonl"
     path.write_text('{"group": "MODAL", "terms": ["akan"]}\n', encoding="utf-8")

@@ -239,6 +239,18 @@ def test_support_through_a_specific_act_is_that_act(nlp):
         "social_media"}
 
 
+def test_a_pledge_list_keeps_each_act_apart(nlp):
+    text = ("Dalam ikrar itu ASN berjanji tidak memasang alat peraga kampanye, tidak memberi tanda suka "
+            "pada unggahan paslon, dan tidak berfoto bersama calon dengan simbol keberpihakan.")
+    assert types(nlp, text) == {"campaign_material", "social_media", "partisan_photo"}
+
+
+def test_the_taxonomy_name_of_candidacy_counts_in_a_list_of_kinds(nlp):
+    text = "Adapun pendekatan ke partai politik 2,1 persen dan mencalonkan diri tanpa mengundurkan diri 0,8 persen."
+    assert {"party_approach", "candidacy"} <= types(nlp, text)
+    assert "candidacy" not in types(nlp, "Suaminya mencalonkan diri tanpa mundur dari jabatan kepala desa.")
+
+
 def test_partisan_support_needs_a_candidate_or_party(nlp):
     assert types(nlp, "Oknum ASN itu dinilai tidak netral dan berpihak.") == set()
     assert types(nlp, "Oknum ASN itu dinilai berpihak kepada salah satu pasangan calon.") == {"partisan_support"}

@@ -30,7 +30,7 @@ FILE_NAME = "incident_cues.jsonl"
 STAGES = ("reported", "examined", "recommended", "sanctioned")
 STAGE_GROUPS = {f"STAGE_{s.upper()}": s for s in STAGES}
 REQUIRED = set(STAGE_GROUPS) | {"MODAL", "GENERIC", "STAT", "SUBJECT_DESC", "SUBJECT_ROLE",
-                                "ANAPHOR", "OVERSIGHT", "PATIENT_ACTIVE"}
+                                "ANAPHOR", "OVERSIGHT", "PATIENT_ACTIVE", "RESPONDENT"}
 INITIALS_RE = re.compile(r"\b(?:berinisial|inisial)\s+([A-Z]{1,4}(?:\.\s?[A-Z]{1,3})*\.?)(?![\w])"
                          r"|\bbernama\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
 ROLE_PLACE_RE = re.compile(
@@ -87,7 +87,7 @@ class IncidentFinder:
             for h in hs:
                 by_sent.setdefault(words.sent_of[h.start], {}).setdefault(group, []).append(h)
         viol_by_sent = _violations_by_sentence(words, violations)
-        off_by_sent = self._officials_by_sentence(words, officials)
+        off_by_sent = self._officials_by_sentence(words, officials, by_sent)
         out, seen, last = [], set(), None
         for sent in sorted(set(by_sent) | set(viol_by_sent)):
             sh = by_sent.get(sent, {})
@@ -143,12 +143,13 @@ class IncidentFinder:
                 item["violation_type"] = known.get(item["subject"])
         return out, kinds
 
-    def _officials_by_sentence(self, words: Words, officials: list[dict]):
+    def _officials_by_sentence(self, words: Words, officials: list[dict], by_sent: dict):
+        """Officials by sentence, without overseers (Bawaslu, KPU, DKPP...) unless the sentence
+        makes them respondents ("Ketua KPU X sebagai Teradu I")."""
         out: dict[int, list[tuple[str, int, int]]] = {}
         for off in officials:
             role = " ".join(str(off.get(k) or "") for k in ("role", "org"))
-            if self._is_overseer(role):
-                continue
+            overseer = self._is_overseer(role)
             label = off.get("name") or ""
             if off.get("role"):
                 label = f"{label} ({off['role']})"
@@ -157,6 +158,8 @@ class IncidentFinder:
                 if start is None or end is None:
                     continue
                 sent = _sent_of_char(words, start)
+                if overseer and not by_sent.get(sent, {}).get("RESPONDENT"):
+                    continue
                 out.setdefault(sent, []).append((label, start, end))
         return out
 

@@ -77,8 +77,8 @@ class RuleSet:
                        self._reqs(r.get("unless", ()))) for r in rules]
 
     @staticmethod
-    def _reqs(reqs) -> list[tuple[list[str], tuple[int, int]]]:
-        return [(list(r["any"]), tuple(r.get("window") or SENTENCE)) for r in reqs]
+    def _reqs(reqs) -> list[tuple[list[str], tuple[int, int], bool]]:
+        return [(list(r["any"]), tuple(r.get("window") or SENTENCE), bool(r.get("clause"))) for r in reqs]
 
     def fire(self, words: Words, hits: dict[str, list[Hit]]):
         """Yield (label, first word, end word) for every rule that holds."""
@@ -92,24 +92,37 @@ class RuleSet:
     @staticmethod
     def _check(words, hits, act, requires, unless):
         start, end = act.start, act.end
-        for groups, (before, after) in requires:
-            found = _near_any(words, hits, act, groups, before, after)
+        for groups, (before, after), clause in requires:
+            found = _near_any(words, hits, act, groups, before, after, clause)
             if found is None:
                 return None
             start, end = min(start, found.start), max(end, found.end)
-        for groups, (before, after) in unless:
-            if _near_any(words, hits, act, groups, before, after) is not None:
+        for groups, (before, after), clause in unless:
+            if _near_any(words, hits, act, groups, before, after, clause) is not None:
                 return None
         return start, end
 
 
-def _near_any(words, hits, act, groups, before, after) -> Hit | None:
+def _near_any(words, hits, act, groups, before, after, clause: bool = False) -> Hit | None:
+    """The nearest hit of ``groups`` within the window; with ``clause``, not across a comma or
+    semicolon ("tidak memasang alat peraga kampanye, tidak memberikan tanda suka ...")."""
     best = None
     for g in groups:
-        h = near(hits.get(g), words, act, before, after)
+        found = hits.get(g)
+        if clause and found:
+            found = [h for h in found if not _crosses_clause(words, act, h)]
+        h = near(found, words, act, before, after)
         if h is not None and (best is None or abs(h.start - act.start) < abs(best.start - act.start)):
             best = h
     return best
+
+
+def _crosses_clause(words: Words, a: Hit, b: Hit) -> bool:
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    if second.start <= first.end:
+        return False
+    gap = words.text[words.ends[first.end - 1]:words.starts[second.start]]
+    return "," in gap or ";" in gap
 
 
 class ViolationFinder:
