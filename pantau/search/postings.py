@@ -121,7 +121,13 @@ def idf(total: int, matching: int) -> float:
     return value if value > 0 else 1e-6
 
 
-def bm25_part(weight: float, frequency: np.ndarray, lengths: np.ndarray, average: float) -> np.ndarray:
-    """One term's bm25 contribution (positive) for documents with weighted ``frequency``."""
-    norm = K1 * (1 - B + B * lengths / (average or 1.0))
+def length_norm(lengths: np.ndarray) -> np.ndarray:
+    """bm25's document length normalisation, k1 * (1 - b + b * length / average length)."""
+    average = float(lengths.mean()) if len(lengths) else 1.0
+    return K1 * (1 - B + B * lengths / (average or 1.0))
+
+
+def bm25_part(weight: float, frequency: np.ndarray, norm: np.ndarray) -> np.ndarray:
+    """One term's bm25 contribution (positive) for documents with weighted ``frequency`` and
+    ``length_norm`` ``norm``."""
     return weight * frequency * (K1 + 1) / (frequency + norm)

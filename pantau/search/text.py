@@ -19,7 +19,7 @@ from pantau.errors import InvalidInput
 from pantau.search.analysis import stem, tokens
 from pantau.search.columns import Columns
 from pantau.search.fts import phrase_expression
-from pantau.search.postings import bm25_part, idf, read_postings
+from pantau.search.postings import bm25_part, idf, length_norm, read_postings
 from pantau.search.query import TextQuery, is_phrase, phrase_words
 from pantau.search.sqlite_build import TITLE_WEIGHT
 
@@ -31,7 +31,7 @@ def evaluate(conn: sqlite3.Connection, cols: Columns, text: TextQuery,
     it is only meaningful where the mask is set."""
     n = cols.n
     scores = np.zeros(n) if scoring else None
-    average = float(cols.length.mean()) if n else 1.0
+    norm = _length_norm(cols) if scoring else None
     matched = None
     for clause in text.clauses:
         found = np.zeros(n, bool)
@@ -39,12 +39,20 @@ def evaluate(conn: sqlite3.Connection, cols: Columns, text: TextQuery,
             docs, frequency = _term(conn, term, scoring)
             found[docs - 1] = True
             if scoring and len(docs):
-                scores[docs - 1] += bm25_part(idf(n, len(docs)), frequency, cols.length[docs - 1], average)
+                scores[docs - 1] += bm25_part(idf(n, len(docs)), frequency, norm[docs - 1])
         matched = found if matched is None else matched & found
     for term in text.exclude:
         docs, _ = _term(conn, term, False)
         matched[docs - 1] = False
     return matched, scores
+
+
+def _length_norm(cols: Columns) -> np.ndarray:
+    """``length_norm`` of every document, computed once per loaded index."""
+    found = cols.__dict__.get("_length_norm")
+    if found is None:
+        found = cols.__dict__["_length_norm"] = length_norm(cols.length)
+    return found
 
 
 def _term(conn, term: str, scoring: bool) -> tuple[np.ndarray, np.ndarray | None]:
