@@ -431,3 +431,13 @@ def test_courts_prosecutors_and_election_committees(nlp, text, name, role_word):
 
 def test_a_name_ending_in_hakim_stays_whole(nlp):
     assert names(nlp, "Kepala Dinas Pendidikan Lukman Hakim membuka acara itu.") == ["Lukman Hakim"]
+
+
+def test_commission_letters_adat_titles_and_agency_head_acronyms(nlp):
+    found = by_name(officials(nlp, "Ketua Komisi B DPRD Kendal, Rahmat Hidayat, meminta hal itu diusut."))
+    assert list(found) == ["Rahmat Hidayat"] and found["Rahmat Hidayat"]["role"] == "Ketua Komisi B DPRD Kendal"
+    text = "Kepala Dinas PMN Kabupaten Agam, Zulkifli Dt. Bandaro Kayo, menyatakan siap diperiksa."
+    assert names(nlp, text) == ["Zulkifli"]
+    found = by_name(officials(nlp, "Hadir Kadisdik Jateng Wahyu Nugroho dan Kadinkes Jateng dr. Rina Lestari."))
+    assert found["Wahyu Nugroho"]["role"].startswith("Kepala Dinas Pendidikan (Kadisdik)")
+    assert found["Rina Lestari"]["role"].startswith("Kepala Dinas Kesehatan (Kadinkes)")

@@ -315,3 +315,11 @@ def test_the_province_of_the_sentence_decides_a_shared_or_stoplist_name(nlp):
 def test_english_wire_copy_locatives_and_lists(nlp):
     text = "Police deployed 900 officers in Batam and Karimun ahead of the vote."
     assert {BATAM, ("kabupaten", "21.02")} <= found(nlp, text)
+
+
+def test_table_rows_of_names_and_counts(nlp):
+    text = ("Sebaran laporan per daerah:\n\nKab. Semarang: 11\nGrobogan: 6\n- Blora = 3\n"
+            "2. Salatiga: 1\nDaerah lain: 10\n\nKata Pati: 5 orang hadir, ujarnya.")
+    got = found(nlp, text)
+    assert {("kabupaten", "33.15"), ("kabupaten", "33.16"), ("kota", "33.73")} <= got
+    assert ("kabupaten", "33.18") not in got  # "Pati: 5 orang" inside a sentence is no table row

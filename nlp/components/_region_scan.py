@@ -30,6 +30,9 @@ _LIST_GAP = re.compile(r"[ \t\xa0]*(?:(?:\d+(?:[.,]\d+)*|[a-z]+|[(),/%:-])[ \t\x
 # A count after a name: "Tabalong: 8 kasus", "Kotabaru 5 laporan" - a tally by region.
 _TALLY = re.compile(r"[ \t\xa0]*[:=]?[ \t\xa0]*\(?\d+(?:[.,]\d+)*\)?[ \t\xa0]+(?i:kasus|laporan|pelanggaran|"
                     r"temuan|dugaan|aduan|pengaduan|perkara|asn|pns|pegawai|orang|tps|desa)\b")
+# A table row: the name opens a line and a count closes it ("Grobogan: 6", "- Blora = 3").
+_ROW_START = re.compile(r"(?:^|\n)[ \t\xa0]*(?:[-*•·]|\d{1,2}[.)])?[ \t\xa0]*$")
+_ROW_END = re.compile(r"[ \t\xa0]*[:=][ \t\xa0]*\d+(?:[.,]\d+)*[ \t\xa0]*(?:\(?[\d.,]+[ \t\xa0]*%\)?)?[ \t\xa0]*(?:\n|$)")
 # Level words that belong in the evidence span ("Kabupaten Batang"; not "Bupati Batang").
 _PLAIN_LEVEL_WORDS = {"kabupaten", "kabupaten administrasi", "kab", "kab.", "kota",
                       "kota administrasi", "provinsi", "prov", "prov."}
@@ -269,7 +272,8 @@ class RegionScanner:
                 self._read_before(text, mention, out[-1] if out else None, len(out) - 1)
             if mention.kind == BLOCK or mention.level == "kecamatan":
                 continue
-            mention.tally = _TALLY.match(text, e) is not None
+            mention.tally = _TALLY.match(text, e) is not None or (
+                _ROW_END.match(text, e) is not None and _ROW_START.search(text, max(0, s - 8), s) is not None)
             nxt = _NEXT_WORD.match(text, e)
             if nxt and not nxt.group(1).isupper() and nxt.group(1).lower() not in self.cues.follow_ok \
                     and not self.name_re.match(text, nxt.start(1)):

@@ -301,7 +301,13 @@ def skip_degrees_right(toks: Tokens, j: int) -> int:
     return end
 
 
-def clean_name(toks: Tokens, start: int, end: int) -> str:
-    """The name as written, initials kept ("Rudi W. Hartono"), spacing normalised."""
-    parts = [toks.text[k] for k in range(start, end)]
-    return " ".join(parts)
+def adat_title_start(toks: Tokens, start: int, end: int) -> int:
+    """Where a Minangkabau adat title after a name begins ("Syafrizal Dt. Rajo Mudo": the
+    name is "Syafrizal"), else ``end``."""
+    for k in range(start + 1, end):
+        if toks.text[k].rstrip(".").lower() in ADAT_TITLES:
+            return k
+    return end
+
+
+ADAT_TITLES = {"dt", "datuk", "datuak", "dtk"}

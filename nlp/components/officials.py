@@ -19,8 +19,8 @@ from spacy.tokens import Doc
 
 from nlp import extensions  # noqa: F401  (registers the doc attributes)
 from nlp.components.bylines import byline_names, byline_spans
-from nlp.components.names import (Tokens, _sentence_initial, is_cap, is_degree, name_left,
-                                   name_right, skip_degrees_right)
+from nlp.components.names import (Tokens, _sentence_initial, adat_title_start, is_cap, is_degree,
+                                   name_left, name_right, skip_degrees_right)
 from nlp.components.officials_lexicon import load_lexicon
 from nlp.components.role_strings import role_org, role_text
 from nlp.components.roles import Role, find_role, match
@@ -258,7 +258,7 @@ class Reader:
         toks = self.toks
         for j in range(start, end):
             self.assigned[j] = True
-        name = self.text[toks.idx[start]:toks.end_char(end - 1)]
+        name = self.text[toks.idx[start]:toks.end_char(adat_title_start(toks, start, end) - 1)]
         key = _key(name)
         lo, hi = min(role.start, start), max(role.end, ev_end)
         evidence = self._evidence(lo, hi)

@@ -173,7 +173,8 @@ def _tail_item(toks: Tokens, role: Role, st: _TailState, k: int) -> int | None:
         st.place_level = st.place_level or "any"
         st.in_unit = st.in_unit or _ends_with_unit(toks, " ".join(toks.text[k:word[0]]))
         return word[0]
-    if toks.norm[k] in ROMAN and text.isupper() and (not parts or parts[-1].kind in ("word", "org", "title")):
+    if (toks.norm[k] in ROMAN and text.isupper() and (not parts or parts[-1].kind in ("word", "org", "title"))
+            or len(text) == 1 and text in "ABCDEF" and parts and parts[-1].kind == "word"):  # "Komisi A"
         parts.append(Part("roman", k, k + 1))
         return k + 1
     if text.isdigit() and (not parts or parts[-1].kind in ("org", "word", "paren", "conn")):
