@@ -48,6 +48,7 @@ FIELDS: list[tuple[str, str, str]] = [
 ]
 FIELD_NAMES = [name for name, _, _ in FIELDS]
 LIST_FIELDS = {name for name, kind, _ in FIELDS if kind == LIST}
+ANNOTATION_FIELDS = FIELD_NAMES[FIELD_NAMES.index("pipeline_version"):]
 
 
 def _s(value) -> str:
@@ -73,8 +74,8 @@ def _annotation_part(r: Record) -> dict:
     """From the annotation's JSON (``Record.annotation_data``), defaults as in the schema."""
     n = r.annotation_data
     if n is None:
-        return {name: [] if name in LIST_FIELDS else "" for name in
-                ("pipeline_version", "doc_type", *LIST_FIELDS)} | {"official_ids": r.official_ids}
+        return {name: [] if name in LIST_FIELDS else "" for name in ANNOTATION_FIELDS} | {
+            "official_ids": r.official_ids}
     regions = [m for m in n.get("regions", ()) if m.get("code")]
     violations, officials = n.get("violation_types", ()), n.get("officials", ())
     return {
@@ -100,11 +101,10 @@ def _evidence(evidence: dict) -> str:
 
 def to_row(record: Record) -> dict:
     """One export row: every field of FIELDS, strings and lists of strings."""
-    row = _article_part(record) | _annotation_part(record)
-    return {name: row[name] for name in FIELD_NAMES}
+    return _article_part(record) | _annotation_part(record)  # both parts in FIELDS order
 
 
 def flat(row: dict) -> dict:
     """The CSV form of a row: lists joined with ';'."""
-    return {k: ";".join(str(x).replace(";", ",") for x in v) if isinstance(v, list) else v
+    return {k: (";".join([str(x).replace(";", ",") for x in v]) if v else "") if isinstance(v, list) else v
             for k, v in row.items()}

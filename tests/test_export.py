@@ -261,6 +261,9 @@ def test_row_from_annotation_json_matches_the_model():
     article = Article(id="a1", capture_id="c1", source_id="s", url="u", canonical_url="u", title="t",
                       text="foto", content_hash="h", parser="p", parser_version="1")
     row = to_row(Record(article, rows.annotation_row(annotation)["data"], None, None, ["off1"]))
+    assert list(row) == FIELD_NAMES
+    bare = to_row(Record(article, None, None, None, ["off1"]))
+    assert list(bare) == FIELD_NAMES and bare["official_ids"] == ["off1"] and bare["dates"] == []
     assert {k: row[k] for k in ("pipeline_version", "doc_type", "dates", "official_ids")} == {
         "pipeline_version": "p9", "doc_type": "incident", "dates": ["2024-01-10"], "official_ids": ["off1"]}
     assert row["violation_types"] == ["social_media", "campaign_attendance", "partisan_photo"]
