@@ -251,6 +251,25 @@ def test_the_taxonomy_name_of_candidacy_counts_in_a_list_of_kinds(nlp):
     assert "candidacy" not in types(nlp, "Suaminya mencalonkan diri tanpa mundur dari jabatan kepala desa.")
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a post that circulated is how a case was found, not a social-media act
+    ("Video kepala desa menyatakan dukungan kepada paslon beredar luas di media sosial.", {"partisan_support"}),
+    ("Camat itu berfoto bersama pasangan calon; fotonya beredar di sejumlah grup WhatsApp.", {"partisan_photo"}),
+    # the platform, the act and an appeal to vote, told after the photo's content
+    ("Foto itu kemudian diunggah di akun Instagram miliknya dengan ajakan untuk memilih.", {"social_media"}),
+    ("Kades mengajak warga menggunakan hak pilih melalui akun Facebook desa.", set()),
+    # props on a state vehicle; props taken down are enforcement
+    ("Seorang staf kedapatan menempelkan stiker paslon di mobil dinas kecamatan.",
+     {"campaign_material", "state_resources"}),
+    ("Petugas Satpol PP mencopot stiker paslon yang ditempel di mobil dinas.", set()),
+    # a declaration of support; the candidacy phrase of a list of prohibitions
+    ("Modusnya antara lain deklarasi dukungan oleh perangkat desa di tiga kecamatan.", {"partisan_support"}),
+    ("Mendaftar sebagai bakal calon tanpa mengundurkan diri;", {"candidacy"}),
+])
+def test_circulation_state_vehicles_declarations(nlp, text, expected):
+    assert types(nlp, text) == expected
+
+
 def test_partisan_support_needs_a_candidate_or_party(nlp):
     assert types(nlp, "Oknum ASN itu dinilai tidak netral dan berpihak.") == set()
     assert types(nlp, "Oknum ASN itu dinilai berpihak kepada salah satu pasangan calon.") == {"partisan_support"}
