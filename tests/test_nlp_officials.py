@@ -441,3 +441,13 @@ def test_commission_letters_adat_titles_and_agency_head_acronyms(nlp):
     found = by_name(officials(nlp, "Hadir Kadisdik Jateng Wahyu Nugroho dan Kadinkes Jateng dr. Rina Lestari."))
     assert found["Wahyu Nugroho"]["role"].startswith("Kepala Dinas Pendidikan (Kadisdik)")
     assert found["Rina Lestari"]["role"].startswith("Kepala Dinas Kesehatan (Kadinkes)")
+
+
+def test_balinese_i_starts_a_name_not_a_roman_numeral(nlp):
+    text = "Kepala Bagian Hukum dan Pengaduan I Gusti Ayu Made Sriani menjelaskan prosedurnya."
+    assert names(nlp, text) == ["I Gusti Ayu Made Sriani"]
+    assert names(nlp, "Asisten I Sekda Kendal, Bambang Riyadi, membuka acara.") == ["Bambang Riyadi"]
+
+
+def test_an_office_named_in_a_building_is_no_person(nlp):
+    assert names(nlp, "Rapat digelar di Pendopo Bupati, Kajen, Senin pagi.") == []

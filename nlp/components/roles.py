@@ -174,6 +174,7 @@ def _tail_item(toks: Tokens, role: Role, st: _TailState, k: int) -> int | None:
         st.in_unit = st.in_unit or _ends_with_unit(toks, " ".join(toks.text[k:word[0]]))
         return word[0]
     if (toks.norm[k] in ROMAN and text.isupper() and (not parts or parts[-1].kind in ("word", "org", "title"))
+            and not _balinese_name_at(toks, k)
             or len(text) == 1 and text in "ABCDEF" and parts and parts[-1].kind == "word"):  # "Komisi A"
         parts.append(Part("roman", k, k + 1))
         return k + 1
@@ -197,6 +198,16 @@ def _tail_item(toks: Tokens, role: Role, st: _TailState, k: int) -> int | None:
         parts.append(Part("conn", k, k + 1))
         return k + 1
     return None
+
+
+# Words that follow the Balinese "I"/"Ni" of a name ("I Gusti Ngurah ...", "I Made ..."): that
+# "I" starts a name, it is no roman numeral of the unit before it.
+BALINESE_NAME_WORDS = {"gusti", "made", "wayan", "nyoman", "ketut", "putu", "gede", "komang", "kadek",
+                       "nengah", "dewa", "dewa ayu", "ida", "ngurah", "luh", "kade", "nym", "kt"}
+
+
+def _balinese_name_at(toks: Tokens, k: int) -> bool:
+    return toks.text[k] in ("I", "Ni") and k + 1 < toks.n and toks.norm[k + 1] in BALINESE_NAME_WORDS
 
 
 UNIT_WORDS = {"bidang", "seksi", "bagian", "subbagian", "divisi", "urusan", "dinas", "badan", "kantor",
