@@ -15,10 +15,10 @@ import sqlite3
 
 import numpy as np
 
-from pantau.errors import InvalidInput
 from pantau.search.analysis import stem, tokens
 from pantau.search.columns import Columns
 from pantau.search.fts import phrase_expression
+from pantau.search.phrases import phrase_docs
 from pantau.search.postings import bm25_part, idf, length_norm, read_postings
 from pantau.search.query import TextQuery, is_phrase, phrase_words
 from pantau.search.sqlite_build import TITLE_WEIGHT
@@ -36,13 +36,13 @@ def evaluate(conn: sqlite3.Connection, cols: Columns, text: TextQuery,
     for clause in text.clauses:
         found = np.zeros(n, bool)
         for term in clause:
-            docs, frequency = _term(conn, term, scoring)
+            docs, frequency = _term(conn, n, term, scoring)
             found[docs - 1] = True
             if scoring and len(docs):
                 scores[docs - 1] += bm25_part(idf(n, len(docs)), frequency, norm[docs - 1])
         matched = found if matched is None else matched & found
     for term in text.exclude:
-        docs, _ = _term(conn, term, False)
+        docs, _ = _term(conn, n, term, False)
         matched[docs - 1] = False
     return matched, scores
 
@@ -55,14 +55,14 @@ def _length_norm(cols: Columns) -> np.ndarray:
     return found
 
 
-def _term(conn, term: str, scoring: bool) -> tuple[np.ndarray, np.ndarray | None]:
-    """Document numbers matching one word or phrase, and their weighted frequency."""
+def _term(conn, n: int, term: str, scoring: bool) -> tuple[np.ndarray, np.ndarray | None]:
+    """Document numbers matching one word or phrase (of ``n`` documents), and their weighted
+    frequency."""
     words = tokens(phrase_words(term))
     if not is_phrase(term) and len(words) == 1:
         docs, title, body = read_postings(conn, stem(words[0]))
         return docs, (TITLE_WEIGHT * title + body.astype(np.float64)) if scoring else None
-    row = run(conn, "SELECT group_concat(rowid) FROM fts WHERE fts MATCH ?", [phrase_expression(words)])[0][0]
-    docs = np.fromstring(row, dtype=np.int64, sep=",") if row else np.zeros(0, np.int64)
+    docs = phrase_docs(conn, n, phrase_expression(words))
     if not scoring or not len(docs):
         return docs, None
     title = body = None
@@ -76,11 +76,3 @@ def _term(conn, term: str, scoring: bool) -> tuple[np.ndarray, np.ndarray | None
         body = b if body is None else np.minimum(body, b)
     return docs, TITLE_WEIGHT * title + body.astype(np.float64)
 
-
-def run(conn: sqlite3.Connection, sql: str, params: list) -> list:
-    try:
-        return conn.execute(sql, params).fetchall()
-    except sqlite3.OperationalError as exc:
-        if "fts5" in str(exc):
-            raise InvalidInput(f"the query cannot be searched: {exc}") from exc
-        raise
