@@ -451,3 +451,19 @@ def test_balinese_i_starts_a_name_not_a_roman_numeral(nlp):
 
 def test_an_office_named_in_a_building_is_no_person(nlp):
     assert names(nlp, "Rapat digelar di Pendopo Bupati, Kajen, Senin pagi.") == []
+
+
+def test_a_long_photo_caption_is_no_credit_line(nlp):
+    text = ("Foto: Kapolres Kendal AKBP Hendra Wijaya (kiri) menyaksikan penandatanganan pakta integritas.\n"
+            "Foto: Rudi Hartono")
+    assert names(nlp, text) == ["Hendra Wijaya"]
+
+
+def test_sasak_names_unit_chiefs_and_fields_ending_at_an_apposition(nlp):
+    assert names(nlp, "Bupati Lombok Timur Lalu Ahmad Fauzan membuka apel.") == ["Lalu Ahmad Fauzan"]
+    assert names(nlp, "Lalu Bupati Lombok Timur membuka apel.") == []
+    found = by_name(officials(nlp, "Kanit Tipidum Satreskrim Polres Demak, Ipda Yoga Pratama, menjelaskan."))
+    assert found["Yoga Pratama"]["role"].startswith("Kepala Unit (Kanit)")
+    text = "Asisten Deputi Penegakan Disiplin ASN, Dewi Kartika Sari, menambahkan hal itu."
+    assert [(o["name"], o["role"]) for o in officials(nlp, text)] == [
+        ("Dewi Kartika Sari", "Asisten Deputi Penegakan Disiplin ASN")]

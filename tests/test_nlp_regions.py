@@ -323,3 +323,11 @@ def test_table_rows_of_names_and_counts(nlp):
     got = found(nlp, text)
     assert {("kabupaten", "33.15"), ("kabupaten", "33.16"), ("kota", "33.73")} <= got
     assert ("kabupaten", "33.18") not in got  # "Pati: 5 orang" inside a sentence is no table row
+
+
+def test_police_metro_names_partners_and_more_abbreviations(nlp):
+    assert ("kota", "18.72") not in found(nlp, "Kapolres Metro Bekasi Kota meninjau TPS.")
+    assert ("kota", "18.72") in found(nlp, "Pemkot Metro menggelar apel netralitas.")
+    assert ("kota", "12.72") in found(nlp, "Pemkab berkoordinasi dengan Pematangsiantar soal ASN.")
+    assert ("kabupaten", "71.06") in found(nlp, "Ia bertugas di Minut sejak 2019.")
+    assert ("kabupaten", "92.03") in found(nlp, "Bawaslu Kabupaten Fakfak menerima laporan.")

@@ -278,6 +278,8 @@ class RegionScanner:
             if nxt and not nxt.group(1).isupper() and nxt.group(1).lower() not in self.cues.follow_ok \
                     and not self.name_re.match(text, nxt.start(1)):
                 mention.person_after = True
+            elif nxt and mention.stop and self.name_re.match(text, nxt.start(1)):
+                mention.kind = NAME_PART  # "Polres Metro Jakarta Selatan": part of a longer name
             out.append(mention)
         return out
 

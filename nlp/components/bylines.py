@@ -44,6 +44,15 @@ def _finditer(rx: re.Pattern, text: str) -> list[re.Match]:
     return matches
 
 
+CAPTION_WORDS = 8  # a labelled line longer than this is a caption ("Foto: Ketua Bawaslu X menyerahkan ...")
+
+
+def _label_matches(text: str) -> list[re.Match]:
+    """"Penulis: X" lines; a "Foto:" line that tells what the picture shows is a caption, whose
+    people may be officials, not a credit."""
+    return [m for m in _finditer(_LABEL, text) if len(m.group(1).split()) <= CAPTION_WORDS]
+
+
 def _names(value: str) -> list[str]:
     value = re.sub(r"\(.*?\)", " ", value)
     return [v for v in _SPLIT.split(value) if v and len(v) <= 60]
@@ -52,7 +61,7 @@ def _names(value: str) -> list[str]:
 def byline_names(text: str, author: str | None = None) -> set[tuple]:
     """Normalised names (tuples of lowercase words) of the text's reporters and editors."""
     found = []
-    for m in _finditer(_LABEL, text):
+    for m in _label_matches(text):
         found += _names(m.group(1))
     for m in _RED.finditer(text):
         found += _names(m.group(1) or m.group(2))
@@ -70,4 +79,4 @@ def byline_names(text: str, author: str | None = None) -> set[tuple]:
 
 def byline_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of byline lines, where no official is looked for."""
-    return [m.span() for rx in (_LABEL, _RED) for m in _finditer(rx, text)]
+    return [m.span() for m in _label_matches(text)] + [m.span() for m in _finditer(_RED, text)]

@@ -188,6 +188,9 @@ def _tail_item(toks: Tokens, role: Role, st: _TailState, k: int) -> int | None:
         role.public |= role.title.text.startswith(("kepala", "sekretaris", "kadis"))
         st.place_level = st.place_level or "any"   # "Kepala DPMDes Garut": the agency's region
         return k + 1
+    if st.in_unit and toks.norm[k] in ("asn", "pns") and text.isupper():
+        parts.append(Part("word", k, k + 1, False))  # "Deputi Penegakan Disiplin ASN"
+        return k + 1
     if st.in_unit and is_cap(text):
         end = _field_words(toks, k)
         if end is not None:
@@ -228,12 +231,20 @@ def _field_words(toks: Tokens, k: int) -> int | None:
         t = toks.text[j]
         if j > k and (match(lex.levels, toks, j) or _public_at(toks, j)):
             return j
-        if not (is_cap(t) or t in ("dan", "&", ",")) or toks.blocked[j]:
+        if j > k + 1 and t == "," and toks.text[j - 1][:1].isupper() and _name_follows(toks, j + 1):
+            return j  # "Asisten Deputi Pembinaan Integritas dan Disiplin ASN, Wahyu ...": an apposition
+        if not (t[:1].isupper() or t in ("dan", "&", ",")) or toks.blocked[j]:
             return None
-        if match(lex.titles, toks, j) is not None:
-            return None
+        if match(lex.titles, toks, j) is not None and toks.norm[j] not in ("asn", "pns"):
+            return None  # another title; "Disiplin ASN" is a field
         j += 1
     return None
+
+
+def _name_follows(toks: Tokens, j: int) -> bool:
+    """Do two capitalised words (a person's name) start at j?"""
+    return j + 1 < toks.n and is_cap(toks.text[j]) and is_cap(toks.text[j + 1]) \
+        and match(toks.lex.titles, toks, j) is None
 
 
 def _public_at(toks: Tokens, j: int) -> bool:
