@@ -263,29 +263,24 @@ def test_officials_become_subjects_and_overseers_do_not(nlp):
     assert item["violation_type"] == "campaign_material"
 
 
+def _incidents_with_official(nlp, text, name, role):
+    """pantau_incidents on ``text`` with one official given, as pantau_officials would."""
+    doc = nlp.get_pipe("pantau_violations")(nlp.get_pipe("sentencizer")(nlp.make_doc(text)))
+    start = text.index(name)
+    doc._.officials = [{"name": name, "role": role, "org": None, "region_code": None,
+                        "evidence": [{"text": name, "start": start, "end": start + len(name), "sentence": text}]}]
+    return nlp.get_pipe("pantau_incidents")(doc)._.incidents
+
+
 def test_an_overseer_named_as_respondent_is_the_subject(nlp):
     text = ("DKPP memeriksa Anggota KPU Kabupaten Demak Siti Rohmah sebagai teradu karena diduga "
             "menghadiri syukuran kemenangan pasangan calon.")
-    doc = nlp.make_doc(text)
-    doc = nlp.get_pipe("sentencizer")(doc)
-    doc = nlp.get_pipe("pantau_violations")(doc)
-    start = text.index("Siti Rohmah")
-    doc._.officials = [{"name": "Siti Rohmah", "role": "Anggota KPU Kabupaten Demak", "org": None,
-                        "region_code": None, "evidence": [{"text": "Siti Rohmah", "start": start,
-                                                           "end": start + 11, "sentence": text}]}]
-    doc = nlp.get_pipe("pantau_incidents")(doc)
-    assert [i["subject"] for i in doc._.incidents] == ["Siti Rohmah (Anggota KPU Kabupaten Demak)"]
+    role = "Anggota KPU Kabupaten Demak"
+    found = _incidents_with_official(nlp, text, "Siti Rohmah", role)
+    assert [i["subject"] for i in found] == ["Siti Rohmah (Anggota KPU Kabupaten Demak)"]
     # the same official without the respondent word is an overseer, not a subject
-    plain = text.replace(" sebagai teradu", "")
-    doc = nlp.make_doc(plain)
-    doc = nlp.get_pipe("sentencizer")(doc)
-    doc = nlp.get_pipe("pantau_violations")(doc)
-    start = plain.index("Siti Rohmah")
-    doc._.officials = [{"name": "Siti Rohmah", "role": "Anggota KPU Kabupaten Demak", "org": None,
-                        "region_code": None, "evidence": [{"text": "Siti Rohmah", "start": start,
-                                                           "end": start + 11, "sentence": plain}]}]
-    doc = nlp.get_pipe("pantau_incidents")(doc)
-    assert all("Siti Rohmah" not in i["subject"] for i in doc._.incidents)
+    found = _incidents_with_official(nlp, text.replace(" sebagai teradu", ""), "Siti Rohmah", role)
+    assert all("Siti Rohmah" not in i["subject"] for i in found)
 
 
 def test_incident_cue_groups_are_checked(tmp_path):
