@@ -4,7 +4,8 @@ pickle instead of parsing gazetteers and compiling large regular expressions.
 ``cached(name, inputs, build)`` returns ``build()``'s value. The value is stored as a pickle
 in the cache directory, named after ``name`` and a sha256 over ``inputs`` (files are hashed
 by their bytes; strings and bytes as given; values built from the package's data add
-``code_fingerprint()``, a hash over all of ``nlp`` and the region table's code and data),
+``code_fingerprint()``, a hash over all of ``nlp``, the ``pantau`` modules it imports and
+``pantau/data``),
 the Python version and ``FORMAT``. A changed input gives a new key, so a stale file is never
 read; a missing, unreadable or corrupt file (each file carries the sha256 of its payload) is
 rebuilt, and written back atomically when the directory is writable. Nothing fails because
@@ -52,24 +53,64 @@ def cache_dir() -> Path | None:
 
 
 NLP_DIR = Path(__file__).resolve().parent
-PANTAU_DIR = NLP_DIR.parent / "pantau"
+REPO_DIR = NLP_DIR.parent
+_PANTAU_IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+(pantau(?:\.\w+)*)[ \t]+import[ \t]+\(?([\w ,\t]+)"
+                            r"|import[ \t]+(pantau(?:\.\w+)*))", re.M)
+
+
+def fingerprint_files(root: Path = REPO_DIR) -> list[Path]:
+    """The files the NLP output may depend on, under a checkout at ``root``: every file of
+    ``root/nlp`` (code and data), every file of ``root/pantau/data``, and the ``pantau``
+    modules that code imports, followed transitively (with their packages' ``__init__``).
+    Tests, the crawler, the search API and the rest of ``pantau`` are left out."""
+    nlp_dir, pantau_dir = root / "nlp", root / "pantau"
+    files = {p for p in nlp_dir.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    files |= {p for p in (pantau_dir / "data").rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    todo = [p for p in files if p.suffix == ".py"]
+    while todo:
+        source = todo.pop().read_text("utf-8", errors="replace")
+        for m in _PANTAU_IMPORT.finditer(source):
+            names = [m.group(1) or m.group(3)]
+            if m.group(2):  # "from pantau import regions": submodules by name
+                names += [f"{names[0]}.{n.strip()}" for n in m.group(2).split(",") if n.strip()]
+            for name in names:
+                for module in _module_files(root, name):
+                    if module not in files:
+                        files.add(module)
+                        todo.append(module)
+    return sorted(files)
+
+
+def _module_files(root: Path, dotted: str) -> list[Path]:
+    """The files that importing ``dotted`` runs: each package's ``__init__.py`` on the way
+    and the module itself (as ``x.py`` or ``x/__init__.py``), where they exist."""
+    parts = dotted.split(".")
+    out = []
+    for k in range(1, len(parts) + 1):
+        base = root.joinpath(*parts[:k])
+        for candidate in (base / "__init__.py", base.with_suffix(".py")):
+            if candidate.is_file():
+                out.append(candidate)
+    return out
+
+
+def fingerprint(root: Path = REPO_DIR) -> str:
+    """sha256 over the names and bytes of ``fingerprint_files(root)``."""
+    h = hashlib.sha256()
+    for path in fingerprint_files(root):
+        data = path.read_bytes()
+        h.update(f"{path.relative_to(root).as_posix()}\0{len(data)}\0".encode())
+        h.update(data)
+    return h.hexdigest()
 
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """sha256 over the code and data a cached value may derive from: every file of the
-    ``nlp`` package (code and data), ``pantau``'s top-level modules (the region table) and
-    ``pantau/data``. Part of the key of every value built from the package's own data, so
-    no edit, whichever file it touches, can leave a stale value in use."""
-    h = hashlib.sha256()
-    files = [p for p in NLP_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-    files += list(PANTAU_DIR.glob("*.py"))
-    files += [p for p in (PANTAU_DIR / "data").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-    for path in sorted(files):
-        data = path.read_bytes()
-        h.update(f"{path.relative_to(NLP_DIR.parent).as_posix()}\0{len(data)}\0".encode())
-        h.update(data)
-    return h.hexdigest()
+    """``fingerprint()`` of this checkout: the one rule for "the code and data the NLP output
+    derives from". It keys every cached value built from the package's own data and makes
+    ``nlp.pipeline.PIPELINE_VERSION``, so no edit, whichever of those files it touches, can
+    leave a stale cached value or a stale annotation in use."""
+    return fingerprint(REPO_DIR)
 
 
 def cache_key(inputs: Iterable[Path | str | bytes]) -> str:

@@ -4,13 +4,14 @@ Order: tokenizer (``nlp.tokenizer``), ``pantau_sentences``, ``pantau_regions``,
 ``pantau_dates``, ``pantau_officials``, ``pantau_violations``, ``pantau_incidents``,
 ``pantau_doctype``. Later components may read what earlier ones wrote.
 
-``PIPELINE_VERSION`` ("pantau-nlp 0.1.0+<hash>") changes with any file under ``nlp/data``
-or ``pantau/data``, so a gazetteer or pattern change re-analyses the archive.
+``PIPELINE_VERSION`` ("pantau-nlp 0.1.0+<hash>") changes with any file the output may depend
+on: every file under ``nlp/`` (code and data), ``pantau/data`` and the ``pantau`` modules
+``nlp`` imports (``nlp.cache.code_fingerprint``, the same rule that keys the disk cache), so
+a code change re-analyses the archive just as a gazetteer or pattern change does.
 """
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 from spacy.language import Language
 
 import nlp.extensions  # noqa: F401
+from nlp.cache import code_fingerprint, fingerprint
 from nlp.tokenizer import blank
 
 CODE_VERSION = "0.1.0"
@@ -31,20 +33,17 @@ COMPONENTS: list[tuple[str, str]] = [
     ("pantau_incidents", "incidents"),
     ("pantau_doctype", "doctype"),
 ]
-DATA_DIRS = [Path(__file__).parent / "data", Path(__file__).parent.parent / "pantau" / "data"]
 
 
-def data_hash(dirs: list[Path] = DATA_DIRS) -> str:
-    """Short sha256 over the names and bytes of every data file."""
-    h = hashlib.sha256()
-    for base in dirs:
-        for path in sorted(p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            h.update(path.relative_to(base.parent).as_posix().encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()[:10]
+def version(root: Path | None = None) -> str:
+    """"pantau-nlp <CODE_VERSION>+<hash>": the hash is ``nlp.cache.fingerprint`` of the
+    checkout at ``root`` (this one by default), over every file of ``nlp`` (code and data),
+    ``pantau/data`` and the ``pantau`` modules ``nlp`` imports."""
+    digest = code_fingerprint() if root is None else fingerprint(root)
+    return f"pantau-nlp {CODE_VERSION}+{digest[:10]}"
 
 
-PIPELINE_VERSION = f"pantau-nlp {CODE_VERSION}+{data_hash()}"
+PIPELINE_VERSION = version()
 
 
 def import_components() -> list[str]:

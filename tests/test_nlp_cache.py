@@ -58,24 +58,24 @@ def test_disabled_or_unwritable_cache_still_builds(monkeypatch, tmp_path):
     assert cache.cached("thing", ["x"], lambda: "again") == "again"
 
 
-def test_fingerprint_follows_every_code_and_data_file(tmp_path, monkeypatch):
+def test_fingerprint_follows_every_code_and_data_file(tmp_path):
     nlp_dir, pantau_dir = tmp_path / "nlp", tmp_path / "pantau"
-    for path in (nlp_dir / "data" / "words.txt", nlp_dir / "components" / "x.py",
-                 pantau_dir / "regions.py", pantau_dir / "data" / "regions.csv"):
+    for path in (nlp_dir / "data" / "words.txt", pantau_dir / "regions.py",
+                 pantau_dir / "data" / "regions.csv", pantau_dir / "cli.py"):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("a")
-    monkeypatch.setattr(cache, "NLP_DIR", nlp_dir)
-    monkeypatch.setattr(cache, "PANTAU_DIR", pantau_dir)
+    (nlp_dir / "components").mkdir()
+    (nlp_dir / "components" / "x.py").write_text("from pantau.regions import RegionTable\n")
     seen = set()
     for path in (None, nlp_dir / "data" / "words.txt", nlp_dir / "data" / "new.txt",
                  nlp_dir / "components" / "x.py", pantau_dir / "regions.py",
                  pantau_dir / "data" / "regions.csv"):
         if path is not None:
             path.write_text(path.read_text() + "b" if path.exists() else "new")
-        cache.code_fingerprint.cache_clear()
-        seen.add(cache.code_fingerprint())
-    cache.code_fingerprint.cache_clear()
+        seen.add(cache.fingerprint(tmp_path))
     assert len(seen) == 6
+    (pantau_dir / "cli.py").write_text("not imported by nlp")
+    assert cache.fingerprint(tmp_path) in seen
 
 
 def test_missing_input_file_is_left_to_the_builder(cache_dir, tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 
 import pytest
@@ -9,6 +10,7 @@ import spacy
 
 from nlp import pipeline
 from nlp.runner import Item, analyze, compose
+from tests.conftest import REPO
 
 ARTICLES = [
     Item(id="a1", title="Bawaslu Kabupaten Pati Ingatkan ASN Jaga Netralitas",
@@ -36,13 +38,70 @@ def test_load_is_cached(nlp):
     assert pipeline.load() is nlp
 
 
-def test_version_follows_data(tmp_path):
+@pytest.fixture(scope="module")
+def checkout(tmp_path_factory):
+    """A copy of the code and data the version is computed from, plus a test and a module
+    of ``pantau`` that ``nlp`` does not import."""
+    root = tmp_path_factory.mktemp("checkout")
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(REPO / "nlp", root / "nlp", ignore=ignore)
+    shutil.copytree(REPO / "pantau", root / "pantau", ignore=ignore)
+    (root / "tests").mkdir()
+    shutil.copy(REPO / "tests" / "test_nlp_pipeline.py", root / "tests")
+    return root
+
+
+def _edit(path, text="\n# edited\n"):
+    before = path.read_bytes()
+    path.write_bytes(before + text.encode())
+    return before
+
+
+def test_version_is_the_checkouts_fingerprint(checkout):
     assert pipeline.PIPELINE_VERSION.startswith(f"pantau-nlp {pipeline.CODE_VERSION}+")
-    (tmp_path / "d").mkdir()
-    (tmp_path / "d" / "a.toml").write_text("x = 1\n")
-    before = pipeline.data_hash([tmp_path / "d"])
-    (tmp_path / "d" / "a.toml").write_text("x = 2\n")
-    assert pipeline.data_hash([tmp_path / "d"]) != before
+    assert pipeline.version(REPO) == pipeline.PIPELINE_VERSION
+    assert pipeline.version(checkout) == pipeline.PIPELINE_VERSION  # same files, same version
+
+
+@pytest.mark.parametrize("path, changes", [
+    # code only: these commits used to leave stale annotations in the archive
+    ("nlp/components/violations.py", True),
+    ("nlp/components/officials.py", True),
+    ("nlp/runner.py", True),
+    ("pantau/regions.py", True),    # imported by nlp
+    ("pantau/taxonomy.py", True),   # imported by what nlp imports
+    ("pantau/calendar.py", True),
+    ("nlp/data/violation_cues.jsonl", True),
+    ("pantau/data/region_aliases.toml", True),
+    # files the output does not depend on
+    ("tests/test_nlp_pipeline.py", False),
+    ("pantau/cli.py", False),
+])
+def test_version_follows_code_and_data(checkout, path, changes):
+    target = checkout / path
+    before_version = pipeline.version(checkout)
+    before = _edit(target)
+    try:
+        assert (pipeline.version(checkout) != before_version) is changes
+    finally:
+        target.write_bytes(before)
+    assert pipeline.version(checkout) == before_version
+
+
+def test_version_follows_a_new_import(checkout):
+    """A module ``nlp`` starts to import counts from then on."""
+    before = pipeline.version(checkout)
+    old = _edit(checkout / "pantau" / "cli.py")
+    assert pipeline.version(checkout) == before
+    component = checkout / "nlp" / "components" / "violations.py"
+    old_component = _edit(component, "\nfrom pantau.cli import COMMANDS  # noqa\n")
+    try:
+        with_import = pipeline.version(checkout)
+        (checkout / "pantau" / "cli.py").write_bytes(old)
+        assert pipeline.version(checkout) != with_import
+    finally:
+        component.write_bytes(old_component)
+        (checkout / "pantau" / "cli.py").write_bytes(old)
 
 
 def test_disk_round_trip(nlp, tmp_path):
