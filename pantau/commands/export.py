@@ -17,10 +17,11 @@ def _sidecar(output: Path, suffix: str) -> Path:
     return output.with_name(f"{output.stem}.{suffix}")
 
 
-def _write_sidecars(output: Path, manifest: dict, dictionary: bytes) -> None:
-    text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
-    _sidecar(output, "manifest.json").write_text(text, encoding="utf-8")
-    _sidecar(output, "data_dictionary.csv").write_bytes(dictionary)
+def targets(output: Path, bundle: bool) -> list[Path]:
+    """The files an export writes: the bundle, or the data file with its two sidecars."""
+    if bundle:
+        return [output]
+    return [output, _sidecar(output, "data_dictionary.csv"), _sidecar(output, "manifest.json")]
 
 
 def export(
@@ -67,30 +68,32 @@ def export(
 
 
 def _write(query, fmt: str, output: Path, bundle: bool, *, archive, backend, console) -> dict:
-    """Write the export (or the bundle) with a progress bar; remove it if anything fails."""
+    """Write the export (or the bundle) with a progress bar; all files appear at once, or
+    (on any failure, or a kill) none, and the previous export stays as it was."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from pantau import export as exporter
+    from pantau.atomic import AtomicFiles
     from pantau.store.officials import widen_query
 
     scoped = widen_query(archive.conn, query)
-    output.parent.mkdir(parents=True, exist_ok=True)
     with Progress(TextColumn("export"), BarColumn(), MofNCompleteColumn(), console=console) as bar:
         task = bar.add_task("export", total=backend.count(scoped))
         common = {"archive": archive, "backend": backend,
                   "progress": lambda n: bar.update(task, completed=n)}
-        try:
-            with open(output, "wb") as fh:
+        # every file under a temporary name, renamed into place together only when complete:
+        # a killed export leaves the previous one untouched (pantau.atomic)
+        with AtomicFiles(targets(output, bundle)) as files:
+            with files.open(output) as fh:
                 if bundle:
                     manifest = exporter.write_bundle(scoped, fmt, fh, cite=query, **common)
                 else:
                     result = exporter.export(scoped, fmt, fh, **common)
                     manifest = exporter.manifest(query, result, archive=archive, backend=backend,
                                                  data_file=output.name)
-        except BaseException:
-            output.unlink(missing_ok=True)
-            raise
+            if not bundle:
+                text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+                files.write_bytes(_sidecar(output, "manifest.json"), text.encode("utf-8"))
+                files.write_bytes(_sidecar(output, "data_dictionary.csv"), exporter.data_dictionary_csv())
         bar.update(task, completed=manifest["counts"]["rows"])
-    if not bundle:
-        _write_sidecars(output, manifest, exporter.data_dictionary_csv())
     return manifest

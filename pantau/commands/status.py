@@ -26,10 +26,15 @@ def status(
 
     from pantau.store import Archive
 
+    from pantau.atomic import leftovers
+
     with Archive.open(archive_path) as archive:
         counts = archive.counts()
         path = archive.path
+    left = leftovers(path.parent)
     if as_json:
+        if left:
+            counts["leftovers"] = [str(item["path"]) for item in left]
         typer.echo(json.dumps(counts, indent=2))
         return
 
@@ -47,3 +52,5 @@ def status(
             label = STAGE_LABELS.get(key, key)
         table.add_row(label, f"{value:,}")
     Console().print(table)
+    for item in left:  # the next run of the same stage removes them
+        typer.echo(f"left by a killed run (pid {item['pid']}, removed by the next run): {item['path']}")

@@ -29,6 +29,7 @@ from typing import Literal
 
 import numpy as np
 
+from pantau.atomic import partial_path, recover
 from pantau.errors import BackendUnavailable, InvalidInput
 from pantau.search.analysis import seed_cache
 from pantau.search.base import IndexDocument, IndexStats, SearchBackend
@@ -62,7 +63,8 @@ class SqliteBackend(SearchBackend):
     def rebuild(self, docs: Iterable[IndexDocument]) -> IndexStats:
         started = time.monotonic()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f"{self.path.name}.building-{os.getpid()}-{threading.get_ident()}")
+        recover(self.path.parent)  # what killed builds left (pantau.atomic)
+        tmp = partial_path(self.path, tag=str(threading.get_ident()))
         tmp.unlink(missing_ok=True)
         seed_cache(previous_stems(self.path))
         writer = IndexWriter(tmp)
