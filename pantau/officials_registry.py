@@ -5,6 +5,13 @@ region_code) plus the article's id and date. Mentions are one person when their 
 names are equal (or one is part of the other, "Rina" / "Rina Sri Lestari", or a spelling
 variant, "Syamsudin" / "Syamsuddin") and their organisation or region agrees. Each person keeps
 the roles it was seen in, with the first and last date seen.
+
+A bare mention (a name, perhaps a role, but no organisation and no region) cannot be matched
+across articles: "Budi, a camat" in two articles may be two people. Within one article one
+name is one person, so a bare mention joins the person of the same name (or a name it is
+part of) already seen in that article, and a person seen only in bare mentions takes the
+article's other mentions of its name. Otherwise it is a person of its own, whose id includes
+its first article (``person_id``), so two bare namesakes never share an id.
 """
 
 from __future__ import annotations
@@ -57,6 +64,14 @@ def official_id(name: str, org: str | None, region_code: str | None) -> str:
     return digest(official_key(name, org, region_code))
 
 
+def person_id(name: str, org: str | None, region_code: str | None, article_id: str | None) -> str:
+    """The registry id of a person from its first mention: ``official_id``, or for a bare
+    mention (no organisation, no region) the key with the article it was first seen in."""
+    if normalize_org(org) or region_code:
+        return official_id(name, org, region_code)
+    return digest(f"{official_key(name, org, region_code)}|{article_id or ''}")
+
+
 @dataclass
 class Person:
     name: str
@@ -66,7 +81,12 @@ class Person:
     roles: dict = field(default_factory=dict)      # (role, org, region) -> dict
     article_ids: list = field(default_factory=list)
     seen_articles: set = field(default_factory=set)
-    first: tuple = ("", "", "")                    # name, org, region of the first mention
+    first: tuple = ("", "", "", "")                # name, org, region, article of the first mention
+
+    @property
+    def bare(self) -> bool:
+        """Seen only in mentions without organisation and region."""
+        return not self.orgs and not self.regions
 
 
 def merge_mentions(mentions: Iterable[dict]) -> list[dict]:
@@ -84,15 +104,16 @@ def merge_mentions(mentions: Iterable[dict]) -> list[dict]:
         key = normalize_name(m.get("name", ""))
         if not key:
             continue
-        org, region = normalize_org(m.get("org")), m.get("region_code")
-        index = next((i for i in candidates.of(key, org, region) if _same(persons[i], key, org, region)), None)
+        org, region, article = normalize_org(m.get("org")), m.get("region_code"), m.get("article_id")
+        index = next((i for i in candidates.of(key, org, region, article)
+                      if _same(persons[i], key, org, region, article)), None)
         if index is None:
             index = len(persons)
-            persons.append(Person(m["name"], key, first=(m["name"], m.get("org"), region)))
+            persons.append(Person(m["name"], key, first=(m["name"], m.get("org"), region, article)))
         elif len(key) > len(persons[index].key):
             persons[index].name, persons[index].key = m["name"], key
         _add(persons[index], m, org, region)
-        candidates.add(index, persons[index], key, org, region)
+        candidates.add(index, persons[index], key, org, region, article)
     return [_record(p) for p in persons]
 
 
@@ -102,7 +123,8 @@ class _Candidates:
     Equal names and a name inside another share a word, and must share the organisation or
     agree on the region; a spelling variant must share the organisation and first letter.
     So the candidates are (persons sharing a word) & (same org | agreeing region), plus the
-    persons of the same org and first letter. Positions come back in creation order, so the
+    persons of the same org and first letter, plus the persons seen in the same article (the
+    bare-mention rule). Positions come back in creation order, so the
     first match is the one a scan of every person would find.
     """
 
@@ -112,8 +134,9 @@ class _Candidates:
         self.org_initial: dict[tuple[str, str], set[int]] = {}
         self.region: dict[str, set[int]] = {}   # a region -> persons in it or inside it
         self.exact: dict[str, set[int]] = {}    # a region -> persons of exactly that region
+        self.article: dict[str, set[int]] = {}  # an article -> persons seen in it
 
-    def of(self, key: str, org: str, region: str | None) -> list[int]:
+    def of(self, key: str, org: str, region: str | None, article: str | None = None) -> list[int]:
         agree = [self.org.get(org)] if org else []
         if region:
             agree += [self.region.get(region)] + [self.exact.get(outer) for outer in _outer_regions(region)]
@@ -123,9 +146,14 @@ class _Candidates:
             named = self.word.get(word)
             for group in agree if named else ():
                 found |= named & group  # iterates the smaller set
+        if article is not None:
+            found |= self.article.get(article, set())
         return sorted(found)
 
-    def add(self, index: int, person: Person, key: str, org: str, region: str | None) -> None:
+    def add(self, index: int, person: Person, key: str, org: str, region: str | None,
+            article: str | None = None) -> None:
+        if article is not None:
+            self.article.setdefault(article, set()).add(index)
         for word in key.split():
             self.word.setdefault(word, set()).add(index)
         if org:
@@ -144,9 +172,11 @@ def _outer_regions(code: str) -> list[str]:
     return [".".join(parts[:i]) for i in range(len(parts) - 1, 0, -1)]
 
 
-def _same(p: Person, key: str, org: str, region: str | None) -> bool:
+def _same(p: Person, key: str, org: str, region: str | None, article: str | None = None) -> bool:
     if not _names_match(p.key, key):
         return False
+    if (p.bare or not org and not region) and article is not None and article in p.seen_articles:
+        return p.key == key or _part(p.key, key) or _part(key, p.key)  # one name in one article
     org_ok = bool(org) and org in p.orgs
     region_ok = bool(region) and any(_regions_agree(region, r) for r in p.regions)
     if p.key == key or _part(p.key, key) or _part(key, p.key):
@@ -209,4 +239,4 @@ def _add(p: Person, m: dict, org: str, region: str | None) -> None:
 
 def _record(p: Person) -> dict:
     roles = sorted(p.roles.values(), key=lambda r: (r["first_seen"] or "9999", r["role"] or ""))
-    return {"id": official_id(*p.first), "name": p.name, "roles": roles, "article_ids": p.article_ids}
+    return {"id": person_id(*p.first), "name": p.name, "roles": roles, "article_ids": p.article_ids}

@@ -90,10 +90,10 @@ def _merge_by_scanning_everyone(mentions):
     persons = []
     for x in ordered:
         key = reg.normalize_name(x["name"])
-        org, region = reg.normalize_org(x.get("org")), x.get("region_code")
-        person = next((p for p in persons if reg._same(p, key, org, region)), None)
+        org, region, article = reg.normalize_org(x.get("org")), x.get("region_code"), x.get("article_id")
+        person = next((p for p in persons if reg._same(p, key, org, region, article)), None)
         if person is None:
-            person = reg.Person(x["name"], key, first=(x["name"], x.get("org"), region))
+            person = reg.Person(x["name"], key, first=(x["name"], x.get("org"), region, article))
             persons.append(person)
         elif len(key) > len(person.key):
             person.name, person.key = x["name"], key
@@ -114,3 +114,30 @@ def test_candidate_lookup_merges_exactly_like_a_scan_of_every_person():
                   rng.choice(regions), f"a{i:04d}", date(2024, rng.randint(1, 12), rng.randint(1, 28)))
                 for i in range(600)]
     assert merge_mentions(mentions) == _merge_by_scanning_everyone(mentions)
+
+
+def test_bare_mentions_of_one_name_in_two_articles_are_two_people_with_distinct_ids():
+    """No organisation and no region: nothing says the two Budis are one person (issue 18)."""
+    people = merge_mentions([m("Budi", "Camat", None, None, "a1", "2024-01-01"),
+                             m("Budi", "Kepala Desa", None, None, "a2", "2024-01-02")])
+    assert len(people) == 2
+    assert len({p["id"] for p in people}) == 2
+    assert [p["article_ids"] for p in people] == [["a1"], ["a2"]]
+
+
+def test_bare_mentions_of_one_name_in_one_article_are_one_person():
+    people = merge_mentions([m("Budi Santoso", "Camat", None, None, "a1", "2024-01-01"),
+                             m("Budi", "camat", "", None, "a1", "2024-01-01")])
+    assert len(people) == 1 and people[0]["name"] == "Budi Santoso"
+
+
+def test_a_bare_person_takes_the_same_articles_full_mention():
+    people = merge_mentions([m("Budi", "Camat", None, None, "a1", "2024-01-01"),
+                             m("Budi Santoso", "Camat Mranggen", "Kecamatan Mranggen", "33.21.01", "a1",
+                               "2024-01-01")])
+    assert len(people) == 1
+
+
+def test_bare_ids_do_not_depend_on_input_order():
+    mentions = [m("Budi", "Camat", None, None, f"a{i}", "2024-01-01") for i in range(5)]
+    assert merge_mentions(mentions) == merge_mentions(list(reversed(mentions)))
