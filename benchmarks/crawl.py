@@ -55,10 +55,11 @@ def parse_times(data_dir: Path) -> list[float]:
     with Archive.open(data_dir / "archive.sqlite3") as archive:
         ids = [r[0] for r in archive.conn.execute(
             "SELECT capture_id FROM crawl_urls WHERE capture_id IS NOT NULL GROUP BY capture_id")]
+        sources = {s.id: s for s in archive.list_sources()}
         for capture_id in ids:
             capture = archive.get_capture(capture_id)
             started = time.perf_counter()
-            parse_article([capture])
+            parse_article([capture], sources[capture.source_id])
             times.append(time.perf_counter() - started)
     return times
 

@@ -12,7 +12,7 @@ from crawler import parse_bridge, relevance
 from crawler.items import ArticleFetch, Event, Page
 from pantau.errors import NotFound
 from pantau.ids import capture_id, content_hash
-from pantau.schema import Article, Capture
+from pantau.schema import Article, Capture, Source
 from pantau.store import Archive, ledger
 
 
@@ -27,6 +27,7 @@ class Outcome:
     article_id: str | None = None
     captures: list[str] = field(default_factory=list)
     article: Article | None = field(default=None, repr=False)  # to store (kind "keep")
+    is_amp: bool = False  # the article was parsed from an AMP page
 
 
 def capture_of(source_id: str, page: Page) -> Capture:
@@ -36,10 +37,12 @@ def capture_of(source_id: str, page: Page) -> Capture:
                    body=page.body, sha256=sha, fetched_at=page.fetched_at)
 
 
-def judge(captures: list[Capture], timezone: str, since: date | None) -> Outcome:
-    """Parse the captured pages and decide whether the article belongs in the archive."""
+def judge(captures: list[Capture], source: Source, since: date | None = None) -> Outcome:
+    """Parse the captured pages 1..n of one article of ``source`` and decide whether the
+    article belongs in the archive: the one path from captures to an outcome, for the crawl
+    (``store_fetch``) and for ``pantau reparse`` alike."""
     try:
-        parsed = parse_bridge.parse_article(captures, timezone)
+        parsed = parse_bridge.parse_article(captures, source)
     except Exception as exc:  # noqa: BLE001 - recorded; the captures are kept, the crawl goes on
         return Outcome("parse_error", f"{type(exc).__name__}: {exc}"[:200])
     article = parsed.article
@@ -50,7 +53,7 @@ def judge(captures: list[Capture], timezone: str, since: date | None) -> Outcome
     verdict = relevance.judge(article.title, article.text)
     if not verdict.on_topic:
         return Outcome("off_topic", verdict.reason, article.id)
-    return Outcome("keep", verdict.reason, article.id, article=article)
+    return Outcome("keep", verdict.reason, article.id, article=article, is_amp=parsed.is_amp)
 
 
 def _existing_hash(archive: Archive, article_id: str) -> str | None:
@@ -70,15 +73,14 @@ def store_article(archive: Archive, outcome: Outcome) -> Outcome:
     return Outcome("duplicate" if article.cluster_id != article.id else "stored", outcome.reason, article.id)
 
 
-def store_fetch(archive: Archive, fetch: ArticleFetch, timezone: str = "WIB",
-                since: date | None = None) -> Outcome:
+def store_fetch(archive: Archive, fetch: ArticleFetch, source: Source, since: date | None = None) -> Outcome:
     """Store the raw pages (committed first, on their own), parse them, then store the
     article, the URL state and the ledger counts in a second transaction."""
     captures = [capture_of(fetch.source_id, page) for page in fetch.pages]
     with archive.transaction():
         for capture in captures:
             archive.put_capture(capture)
-    outcome = Outcome("incomplete", fetch.incomplete) if fetch.incomplete else judge(captures, timezone, since)
+    outcome = Outcome("incomplete", fetch.incomplete) if fetch.incomplete else judge(captures, source, since)
     with archive.transaction():
         if outcome.kind == "keep":
             outcome = store_article(archive, outcome)

@@ -7,13 +7,14 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from pantau.schema import Article, Capture
+from pantau.schema import Article, Capture, Source
 
 
 @dataclass
 class Parsed:
     article: Article | None  # None when the pages are not an article
     reason: str | None = None  # why not (parser's reason)
+    is_amp: bool = False  # page 1 is an AMP page
 
 
 HREF = re.compile(rb"""href\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
@@ -44,6 +45,20 @@ def next_page_url(body: bytes, url: str) -> str | None:
     return find_next(body, url) if _may_have_next_page(body, url) else None
 
 
+def next_in_chain(body: bytes, url: str, chain: list[str]) -> str | None:
+    """The page to fetch after the page ``url`` of an article whose pages so far are at
+    ``chain`` (final URLs, in order), or None when the article is complete: no next page,
+    a link back into the chain, or the page limit. The spider and ``reparse`` both follow
+    an article's pages with this."""
+    from crawler.parsing.pages import MAX_PAGES
+    from pantau.ids import normalize_url
+
+    nxt = next_page_url(body, url)
+    if nxt is None or len(chain) >= MAX_PAGES or normalize_url(nxt) in {normalize_url(u) for u in chain}:
+        return None
+    return nxt
+
+
 WARM_UP_PAGE = (b"<html><head><title>Pemanasan</title></head><body><article><h1>Pemanasan</h1>"
                 + b"<p>Kalimat contoh untuk memuat pengurai. </p>" * 20 + b"</article></body></html>")
 
@@ -58,22 +73,22 @@ def warm_up() -> None:
     parse_page(WARM_UP_PAGE, "http://localhost/pemanasan", {"Content-Type": "text/html"}, "warm-up")
 
 
-def _timezone(name: str | None):
-    from crawler.parsing import dates
-
-    return getattr(dates, name or "WIB", dates.WIB)
-
-
-def parse_article(captures: list[Capture], timezone: str | None = None) -> Parsed:
-    """Parse the captured pages 1..n of one article and join them into an Article."""
+def parse_article(captures: list[Capture], source: Source) -> Parsed:
+    """Parse the captured pages 1..n of one article of ``source`` and join them into an
+    Article. Times written without an offset are in the source's zone (``source.timezone``).
+    This is the one parse path: the crawl (``crawler.archiving.judge``) and ``pantau
+    reparse`` both come through here."""
     from crawler.parsing import join_pages, parse_page, to_article
+    from pantau.timezones import zone
 
-    pages = [parse_page(c.body, c.final_url, c.headers, c.source_id, default_tz=_timezone(timezone))
-             for c in captures]
+    tz = zone(source.timezone)
+    pages = [parse_page(c.body, c.final_url or c.url, c.headers, c.source_id, default_tz=tz) for c in captures]
+    if pages[0].is_continuation:
+        return Parsed(None, "continuation page")
     joined = join_pages(pages)
     if not joined.ok:
         return Parsed(None, joined.reason)
-    return Parsed(to_article(joined, captures[0]))
+    return Parsed(to_article(joined, captures[0]), is_amp=joined.is_amp)
 
 
 def with_cluster(archive, article: Article) -> Article:

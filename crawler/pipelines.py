@@ -25,6 +25,7 @@ class ArchivePipeline:
         self.crawler = crawler
         self.stats = crawler.stats
         self.archive = None
+        self.source = None  # the spider's pantau.schema.Source (its timezone, for the parser)
         self.pool: ThreadPool | None = None
 
     @classmethod
@@ -40,7 +41,8 @@ class ArchivePipeline:
         spider = self.crawler.spider
         self.pool = ThreadPool(1, 1, name=f"pantau-archive-{spider.source_id}")
         self.pool.start()
-        await self._in_worker(self._open, spider.site.to_source())
+        self.source = spider.site.to_source()
+        await self._in_worker(self._open, self.source)
 
     def _open(self, source) -> None:
         from pantau.store import Archive
@@ -58,8 +60,7 @@ class ArchivePipeline:
     async def process_item(self, item, spider=None):
         spider = self.crawler.spider
         if isinstance(item, ArticleFetch):
-            outcome = await self._in_worker(archiving.store_fetch, self.archive, item, spider.entry.timezone,
-                                            spider.since)
+            outcome = await self._in_worker(archiving.store_fetch, self.archive, item, self.source, spider.since)
             self._count_fetch(item, outcome)
         elif isinstance(item, Event):
             await self._in_worker(archiving.record_event, self.archive, item)

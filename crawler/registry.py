@@ -111,7 +111,8 @@ class Entry(_Strict):
     type: SourceType
     base_url: str
     region: str | None = Field(None, description="Default Kemendagri region code.")
-    timezone: Literal["WIB", "WITA", "WIT"] = "WIB"
+    timezone: Literal["WIB", "WITA", "WIT"] | None = Field(
+        None, description="Zone of times written without an offset (default: the region's, else WIB).")
     enabled: bool = True
     verified: bool = Field(False, description="Checked against the live site.")
     notes: str = ""
@@ -181,9 +182,9 @@ class Site:
     def to_source(self) -> Source:
         e = self.entry
         config = {"discovery": e.discovery.model_dump(), "politeness": e.politeness.model_dump(),
-                  "timezone": e.timezone, "verified": e.verified, "registry_base_url": e.base_url}
-        return Source(id=e.id, name=e.name, type=e.type, base_url=self.base_url,
-                      region_code=e.region, enabled=e.enabled, config=config)
+                  "verified": e.verified, "registry_base_url": e.base_url}
+        return Source(id=e.id, name=e.name, type=e.type, base_url=self.base_url, region_code=e.region,
+                      timezone=e.timezone, enabled=e.enabled, config=config)
 
 
 class Registry(_Strict):

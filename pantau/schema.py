@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
 from pantau.taxonomy import DocType, IncidentStage, RegionLevel, SourceType, ViolationType
 
@@ -25,8 +27,31 @@ class Source(Model):
     type: SourceType
     base_url: HttpUrl
     region_code: str | None = Field(None, description="Default region of a regional outlet.")
+    timezone: Literal["WIB", "WITA", "WIT"] = Field(
+        "WIB", description="Zone of the times the outlet writes without an offset; when not given, "
+                           "the region's zone (pantau.timezones.zone_for_region).")
     enabled: bool = True
     config: dict = Field(default_factory=dict, description="Discovery and politeness settings.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_timezone(cls, data):
+        """No timezone given: the one kept in ``config`` (how the archive stores it), else the
+        region's zone."""
+        if isinstance(data, dict) and not data.get("timezone"):
+            from pantau.timezones import zone_for_region
+
+            config = data.get("config") or {}
+            kept = config.get("timezone") if isinstance(config, dict) else None
+            data = {**data, "timezone": kept or zone_for_region(data.get("region_code")).tzname(None)}
+        return data
+
+    @model_validator(mode="after")
+    def _keep_timezone_in_config(self):
+        """The archive's sources table keeps the timezone in ``config``: mirror the field there."""
+        if self.config.get("timezone") != self.timezone:
+            self.config = {**self.config, "timezone": self.timezone}
+        return self
 
 
 class Capture(Model):

@@ -13,11 +13,12 @@ import pytest
 
 from crawler.parsing import join_pages, next_page_url, page_number, parse_page, to_article
 from crawler.parsing.byline import clean_name, from_lines, is_credit_line
-from crawler.parsing.dates import WIB, WIT, WITA, find_dates, parse_datetime, zone_for_region
+from crawler.parsing.dates import find_dates, parse_datetime
 from crawler.parsing.encoding import decode_body
 from crawler.parsing.metadata import strip_site_suffix
 from pantau.ids import article_id, capture_id, content_hash
 from pantau.schema import Capture
+from pantau.timezones import WIB, WIT, WITA, zone_for_region
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 EXPECTED = tomllib.loads((PAGES / "pages.toml").read_text(encoding="utf-8"))
@@ -286,6 +287,13 @@ def test_naive_dates_take_the_default_zone():
     assert parse_datetime("2024-11-18 14:30", WITA).utcoffset() == timedelta(hours=8)
     assert zone_for_region("73.71") is WITA and zone_for_region("91") is WIT and zone_for_region("33") is WIB
     assert zone_for_region(None) is WIB
+
+
+def test_the_parser_reads_the_zones_of_pantau_timezones():
+    from crawler.parsing import dates
+
+    assert (dates.ZONES["wib"], dates.ZONES["wita"], dates.ZONES["wit"]) == (WIB, WITA, WIT)
+    assert dates.ZONES["wita"] is WITA and not hasattr(dates, "zone_for_region")
 
 
 def test_dates_in_baca_juga_boxes_and_related_lists_are_ignored():

@@ -5,8 +5,8 @@
     first_date("Senin, 18 November 2024 14:30 WIB")             # the first one
 
 Values are aware datetimes that keep the page's own offset (WIB +07:00, WITA +08:00,
-WIT +09:00); a value without a zone gets ``default_tz`` (WIB unless the caller knows
-better). ``to_utc`` gives the UTC value.
+WIT +09:00, declared once in ``pantau.timezones``); a value without a zone gets
+``default_tz`` (WIB unless the caller knows better). ``to_utc`` gives the UTC value.
 """
 
 from __future__ import annotations
@@ -16,10 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from pantau.calendar import month_numbers, weekday_numbers
+from pantau.timezones import WIB, WIT, WITA
 
-WIB = timezone(timedelta(hours=7), "WIB")
-WITA = timezone(timedelta(hours=8), "WITA")
-WIT = timezone(timedelta(hours=9), "WIT")
 ZONES = {"wib": WIB, "wita": WITA, "wit": WIT, "utc": timezone.utc, "gmt": timezone.utc, "z": timezone.utc}
 
 MONTH_NUMBER = month_numbers()  # "nop" -> 11 (pantau/data/calendar.toml)
@@ -63,16 +61,6 @@ class FoundDate:
     end: int
     has_time: bool
     has_day_name: bool  # "Senin, 18 November 2024", "Senin (18/11/2024)"
-
-
-WITA_PROVINCES = {"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"}
-WIT_PROVINCES = {"81", "82", "91", "92", "93", "94", "95", "96"}
-
-
-def zone_for_region(code: str | None) -> timezone:
-    """The local offset of a Kemendagri region code (its province decides): WIB, WITA, WIT."""
-    province = (code or "")[:2]
-    return WITA if province in WITA_PROVINCES else WIT if province in WIT_PROVINCES else WIB
 
 
 def to_utc(value: datetime | None) -> datetime | None:

@@ -24,7 +24,6 @@ from crawler.items import ArticleFetch, Event
 from crawler.registry import load_registry
 from pantau.ids import canonical_url, normalize_url
 
-MAX_ARTICLE_PAGES = 30
 # Priorities: next pages of a started article first, then discovery (find every URL early), then articles.
 ARTICLE, DISCOVERY, CONTINUATION = 0, 10, 20
 
@@ -221,9 +220,8 @@ class PantauSpider(scrapy.Spider):
         return None
 
     def _continue(self, pages, response):
-        nxt = parse_bridge.next_page_url(response.body, response.url)
-        chain = {normalize_url(p.final_url) for p in pages}
-        if nxt and normalize_url(nxt) not in chain and len(pages) < MAX_ARTICLE_PAGES:
+        nxt = parse_bridge.next_in_chain(response.body, response.url, [p.final_url for p in pages])
+        if nxt:
             yield scrapy.Request(nxt, callback=self.parse_continuation, errback=self.failed,
                                  dont_filter=True, priority=CONTINUATION,
                                  meta={"pantau": "continuation", "pages": pages})
