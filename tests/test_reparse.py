@@ -153,3 +153,25 @@ def test_reparse_keeps_off_topic_pages_out_of_the_articles(archive):
     assert summary.skipped["off-topic"] == 1
     with pytest.raises(Exception):
         archive.get_article(article_id(url))
+
+
+def test_the_parser_version_changes_with_any_parsing_code_or_data(tmp_path):
+    import shutil
+
+    from crawler.parsing.version import ROOT, parser_files, parser_version
+
+    files = parser_files()
+    assert set((ROOT / "crawler" / "parsing").glob("*.py")) <= set(files)
+    assert ROOT / "pantau" / "data" / "calendar.toml" in files  # the month and day names dates.py reads
+    for path in files:
+        (tmp_path / path.relative_to(ROOT)).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, tmp_path / path.relative_to(ROOT))
+    assert parser_version(tmp_path) == PARSER_VERSION  # the checkout's content, wherever it lies
+    seen = {PARSER_VERSION}
+    for relative in ("crawler/parsing/text.py", "crawler/parsing/dates.py", "pantau/data/calendar.toml"):
+        with (tmp_path / relative).open("a", encoding="utf-8") as handle:
+            handle.write("\n# changed\n")
+        seen.add(parser_version(tmp_path))
+    (tmp_path / "crawler" / "parsing" / "new_rule.py").write_text("X = 1\n")
+    seen.add(parser_version(tmp_path))
+    assert len(seen) == 5

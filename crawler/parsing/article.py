@@ -14,10 +14,10 @@ from lxml import html as lxml_html
 from crawler.parsing import byline, dates, metadata, text
 from crawler.parsing.encoding import decode_body, header_value
 from crawler.parsing.pages import next_page_url, page_number
+from crawler.parsing.version import PARSER_VERSION
 from pantau.ids import canonical_url as canonical_key
 
 PARSER_NAME = "pantau-parse"
-PARSER_VERSION = "1.0.0"
 MAX_BYTES = 2_000_000  # larger bodies lose scripts and styles, then the tail
 MIN_ARTICLE_TEXT = 200
 HTML_TYPES = re.compile(r"html|xml|text/plain", re.IGNORECASE)
