@@ -1,6 +1,10 @@
 """Doc extension attributes shared by the pipeline's components.
 
-Each component writes its own attribute; later components may read earlier ones.
+Each component writes its own attribute; later components may read earlier ones. All state
+shared between components lives on the doc: these attributes, the cue span groups of
+``pantau_cues`` in ``doc.spans`` (``nlp.components.cue_spans``), and ``doc.user_data``
+(the text, sentence bounds and token columns of ``pantau_sentences``, the shared cue word
+view, the incident subject kinds); no component keeps a doc's state in a module global.
 Values are plain lists of dicts (JSON-ready) shaped like the models in ``pantau.schema``:
 every item carries ``evidence``: a list of {"text", "start", "end", "sentence"} with
 character offsets into ``doc.text``.

@@ -1,8 +1,10 @@
 """Assembly of the Pantau pipeline: ``build_nlp()`` and the cached ``load()``.
 
 Order: tokenizer (``nlp.tokenizer``), ``pantau_sentences``, ``pantau_regions``,
-``pantau_dates``, ``pantau_officials``, ``pantau_violations``, ``pantau_incidents``,
-``pantau_doctype``. Later components may read what earlier ones wrote.
+``pantau_dates``, ``pantau_officials``, ``pantau_cues``, ``pantau_violations``,
+``pantau_incidents``, ``pantau_doctype``. Later components read what earlier ones wrote, and
+only from the doc (``doc._``, ``doc.spans``, ``doc.user_data``); each factory declares what it
+assigns and requires.
 
 ``PIPELINE_VERSION`` ("pantau-nlp 0.1.0+<hash>") changes with any file the output may depend
 on: every file under ``nlp/`` (code and data), ``pantau/data`` and the ``pantau`` modules
@@ -29,6 +31,7 @@ COMPONENTS: list[tuple[str, str]] = [
     ("pantau_regions", "regions"),
     ("pantau_dates", "dates"),
     ("pantau_officials", "officials"),
+    ("pantau_cues", "cue_spans"),
     ("pantau_violations", "violations"),
     ("pantau_incidents", "incidents"),
     ("pantau_doctype", "doctype"),

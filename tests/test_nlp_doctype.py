@@ -120,7 +120,7 @@ Peserta rapat diminta meneruskan penjelasan tersebut kepada seluruh pegawai di u
 def nlp():
     pipeline = blank()
     pipeline.add_pipe("sentencizer")
-    for name in ("pantau_violations", "pantau_incidents", "pantau_doctype"):
+    for name in ("pantau_cues", "pantau_violations", "pantau_incidents", "pantau_doctype"):
         pipeline.add_pipe(name)
     return pipeline
 
@@ -247,6 +247,7 @@ def test_officials_become_subjects_and_overseers_do_not(nlp):
             "karena diduga memasang spanduk caleg di balai desa.")
     doc = nlp.make_doc(text)
     doc = nlp.get_pipe("sentencizer")(doc)
+    doc = nlp.get_pipe("pantau_cues")(doc)
     doc = nlp.get_pipe("pantau_violations")(doc)
 
     def official(name, role):
@@ -265,7 +266,8 @@ def test_officials_become_subjects_and_overseers_do_not(nlp):
 
 def _incidents_with_official(nlp, text, name, role):
     """pantau_incidents on ``text`` with one official given, as pantau_officials would."""
-    doc = nlp.get_pipe("pantau_violations")(nlp.get_pipe("sentencizer")(nlp.make_doc(text)))
+    doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
+    doc = nlp.get_pipe("pantau_violations")(nlp.get_pipe("pantau_cues")(doc))
     start = text.index(name)
     doc._.officials = [{"name": name, "role": role, "org": None, "region_code": None,
                         "evidence": [{"text": name, "start": start, "end": start + len(name), "sentence": text}]}]
@@ -300,7 +302,9 @@ def test_doctype_rejects_unknown_type(tmp_path):
 
 def test_pipeline_round_trip(nlp, tmp_path):
     nlp.to_disk(tmp_path / "pipe")
-    for name, file_name in (("pantau_violations", "violation_cues.jsonl"),
+    for name, file_name in (("pantau_cues", "violation_cues.jsonl"), ("pantau_cues", "incident_cues.jsonl"),
+                            ("pantau_cues", "doctype_cues.toml"),
+                            ("pantau_violations", "violation_cues.jsonl"),
                             ("pantau_incidents", incidents.FILE_NAME),
                             ("pantau_doctype", doctype.FILE_NAME)):
         assert (tmp_path / "pipe" / name / file_name).exists()

@@ -170,3 +170,45 @@ def test_annotation_keeps_schema_fields_only():
     assert ann.officials[0].role == ""
     assert str(ann.dates[0].date) == "2024-10-07"
     assert ann.incidents[0].evidence.start == 10
+
+
+def test_every_factory_declares_what_it_assigns_and_requires(nlp):
+    for name in nlp.pipe_names:
+        meta = nlp.get_pipe_meta(name)
+        assert meta.assigns, name
+    analysis = nlp.analyze_pipes()
+    assert all(not problems for problems in analysis["problems"].values()), analysis["problems"]
+
+
+def test_cue_matches_are_span_groups_on_the_doc(nlp):
+    text = ("Seorang kepala desa diduga mengunggah foto paslon di Facebook. "
+            "Dukung-mendukung di grup-grup percakapan dilarang.")
+    doc = nlp(text)
+    group = doc.spans["violation_cues"]
+    assert {"SOCACT", "SOCMED"} <= {span.label_ for span in group}
+    assert [span.label_ for span in group] == group.attrs["labels"]
+    words = doc.user_data["cue_words"]
+    for span, (start, end) in zip(group, group.attrs["words"]):
+        first, last = words.char_span(start, end)
+        # a span is the tokens around the matched words: "mendukung" in "Dukung-mendukung"
+        assert span.start_char <= first < last <= span.end_char
+    assert any(span.text == "Dukung-mendukung" for span in group)
+    assert set(doc.spans) >= {"violation_cues", "incident_cues", "doctype_cues"}
+
+
+def test_components_share_state_only_through_the_doc(nlp):
+    """Components may run over a batch in any interleaving: nothing is kept on the side."""
+    a, b = (Item(id="a", text=ARTICLES[0].text, title=ARTICLES[0].title),
+            Item(id="b", text="Camat Tegal diduga memasang spanduk caleg di kantor kecamatan."))
+    from nlp.runner import make_doc
+
+    expected = [next(analyze([item], nlp=nlp)).output for item in (a, b)]
+    docs = [make_doc(nlp, item) for item in (a, b)]
+    for name, proc in nlp.pipeline:
+        docs = [proc(doc) for doc in docs]
+        if name == "pantau_cues":  # b's cues once more, after a's: a keeps its own matches
+            docs[1] = proc(docs[1])
+    from nlp.extract import doc_to_output
+
+    got = [doc_to_output(doc, item.id, pipeline.PIPELINE_VERSION) for doc, item in zip(docs, (a, b))]
+    assert got == expected

@@ -25,6 +25,7 @@ CODES = {v.value for v in ViolationType}
 def nlp():
     pipeline = blank()  # spacy.blank("id") with the project's fast tokenizer
     pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("pantau_cues")
     pipeline.add_pipe("pantau_violations")
     return pipeline
 
@@ -327,7 +328,8 @@ def test_evidence_offsets_and_sentence(nlp):
 
 
 def test_component_works_without_sentence_boundaries(nlp):
-    doc = nlp.get_pipe("pantau_violations")(nlp.make_doc("ASN dilarang menghadiri deklarasi bakal calon. Cuaca cerah."))
+    doc = nlp.make_doc("ASN dilarang menghadiri deklarasi bakal calon. Cuaca cerah.")
+    doc = nlp.get_pipe("pantau_violations")(nlp.get_pipe("pantau_cues")(doc))
     assert [v["type"] for v in doc._.violations] == ["campaign_attendance"]
     assert doc._.violations[0]["evidence"][0]["sentence"] == "ASN dilarang menghadiri deklarasi bakal calon."
 
@@ -343,7 +345,8 @@ def test_to_disk_round_trip(nlp, tmp_path):
     again = violations.ViolationFinder().from_bytes(comp.to_bytes())
     text = "Kepala desa itu diduga mengerahkan perangkat desa untuk memenangkan salah satu paslon."
     doc = nlp(text)
-    assert again(nlp.make_doc(text))._.violations == doc._.violations
+    cued = nlp.get_pipe("pantau_cues")(nlp.get_pipe("sentencizer")(nlp.make_doc(text)))
+    assert again(cued)._.violations == doc._.violations
     assert {v["type"] for v in doc._.violations} == {"partisan_decision", "partisan_support"}
 
 
@@ -351,10 +354,13 @@ def test_config_cues_path(nlp, tmp_path):
     path = tmp_path / "cues.jsonl"
     path.write_text(json.dumps({"group": "X", "terms": ["serangan fajar"]}) + "\n"
                     + json.dumps({"label": "vote_buying", "act": ["X"]}) + "\n", encoding="utf-8")
-    custom = violations.make_violations(nlp, "custom", cues_path=str(path), max_evidence=5)
-    doc = custom(nlp.make_doc("Waspadai serangan fajar."))
+    custom = blank()
+    custom.add_pipe("pantau_cues", config={"violation_cues": str(path)})
+    custom.add_pipe("pantau_violations", config={"cues_path": str(path)})
+    doc = custom("Waspadai serangan fajar.")
     assert [v["type"] for v in doc._.violations] == ["vote_buying"]
-    assert custom(nlp.make_doc("ASN menghadiri deklarasi paslon."))._.violations == []
+    assert doc.spans["violation_cues"][0].text == "serangan fajar"
+    assert custom("ASN menghadiri deklarasi paslon.")._.violations == []
 
 
 def test_unknown_label_is_rejected(tmp_path):

@@ -28,29 +28,26 @@ _HINTS = {
 }
 
 
-_LAST: list = [("", {})]  # the last text and its matches: names and spans read the same text
-
-
-def _finditer(rx: re.Pattern, text: str) -> list[re.Match]:
-    """``list(rx.finditer(text))``, skipped when the hint says there can be no match."""
-    seen, found = _LAST[0]
-    if seen is not text:
-        found = {}
-        _LAST[0] = (text, found)
-    matches = found.get(rx)
+def _finditer(rx: re.Pattern, text: str, found: dict | None = None) -> list[re.Match]:
+    """``list(rx.finditer(text))``, skipped when the hint says there can be no match.
+    ``found``: the matches of one text so far, by pattern (its reader's own dict), so names
+    and spans read the text once."""
+    matches = None if found is None else found.get(rx)
     if matches is None:
         hint = _HINTS.get(rx)
-        matches = found[rx] = list(rx.finditer(text)) if hint is None or hint(text) else []
+        matches = list(rx.finditer(text)) if hint is None or hint(text) else []
+        if found is not None:
+            found[rx] = matches
     return matches
 
 
 CAPTION_WORDS = 8  # a labelled line longer than this is a caption ("Foto: Ketua Bawaslu X menyerahkan ...")
 
 
-def _label_matches(text: str) -> list[re.Match]:
+def _label_matches(text: str, found: dict | None) -> list[re.Match]:
     """"Penulis: X" lines; a "Foto:" line that tells what the picture shows is a caption, whose
     people may be officials, not a credit."""
-    return [m for m in _finditer(_LABEL, text) if len(m.group(1).split()) <= CAPTION_WORDS]
+    return [m for m in _finditer(_LABEL, text, found) if len(m.group(1).split()) <= CAPTION_WORDS]
 
 
 def _names(value: str) -> list[str]:
@@ -58,15 +55,16 @@ def _names(value: str) -> list[str]:
     return [v for v in _SPLIT.split(value) if v and len(v) <= 60]
 
 
-def byline_names(text: str, author: str | None = None) -> set[tuple]:
-    """Normalised names (tuples of lowercase words) of the text's reporters and editors."""
+def byline_names(text: str, author: str | None = None, matches: dict | None = None) -> set[tuple]:
+    """Normalised names (tuples of lowercase words) of the text's reporters and editors.
+    ``matches``: a dict kept by the caller for one text (shared with ``byline_spans``)."""
     found = []
-    for m in _label_matches(text):
+    for m in _label_matches(text, matches):
         found += _names(m.group(1))
     for m in _RED.finditer(text):
         found += _names(m.group(1) or m.group(2))
     for rx in (_REPORT, _SITE):
-        found += [m.group(1) for m in _finditer(rx, text)]
+        found += [m.group(1) for m in _finditer(rx, text, matches)]
     if author:
         found += _names(author)
     out = set()
@@ -77,6 +75,6 @@ def byline_names(text: str, author: str | None = None) -> set[tuple]:
     return out
 
 
-def byline_spans(text: str) -> list[tuple[int, int]]:
+def byline_spans(text: str, matches: dict | None = None) -> list[tuple[int, int]]:
     """Character spans of byline lines, where no official is looked for."""
-    return [m.span() for m in _label_matches(text)] + [m.span() for m in _finditer(_RED, text)]
+    return [m.span() for m in _label_matches(text, matches)] + [m.span() for m in _finditer(_RED, text, matches)]

@@ -1,4 +1,5 @@
-"""Word-level cue matching shared by the violation, incident and doctype components.
+"""Word-level cue matching: the library of ``pantau_cues`` (``nlp.components.cue_spans``),
+whose matches the violation, incident and doctype components read.
 
 Cue lexicons are lists of terms written in lowercase, one or more words each. A term may use
 brace alternation to spell Indonesian affix variants compactly and diffably:
@@ -12,7 +13,7 @@ The matcher walks the words once through a word trie (nested dicts): no per-patt
 scans, so thousands of terms cost the same as a handful.
 
 Words inside ``nlp.evidence.ignored_spans`` (related-article link lines such as "Baca Juga:
-...") start no cue, in every component that reads ``words_for``.
+...") start no cue.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ import re
 from dataclasses import dataclass, field
 
 from nlp.cache import cached, code_fingerprint
-from nlp.evidence import doc_text, ignored_spans, sentence_bounds
 
 WORD_RE = re.compile(r"\w+")
 SPLIT_RE = re.compile(r"(\w+)")
@@ -111,24 +111,6 @@ class Words:
         cs, ce = self.char_span(start, end)
         return {"text": self.text[cs:ce], "start": cs, "end": ce,
                 "sentence": self.sentence_text(self.sent_of[start])}
-
-
-_LAST: list = [None, None, -1]  # the last doc and its Words: components share one pass
-
-
-def words_for(doc) -> Words:
-    """The Words of ``doc``, computed once for consecutive components on the same doc.
-
-    Text and sentence bounds come from ``nlp.evidence`` (cached by the pipeline's runner and
-    sentence component); without sentence boundaries a simple punctuation split is used.
-    Words inside ``nlp.evidence.ignored_spans`` (related-article link lines) start no cue."""
-    if _LAST[0] is doc and _LAST[2] == len(doc):
-        return _LAST[1]
-    bounds = sentence_bounds(doc)
-    words = Words.from_text(doc_text(doc), bounds if len(bounds) > 1 else None,
-                            ignored_spans(doc))
-    _LAST[:] = [doc, words, len(doc)]
-    return words
 
 
 def build_trie(groups: dict[str, list[str]]) -> dict[str, tuple[list[str], dict]]:

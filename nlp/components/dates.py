@@ -166,6 +166,6 @@ def _make(year: int, month: int, day: int) -> date | None:
         return None
 
 
-@Language.factory("pantau_dates")
+@Language.factory("pantau_dates", assigns=["doc._.dates"], requires=["doc.user_data"])
 def make_dates(nlp: Language, name: str) -> DateFinder:
     return DateFinder()

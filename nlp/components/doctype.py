@@ -6,7 +6,8 @@ body, plus the incident mentions of ``pantau_incidents`` and figures followed by
 noun ("400 laporan"). Title and lead weigh more than the rest. An article without neutrality
 or election content (and no violation mention) is "other".
 
-Writes ``doc._.doc_type`` (a DocType code) and ``doc.user_data["doc_type_scores"]``.
+Reads the cue matches of ``pantau_cues`` (``doc.spans["doctype_cues"]`` and the title's in
+``doc.user_data["title_cues"]``). Writes ``doc._.doc_type`` (a DocType code) and ``doc.user_data["doc_type_scores"]``.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from spacy.language import Language
 from spacy.util import ensure_path
 
 from nlp import extensions  # noqa: F401
-from nlp.components.cues import CueMatcher, Words, words_for
-from nlp.components.violations import DATA
+from nlp.components.cue_spans import DATA, DOCTYPE_CUE_KEY, cue_hits, cue_words
+from nlp.components.cues import Hit, Words
 from pantau.taxonomy import DocType
 
 DEFAULT_CUES = DATA / "doctype_cues.toml"
@@ -37,47 +38,42 @@ class DocTyper:
     def _load(self, source: str) -> None:
         cfg = tomllib.loads(source)
         types = {d.value for d in DocType}
-        groups: dict[str, list[str]] = {}
         self.cue_lines = []
         for i, cue in enumerate(cfg.get("cue", [])):
             if cue["type"] not in types or cue["type"] == "other":
                 raise ValueError(f"doctype cue {i}: type {cue['type']!r} is not a scored DocType")
-            key = f"CUE{i}"
-            groups[key] = cue["terms"]
-            self.cue_lines.append((key, cue["type"], float(cue.get("weight", 1.0)),
+            self.cue_lines.append((DOCTYPE_CUE_KEY.format(i), cue["type"], float(cue.get("weight", 1.0)),
                                    int(cue.get("cap", cfg["regions"]["cap"]))))
-        groups["NUMNOUN"] = cfg["numbers"]["nouns"]
-        groups["LEAD_NOT"] = cfg["lead_acts"]["not_with"]
-        groups["CORE"] = cfg["topic"]["core"]
-        groups["ELECTION"] = cfg["topic"]["election"]
-        groups["NEUTRAL"] = cfg["topic"]["neutrality"]
-        groups["RULE"] = cfg["rules"]["terms"]
         self.cfg = cfg
         self.source = source
-        self.matcher = CueMatcher(groups)
 
     def initialize(self, get_examples=None, *, nlp=None, cues_path: str | None = None) -> None:
         if cues_path:
             self._load(Path(cues_path).read_text("utf-8"))
 
     def __call__(self, doc):
-        words = words_for(doc)
-        title = doc.user_data.get("title") if isinstance(doc.user_data, dict) else None
-        doc_type, scores = self.classify(words, title or "", doc._.violations or [],
+        title = doc.user_data.get("title") or ""
+        title_words, title_hits = doc.user_data.get("title_cues") or (None, {})
+        doc_type, scores = self.classify(cue_words(doc), cue_hits(doc, "doctype_cues"), title,
+                                         title_words, title_hits, doc._.violations or [],
                                          doc._.incidents or [],
                                          doc.user_data.get("incident_subject_kinds"))
         doc._.doc_type = doc_type
         doc.user_data["doc_type_scores"] = scores
         return doc
 
-    def classify(self, words: Words, title: str, violations: list, incidents: list,
-                 subject_kinds: list[str] | None = None):
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
+
+    def classify(self, words: Words, body_hits: dict[str, list[Hit]], title: str,
+                 title_words: Words | None, title_hits: dict[str, list[Hit]], violations: list,
+                 incidents: list, subject_kinds: list[str] | None = None):
+        """The doc type and the scores. ``body_hits``: the doc-type cue matches of the doc
+        (``doc.spans["doctype_cues"]``); ``title_hits``: those of the title on its own."""
         reg = self.cfg["regions"]
         sent_words = _sentence_word_counts(words)
         lead_end = self._lead_end(words, sent_words)
-        body_hits = self.matcher.match(words)
-        title_words = Words.from_text(title, [(0, len(title))]) if title.strip() else None
-        title_hits = self.matcher.match(title_words) if title_words else {}
 
         def region_of(start: int) -> str:
             return "lead" if words.starts[start] < lead_end else "body"
@@ -246,6 +242,8 @@ def _figures(words: Words, hits) -> int:
     return len(_figure_positions(words, hits))
 
 
-@Language.factory("pantau_doctype", default_config={"cues_path": None})
+@Language.factory("pantau_doctype", assigns=["doc._.doc_type", "doc.user_data"],
+                  requires=["doc.spans", "doc.user_data", "doc._.violations", "doc._.incidents"],
+                  default_config={"cues_path": None})
 def make_doctype(nlp: Language, name: str, cues_path: str | None):
     return DocTyper(name, cues_path)

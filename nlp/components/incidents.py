@@ -6,7 +6,7 @@ A sentence reports an incident when it names a specific subject (an official fro
 earlier subject) together with a procedural stage or a violation act. Prohibitions, appeals,
 conditionals and statistics are generic, not incidents, unless the subject is named.
 
-Writes ``doc._.incidents``: [{"subject", "act", "stage", "violation_type", "evidence":
+Reads the cue matches of ``pantau_cues`` (``doc.spans["incident_cues"]``). Writes ``doc._.incidents``: [{"subject", "act", "stage", "violation_type", "evidence":
 {"text", "start", "end", "sentence"}}]. Runs after ``pantau_violations`` (and after the
 officials component when the pipeline has one).
 """
@@ -22,8 +22,8 @@ from spacy.language import Language
 from spacy.util import ensure_path
 
 from nlp import extensions  # noqa: F401
-from nlp.components.cues import CueMatcher, Hit, Words, words_for
-from nlp.components.violations import DATA, read_jsonl
+from nlp.components.cue_spans import DATA, cue_hits, cue_words, jsonl_groups, read_jsonl
+from nlp.components.cues import CueMatcher, Hit, Words
 
 DEFAULT_CUES = DATA / "incident_cues.jsonl"
 FILE_NAME = "incident_cues.jsonl"
@@ -51,13 +51,12 @@ class IncidentFinder:
         self._load(read_jsonl(Path(cues_path) if cues_path else DEFAULT_CUES))
 
     def _load(self, lines: list[dict]) -> None:
-        groups = {ln["group"]: ln["terms"] for ln in lines if "group" in ln}
+        groups, _ = jsonl_groups(lines)
         missing = REQUIRED - set(groups)
         if missing:
             raise ValueError(f"incident cues lack groups {sorted(missing)}")
         self.lines = lines
-        self.matcher = CueMatcher(groups, {ln["group"]: ln["suppressed_by"] for ln in lines
-                                           if ln.get("suppressed_by")})
+        # overseers are recognised in officials' role strings (not in the doc's text)
         self.oversight = CueMatcher({"OVERSIGHT": groups["OVERSIGHT"]})
         self._overseer_cache: dict[str, bool] = {}
 
@@ -66,22 +65,28 @@ class IncidentFinder:
             self._load(read_jsonl(Path(cues_path)))
 
     def __call__(self, doc):
-        words = words_for(doc)
-        items, kinds = self.find_with_kinds(words, doc._.violations or [], doc._.officials or [])
+        items, kinds = self.find_with_kinds(cue_words(doc), cue_hits(doc, "incident_cues"),
+                                            doc._.violations or [], doc._.officials or [])
         doc._.incidents = items
         doc.user_data["incident_subject_kinds"] = kinds  # read by pantau_doctype
         return doc
 
-    # --- finding -------------------------------------------------------------------------
-    def find(self, words: Words, violations: list[dict], officials: list[dict]) -> list[dict]:
-        return self.find_with_kinds(words, violations, officials)[0]
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
 
-    def find_with_kinds(self, words: Words, violations: list[dict], officials: list[dict]):
+    # --- finding -------------------------------------------------------------------------
+    def find(self, words: Words, hits: dict[str, list[Hit]], violations: list[dict],
+             officials: list[dict]) -> list[dict]:
+        return self.find_with_kinds(words, hits, violations, officials)[0]
+
+    def find_with_kinds(self, words: Words, hits: dict[str, list[Hit]], violations: list[dict],
+                        officials: list[dict]):
         """The incident mentions and, for each, how its subject was found: official,
-        initials, place, described, number or anaphor (of an earlier subject's kind)."""
+        initials, place, described, number or anaphor (of an earlier subject's kind).
+        ``hits``: the incident cue matches (``doc.spans["incident_cues"]``)."""
         kinds: list[str] = []
         last_kind = None
-        hits = self.matcher.match(words)
         by_sent: dict[int, dict[str, list[Hit]]] = {}
         for group, hs in hits.items():
             for h in hs:
@@ -315,6 +320,8 @@ def _tail(words: Words, end: int, sent: int) -> int:
     return words.ends[i - 1]
 
 
-@Language.factory("pantau_incidents", default_config={"cues_path": None, "max_incidents": 20})
+@Language.factory("pantau_incidents", assigns=["doc._.incidents", "doc.user_data"],
+                  requires=["doc.spans", "doc.user_data", "doc._.violations"],
+                  default_config={"cues_path": None, "max_incidents": 20})
 def make_incidents(nlp: Language, name: str, cues_path: str | None, max_incidents: int):
     return IncidentFinder(name, cues_path, max_incidents)

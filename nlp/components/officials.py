@@ -74,7 +74,8 @@ class Reader:
         self._title_case: dict[int, bool] = {}
 
     def read(self) -> list[dict]:
-        toks, skip = self.toks, byline_spans(self.text)
+        bylines: dict = {}  # this text's byline matches, read by both calls
+        toks, skip = self.toks, byline_spans(self.text, bylines)
         links = ignored_spans(self.doc)  # "Baca juga: Sekda X Hadiri ...": another story
         anchors, done = self.comp.lex.anchors, 0
         for i in compress(range(toks.n), map(anchors.__contains__, toks.norm)):
@@ -89,7 +90,7 @@ class Reader:
                     and not self._title_cased(role.start):
                 self._assign(role)
                 self.role_ends.add(role.end)
-        excluded = byline_names(self.text, self.doc.user_data.get("author"))
+        excluded = byline_names(self.text, self.doc.user_data.get("author"), bylines)
         self.persons = [p for p in self.persons if not _excluded(p["_key"], excluded)]
         if self.comp.resolve_mentions:
             self._resolve()
@@ -372,7 +373,8 @@ def _inside(pos: int, spans: list) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-@Language.factory("pantau_officials", default_config=DEFAULT_CONFIG)
+@Language.factory("pantau_officials", assigns=["doc._.officials"],
+                  requires=["doc.user_data", "doc._.regions"], default_config=DEFAULT_CONFIG)
 def make_officials(nlp: Language, name: str, data_dir: str | None, use_gazetteer: bool,
                    max_name_tokens: int, resolve_mentions: bool, skip_title_case: bool):
     return OfficialsComponent(nlp, name, data_dir, use_gazetteer, max_name_tokens,

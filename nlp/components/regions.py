@@ -360,6 +360,8 @@ def _regex_sentences(text: str) -> list[tuple[int, int]]:
 
 @Language.factory(
     "pantau_regions",
+    assigns=["doc._.regions"],
+    requires=["doc.user_data"],
     default_config={
         "cues_path": "",
         "levels": ["provinsi", "kabupaten", "kota", "kecamatan"],

@@ -80,6 +80,6 @@ def _starts_sentence(text: str) -> bool:
     return first.isupper() or first.isdigit() or text in OPENING
 
 
-@Language.factory("pantau_sentences")
+@Language.factory("pantau_sentences", assigns=["token.is_sent_start", "doc.user_data"])
 def make_sentences(nlp: Language, name: str) -> SentenceSplitter:
     return SentenceSplitter(nlp.vocab)

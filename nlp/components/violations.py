@@ -12,7 +12,8 @@ Decisions documented in the data file's comments, for instance: campaigning at a
 for office is not the civil servant's own candidacy; an instruction NOT to support a
 candidate is not mobilisation.
 
-Writes ``doc._.violations``: [{"type": code, "evidence": [{"text", "start", "end",
+Reads the cue matches of ``pantau_cues`` (``doc.spans["violation_cues"]``); the rules (the
+``label`` lines of the cue file) stay here. Writes ``doc._.violations``: [{"type": code, "evidence": [{"text", "start", "end",
 "sentence"}]}], one entry per type in order of first mention, evidence one per sentence.
 """
 
@@ -25,26 +26,13 @@ from spacy.language import Language
 from spacy.util import ensure_path
 
 from nlp import extensions  # noqa: F401  (registers doc._.violations)
-from nlp.components.cues import CueMatcher, Hit, Words, near, words_for
+from nlp.components.cue_spans import DATA, cue_hits, cue_words, jsonl_groups, read_jsonl
+from nlp.components.cues import Hit, Words, near
 from pantau.taxonomy import ViolationType
 
-DATA = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_CUES = DATA / "violation_cues.jsonl"
 SENTENCE = (10_000, 10_000)
 FILE_NAME = "violation_cues.jsonl"
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    out = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            line = line.strip()
-            if line:
-                try:
-                    out.append(json.loads(line))
-                except json.JSONDecodeError as e:
-                    raise ValueError(f"{path}:{n}: {e}") from None
-    return out
 
 
 class RuleSet:
@@ -52,14 +40,8 @@ class RuleSet:
 
     def __init__(self, lines: list[dict], labels: set[str]):
         self.lines = lines
-        groups, suppress, rules = {}, {}, []
-        for line in lines:
-            if "group" in line:
-                groups[line["group"]] = line["terms"]
-                if line.get("suppressed_by"):
-                    suppress[line["group"]] = line["suppressed_by"]
-            elif "label" in line:
-                rules.append(line)
+        groups, suppress = jsonl_groups(lines)
+        rules = [line for line in lines if "label" in line]
         known = set(groups)
         for rule in rules:
             if rule["label"] not in labels:
@@ -72,7 +54,6 @@ class RuleSet:
         for g, by in suppress.items():
             if any(b not in known for b in by):
                 raise ValueError(f"group {g} is suppressed by an undefined group {by}")
-        self.matcher = CueMatcher(groups, suppress, cache_name="violation-cues")
         self.rules = [(r["label"], r["act"], self._reqs(r.get("requires", ())),
                        self._reqs(r.get("unless", ()))) for r in rules]
 
@@ -144,12 +125,14 @@ class ViolationFinder:
             self._load(read_jsonl(Path(cues_path)))
 
     def __call__(self, doc):
-        words = words_for(doc)
-        doc._.violations = self.find(words)
+        doc._.violations = self.find(cue_words(doc), cue_hits(doc, "violation_cues"))
         return doc
 
-    def find(self, words: Words) -> list[dict]:
-        hits = self.rules.matcher.match(words)
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
+
+    def find(self, words: Words, hits: dict[str, list[Hit]]) -> list[dict]:
         found: dict[str, dict] = {}
         seen_sents: dict[str, set[int]] = {}
         for label, start, end in self.rules.fire(words, hits):
@@ -184,6 +167,8 @@ class ViolationFinder:
         return self
 
 
-@Language.factory("pantau_violations", default_config={"cues_path": None, "max_evidence": 5})
+@Language.factory("pantau_violations", assigns=["doc._.violations"],
+                  requires=["doc.spans", "doc.user_data"],
+                  default_config={"cues_path": None, "max_evidence": 5})
 def make_violations(nlp: Language, name: str, cues_path: str | None, max_evidence: int):
     return ViolationFinder(name, cues_path, max_evidence)

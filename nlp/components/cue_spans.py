@@ -1,0 +1,195 @@
+"""``pantau_cues``: every cue phrase of the cue files, as span groups on the doc.
+
+One component reads the cue lexicons of ``nlp/data`` (the ``group`` lines of
+``violation_cues.jsonl`` and ``incident_cues.jsonl``, the term lists of
+``doctype_cues.toml``), builds their word tries once at construction (``nlp.components.cues``)
+and matches them over each doc in one shared word view. It writes, for each cue file, a span
+group labelled by cue group:
+
+    doc.spans["violation_cues"]  doc.spans["incident_cues"]  doc.spans["doctype_cues"]
+
+A cue is a run of ``\\w+`` words (``nlp.components.cues``): mostly whole tokens, but a
+reduplication token ("dukung-mendukung") holds two words, so a span may be wider than the
+words matched. The exact word range of every span is kept, in span order, in the group's
+``attrs["words"]`` ((first word, end word) pairs); ``cue_hits(doc, name)`` reads a group back as
+``{group: [Hit, ...]}`` in match order, which is what the violation, incident and doc-type
+components use. The word view itself is ``doc.user_data["cue_words"]`` (``cue_words(doc)``);
+the doc-type cues found in the title (``doc.user_data["title"]``, matched on its own) are
+``doc.user_data["title_cues"]``: (Words or None, {group: [Hit]}).
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from bisect import bisect_left, bisect_right
+from pathlib import Path
+
+from spacy.attrs import IDX
+from spacy.language import Language
+from spacy.tokens import Doc, Span, SpanGroup
+from spacy.util import ensure_path
+
+from nlp.components.cues import CueMatcher, Hit, Words
+from nlp.evidence import doc_text, ignored_spans, sentence_bounds
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+# span group name -> default cue file
+FILES = {"violation_cues": "violation_cues.jsonl", "incident_cues": "incident_cues.jsonl",
+         "doctype_cues": "doctype_cues.toml"}
+DOCTYPE_CUE_KEY = "CUE{}"  # the group of the i-th [[cue]] table of doctype_cues.toml
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            line = line.strip()
+            if line:
+                try:
+                    out.append(json.loads(line))
+                except json.JSONDecodeError as e:
+                    raise ValueError(f"{path}:{n}: {e}") from None
+    return out
+
+
+def jsonl_groups(lines: list[dict]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The cue groups of a JSONL cue file and the groups that suppress each."""
+    groups = {ln["group"]: ln["terms"] for ln in lines if "group" in ln}
+    suppress = {ln["group"]: ln["suppressed_by"] for ln in lines
+                if "group" in ln and ln.get("suppressed_by")}
+    return groups, suppress
+
+
+def doctype_groups(cfg: dict) -> dict[str, list[str]]:
+    """The cue groups of ``doctype_cues.toml``: one per [[cue]] table, plus the topic,
+    figure and rule word lists."""
+    groups = {DOCTYPE_CUE_KEY.format(i): cue["terms"] for i, cue in enumerate(cfg.get("cue", []))}
+    groups["NUMNOUN"] = cfg["numbers"]["nouns"]
+    groups["LEAD_NOT"] = cfg["lead_acts"]["not_with"]
+    groups["CORE"] = cfg["topic"]["core"]
+    groups["ELECTION"] = cfg["topic"]["election"]
+    groups["NEUTRAL"] = cfg["topic"]["neutrality"]
+    groups["RULE"] = cfg["rules"]["terms"]
+    return groups
+
+
+def cue_words(doc: Doc) -> Words:
+    """The shared word view of ``doc`` left by ``pantau_cues``."""
+    words = doc.user_data.get("cue_words")
+    if words is None:
+        raise ValueError("no cue words on this doc: add 'pantau_cues' to the pipeline before "
+                         "the violation, incident and doc-type components")
+    return words
+
+
+def cue_hits(doc: Doc, name: str) -> dict[str, list[Hit]]:
+    """The span group ``name`` as {cue group: [Hit, ...]}, in match order."""
+    group = doc.spans[name]
+    out: dict[str, list[Hit]] = {}
+    for label, (start, end) in zip(group.attrs.get("labels", ()), group.attrs.get("words", ())):
+        hits = out.get(label)
+        if hits is None:
+            hits = out[label] = []
+        hits.append(Hit(label, start, end))
+    return out
+
+
+class CueSpans:
+    """Matches the cue files over each doc and stores the matches as span groups."""
+
+    def __init__(self, nlp: Language, name: str = "pantau_cues", violation_cues: str | None = None,
+                 incident_cues: str | None = None, doctype_cues: str | None = None):
+        self.name = name
+        self.vocab = nlp.vocab
+        self.paths = {"violation_cues": violation_cues, "incident_cues": incident_cues,
+                      "doctype_cues": doctype_cues}
+        self._load({key: Path(path or DATA / FILES[key]).read_text("utf-8")
+                    for key, path in self.paths.items()})
+
+    def _load(self, sources: dict[str, str]) -> None:
+        self.sources = sources
+        violation = jsonl_groups([json.loads(x) for x in sources["violation_cues"].splitlines() if x.strip()])
+        incident = jsonl_groups([json.loads(x) for x in sources["incident_cues"].splitlines() if x.strip()])
+        self.matchers = {
+            "violation_cues": CueMatcher(*violation, cache_name="violation-cues"),
+            "incident_cues": CueMatcher(*incident),
+            "doctype_cues": CueMatcher(doctype_groups(tomllib.loads(sources["doctype_cues"]))),
+        }
+        self.labels = {name: {g: self.vocab.strings.add(g) for g in m.groups}
+                       for name, m in self.matchers.items()}
+
+    def initialize(self, get_examples=None, *, nlp=None, violation_cues: str | None = None,
+                   incident_cues: str | None = None, doctype_cues: str | None = None) -> None:
+        given = {"violation_cues": violation_cues, "incident_cues": incident_cues,
+                 "doctype_cues": doctype_cues}
+        if any(given.values()):
+            self._load({key: Path(path).read_text("utf-8") if path else self.sources[key]
+                        for key, path in given.items()})
+
+    def __call__(self, doc: Doc) -> Doc:
+        bounds = sentence_bounds(doc)
+        words = Words.from_text(doc_text(doc), bounds if len(bounds) > 1 else None, ignored_spans(doc))
+        doc.user_data["cue_words"] = words
+        tok_starts = _token_starts(doc)
+        for name, matcher in self.matchers.items():
+            doc.spans[name] = self._group(doc, name, words, matcher.match(words), tok_starts)
+        title = doc.user_data.get("title") or ""
+        title_words = Words.from_text(title, [(0, len(title))]) if title.strip() else None
+        doc.user_data["title_cues"] = (
+            title_words, self.matchers["doctype_cues"].match(title_words) if title_words else {})
+        return doc
+
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
+
+    def _group(self, doc: Doc, name: str, words: Words, hits: dict[str, list[Hit]],
+               tok_starts: list[int]) -> SpanGroup:
+        labels, spans, ranges = self.labels[name], [], []
+        wstarts, wends, n = words.starts, words.ends, len(doc)
+        for group, found in hits.items():
+            label = labels[group]
+            for h in found:
+                first = bisect_right(tok_starts, wstarts[h.start]) - 1
+                end = bisect_left(tok_starts, wends[h.end - 1], first + 1)
+                spans.append(Span(doc, first, min(end, n), label))
+                ranges.append((h.start, h.end))
+        glabels = [group for group, found in hits.items() for _ in found]
+        return SpanGroup(doc, name=name, spans=spans, attrs={"words": ranges, "labels": glabels})
+
+    # serialisation: the cue files travel with the pipeline
+    def to_disk(self, path, *, exclude=tuple()):
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for key, source in self.sources.items():
+            (path / FILES[key]).write_text(source, encoding="utf-8")
+
+    def from_disk(self, path, *, exclude=tuple()):
+        path = ensure_path(path)
+        self._load({key: (path / FILES[key]).read_text("utf-8") for key in FILES})
+        return self
+
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return json.dumps(self.sources, ensure_ascii=False).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude=tuple()):
+        self._load(json.loads(data.decode("utf-8")))
+        return self
+
+
+def _token_starts(doc: Doc) -> list[int]:
+    columns = doc.user_data.get("token_columns")  # left by pantau_sentences
+    if columns is not None and len(columns[3]) == len(doc):
+        return columns[3]
+    return doc.to_array(IDX).tolist() if len(doc) else []
+
+
+@Language.factory(
+    "pantau_cues",
+    assigns=["doc.spans", "doc.user_data"],
+    requires=["token.is_sent_start"],
+    default_config={"violation_cues": None, "incident_cues": None, "doctype_cues": None})
+def make_cues(nlp: Language, name: str, violation_cues: str | None, incident_cues: str | None,
+              doctype_cues: str | None) -> CueSpans:
+    return CueSpans(nlp, name, violation_cues, incident_cues, doctype_cues)
