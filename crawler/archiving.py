@@ -5,7 +5,7 @@ marked done, so the next crawl fetches it again (and finds the same capture)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from crawler import parse_bridge, relevance
@@ -31,8 +31,12 @@ class Outcome:
 
 
 def capture_of(source_id: str, page: Page) -> Capture:
+    """The capture of a fetched page. Its id names the bytes and the URL that answered (the
+    target of a redirect), not the URL requested: a page reached through any of its aliases
+    (an old ``.html`` path redirected to the dated one) is one capture, whichever alias a
+    crawl, or the rerun of a killed crawl, happened to request first."""
     sha = content_hash(page.body)
-    return Capture(id=capture_id(page.url, sha), source_id=source_id, url=page.url,
+    return Capture(id=capture_id(page.final_url or page.url, sha), source_id=source_id, url=page.url,
                    final_url=page.final_url, status=page.status, headers=page.headers,
                    body=page.body, sha256=sha, fetched_at=page.fetched_at)
 
@@ -129,6 +133,10 @@ def record_event(archive: Archive, event: Event) -> None:
         tally.skipped[event.reason] = 1
     with archive.transaction():
         ledger.add(archive.conn, event.source_id, tally)
+        handled = _handled_target(archive, event)
+        if handled is not None:  # an alias of a page already handled: the same record as the page
+            ledger.mark(archive.conn, replace(handled, url=event.url, source_id=event.source_id))
+            return
         known = ledger.get(archive.conn, event.url) if event.final else None
         if known is not None and event.kind != "failed":  # keep what was stored (ETag...)
             ledger.mark(archive.conn, known)
@@ -136,3 +144,14 @@ def record_event(archive: Archive, event: Event) -> None:
             state = "gone" if event.kind == "failed" else (event.reason or event.kind)
             state = {"already_processed": "duplicate", "alternate": "duplicate"}.get(state, state)
             ledger.mark(archive.conn, ledger.UrlState(event.url, event.source_id, state, event.status))
+
+
+def _handled_target(archive: Archive, event: Event) -> ledger.UrlState | None:
+    """The record of the page an ``already_processed`` URL led to (a redirect to a page this or
+    an earlier crawl handled). The alias gets that record, as it does when the alias itself is
+    fetched first (``_remember`` marks the requested and the final URL alike), so the records
+    do not depend on which URL came first, nor on where an earlier crawl was interrupted."""
+    if event.reason != "already_processed" or not event.final_url:
+        return None
+    handled = ledger.get(archive.conn, event.final_url)
+    return handled if handled is not None and handled.capture_id else None

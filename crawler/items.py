@@ -42,3 +42,4 @@ class Event:
     status: int | None = None
     final: bool = False  # remember the URL as done (a 404, a PDF...)
     fetched: str | None = None
+    final_url: str | None = None  # the URL that answered (a redirect's target)

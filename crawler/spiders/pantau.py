@@ -191,7 +191,8 @@ class PantauSpider(scrapy.Spider):
             yield Event(self.source_id, "unchanged", page.url, status=304, final=True, fetched="article")
             return
         keys = {normalize_url(page.url), normalize_url(page.final_url)}
-        if keys & self.processed:  # a redirect (or a resumed queue) led to a page already handled
+        if keys & self.processed or self._archived(page.final_url):
+            # a redirect (or a resumed queue) led to a page handled in this crawl or an earlier one
             yield self._skipped(page, "already_processed")
             return
         self.processed |= keys
@@ -205,9 +206,16 @@ class PantauSpider(scrapy.Spider):
             return
         yield from self._continue([page], response)
 
+    def _archived(self, url: str) -> bool:
+        """Is ``url`` done in the archive (the test ``article_request`` makes before a fetch,
+        made here on the URL that answered)? The redirect of an alias to an article an earlier,
+        killed crawl stored must not store the article a second time."""
+        return not self.refresh and (normalize_url(url) in self.done or canonical_url(url) in self.done)
+
     def _skipped(self, page, reason: str) -> Event:
         """A fetched article page that is not stored (and not to be fetched again)."""
-        return Event(self.source_id, "skipped", page.url, reason, page.status, final=True, fetched="article")
+        return Event(self.source_id, "skipped", page.url, reason, page.status, final=True, fetched="article",
+                     final_url=page.final_url)
 
     def _canonical_elsewhere(self, response) -> str | None:
         """The article URL of an AMP/mobile/alternate page whose canonical is another article."""
