@@ -66,7 +66,7 @@ def load_abbreviations(path: Path = DATA) -> list[str]:
 
 class IndonesianDefaults(BaseDefaults):
     """spaCy's ``IndonesianDefaults`` without its tokenizer exceptions, whose module takes
-    ~40 ms to import (``nlp.spacy_import.defer_package_init``); the tokenizer reads
+    ~40 ms to build into a tokenizer; the tokenizer reads
     ``special_cases()`` instead. Every other attribute is spaCy's."""
 
     prefixes = TOKENIZER_PREFIXES

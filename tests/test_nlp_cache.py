@@ -1,16 +1,12 @@
-"""The start-up cache (nlp.cache), the data it keeps, and spaCy imported without its cli."""
+"""The start-up cache (nlp.cache) and the data it keeps."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 
 from nlp import cache
-from tests.conftest import REPO
 
 
 @pytest.fixture
@@ -134,23 +130,3 @@ def test_cached_lexicon_and_scanner_equal_fresh_builds(cache_dir):
             assert getattr(scanner, attr) == getattr(built, attr)
         assert scanner.table._rows == built.table._rows
         assert scanner.table._by_key == built.table._by_key
-
-
-def _run(code: str, **env) -> str:
-    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
-                         env={**os.environ, **env}, timeout=120)
-    assert out.returncode == 0, out.stderr
-    return out.stdout.strip()
-
-
-def test_spacy_cli_is_loaded_on_first_use():
-    code = (
-        "import sys, nlp, spacy\n"
-        "print('typer' in sys.modules, 'spacy.cli.download' in sys.modules)\n"
-        "from spacy.cli import download\n"
-        "print(callable(download), 'typer' in sys.modules)\n"
-        "print(sorted(spacy.info(silent=True))[:2])\n"
-    )
-    assert _run(code).splitlines() == ["False False", "True True", "['location', 'pipelines']"]
-    eager = _run("import sys, nlp, spacy; print('typer' in sys.modules)", PANTAU_SPACY_EAGER_CLI="1")
-    assert eager == "True"
