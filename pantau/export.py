@@ -214,11 +214,10 @@ def manifest(query, result: ExportResult, *, archive, backend, data_file: str) -
 
 
 def write_bundle(query, fmt: str, out: BinaryIO, *, archive, backend,
-                 batch_size: int = BATCH_SIZE, max_rows: int | None = None, cite=None,
+                 batch_size: int = BATCH_SIZE, max_rows: int | None = None,
                  progress: Callable[[int], None] | None = None) -> dict:
     """Write a zip (data.<fmt>, data_dictionary.csv, manifest.json) front to back; return the
-    manifest. ``out`` need not be seekable. ``cite`` is the query the manifest shows (default
-    ``query``; the API passes the user's query when it widened official ids)."""
+    manifest. ``out`` need not be seekable."""
     check_format(fmt)
     data_file = f"data.{fmt}"
     now = datetime.now(timezone.utc).timetuple()[:6]
@@ -228,7 +227,7 @@ def write_bundle(query, fmt: str, out: BinaryIO, *, archive, backend,
         with zf.open(info, "w", force_zip64=True) as entry:
             result = export(query, fmt, entry, archive=archive, backend=backend,
                             batch_size=batch_size, max_rows=max_rows, progress=progress)
-        data = manifest(cite or query, result, archive=archive, backend=backend, data_file=data_file)
+        data = manifest(query, result, archive=archive, backend=backend, data_file=data_file)
         zf.writestr(_info("data_dictionary.csv", now), data_dictionary_csv())
         zf.writestr(_info("manifest.json", now), json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     return data

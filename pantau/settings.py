@@ -26,7 +26,9 @@ class Settings(BaseSettings):
     contact_url: str = Field("https://github.com/pantau-archive/pantau",
                              description="Contact URL sent in the crawler's user agent.")
     user_agent: str = Field("", description="Overrides the crawler's user agent when set.")
-    search_backend: str = Field("sqlite", description="'sqlite' (embedded) or 'elasticsearch'.")
+    search_backend: str = Field("tantivy", description="'tantivy' (embedded) or 'elasticsearch'.")
+    facet_budget_s: float = Field(10.0, gt=0, description="Time a search may spend on facets; "
+                                  "facets not reached by then are reported as timed out.")
     es_url: str = Field("", description="Elasticsearch URL for the elasticsearch backend.")
     es_index_prefix: str = Field("pantau", description="Prefix of Elasticsearch index and alias names.")
     sqlite_busy_timeout_ms: int = Field(30_000, ge=0, description="How long a writer waits for a lock.")

@@ -15,7 +15,6 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from pantau.search.base import SearchBackend
-from pantau.search.query import SearchQuery
 from pantau.settings import Settings
 from pantau.store import Archive
 from search_api.config import ApiLimits
@@ -63,9 +62,3 @@ async def get_backend(context: ContextDep) -> SearchBackend:
 ArchiveDep = Annotated[Archive, Depends(get_archive)]
 BackendDep = Annotated[SearchBackend, Depends(get_backend)]
 
-
-def effective(query: SearchQuery, archive: Archive) -> SearchQuery:
-    """The query for the backend: official ids widened (``pantau.store.officials.widen_query``)."""
-    from pantau.store.officials import widen_query
-
-    return widen_query(archive.conn, query)

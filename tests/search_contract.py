@@ -7,7 +7,7 @@ A backend's test module imports everything from here and provides a module-scope
 
     @pytest.fixture(scope="module")
     def search_backend(contract_docs):
-        backend = SqliteBackend(...)
+        backend = TantivyBackend(...)
         backend.rebuild(contract_docs)
         yield backend
 
@@ -32,6 +32,7 @@ from pantau.search.base import IndexDocument
 from pantau.search.document import build_documents
 from pantau.search.query import SearchQuery
 from pantau.store import Archive
+from pantau.store.officials import rebuild as rebuild_officials
 
 SOURCES = [("warta-jateng", "Warta Jateng", "news"), ("kabar-timur", "Kabar Timur", "news"),
            ("suara-sulsel", "Suara Sulsel", "news"), ("bawaslu-batang", "Bawaslu Batang", "bawaslu")]
@@ -170,6 +171,7 @@ def contract_docs(tmp_path_factory) -> list[IndexDocument]:
     path = tmp_path_factory.mktemp("contract") / "archive.sqlite3"
     with Archive.open(path) as archive:
         fill_archive(archive)
+        rebuild_officials(archive)
         return list(build_documents(archive))
 
 

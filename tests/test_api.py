@@ -12,7 +12,8 @@ import pytest
 
 from pantau.settings import Settings
 from pantau.taxonomy import DocType, SourceType, ViolationType
-from pantau.search.sqlite import INDEX_NAME, SqliteBackend
+from pantau.search.factory import INDEX_DIR_NAME as INDEX_NAME
+from pantau.search.tantivy_engine import TantivyBackend
 from search_api import create_app
 from search_api.config import ApiLimits
 from tests.helpers.api_archive import ARTICLES, EXPECT, SCRIPT, aid, fill
@@ -403,7 +404,7 @@ def test_wrong_method_is_json(http):
 
 def test_backend_down_is_503(api_data, tmp_path):
     settings = Settings(data_dir=api_data)
-    app = create_app(settings, backend_factory=lambda: SqliteBackend(tmp_path / "missing.sqlite3"))
+    app = create_app(settings, backend_factory=lambda: TantivyBackend(tmp_path / "missing-index"))
     with serve_in_thread(app) as base:
         r = httpx.get(f"{base}/healthz")
         assert r.status_code == 503 and r.json()["error"] == "backend_unavailable"
@@ -411,7 +412,7 @@ def test_backend_down_is_503(api_data, tmp_path):
         assert httpx.get(f"{base}/v1/taxonomy").status_code == 200
 
 
-class SlowBackend(SqliteBackend):
+class SlowBackend(TantivyBackend):
     def search(self, query):
         time.sleep(1.0)
         return super().search(query)

@@ -18,7 +18,8 @@ import pytest
 from pantau import export as exporter
 from pantau.export_fields import FIELD_NAMES, FIELDS
 from pantau.search.query import SearchQuery
-from pantau.search.sqlite import INDEX_NAME, SqliteBackend
+from pantau.search.factory import INDEX_DIR_NAME as INDEX_NAME
+from pantau.search.tantivy_engine import TantivyBackend
 from pantau.settings import Settings
 from pantau.store import Archive
 from search_api import create_app
@@ -133,7 +134,7 @@ def test_manifest_versions(http):
     manifest, _, _ = bundle(http, "jsonl", {})
     assert manifest["versions"]["pipeline_versions"] == {"test-2": len(ARTICLES) - 1}
     assert manifest["versions"]["parser_versions"] == {"test-parser 1": len(ARTICLES)}
-    assert manifest["versions"]["index"]["backend"] == "sqlite"
+    assert manifest["versions"]["index"]["backend"] == "tantivy"
     assert manifest["versions"]["archive_schema"] >= 4 and manifest["archive_counts"]["articles"] == len(ARTICLES)
     assert manifest["generated_at"].endswith("+00:00") and manifest["files"]["data"] == "data.jsonl"
 
@@ -169,7 +170,7 @@ def test_export_row_limit(export_data):
 
 def test_core_export_in_small_batches(export_data):
     """Batches smaller than the export: still complete, one Parquet row group per batch."""
-    backend = SqliteBackend(export_data / INDEX_NAME)
+    backend = TantivyBackend(export_data / INDEX_NAME)
     with Archive.open(export_data / "archive.sqlite3") as archive:
         expected = list(backend.iter_ids(SearchQuery()))
         for fmt in exporter.FORMATS:

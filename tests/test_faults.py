@@ -111,7 +111,8 @@ def test_killed_export_over_nothing_leaves_no_data_file(data, tmp_path):
 
 
 def index_leftovers(data_dir: Path) -> list[Path]:
-    return [p for p in data_dir.iterdir() if "building" in p.name or "pantau-partial" in p.name]
+    """Partial builds in the data directory or the index directory."""
+    return partials(data_dir) + partials(data_dir / "search-index")
 
 
 @pytest.mark.slow
@@ -128,4 +129,6 @@ def test_killed_index_build_is_reported_and_removed_by_the_next_build(data):
 
     pantau(data, "index")
     assert index_leftovers(data) == []
+    kept = sorted(p.name for p in (data / "search-index").iterdir())
+    assert len(kept) == 2 and kept[0] == "current"  # the pointer and one version
     assert "left by a killed run" not in pantau(data, "status").stdout

@@ -26,7 +26,7 @@ def demo(
     fresh: bool = typer.Option(True, "--fresh/--keep", help="Start from an empty demo archive."),
 ) -> None:
     """Serve the sample sites, crawl, analyse, index, and serve the API over the result."""
-    from pantau.sample_site import start_server
+    from sample_site import start_server
     from pantau.settings import get_settings
 
     data_dir = data_dir or get_settings().data_dir / "demo"
@@ -65,11 +65,10 @@ def _clear(data_dir: Path) -> None:
     for name in ("archive.sqlite3", "search.sqlite3"):
         for suffix in ("", "-wal", "-shm"):
             (data_dir / f"{name}{suffix}").unlink(missing_ok=True)
-    jobs = data_dir / "jobs"
-    if jobs.exists():
-        import shutil
+    import shutil
 
-        shutil.rmtree(jobs)
+    for directory in ("jobs", "search-index"):
+        shutil.rmtree(data_dir / directory, ignore_errors=True)
 
 
 def _print_addresses(site_url: str, api: str, serving: bool, data_dir: Path, host: str, port: int) -> None:

@@ -74,11 +74,8 @@ def _write(query, fmt: str, output: Path, bundle: bool, *, archive, backend, con
 
     from pantau import export as exporter
     from pantau.atomic import AtomicFiles
-    from pantau.store.officials import widen_query
-
-    scoped = widen_query(archive.conn, query)
     with Progress(TextColumn("export"), BarColumn(), MofNCompleteColumn(), console=console) as bar:
-        task = bar.add_task("export", total=backend.count(scoped))
+        task = bar.add_task("export", total=backend.count(query))
         common = {"archive": archive, "backend": backend,
                   "progress": lambda n: bar.update(task, completed=n)}
         # every file under a temporary name, renamed into place together only when complete:
@@ -86,9 +83,9 @@ def _write(query, fmt: str, output: Path, bundle: bool, *, archive, backend, con
         with AtomicFiles(targets(output, bundle)) as files:
             with files.open(output) as fh:
                 if bundle:
-                    manifest = exporter.write_bundle(scoped, fmt, fh, cite=query, **common)
+                    manifest = exporter.write_bundle(query, fmt, fh, **common)
                 else:
-                    result = exporter.export(scoped, fmt, fh, **common)
+                    result = exporter.export(query, fmt, fh, **common)
                     manifest = exporter.manifest(query, result, archive=archive, backend=backend,
                                                  data_file=output.name)
             if not bundle:

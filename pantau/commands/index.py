@@ -1,7 +1,7 @@
 """``pantau index``: build the search index from the archive.
 
-Reads every article with its latest annotation and source (``pantau.search.document``) and
-rebuilds the chosen backend's index; searches keep working on the old index until the new
+Brings the officials registry up to date, reads every article with its latest annotation,
+source and registry persons (``pantau.search.document``) and rebuilds the chosen backend's index; searches keep working on the old index until the new
 one is swapped in.
 """
 
@@ -15,7 +15,7 @@ import typer
 
 def index(
     backend: str | None = typer.Option(
-        None, "--backend", help="sqlite or elasticsearch (default: PANTAU_SEARCH_BACKEND, else sqlite)."),
+        None, "--backend", help="tantivy or elasticsearch (default: PANTAU_SEARCH_BACKEND, else tantivy)."),
     archive_path: Path | None = typer.Option(
         None, "--archive", help="Archive file (default: PANTAU_DATA_DIR/archive.sqlite3)."),
 ) -> None:
@@ -26,11 +26,14 @@ def index(
     from pantau.search.document import build_documents
     from pantau.search.factory import get_backend
     from pantau.store import Archive
+    from pantau.store.officials import ensure_fresh
 
     err = Console(stderr=True)
     search = get_backend(name=backend)
     started = time.perf_counter()
     with Archive.open(archive_path) as archive:
+        if ensure_fresh(archive):  # documents carry registry person ids (the official filter)
+            err.print("index: the officials registry was out of date and has been rebuilt")
         total = archive.count_articles()
         err.print(f"index: {total} articles from {archive.path} into the {search.name} backend")
         with Progress(TextColumn("index"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),

@@ -31,7 +31,9 @@ def status(
     with Archive.open(archive_path) as archive:
         counts = archive.counts()
         path = archive.path
-    left = leftovers(path.parent)
+    from pantau.search.factory import INDEX_DIR_NAME
+
+    left = leftovers(path.parent) + leftovers(path.parent / INDEX_DIR_NAME)
     if as_json:
         if left:
             counts["leftovers"] = [str(item["path"]) for item in left]

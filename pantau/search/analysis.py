@@ -1,4 +1,4 @@
-"""Indonesian text analysis for the embedded search index: tokens and stems.
+"""Indonesian text analysis for the embedded search index (tantivy): tokens and stems.
 
 Tokens are runs of letters and digits after lower-casing and removing diacritics, as
 SQLite's ``unicode61 remove_diacritics 2`` tokenizer sees them. Stems come from PySastrawi
@@ -80,14 +80,6 @@ def stem_tokens(toks: list[str]) -> list[str]:
 def stem_text(text: str) -> str:
     """``stems(text)`` joined with spaces: the text of the stemmed index columns."""
     return " ".join(stems(text))
-
-
-def seed_cache(pairs) -> None:
-    """Add known (word, stem) pairs, e.g. from the previous index, to the cache."""
-    for word, stemmed in pairs:
-        if len(_cache) >= _CACHE_LIMIT:
-            return
-        _cache[word] = stemmed
 
 
 def _stem_uncached(word: str) -> str:

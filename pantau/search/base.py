@@ -10,7 +10,9 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from datetime import date
+
+from pydantic import BaseModel, Field, computed_field
 
 from pantau.search.query import SearchPage, SearchQuery, TimelineBucket
 
@@ -35,9 +37,33 @@ class IndexDocument(BaseModel):
     region_codes: list[str] = Field(default_factory=list, description="Named regions and all their ancestors.")
     named_region_codes: list[str] = Field(default_factory=list, description="Regions the text names.")
     region_names: list[str] = Field(default_factory=list)
-    official_ids: list[str] = Field(default_factory=list)
+    official_ids: list[str] = Field(default_factory=list, description="Officials registry ids (persons).")
     official_names: list[str] = Field(default_factory=list)
     pipeline_version: str | None = None
+
+    # Derived once here for every backend (facets, timelines, filters).
+    @computed_field(description="Province codes among region_codes (the province facet).")
+    @property
+    def province_codes(self) -> list[str]:
+        return [c for c in self.region_codes if "." not in c]
+
+    @computed_field(description="Kabupaten/kota codes among region_codes (the regency facet).")
+    @property
+    def regency_codes(self) -> list[str]:
+        return [c for c in self.region_codes if c.count(".") == 1]
+
+    @computed_field(description="YYYY-MM of published_date (the month facet and timeline).")
+    @property
+    def month(self) -> str | None:
+        return self.published_date[:7] if self.published_date else None
+
+    @computed_field(description="ISO week YYYY-Www of published_date (the weekly timeline).")
+    @property
+    def week(self) -> str | None:
+        if not self.published_date:
+            return None
+        year, week, _ = date.fromisoformat(self.published_date).isocalendar()
+        return f"{year}-W{week:02d}"
 
 
 class IndexStats(BaseModel):

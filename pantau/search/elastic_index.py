@@ -29,8 +29,6 @@ from pantau.search.base import IndexDocument
 MAPPING_PATH = MAPPINGS_DIR / "articles.json"
 CHUNK_SIZE = 500
 MAX_CHUNK_BYTES = 20 * 1024 * 1024
-# Fields the index holds beyond IndexDocument's, derived from it when indexing.
-DERIVED_FIELDS = ("province_codes", "regency_codes")
 TEXT_ANALYZER = "indonesian_text"
 _WORD = re.compile(r"[^\W_]+")
 
@@ -80,12 +78,8 @@ def new_index_name(alias: str, version: int, now: datetime | None = None) -> str
 
 
 def to_source(doc: IndexDocument) -> dict:
-    """The stored document: every IndexDocument field plus the derived province/regency
-    codes (the 2- and 4-digit entries of ``region_codes``) that facets and timelines use."""
-    source = doc.model_dump(mode="json")
-    source["province_codes"] = [c for c in doc.region_codes if "." not in c]
-    source["regency_codes"] = [c for c in doc.region_codes if c.count(".") == 1]
-    return source
+    """The stored document: every IndexDocument field, the derived ones included."""
+    return doc.model_dump(mode="json")
 
 
 def bulk_actions(index: str, docs: Iterable[IndexDocument]) -> Iterator[dict]:

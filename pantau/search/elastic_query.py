@@ -8,13 +8,17 @@ lives in ``elastic_results``.
   ``title^2, text`` (Indonesian analyzer: stop words, stemming); a "quoted phrase" is a phrase
   ``multi_match`` on ``title.exact^2, text.exact`` (lower case + ASCII folding, no stemming).
   ``exclude`` is ``must_not`` of the same queries.
-- Filters: ``terms`` per parameter (values OR-ed, parameters AND-ed) in ``bool.filter``. A region
-  code matches every document whose ``region_codes`` (named regions plus all their ancestors)
-  contain it, so a province includes its regencies. Dates filter ``published_date`` inclusive.
+- Filters: the clauses of ``pantau.search.clauses`` (derived from the field registry,
+  ``pantau.search.fields``; the embedded engine gets the same ones) in ``bool.filter``: a
+  ``terms`` per parameter (values OR-ed, parameters AND-ed); a region code matches every
+  document whose ``region_codes`` (named regions plus all their ancestors) contain it, so a
+  province includes its regencies; dates filter ``published_date`` inclusive.
 - Facets honour every other filter: a filter that belongs to a requested facet moves from the
   query to ``post_filter`` (so hits and total still honour it), and each facet aggregation is
   wrapped in a ``filter`` aggregation holding the other facets' filters. Terms facets give
-  the ``FACET_LIMIT`` most frequent values (ties by value); months come in calendar order.
+  terms buckets, sorted and cut here as on the embedded engine (``clauses.sort_buckets``):
+  the ``FACET_LIMIT`` most frequent values (ties by value); months (a keyword field) in
+  calendar order. Timelines are terms aggregations over the ``month``/``week`` keywords.
 - Sorting and cursors follow the SQLite backend: ties by id, undated documents count as the
   oldest, relevance without a text query is newest first; the cursor (``pantau.search.cursor``)
   holds the ``sort`` values of the last hit, sent back as ``search_after``.
@@ -25,8 +29,9 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pantau.regions import normalize_code
-from pantau.search.query import FACET_LIMIT, SearchQuery, TextQuery, is_phrase, phrase_words
+from pantau.search.clauses import facet_agg, filter_clauses
+from pantau.search.fields import FACETS, FACETS_BY_NAME, SPLITS
+from pantau.search.query import SearchQuery, TextQuery, is_phrase, phrase_words
 
 WORD_FIELDS = ["title^2", "text"]
 PHRASE_FIELDS = ["title.exact^2", "text.exact"]
@@ -44,12 +49,10 @@ HIGHLIGHT = {
     },
 }
 # The filter a facet owns: the facet's counts ignore it, every other filter applies.
-FACET_FILTER = {"province": "region", "regency": "region", "violation_type": "violation_type",
-                "doc_type": "doc_type", "source": "source", "month": "date"}
-FACET_FIELD = {"province": "province_codes", "regency": "regency_codes",
-               "violation_type": "violation_types", "doc_type": "doc_type", "source": "source_id"}
-SPLIT_FIELD = {"violation_type": "violation_types", "province": "province_codes"}
-SPLIT_SIZE = 100
+FACET_FILTER = {f.name: f.filter for f in FACETS}
+SPLIT_FIELD = {name: FACETS_BY_NAME[name].field for name in SPLITS}
+SPLIT_SIZE = 10_000
+PERIOD_SIZE = 100_000
 # Like the SQLite backend: ties by id; undated documents count as the oldest; relevance
 # without a text query is "newest".
 _PUBLISHED = "published_at"
@@ -102,34 +105,7 @@ def text_query(text: TextQuery) -> tuple[list[dict], list[dict]]:
     return must, must_not
 
 
-# -- filters -------------------------------------------------------------------------------
-
-def _values(items) -> list[str]:
-    return [str(getattr(v, "value", v)) for v in items]
-
-
-def filter_clauses(query: SearchQuery) -> dict[str, dict]:
-    """The filters of ``query`` by name (the names ``FACET_FILTER`` refers to)."""
-    out: dict[str, dict] = {}
-    if query.region:
-        codes = sorted({normalize_code(c) for c in query.region})
-        out["region"] = {"terms": {"region_codes": codes}}
-    for name, field, values in (("official", "official_ids", query.official),
-                                ("violation_type", "violation_types", query.violation_type),
-                                ("doc_type", "doc_type", query.doc_type),
-                                ("source", "source_id", query.source),
-                                ("source_type", "source_type", query.source_type)):
-        if values:
-            out[name] = {"terms": {field: sorted(set(_values(values)))}}
-    if query.date_from or query.date_to:
-        bounds = {}
-        if query.date_from:
-            bounds["gte"] = query.date_from.isoformat()
-        if query.date_to:
-            bounds["lte"] = query.date_to.isoformat()
-        out["date"] = {"range": {"published_date": {**bounds, "format": "strict_date"}}}
-    return out
-
+# -- filters: pantau.search.clauses.filter_clauses ---------------------------------------
 
 def bool_query(must: list[dict], must_not: list[dict], filters: list[dict]) -> dict:
     if not (must or must_not or filters):
@@ -159,11 +135,7 @@ def count_body(query: SearchQuery, text: TextQuery) -> dict:
 # -- facets --------------------------------------------------------------------------------
 
 def facet_values_agg(facet: str) -> dict:
-    if facet == "month":
-        return {"date_histogram": {"field": "published_date", "calendar_interval": "month",
-                                   "format": "yyyy-MM", "min_doc_count": 1}}
-    terms = {"terms": {"field": FACET_FIELD[facet], "size": FACET_LIMIT,
-                       "order": [{"_count": "desc"}, {"_key": "asc"}]}}
+    terms = facet_agg(FACETS_BY_NAME[facet])
     if facet == "source":  # the display name travels with the id, for the facet label
         terms["aggs"] = {"name": {"terms": {"field": "source_name", "size": 1}}}
     return terms
@@ -205,13 +177,12 @@ def search_body(query: SearchQuery, text: TextQuery, after: list | None = None) 
 
 def timeline_body(query: SearchQuery, text: TextQuery, interval: Literal["week", "month"],
                   split: Literal["violation_type", "province"] | None = None) -> dict:
-    histogram: dict = {"date_histogram": {"field": "published_date", "calendar_interval": interval,
-                                          "min_doc_count": 1}}
+    periods: dict = {"terms": {"field": interval, "size": PERIOD_SIZE, "order": {"_key": "asc"}}}
     if split is not None:
-        histogram["aggs"] = {"split": {"terms": {"field": SPLIT_FIELD[split], "size": SPLIT_SIZE,
-                                                 "order": {"_key": "asc"}}}}
+        periods["aggs"] = {"split": {"terms": {"field": SPLIT_FIELD[split], "size": SPLIT_SIZE,
+                                               "order": {"_key": "asc"}}}}
     return {"query": main_query(query, text), "size": 0, "track_total_hits": False,
-            "aggs": {"timeline": histogram}}
+            "aggs": {"timeline": periods}}
 
 
 def ids_body(query: SearchQuery, text: TextQuery, size: int, after: list | None = None) -> dict:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from pantau.errors import NotFound
+from pantau.search.clauses import sort_buckets
 from pantau.search.cursor import encode_cursor
+from pantau.search.fields import FACETS_BY_NAME
+from pantau.search.labels import label
 from pantau.search.query import FacetCount, Hit, SearchPage, SearchQuery, TimelineBucket
-from pantau.taxonomy import DocType, ViolationType
-
-_ENUM_FACETS = {"violation_type": ViolationType, "doc_type": DocType}
 
 
 def snippet(highlight: dict) -> str:
@@ -41,35 +38,17 @@ def to_hit(raw: dict, sort: str) -> Hit:
     )
 
 
-def facet_label(facet: str, value: str) -> str | None:
-    """Indonesian label of a facet value: region names, taxonomy labels; None otherwise."""
-    if facet in ("province", "regency"):
-        from pantau.regions import get_region_table
-
-        try:
-            return get_region_table().display_name(value)
-        except NotFound:
-            return None
-    enum = _ENUM_FACETS.get(facet)
-    if enum is not None and value in enum._value2member_map_:
-        return enum(value).label_id
-    return None
-
-
 def _bucket_label(facet: str, value: str, bucket: dict) -> str | None:
     if facet == "source":
         names = bucket.get("name", {}).get("buckets", [])
         return str(names[0]["key"]) if names else None
-    return facet_label(facet, value)
+    return label(facet, value, {})
 
 
 def facet_counts(facet: str, agg: dict) -> list[FacetCount]:
-    out = []
-    for b in agg.get("values", {}).get("buckets", []):
-        value = b.get("key_as_string") if facet == "month" else str(b["key"])
-        out.append(FacetCount(value=value, label=_bucket_label(facet, value, b),
-                              count=b["doc_count"]))
-    return out
+    buckets = {str(b["key"]): b for b in agg.get("values", {}).get("buckets", [])}
+    ordered = sort_buckets(FACETS_BY_NAME[facet], [(k, b["doc_count"]) for k, b in buckets.items()])
+    return [FacetCount(value=v, label=_bucket_label(facet, v, buckets[v]), count=c) for v, c in ordered]
 
 
 def to_page(resp: dict, query: SearchQuery, sort: str) -> SearchPage:
@@ -87,22 +66,12 @@ def to_page(resp: dict, query: SearchQuery, sort: str) -> SearchPage:
                       next_cursor=next_cursor, facets=facets)
 
 
-def period(key_millis: int, interval: str) -> str:
-    """"YYYY-MM" for months, ISO "YYYY-Www" for weeks, from a histogram bucket key."""
-    day = datetime.fromtimestamp(key_millis / 1000, tz=UTC).date()
-    if interval == "month":
-        return f"{day.year:04d}-{day.month:02d}"
-    year, week, _ = day.isocalendar()
-    return f"{year:04d}-W{week:02d}"
-
-
 def to_timeline(resp: dict, interval: str, split: str | None) -> list[TimelineBucket]:
     out = []
     for b in resp.get("aggregations", {}).get("timeline", {}).get("buckets", []):
-        label = period(b["key"], interval)
         if split is None:
-            out.append(TimelineBucket(period=label, count=b["doc_count"]))
+            out.append(TimelineBucket(period=str(b["key"]), count=b["doc_count"]))
             continue
         for s in b.get("split", {}).get("buckets", []):
-            out.append(TimelineBucket(period=label, key=str(s["key"]), count=s["doc_count"]))
-    return out
+            out.append(TimelineBucket(period=str(b["key"]), key=str(s["key"]), count=s["doc_count"]))
+    return sorted(out, key=lambda t: (t.period, t.key or ""))

@@ -1,7 +1,7 @@
 """The configured search backend: ``get_backend(get_settings())``.
 
-``PANTAU_SEARCH_BACKEND`` chooses: ``sqlite`` (default; the index is
-``PANTAU_DATA_DIR/search.sqlite3``, beside the archive) or ``elasticsearch``
+``PANTAU_SEARCH_BACKEND`` chooses: ``tantivy`` (default; the index is the versioned
+directory ``PANTAU_DATA_DIR/search-index``, beside the archive) or ``elasticsearch``
 (``PANTAU_ES_URL``, indexes named with ``PANTAU_ES_INDEX_PREFIX``). Backends are imported
 only when chosen.
 """
@@ -14,22 +14,27 @@ from pantau.errors import BackendUnavailable, InvalidInput
 from pantau.search.base import SearchBackend
 from pantau.settings import Settings, get_settings
 
-BACKENDS = ("sqlite", "elasticsearch")
-SQLITE_INDEX_NAME = "search.sqlite3"
+BACKENDS = ("tantivy", "elasticsearch")
+INDEX_DIR_NAME = "search-index"
 
 
-def sqlite_index_path(settings: Settings | None = None) -> Path:
-    return (settings or get_settings()).data_dir / SQLITE_INDEX_NAME
+def index_path(settings: Settings | None = None) -> Path:
+    """The embedded index's directory."""
+    return (settings or get_settings()).data_dir / INDEX_DIR_NAME
 
 
 def get_backend(settings: Settings | None = None, name: str | None = None) -> SearchBackend:
     """The backend ``name`` (default: the settings' ``search_backend``)."""
     settings = settings or get_settings()
     name = (name or settings.search_backend).strip().lower()
-    if name == "sqlite":
-        from pantau.search.sqlite import SqliteBackend
+    if name == "tantivy":
+        from pantau.search.tantivy_engine import TantivyBackend
 
-        return SqliteBackend(sqlite_index_path(settings))
+        return TantivyBackend(index_path(settings), facet_budget_s=settings.facet_budget_s)
+    if name == "sqlite":
+        raise InvalidInput("the sqlite search backend was replaced by tantivy: set "
+                           "PANTAU_SEARCH_BACKEND=tantivy (or unset it) and run `pantau index`",
+                           detail={"backend": name})
     if name in ("elasticsearch", "es"):
         return _elasticsearch(settings)
     raise InvalidInput(f"unknown search backend {name!r}; use one of {', '.join(BACKENDS)}",

@@ -11,16 +11,16 @@ import re
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, create_model, model_validator
 
 from pantau.errors import InvalidInput
-from pantau.taxonomy import DocType, SourceType, ViolationType
+from pantau.search.fields import FACET_NAMES, FILTERS
 
 MAX_LIMIT = 100
 MAX_QUERY_LENGTH = 500
 MAX_TERMS = 32
 FACET_LIMIT = 100  # values returned per facet (month: every month, chronologically)
-FacetName = Literal["province", "regency", "violation_type", "doc_type", "source", "month"]
+FacetName = Literal[FACET_NAMES]
 SortOrder = Literal["relevance", "newest", "oldest"]
 
 
@@ -115,27 +115,43 @@ def _assemble(lexemes: list[tuple[bool, str, str]], q: str) -> TextQuery:
     return query
 
 
-class SearchQuery(BaseModel):
-    q: str | None = Field(None, max_length=MAX_QUERY_LENGTH,
-                          description='Words, "phrases", -exclusions, OR between alternatives.')
-    region: list[str] = Field(default_factory=list, description="Region codes; a code matches itself and everything inside it.")
-    official: list[str] = Field(default_factory=list, description="Official ids.")
-    violation_type: list[ViolationType] = Field(default_factory=list)
-    doc_type: list[DocType] = Field(default_factory=list)
-    source: list[str] = Field(default_factory=list, description="Source ids.")
-    source_type: list[SourceType] = Field(default_factory=list)
-    date_from: date | None = Field(None, description="Published on or after (inclusive).")
-    date_to: date | None = Field(None, description="Published on or before (inclusive).")
-    sort: SortOrder = "relevance"
-    cursor: str | None = Field(None, description="Opaque cursor from the previous page.")
-    limit: int = Field(20, ge=1, le=MAX_LIMIT)
-    facets: list[FacetName] = Field(default_factory=list)
+class _QueryChecks(BaseModel):
+    """What every ``SearchQuery`` checks beyond its fields' types."""
 
     @model_validator(mode="after")
     def _check_dates(self):
-        if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise ValueError("date_from is after date_to")
+        for flt in FILTERS:
+            if flt.kind == "date_range":
+                low, high = (getattr(self, p) for p in flt.params)
+                if low and high and low > high:
+                    raise ValueError(f"{flt.params[0]} is after {flt.params[1]}")
         return self
+
+
+def _filter_fields() -> dict:
+    """The pydantic fields of every filter in ``pantau.search.fields.FILTERS``."""
+    out: dict = {}
+    for flt in FILTERS:
+        if flt.kind == "date_range":
+            low, high = flt.params
+            out[low] = (date | None, Field(None, description="Published on or after (inclusive)."))
+            out[high] = (date | None, Field(None, description="Published on or before (inclusive)."))
+        else:
+            out[flt.name] = (list[flt.values or str], Field(default_factory=list, description=flt.help))
+    return out
+
+
+SearchQuery = create_model(
+    "SearchQuery", __base__=_QueryChecks, __module__=__name__,
+    q=(str | None, Field(None, max_length=MAX_QUERY_LENGTH,
+                         description='Words, "phrases", -exclusions, OR between alternatives.')),
+    **_filter_fields(),
+    sort=(SortOrder, "relevance"),
+    cursor=(str | None, Field(None, description="Opaque cursor from the previous page.")),
+    limit=(int, Field(20, ge=1, le=MAX_LIMIT)),
+    facets=(list[FacetName], Field(default_factory=list)),
+)
+SearchQuery.__doc__ = "What a user asks (the URL's parameters); fields derived from pantau.search.fields."
 
 
 class Hit(BaseModel):
@@ -156,6 +172,8 @@ class FacetCount(BaseModel):
     value: str
     label: str | None = None
     count: int
+    selected: bool = Field(False, description="The value is one of the query's filter values.")
+    toggle_url: str | None = Field(None, description="This page's URL with the value added or removed.")
 
 
 class SearchPage(BaseModel):
@@ -163,6 +181,8 @@ class SearchPage(BaseModel):
     hits: list[Hit]
     next_cursor: str | None = None
     facets: dict[str, list[FacetCount]] = Field(default_factory=dict)
+    facets_timed_out: list[str] = Field(default_factory=list,
+                                        description="Facets left out because they ran out of time.")
 
 
 class TimelineBucket(BaseModel):

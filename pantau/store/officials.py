@@ -170,11 +170,3 @@ def refs_of_article(conn: sqlite3.Connection, article_id: str) -> list[dict]:
                         (article_id,))
     return [{"id": r[0], "name": r[1]} for r in rows]
 
-
-def widen_query(conn: sqlite3.Connection, query):
-    """The query a search backend receives: registry official ids plus the per-article
-    mention ids merged into them (backends index mention ids; see pantau.search.document)."""
-    if not query.official:
-        return query
-    ids = list(dict.fromkeys([*query.official, *mention_ids(conn, query.official)]))
-    return query.model_copy(update={"official": ids})

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from pantau.errors import NotFound
 from pantau.records import load_records
-from search_api.deps import ArchiveDep, BackendDep, effective
+from search_api.deps import ArchiveDep, BackendDep
 from search_api.models import ERRORS, ArticleDetail, ArticlePage
 from search_api.params import ListFormat, PageDep
 from search_api.routes import links
@@ -33,12 +33,12 @@ _CHARSET = re.compile(r"charset=[\"']?([A-Za-z0-9._:-]{1,40})", re.IGNORECASE)
 
 
 @router.get("/v1/articles", response_model=ArticlePage, responses=ERRORS, summary="Search articles")
-def search_articles(request: Request, query: PageDep, archive: ArchiveDep, backend: BackendDep,
+def search_articles(request: Request, query: PageDep, backend: BackendDep,
                     fmt: ListFormat = "json"):
     """Full-text search with filters, facets and cursor pagination (newest first unless
     `q` is given). `format=csv` returns the same page as CSV with the next page in a
     `Link: <...>; rel="next"` header; for every matching article use `/v1/export`."""
-    page = backend.search(effective(query, archive))
+    page = backend.search(query)
     next_url = links.replace_params(request, cursor=page.next_cursor) if page.next_cursor else None
     if fmt == "csv":
         headers = {"Link": f'<{next_url}>; rel="next"'} if next_url else {}

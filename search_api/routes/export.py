@@ -16,7 +16,7 @@ from fastapi.responses import StreamingResponse
 from pantau import export as exporter
 from pantau.errors import LimitExceeded
 from pantau.export_fields import FIELDS
-from search_api.deps import ArchiveDep, BackendDep, ContextDep, effective
+from search_api.deps import ArchiveDep, BackendDep, ContextDep
 from search_api.models import ERRORS
 from search_api.params import FiltersDep, ListFormat
 from search_api.tables import csv_response
@@ -48,24 +48,23 @@ def _check_size(context, backend, query) -> int:
 
 @router.get("/v1/export", response_class=StreamingResponse, summary="Export matching articles",
             responses={200: {"content": CONTENT, "description": "The export, streamed."}, **ERRORS})
-def export(query: FiltersDep, context: ContextDep, archive: ArchiveDep, backend: BackendDep,
+def export(query: FiltersDep, context: ContextDep, backend: BackendDep,
            fmt: Format = "csv", layout: Layout = "bundle") -> StreamingResponse:
     """Every article matching the filters (no page size; complete), written in batches and
     streamed. See `/v1/export/data-dictionary` for the fields. The bundle's
     `manifest.json` holds the query, counts, pipeline/parser/archive versions,
     `generated_at` and the sha256 of the data file."""
-    scoped = effective(query, archive)
-    n = _check_size(context, backend, scoped)
+    n = _check_size(context, backend, query)
 
     def produce(sink) -> None:
         with context.open_archive() as own_archive:
             own_backend = context.new_backend()
             try:
                 if layout == "raw":
-                    exporter.export(scoped, fmt, sink, archive=own_archive, backend=own_backend)
+                    exporter.export(query, fmt, sink, archive=own_archive, backend=own_backend)
                 else:
-                    exporter.write_bundle(scoped, fmt, sink, archive=own_archive,
-                                          backend=own_backend, cite=query)
+                    exporter.write_bundle(query, fmt, sink, archive=own_archive,
+                                          backend=own_backend)
             finally:
                 own_backend.close()
 
@@ -83,9 +82,8 @@ def export_manifest(query: FiltersDep, context: ContextDep, archive: ArchiveDep,
     """The manifest of `/v1/export?layout=raw` with the same parameters: it writes the
     export to nowhere to count it and hash it (the data are deterministic for an unchanged
     archive, so the sha256 matches the raw download)."""
-    scoped = effective(query, archive)
-    _check_size(context, backend, scoped)
-    result = exporter.export(scoped, fmt, _Null(), archive=archive, backend=backend)
+    _check_size(context, backend, query)
+    result = exporter.export(query, fmt, _Null(), archive=archive, backend=backend)
     return exporter.manifest(query, result, archive=archive, backend=backend,
                              data_file=f"data.{fmt}")
 

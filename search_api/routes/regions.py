@@ -10,7 +10,7 @@ from pantau.errors import InvalidInput
 from pantau.regions import get_region_table, normalize_code
 from pantau.search.base import SearchBackend
 from pantau.search.query import FACET_LIMIT, SearchQuery
-from search_api.deps import ArchiveDep, BackendDep, effective
+from search_api.deps import BackendDep
 from search_api.models import ERRORS, RegionDetail, RegionInfo, RegionNode, RegionTree
 from search_api.params import FiltersDep, ListFormat
 from search_api.routes import links
@@ -63,7 +63,7 @@ def _info(code: str) -> RegionInfo:
 
 
 @router.get("/v1/regions", response_model=RegionTree, responses=ERRORS, summary="Region tree")
-def region_tree(query: FiltersDep, archive: ArchiveDep, backend: BackendDep, fmt: ListFormat = "json",
+def region_tree(query: FiltersDep, backend: BackendDep, fmt: ListFormat = "json",
                 include_empty: Annotated[bool, Query(description="List regions with no article.")] = True):
     """Provinces with their kabupaten/kota, each with the number of articles matching the
     filters that name it or a place inside it (an article naming two regions counts in
@@ -71,10 +71,9 @@ def region_tree(query: FiltersDep, archive: ArchiveDep, backend: BackendDep, fmt
     region."""
     _no_region_filter(query)
     table = get_region_table()
-    scoped = effective(query, archive)
-    total, counts = facet_counts(backend, scoped, ["province"])
+    total, counts = facet_counts(backend, query, ["province"])
     by_province = counts["province"]
-    by_regency = regency_counts(backend, scoped, [c for c, n in by_province.items() if n])
+    by_regency = regency_counts(backend, query, [c for c, n in by_province.items() if n])
     provinces = []
     for province in table.children(None):
         kids = [_node(k.code, by_regency.get(k.code, 0)) for k in table.children(province.code)]
@@ -90,7 +89,7 @@ def region_tree(query: FiltersDep, archive: ArchiveDep, backend: BackendDep, fmt
 
 
 @router.get("/v1/regions/{code}", response_model=RegionDetail, responses=ERRORS, summary="One region")
-def region_detail(request: Request, query: FiltersDep, archive: ArchiveDep, backend: BackendDep,
+def region_detail(request: Request, query: FiltersDep, backend: BackendDep,
                   code: Annotated[str, Path(max_length=20,
                                             description="Kemendagri code, `33.25` or `3325`.")]):
     """A region with its parents, its children and article counts honouring the filters
@@ -98,14 +97,14 @@ def region_detail(request: Request, query: FiltersDep, archive: ArchiveDep, back
     _no_region_filter(query)
     table = get_region_table()
     region = table.get(normalize_code(code))
-    scoped = effective(query, archive).model_copy(update={"region": [region.code]})
+    query = query.model_copy(update={"region": [region.code]})
     children = table.children(region.code)
-    total = backend.count(scoped)
+    total = backend.count(query)
     if region.level == "provinsi":
-        counts = regency_counts(backend, scoped, [region.code]) if total else {}
+        counts = regency_counts(backend, query, [region.code]) if total else {}
         nodes = [_node(c.code, counts.get(c.code, 0)) for c in children]
     else:
-        nodes = [_node(c.code, backend.count(scoped.model_copy(update={"region": [c.code]})))
+        nodes = [_node(c.code, backend.count(query.model_copy(update={"region": [c.code]})))
                  for c in children]
     return RegionDetail(region=_info(region.code), count=total,
                         parents=[_info(p) for p in table.parents(region.code)], children=nodes,

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from search_api.deps import ArchiveDep, BackendDep, effective
+from search_api.deps import BackendDep
 from search_api.models import ERRORS, Timeline
 from search_api.params import FiltersDep, ListFormat
 from search_api.tables import csv_response
@@ -16,7 +16,7 @@ router = APIRouter(tags=["stats"])
 
 @router.get("/v1/stats/timeline", response_model=Timeline, responses=ERRORS, summary="Timeline")
 def timeline(
-    query: FiltersDep, archive: ArchiveDep, backend: BackendDep,
+    query: FiltersDep, backend: BackendDep,
     interval: Annotated[Literal["week", "month"], Query(description="Bucket size (ISO weeks or "
                                                         "calendar months, by publication date).")] = "month",
     split: Annotated[Literal["violation_type", "province"] | None, Query(
@@ -26,9 +26,9 @@ def timeline(
     """Articles matching the filters per week or month, optionally split by violation type
     or province (an article counts once in each of its values). Periods with no article
     are left out."""
-    buckets = backend.timeline(effective(query, archive), interval, split)
+    buckets = backend.timeline(query, interval, split)
     if fmt == "csv":
         return csv_response([b.model_dump() for b in buckets], ["period", "key", "count"],
                             f"timeline-{interval}")
-    return Timeline(interval=interval, split=split, total=backend.count(effective(query, archive)),
+    return Timeline(interval=interval, split=split, total=backend.count(query),
                     buckets=buckets)

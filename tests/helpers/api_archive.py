@@ -14,7 +14,8 @@ from pantau.ids import article_id, capture_id
 from pantau.schema import (Annotation, Article, Capture, DateMention, Evidence, OfficialMention,
                            RegionMention, Source, ViolationMention)
 from pantau.search.document import build_documents
-from pantau.search.sqlite import INDEX_NAME, SqliteBackend
+from pantau.search.factory import INDEX_DIR_NAME as INDEX_NAME
+from pantau.search.tantivy_engine import TantivyBackend
 from pantau.store import Archive, ledger
 from pantau.store.officials import rebuild
 
@@ -158,7 +159,7 @@ def _store(archive: Archive, row: tuple, fetched: datetime) -> None:
                                            fetched + timedelta(hours=1)))
 
 
-def fill(data_dir: Path) -> SqliteBackend:
+def fill(data_dir: Path) -> TantivyBackend:
     """Write the archive at ``data_dir/archive.sqlite3``, build the officials registry and
     the search index; return the backend."""
     with Archive.open(data_dir / "archive.sqlite3") as archive:
@@ -172,6 +173,6 @@ def fill(data_dir: Path) -> SqliteBackend:
                            ledger.Tally(pages=10, articles=3, failures={"http_404": 1}, success=True),
                            when=datetime(2024, 6, day, 12, tzinfo=timezone.utc))
         rebuild(archive)
-        backend = SqliteBackend(data_dir / INDEX_NAME)
+        backend = TantivyBackend(data_dir / INDEX_NAME)
         backend.rebuild(build_documents(archive))
     return backend
