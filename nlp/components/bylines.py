@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-LABELS = ("penulis", "editor", "reporter", "pewarta", "wartawan", "kontributor", "redaktur",
-          "penyunting", "fotografer", "foto", "jurnalis", "author", "writer", "teks", "liputan",
-          "laporan")
+from nlp.word_lists import word_list
+
+LABELS = word_list("byline_labels")  # in file order: a regex alternation
 _LABEL = re.compile(r"(?im)^[ \t*_>#-]*(?:%s)\s*[:：]\s*(.+?)\s*$" % "|".join(LABELS))
 _RED = re.compile(r"\(\s*(?:red|redaksi|rls|adv)\s*/\s*([^)]+?)\s*\)|\(\s*([^)/]+?)\s*/\s*(?:red|redaksi)\s*\)",
                   re.I)

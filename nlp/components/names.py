@@ -14,8 +14,9 @@ from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
 
 from nlp.components.officials_lexicon import Lexicon, is_verb, norm_word
 from nlp.evidence import doc_text
+from nlp.word_lists import word_list, word_set
 
-ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
+ROMAN = word_set("roman_numerals")
 _SPLIT = re.compile(r"[.\s]+")
 
 
@@ -158,7 +159,7 @@ def name_token(toks: Tokens, i: int) -> bool:
     return True
 
 
-_NOMINAL_PREFIXES = ("peng", "peny", "pem", "pen", "per", "pe", "ke")
+_NOMINAL_PREFIXES = word_list("nominal_prefixes")
 
 
 def _nominal(low: str) -> bool:
@@ -221,7 +222,7 @@ def name_right(toks: Tokens, i: int, max_tokens: int) -> tuple[int, int] | None:
     return (start, j) if _valid(toks, start, j) else None
 
 
-_BARE_PARTICLES = {"La", "Wa", "I", "Ni", "Ode"}
+_BARE_PARTICLES = word_set("bare_particles")
 
 
 def name_left(toks: Tokens, end: int, max_tokens: int) -> tuple[int, int] | None:
@@ -310,4 +311,4 @@ def adat_title_start(toks: Tokens, start: int, end: int) -> int:
     return end
 
 
-ADAT_TITLES = {"dt", "datuk", "datuak", "dtk"}
+ADAT_TITLES = word_set("adat_titles")

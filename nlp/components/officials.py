@@ -25,11 +25,11 @@ from nlp.components.officials_lexicon import load_lexicon
 from nlp.components.role_strings import role_org, role_text
 from nlp.components.roles import Role, find_role, match
 from nlp.evidence import ignored_spans, in_spans
+from nlp.word_lists import word_set
 
-CIVIL_SERVANTS = {"asn", "pns", "guru", "pegawai", "staf", "staff"}
+CIVIL_SERVANTS = word_set("civil_servants")
 # titles several people may share in one mention: "Anggota Bawaslu X, A dan B"
-SHARED_TITLES = {"anggota", "komisioner", "pimpinan", "staf", "staff", "pegawai", "asn", "pns",
-                 "guru", "kepala desa", "kades", "perangkat desa", "lurah", "camat"}
+SHARED_TITLES = word_set("shared_titles")
 DEFAULT_CONFIG = {
     "data_dir": None,            # folder of roles.toml etc.; None = nlp/data of the package
     "use_gazetteer": True,       # region names from lokal's Kemendagri table bound names

@@ -20,12 +20,12 @@ from pathlib import Path
 from spacy.lang.id.stop_words import STOP_WORDS
 
 from nlp.cache import cached, code_fingerprint
+from nlp.word_lists import word_list, word_set
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LEVELS = ("provinsi", "kabupaten", "kota", "kecamatan", "desa")
 # spaCy stop words that are also common given names: they may stand in a name
-NAME_LIKE_STOP_WORDS = {"dini", "bung", "jadi", "sela", "rata", "tiba", "kira", "hari", "tegas",
-                        "pantas", "setiawan", "asal", "usai", "masa", "rasa", "agak", "lama"}
+NAME_LIKE_STOP_WORDS = word_set("name_like_stop_words")
 
 
 def norm_word(text: str) -> str:
@@ -174,9 +174,7 @@ def _load_verbs(lex: Lexicon, path: Path) -> None:
             lex.verb_stems.add(word)
 
 
-_PREFIXES = (("memper", ""), ("diper", ""), ("meny", "s"), ("meng", ""), ("meng", "k"),
-             ("mem", ""), ("mem", "p"), ("men", ""), ("men", "t"), ("me", ""), ("di", ""),
-             ("ber", ""), ("be", ""), ("ter", ""))
+_PREFIXES = word_list("verb_prefixes")  # (prefix, the letter it replaced)
 
 
 def is_verb(low: str, lex: Lexicon) -> bool:

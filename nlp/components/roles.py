@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 
 from nlp.components.names import ROMAN, Tokens, is_cap, is_degree
 from nlp.components.officials_lexicon import Title
+from nlp.word_lists import word_set
 
-CONNECTORS = {"dan", "&", ",", "serta", "pada", "di", "dari", "/", "-"}
-DIRECTIONS = {"utara", "selatan", "barat", "timur", "tengah", "raya", "baru", "besar", "kota",
-              "ilir", "ulu", "hulu", "hilir", "laut", "darat", "kulon", "wetan", "lor", "kidul"}
+CONNECTORS = word_set("connectors")
+DIRECTIONS = word_set("directions")
 MAX_TAIL = 24
 _EMPTY: dict = {}
 LEVEL_SETS = {"any": ("kabupaten", "kota", "provinsi"), "kabupaten": ("kabupaten", "kota"),
@@ -205,17 +205,14 @@ def _tail_item(toks: Tokens, role: Role, st: _TailState, k: int) -> int | None:
 
 # Words that follow the Balinese "I"/"Ni" of a name ("I Gusti Ngurah ...", "I Made ..."): that
 # "I" starts a name, it is no roman numeral of the unit before it.
-BALINESE_NAME_WORDS = {"gusti", "made", "wayan", "nyoman", "ketut", "putu", "gede", "komang", "kadek",
-                       "nengah", "dewa", "dewa ayu", "ida", "ngurah", "luh", "kade", "nym", "kt"}
+BALINESE_NAME_WORDS = word_set("balinese_name_words")
 
 
 def _balinese_name_at(toks: Tokens, k: int) -> bool:
     return toks.text[k] in ("I", "Ni") and k + 1 < toks.n and toks.norm[k + 1] in BALINESE_NAME_WORDS
 
 
-UNIT_WORDS = {"bidang", "seksi", "bagian", "subbagian", "divisi", "urusan", "dinas", "badan", "kantor",
-              "deputi", "direktorat", "biro", "subbidang", "satuan", "direktur", "asisten", "pusat",
-              "jenderal"}
+UNIT_WORDS = word_set("unit_words")
 
 
 def _ends_with_unit(toks: Tokens, words: str) -> bool:

@@ -23,9 +23,11 @@ from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
-TERMINAL = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??", ".\"", "?\"", "!\""}
-CLOSING = {'"', "”", "’", "'", ")", "]", "»", "*"}
-OPENING = {'"', "“", "‘", "'", "(", "[", "«", "-", "–", "—", "*", "#"}
+from nlp.word_lists import word_set
+
+TERMINAL = word_set("sentence_terminals")
+CLOSING = word_set("sentence_closing")
+OPENING = word_set("sentence_opening")
 
 
 class SentenceSplitter:
