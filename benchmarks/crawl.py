@@ -69,7 +69,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="Crawls to run (the median is reported).")
     args = parser.parse_args()
 
-    from pantau.sample_site.server import start_server
+    from sample_site.server import start_server
 
     server, _, base_url = start_server()
     runs = []

@@ -39,7 +39,7 @@ LAST = ["Santoso", "Rahayu", "Saputra", "Lestari", "Wibowo", "Hidayat", "Nugroho
 
 
 def sentences() -> tuple[list[str], list[str]]:
-    from pantau.sample_site import load_articles
+    from sample_site import load_articles
 
     pool, titles = [], []
     for article in load_articles():

@@ -30,10 +30,10 @@ def fixture_pages() -> list[tuple[str, bytes, str, dict]]:
 
 
 def sample_pages() -> list[tuple[str, bytes, str, dict]]:
-    from pantau.sample_site.answer_key import answer_key
-    from pantau.sample_site.catalog import Catalog
-    from pantau.sample_site.server import SampleSite
-    from pantau.sample_site.traps import all_traps
+    from sample_site.answer_key import answer_key
+    from sample_site.catalog import Catalog
+    from sample_site.server import SampleSite
+    from sample_site.traps import all_traps
 
     catalog, host = Catalog.load(), "127.0.0.1:8765"
     app, base = SampleSite(catalog), f"http://{host}"

@@ -151,7 +151,7 @@ class Corpus:
 
 def _sample_sentences() -> tuple[list[list[str]], list[str]]:
     """The sentences of each bundled sample article, and the titles."""
-    from pantau.sample_site import load_articles
+    from sample_site import load_articles
 
     pools, titles = [], []
     for article in load_articles():

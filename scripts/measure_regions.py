@@ -46,7 +46,7 @@ def load_dev(path):
 
 def load_sample():
     docs = []
-    for f in sorted(glob.glob(str(ROOT / "pantau/sample_site/articles/*/*.toml"))):
+    for f in sorted(glob.glob(str(ROOT / "sample_site/articles/*/*.toml"))):
         a = tomllib.load(open(f, "rb"))
         regs = a.get("answer", {}).get("regions", [])
         gold = {(r["level"], r["code"]) for r in regs if r["level"] in SCORED and not r.get("optional")}

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from pantau.ids import canonical_url
-from pantau.sample_site import traps
-from pantau.sample_site.answer_key import answer_key
+from sample_site import traps
+from sample_site.answer_key import answer_key
 from pantau.store import Archive, ledger
 
 sys.path.insert(0, str(Path(__file__).parent / "helpers"))

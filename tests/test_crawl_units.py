@@ -12,7 +12,7 @@ from crawler import discovery, urls
 from crawler.middlewares import BackoffMiddleware, retry_after
 from crawler.registry import load_registry
 from crawler.relevance import RELEVANCE_PATH, judge, load_filter
-from pantau.sample_site.catalog import Catalog
+from sample_site.catalog import Catalog
 from pantau.store import Archive, ledger
 
 BASE = "http://127.0.0.1:8765"
@@ -128,8 +128,8 @@ def test_the_next_page_pre_check_agrees_with_the_parser(href, expected):
 
 
 def test_every_sample_site_trap_has_a_crawl_test():
-    """A new trap in pantau.sample_site.traps needs handling and a test in test_crawl*.py."""
-    from pantau.sample_site.traps import all_traps
+    """A new trap in sample_site.traps needs handling and a test in test_crawl*.py."""
+    from sample_site.traps import all_traps
 
     handled = {"redirect", "not_found", "flaky_500", "wrong_encoding", "large_page", "pdf",
                "robots_disallowed", "tracking_params"}

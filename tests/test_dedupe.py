@@ -97,7 +97,7 @@ def test_clusters_persist_in_the_archive(tmp_path):
 
 @pytest.fixture(scope="module")
 def sample_entries():
-    from pantau.sample_site.answer_key import answer_key
+    from sample_site.answer_key import answer_key
 
     return answer_key("http://127.0.0.1:8765")
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from pantau.sample_site import answer_key
+from sample_site import answer_key
 
 
 @pytest.mark.slow

@@ -28,7 +28,7 @@ HELDOUT_D = HERE / "heldout" / "heldout_d.jsonl"
 
 
 def sample_entries() -> list[dict]:
-    from pantau.sample_site import answer_key
+    from sample_site import answer_key
 
     return answer_key("http://sample.invalid")
 

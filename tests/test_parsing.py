@@ -444,9 +444,9 @@ def test_strip_site_suffix(title, names, loose, expected):
 
 @pytest.fixture(scope="module")
 def sample_site():
-    from pantau.sample_site.answer_key import answer_key
-    from pantau.sample_site.catalog import Catalog
-    from pantau.sample_site.server import SampleSite
+    from sample_site.answer_key import answer_key
+    from sample_site.catalog import Catalog
+    from sample_site.server import SampleSite
 
     catalog = Catalog.load()
     host = "127.0.0.1:8765"
@@ -497,7 +497,7 @@ def test_sample_site_amp_pages_fold_into_the_article(sample_site):
 
 
 def test_sample_site_traps(sample_site):
-    from pantau.sample_site.traps import all_traps
+    from sample_site.traps import all_traps
 
     traps = {t.name: t for t in all_traps(f"http://{sample_site[1]}", sample_site[3])}
     for name in ("pdf", "wrong_encoding", "large_page"):

@@ -10,8 +10,8 @@ from crawler import urls
 from crawler.registry import load_registry
 from pantau.errors import InvalidInput, NotFound
 from pantau.regions import get_region_table
-from pantau.sample_site.answer_key import answer_key
-from pantau.sample_site.content import SITES
+from sample_site.answer_key import answer_key
+from sample_site.content import SITES
 
 BASE = "http://127.0.0.1:8765"
 

@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from pantau.sample_site.catalog import Catalog
-from pantau.sample_site.content import SITES, ContentError, load_article, load_articles
+from sample_site.catalog import Catalog
+from sample_site.content import SITES, ContentError, load_article, load_articles
 from pantau.taxonomy import DocType, ViolationType
 
 MIN_ARTICLES = 40
@@ -39,7 +39,7 @@ def _norm(name: str) -> str:
 
 
 def test_every_file_loads(articles):
-    assert articles, "no article files under pantau/sample_site/articles/<site>/"
+    assert articles, "no article files under sample_site/articles/<site>/"
 
 
 def test_enough_articles(articles):

@@ -21,9 +21,9 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 import pytest
 
-from pantau.sample_site import answer_key, start_server, traps
-from pantau.sample_site.traps import all_traps
-from pantau.sample_site.catalog import Catalog
+from sample_site import answer_key, start_server, traps
+from sample_site.traps import all_traps
+from sample_site.catalog import Catalog
 
 ARTICLES = os.environ.get("PANTAU_SAMPLE_ARTICLES") or None
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -429,3 +429,29 @@ def test_category_and_tag_listings(site, key):
     assert {k["url"] for k in by_site(key, "kabarpantura")} <= found
     for start in tags:
         assert get(client, start).status_code == 200
+
+
+def test_the_sample_site_is_a_fixture_outside_the_core():
+    """``sample_site`` is a top-level package; of the product's packages only the ``demo`` and
+    ``sample-site`` commands import it, inside their functions."""
+    import ast
+
+    repo = Path(__file__).resolve().parents[1]
+    assert (repo / "sample_site" / "__init__.py").exists() and not (repo / "pantau" / "sample_site").exists()
+    importers = {}
+    for package in ("pantau", "crawler", "nlp", "search_api"):
+        for path in (repo / package).rglob("*.py"):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            top_level = {id(node) for node in tree.body}
+            for node in ast.walk(tree):
+                names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                         else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+                if any(n == "sample_site" or n.startswith(("sample_site.", "pantau.sample_site")) for n in names):
+                    assert id(node) not in top_level, f"{path}: import the sample site inside the function"
+                    importers[path.relative_to(repo).as_posix()] = True
+    assert set(importers) == {"pantau/commands/demo.py", "pantau/commands/sample_site.py"}
+    loaded = subprocess.run([sys.executable, "-c", "import sys, pantau.cli, crawler.run, search_api.app; "
+                             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sample_site'))"],
+                            capture_output=True, text=True, timeout=120, cwd=repo)
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stdout.strip() == "[]"

@@ -3,7 +3,7 @@
 import re
 import sys
 
-from pantau.sample_site import load_articles
+from sample_site import load_articles
 from pantau.search.analysis import tokens
 from pantau.search.stemmer import _CompiledRe, create_stemmer
 

@@ -16,7 +16,7 @@ def sample_site(
     no_serve: bool = typer.Option(
         False, "--no-serve", help="With --answer-key: write the key for http://HOST:PORT and exit without serving."),
     articles: Path | None = typer.Option(
-        None, "--articles", help="Article directory (default: the bundled pantau/sample_site/articles)."),
+        None, "--articles", help="Article directory (default: the bundled sample_site/articles)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log every request to stderr."),
 ) -> None:
     """Serve the four sample sites (Kabar Pantura, NusaRaya, Bawaslu Temanggung, Suara Timur)
@@ -26,10 +26,10 @@ def sample_site(
     import sys
 
     from pantau.errors import InvalidInput
-    from pantau.sample_site.answer_key import write_answer_key
-    from pantau.sample_site.catalog import Catalog
-    from pantau.sample_site.content import SITES
-    from pantau.sample_site.server import base_url, make_server
+    from sample_site.answer_key import write_answer_key
+    from sample_site.catalog import Catalog
+    from sample_site.content import SITES
+    from sample_site.server import base_url, make_server
 
     catalog = Catalog.load(articles)
     if no_serve:

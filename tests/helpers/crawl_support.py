@@ -11,7 +11,7 @@ import threading
 import time
 from pathlib import Path
 
-from pantau.sample_site.server import base_url, make_server
+from sample_site.server import base_url, make_server
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pantau.ids import digest, slugify
-from pantau.sample_site.content import (
+from sample_site.content import (
     DATELINE, SITES, Article, ContentError, excerpt, load_articles, split_pages,
 )
 

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 if TYPE_CHECKING:
-    from pantau.sample_site.catalog import Catalog, Rendition
-    from pantau.sample_site.traps import TrapPlan
+    from sample_site.catalog import Catalog, Rendition
+    from sample_site.traps import TrapPlan
 
 HTML = "text/html; charset=utf-8"
 XML = "application/xml; charset=utf-8"

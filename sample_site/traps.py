@@ -15,8 +15,8 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from pantau.sample_site.base import tanggal
-from pantau.sample_site.catalog import Catalog, Rendition
+from sample_site.base import tanggal
+from sample_site.catalog import Catalog, Rendition
 
 WRONG_ENCODING = {"declared": "iso-8859-1", "actual": "utf-8"}
 PDF_PATH = "/bawaslu-temanggung/unduhan/surat-edaran-netralitas-asn-2024.pdf"
@@ -103,7 +103,7 @@ def all_traps(base_url: str, catalog: Catalog | None = None, directory: str | Pa
                         "(counters reset with GET /__reset)",
                         {"reset": base + "/__reset", "then": 200}))
     if plan.wrong_encoding:
-        from pantau.sample_site.bawaslu import PER_PAGE  # late: bawaslu imports this module
+        from sample_site.bawaslu import PER_PAGE  # late: bawaslu imports this module
 
         page = catalog.site("bawaslu-temanggung").index(plan.wrong_encoding) // PER_PAGE + 1
         listing = "/bawaslu-temanggung/berita" + (f"?page={page}" if page > 1 else "")

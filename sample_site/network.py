@@ -7,12 +7,12 @@ import json
 import re
 
 from pantau.ids import digest, slugify
-from pantau.sample_site import traps
-from pantau.sample_site.base import (
+from sample_site import traps
+from sample_site.base import (
     XML, Ctx, Response, ad_slot, document, e, int_param, iso, modified, not_found, page_count, page_slice,
     share_links, tanggal_jam, xml_doc,
 )
-from pantau.sample_site.catalog import EDITIONS, Rendition, edition_name
+from sample_site.catalog import EDITIONS, Rendition, edition_name
 
 SITE = "nusaraya"
 NAME = "NusaRaya.com"

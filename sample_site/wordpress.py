@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from pantau.ids import slugify
-from pantau.sample_site import traps
-from pantau.sample_site.base import (
+from sample_site import traps
+from sample_site.base import (
     RSS, XML, Ctx, Response, ad_slot, document, e, iso, modified, not_found, page_count,
     page_slice, paragraphs_html, redirect, rfc822, share_links, tanggal, tanggal_jam, xml_doc,
 )
-from pantau.sample_site.catalog import Rendition
+from sample_site.catalog import Rendition
 
 SITE = "kabarpantura"
 NAME = "Kabar Pantura"

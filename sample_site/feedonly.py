@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from pantau.sample_site.base import (
+from sample_site.base import (
     RSS, Ctx, Response, document, e, not_found, paragraphs_html, rfc822, share_links, tanggal_jam, xml_doc,
 )
-from pantau.sample_site.catalog import Rendition
+from sample_site.catalog import Rendition
 
 SITE = "suaratimur"
 NAME = "Suara Timur"

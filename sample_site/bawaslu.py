@@ -3,12 +3,12 @@ metadata: the date is only in the text ("Diposting pada 18 November 2024", the d
 
 from __future__ import annotations
 
-from pantau.sample_site import traps
-from pantau.sample_site.base import (
+from sample_site import traps
+from sample_site.base import (
     Ctx, Response, document, e, int_param, not_found, page_count, page_slice, paragraphs_html, share_links,
     tanggal,
 )
-from pantau.sample_site.catalog import Rendition
+from sample_site.catalog import Rendition
 
 SITE = "bawaslu-temanggung"
 NAME = "Bawaslu Kabupaten Temanggung"

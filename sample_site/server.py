@@ -13,12 +13,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from pantau.sample_site.base import Ctx, Response, document, e, not_found, redirect, server_error
-from pantau.sample_site.catalog import Catalog
-from pantau.sample_site.content import SITES
-from pantau.sample_site.traps import ROBOTS_DISALLOWED, FlakyState, TrapPlan
+from sample_site.base import Ctx, Response, document, e, not_found, redirect, server_error
+from sample_site.catalog import Catalog
+from sample_site.content import SITES
+from sample_site.traps import ROBOTS_DISALLOWED, FlakyState, TrapPlan
 
-TEMPLATES = {site: importlib.import_module(f"pantau.sample_site.{module}") for site, (_, module) in SITES.items()}
+TEMPLATES = {site: importlib.import_module(f"sample_site.{module}") for site, (_, module) in SITES.items()}
 
 
 class SampleSite:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pantau.sample_site.catalog import Catalog, Rendition
-from pantau.sample_site.content import SITES
+from sample_site.catalog import Catalog, Rendition
+from sample_site.content import SITES
 
 
 def variants(base: str, r: Rendition) -> dict[str, str | list[str]]:
