@@ -27,12 +27,12 @@ from typing import BinaryIO
 from pantau.errors import InvalidInput, LimitExceeded
 from pantau.export_fields import FIELD_NAMES, FIELDS, LIST, flat, to_row
 from pantau.records import BATCH_SIZE, iter_records
+from pantau.search.fields import FILTER_PARAMS
 
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson",
                "parquet": "application/vnd.apache.parquet", "zip": "application/zip"}
 FORMATS = ("csv", "jsonl", "parquet")
-FILTER_FIELDS = ("q", "region", "official", "violation_type", "doc_type", "source", "source_type",
-                 "date_from", "date_to")
+FILTER_FIELDS = FILTER_PARAMS  # what a manifest cites (pantau.search.fields)
 
 
 class HashingWriter:

@@ -7,15 +7,15 @@ each OR-ed; different parameters are AND-ed).
 
 from __future__ import annotations
 
-from datetime import date
+import inspect
 from typing import Annotated, Literal
 
 from fastapi import Depends, Query, Request
 
 from pantau.errors import InvalidInput
 from pantau.query_input import build_query
+from pantau.search import fields
 from pantau.search.query import MAX_LIMIT, MAX_QUERY_LENGTH, FacetName, SearchQuery, SortOrder
-from pantau.taxonomy import DocType, SourceType, ViolationType
 
 MAX_CURSOR_LENGTH = 2000
 MAX_VALUES = 50  # values of one repeatable parameter
@@ -30,22 +30,27 @@ def _many(help_text: str):
                  max_length=MAX_VALUES)
 
 
-def search_filters(
-    q: Annotated[str | None, Query(max_length=MAX_QUERY_LENGTH, description=Q_HELP)] = None,
-    region: Annotated[list[str], _many(
-        "Kemendagri region code (`33`, `33.25`, `3325`); a province includes its kabupaten/kota.")] = [],
-    official: Annotated[list[str], _many("Official id from /v1/officials.")] = [],
-    violation_type: Annotated[list[ViolationType], _many("Violation type code (see /v1/taxonomy).")] = [],
-    doc_type: Annotated[list[DocType], _many("Document type code (see /v1/taxonomy).")] = [],
-    source: Annotated[list[str], _many("Source id (see /v1/sources).")] = [],
-    source_type: Annotated[list[SourceType], _many("Source type.")] = [],
-    date_from: Annotated[date | None, Query(description="Published on or after (YYYY-MM-DD).")] = None,
-    date_to: Annotated[date | None, Query(description="Published on or before (YYYY-MM-DD).")] = None,
-) -> SearchQuery:
+def search_filters(**values) -> SearchQuery:
     """The filters, checked: known region codes, parseable text, date_from <= date_to."""
-    return build_query(q=q, region=region, official=official, violation_type=violation_type,
-                       doc_type=doc_type, source=source, source_type=source_type,
-                       date_from=date_from, date_to=date_to)
+    return build_query(**values)
+
+
+def _filter_signature() -> inspect.Signature:
+    """q and one query parameter per filter parameter of ``pantau.search.fields``."""
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    out = [inspect.Parameter("q", keyword, default=None, annotation=Annotated[
+        str | None, Query(max_length=MAX_QUERY_LENGTH, description=Q_HELP)])]
+    for param in fields.params():
+        if param.many:
+            kind = Annotated[list[param.value_type], _many(param.help)]
+            out.append(inspect.Parameter(param.name, keyword, default=[], annotation=kind))
+        else:
+            kind = Annotated[param.value_type | None, Query(description=param.help)]
+            out.append(inspect.Parameter(param.name, keyword, default=None, annotation=kind))
+    return inspect.Signature(out, return_annotation=SearchQuery)
+
+
+search_filters.__signature__ = _filter_signature()
 
 
 FiltersDep = Annotated[SearchQuery, Depends(search_filters)]

@@ -161,6 +161,37 @@ def test_facets_honour_filters(http):
     assert {f["value"]: f["count"] for f in facets["doc_type"]} == {"incident": 2, "statistics": 1}
 
 
+def test_facet_buckets_toggle_their_filter(http):
+    first = search(http, limit=2, region="35", q="camat OR lurah OR kepala", facets=["province", "month"])
+    province = {f["value"]: f for f in first["facets"]["province"]}
+    assert province["35"]["selected"] and not province["33"]["selected"]
+    # following a toggle URL gives the same result as asking with the changed parameters
+    added = http.get(province["33"]["toggle_url"]).json()
+    assert added["total"] == search(http, region=["35", "33"], q="camat OR lurah OR kepala")["total"]
+    assert added["total"] == province["33"]["count"] + province["35"]["count"]
+    removed = http.get(province["35"]["toggle_url"]).json()
+    assert removed["total"] == search(http, q="camat OR lurah OR kepala")["total"] > first["total"]
+    assert "cursor=" not in province["33"]["toggle_url"] and "limit=2" in province["33"]["toggle_url"]
+    month = next(f for f in first["facets"]["month"])
+    narrowed = http.get(month["toggle_url"]).json()
+    assert narrowed["total"] == month["count"]
+    chosen = next(f for f in narrowed["facets"]["month"] if f["value"] == month["value"])
+    assert chosen["selected"] and "date_from" not in chosen["toggle_url"]
+
+
+def test_facets_that_run_out_of_time_are_reported_not_failed(api_data):
+    from pantau.search.factory import get_backend
+
+    settings = Settings(data_dir=api_data, facet_budget_s=1e-9)
+    app = create_app(settings, backend_factory=lambda: get_backend(settings))
+    with serve_in_thread(app) as base:
+        r = httpx.get(f"{base}/v1/articles", params={"facets": ["province", "source"], "q": "camat"})
+        assert r.status_code == 200
+        body = r.json()
+        assert body["facets_timed_out"] == ["province", "source"] and body["facets"] == {}
+        assert body["total"] > 0 and body["hits"]
+
+
 def test_search_as_csv(http):
     r = http.get("/v1/articles", params={"format": "csv", "limit": 5, "region": "33"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")

@@ -7,6 +7,7 @@ holding ``data.<format>``, ``data_dictionary.csv`` and ``manifest.json``.
 
 from __future__ import annotations
 
+import inspect
 import json
 from pathlib import Path
 
@@ -28,19 +29,9 @@ def export(
     output: Path = typer.Option(..., "-o", "--output", help="File to write (.zip: a bundle)."),
     fmt: str = typer.Option("csv", "--format", "-f", help="csv, jsonl or parquet."),
     bundle: bool = typer.Option(False, "--bundle", help="Write a zip with the data dictionary and manifest."),
-    q: str | None = typer.Option(None, "--q", "-q", help='Full text: words, "phrases", -word, a OR b.'),
-    region: list[str] = typer.Option([], "--region", help="Region code (repeatable)."),
-    official: list[str] = typer.Option([], "--official", help="Official id (repeatable)."),
-    violation_type: list[str] = typer.Option([], "--violation-type",
-                                             help="Violation type code (repeatable)."),
-    doc_type: list[str] = typer.Option([], "--doc-type", help="Document type code (repeatable)."),
-    source: list[str] = typer.Option([], "--source", help="Source id (repeatable)."),
-    source_type: list[str] = typer.Option([], "--source-type",
-                                          help="news, bawaslu, government (repeatable)."),
-    date_from: str | None = typer.Option(None, "--from", help="Published on or after (YYYY-MM-DD)."),
-    date_to: str | None = typer.Option(None, "--to", help="Published on or before (YYYY-MM-DD)."),
     archive_path: Path | None = typer.Option(
         None, "--archive", help="Archive file (default: PANTAU_DATA_DIR/archive.sqlite3)."),
+    **filters,
 ) -> None:
     """Export every article matching the filters, with a data dictionary and a manifest."""
     from rich.console import Console
@@ -52,9 +43,7 @@ def export(
     from pantau.store import Archive
 
     exporter.check_format(fmt)
-    query = build_query(q=q, region=region, official=official, violation_type=violation_type,
-                        doc_type=doc_type, source=source, source_type=source_type,
-                        date_from=date_from, date_to=date_to)
+    query = build_query(**filters)
     err = Console(stderr=True)
     backend = get_backend(get_settings())
     try:
@@ -65,6 +54,37 @@ def export(
         backend.close()
     err.print(f"export: {manifest['counts']['rows']} articles -> {output} "
               f"(sha256 {manifest['data_sha256'][:16]}...)")
+
+
+def _filter_options() -> list[inspect.Parameter]:
+    """q and one option per filter parameter of ``pantau.search.fields`` (lists repeat)."""
+    from pantau.search import fields
+
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    out = [inspect.Parameter("q", keyword, annotation=str | None, default=typer.Option(
+        None, "--q", "-q", help='Full text: words, "phrases", -word, a OR b.'))]
+    for param in fields.params():
+        if param.many:
+            option = typer.Option([], param.flag, help=f"{param.filter.cli_help or param.help} Repeatable.")
+            out.append(inspect.Parameter(param.name, keyword, annotation=list[str], default=option))
+        else:
+            option = typer.Option(None, param.flag, help=param.help)
+            out.append(inspect.Parameter(param.name, keyword, annotation=str | None, default=option))
+    return out
+
+
+def _with_filter_options(command):
+    """Replace ``**filters`` in ``command``'s signature by the filter options (typer reads
+    the signature and the annotations)."""
+    sig = inspect.signature(command)
+    fixed = [p for p in sig.parameters.values() if p.kind != inspect.Parameter.VAR_KEYWORD]
+    options = _filter_options()
+    command.__signature__ = sig.replace(parameters=fixed + options)
+    command.__annotations__ = {**{p.name: p.annotation for p in fixed + options}, "return": None}
+    return command
+
+
+export = _with_filter_options(export)
 
 
 def _write(query, fmt: str, output: Path, bundle: bool, *, archive, backend, console) -> dict:

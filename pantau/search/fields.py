@@ -35,12 +35,12 @@ class Filter:
     kind: Kind
     help: str
     values: type[Enum] | None = None   # the codes a value must be one of
-    cli_flag: str = ""                 # default: --<name with dashes>
+    cli_flags: tuple[str, ...] = ()    # one per parameter; default --<parameter with dashes>
     cli_help: str = ""
 
     @property
-    def flag(self) -> str:
-        return self.cli_flag or "--" + self.name.replace("_", "-")
+    def flags(self) -> tuple[str, ...]:
+        return self.cli_flags or tuple("--" + p.replace("_", "-") for p in self.params)
 
     @property
     def params(self) -> tuple[str, ...]:
@@ -68,7 +68,8 @@ FILTERS: tuple[Filter, ...] = (
     Filter("source", "source_id", "terms", "Source id (see /v1/sources)."),
     Filter("source_type", "source_type", "terms", "Source type: news, bawaslu, government.",
            values=SourceType),
-    Filter("date", "published_date", "date_range", "Published on or after / on or before (YYYY-MM-DD)."),
+    Filter("date", "published_date", "date_range", "Published on or after / on or before (YYYY-MM-DD).",
+           cli_flags=("--from", "--to")),
 )
 
 FACETS: tuple[Facet, ...] = (
@@ -91,6 +92,34 @@ SPLITS = ("violation_type", "province")
 # Keyword fields of the index: every filter's and facet's field, plus the periods.
 KEYWORD_FIELDS: tuple[str, ...] = tuple(dict.fromkeys(
     [f.field for f in FILTERS if f.kind != "date_range"] + [f.field for f in FACETS] + ["week"]))
+
+
+@dataclass(frozen=True)
+class Param:
+    """One query parameter of a filter, as the API and the CLI declare it."""
+
+    name: str
+    filter: Filter
+    many: bool           # repeatable (a list of values)
+    value_type: type     # str, an Enum of codes, or date
+    help: str
+    flag: str
+
+
+def params() -> list[Param]:
+    """Every filter's parameters, in registry order."""
+    from datetime import date
+
+    out = []
+    for flt in FILTERS:
+        if flt.kind == "date_range":
+            helps = ("Published on or after (YYYY-MM-DD, inclusive).",
+                     "Published on or before (YYYY-MM-DD, inclusive).")
+            out += [Param(name, flt, False, date, h, flag)
+                    for name, h, flag in zip(flt.params, helps, flt.flags)]
+        else:
+            out.append(Param(flt.name, flt, True, flt.values or str, flt.help, flt.flags[0]))
+    return out
 
 
 def wanted(query, flt: Filter) -> list[str]:

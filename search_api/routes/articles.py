@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from pantau.errors import NotFound
 from pantau.records import load_records
 from search_api.deps import ArchiveDep, BackendDep
+from search_api.facet_links import add_toggles
 from search_api.models import ERRORS, ArticleDetail, ArticlePage
 from search_api.params import ListFormat, PageDep
 from search_api.routes import links
@@ -39,6 +40,7 @@ def search_articles(request: Request, query: PageDep, backend: BackendDep,
     `q` is given). `format=csv` returns the same page as CSV with the next page in a
     `Link: <...>; rel="next"` header; for every matching article use `/v1/export`."""
     page = backend.search(query)
+    add_toggles(request, query, page)
     next_url = links.replace_params(request, cursor=page.next_cursor) if page.next_cursor else None
     if fmt == "csv":
         headers = {"Link": f'<{next_url}>; rel="next"'} if next_url else {}

@@ -1,0 +1,52 @@
+"""Facet buckets with ``selected`` and ``toggle_url`` (Datasette's shape): the URL of the same
+search with the bucket's value added to, or removed from, the facet's filter. The cursor is
+dropped (a new filter starts at the first page); every other parameter is kept.
+
+For a date-range filter (the month facet) a value is selected when the range is exactly that
+month; toggling sets the range to the month or removes it.
+"""
+
+from __future__ import annotations
+
+import calendar
+from urllib.parse import urlencode
+
+from fastapi import Request
+
+from pantau.search.fields import FACETS_BY_NAME, FILTERS_BY_NAME, Filter, wanted
+from pantau.search.query import SearchPage, SearchQuery
+
+
+def add_toggles(request: Request, query: SearchQuery, page: SearchPage) -> None:
+    for name, buckets in page.facets.items():
+        flt = FILTERS_BY_NAME[FACETS_BY_NAME[name].filter]
+        for bucket in buckets:
+            bucket.selected, changes = _toggle(flt, query, bucket.value)
+            bucket.toggle_url = _url(request, flt, changes)
+
+
+def _toggle(flt: Filter, query: SearchQuery, value: str) -> tuple[bool, dict[str, list[str]]]:
+    """(selected, the filter's parameters after the toggle)."""
+    if flt.kind == "date_range":
+        low, high = _month_bounds(value)
+        current = tuple(getattr(query, p) for p in flt.params)
+        selected = current == (low, high)
+        values = [] if selected else [[low.isoformat()], [high.isoformat()]]
+        return selected, dict(zip(flt.params, values or [[], []]))
+    current = wanted(query, flt)
+    selected = value in current
+    after = [v for v in current if v != value] if selected else [*current, value]
+    return selected, {flt.name: after}
+
+
+def _month_bounds(month: str):
+    from datetime import date
+
+    year, number = (int(part) for part in month.split("-"))
+    return date(year, number, 1), date(year, number, calendar.monthrange(year, number)[1])
+
+
+def _url(request: Request, flt: Filter, changes: dict[str, list[str]]) -> str:
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k not in changes and k != "cursor"]
+    pairs = kept + [(k, v) for k, values in changes.items() for v in values]
+    return str(request.url.replace(query=urlencode(pairs)))
