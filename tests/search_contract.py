@@ -146,10 +146,12 @@ def _store(archive, key, source, published, doc_type, violations, regions, offic
                       body=body, sha256=sha)
     archive.put_capture(capture)
     aid = article_id(url)
+    cluster = "story-baliho" if key in ("a01", "a15") else f"story-{key}"
     archive.upsert_article(Article(
         id=aid, capture_id=capture.id, source_id=source, url=url, canonical_url=url, title=title, text=text,
         published_at=datetime.fromisoformat(published) if published else None,
-        content_hash=hashlib.sha256(text.encode()).hexdigest(), parser="contract", parser_version="1"))
+        content_hash=hashlib.sha256(text.encode()).hexdigest(), parser="contract", parser_version="1",
+        cluster_id=cluster))
     archive.put_annotation(Annotation(
         article_id=aid, pipeline_version="contract-1", doc_type=doc_type,
         violation_types=[ViolationMention(type=v) for v in violations],
@@ -195,6 +197,7 @@ def matches(doc: IndexDocument, query: SearchQuery, keys: set | None = None, ski
         "doc_type": not query.doc_type or doc.doc_type in query.doc_type,
         "source": not query.source or doc.source_id in query.source,
         "source_type": not query.source_type or doc.source_type in query.source_type,
+        "cluster": not query.cluster or doc.cluster_id in query.cluster,
         "date": _in_dates(doc, query),
     }
     return all(ok for name, ok in checks.items() if name != skip)
@@ -276,6 +279,7 @@ FILTER_CASES = [
     {"doc_type": ["prevention"]},
     {"source": ["kabar-timur"]},
     {"source_type": ["bawaslu"]},
+    {"cluster": ["story-baliho"]},
     {"date_from": date(2024, 11, 1)},
     {"date_to": date(2024, 1, 31)},
     {"date_from": date(2024, 11, 6), "date_to": date(2024, 11, 6)},

@@ -179,6 +179,12 @@ def test_facet_buckets_toggle_their_filter(http):
     assert chosen["selected"] and "date_from" not in chosen["toggle_url"]
 
 
+def test_cluster_filter_lists_the_copies_of_one_story(http):
+    """A filter added by one line in pantau/search/fields.py reaches the API (and the export)."""
+    page = search(http, cluster="cluster-batang")
+    assert keys(page) == {"klarifikasi-camat", "klarifikasi-camat-salinan"} and page["total"] == 2
+
+
 def test_facets_that_run_out_of_time_are_reported_not_failed(api_data):
     from pantau.search.factory import get_backend
 

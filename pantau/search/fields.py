@@ -68,6 +68,8 @@ FILTERS: tuple[Filter, ...] = (
     Filter("source", "source_id", "terms", "Source id (see /v1/sources)."),
     Filter("source_type", "source_type", "terms", "Source type: news, bawaslu, government.",
            values=SourceType),
+    Filter("cluster", "cluster_id", "terms",
+           "Near-duplicate cluster id (an article's `cluster.id`): every copy of one syndicated story."),
     Filter("date", "published_date", "date_range", "Published on or after / on or before (YYYY-MM-DD).",
            cli_flags=("--from", "--to")),
 )
