@@ -55,9 +55,9 @@ def output_to_annotation(output: dict, article_id: str) -> Annotation:
     ev = output.get("evidence", {})
     dates = []
     for iso in output.get("dates", []):
-        found = ev.get("dates", {}).get(iso) or []
+        found = _one(ev.get("dates", {}).get(iso))
         if found:
-            dates.append({"date": iso, "evidence": _ev(found[0])})
+            dates.append({"date": iso, "evidence": found})
     return Annotation(
         article_id=article_id,
         pipeline_version=output["pipeline_version"],
@@ -87,13 +87,18 @@ def _pick(item: dict, model) -> dict:
     return out
 
 
+def _one(evidence) -> dict | None:
+    """The one evidence the schema keeps of a date or an incident: the first of a list (the
+    output lists them in text order), or the evidence itself; None without one."""
+    if isinstance(evidence, list):
+        evidence = evidence[0] if evidence else None
+    return _ev(evidence) if evidence else None
+
+
 def _incidents(items: list[dict]) -> list[dict]:
     out = []
     for inc in items:
-        ev = inc.get("evidence")
-        if isinstance(ev, list):  # the schema keeps one evidence per incident
-            ev = ev[0] if ev else None
-        if not ev:
-            continue
-        out.append({**_pick(inc, IncidentMention), "evidence": _ev(ev)})
+        ev = _one(inc.get("evidence"))
+        if ev:
+            out.append({**_pick(inc, IncidentMention), "evidence": ev})
     return out

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from pantau.timezones import local_day
 
 
 @dataclass
@@ -41,24 +43,13 @@ def compose(title: str | None, text: str) -> tuple[str, int]:
     return f"{title}\n\n{text}", len(title) + 2
 
 
-WIB = timezone(timedelta(hours=7))
-
-
 def as_date(value) -> date | None:
-    """The calendar day of a publication time. A time in UTC is read in WIB (UTC+7): most
-    outlets are there, and "2024-11-17T23:30Z" is the 18th in Jakarta; a time with its own
-    offset keeps it."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, str) and len(value) > 10:
-        value = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    if isinstance(value, datetime):
-        if value.tzinfo is not None and value.utcoffset() == timedelta(0):
-            value = value.astimezone(WIB)
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
+    """The calendar day of a publication time: ``pantau.timezones.local_day`` (the one day
+    rule: a time in UTC is read in WIB, a time with its own offset keeps it). Raises
+    ValueError for a value that is neither a date, a datetime nor an ISO string."""
+    if value is not None and not isinstance(value, (str, date)):
+        raise ValueError(f"not a date or an ISO date string: {value!r}")
+    return local_day(value)
 
 
 def make_doc(nlp: Language, item: Item) -> Doc:

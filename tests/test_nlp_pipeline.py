@@ -212,3 +212,15 @@ def test_components_share_state_only_through_the_doc(nlp):
 
     got = [doc_to_output(doc, item.id, pipeline.PIPELINE_VERSION) for doc, item in zip(docs, (a, b))]
     assert got == expected
+
+
+@pytest.mark.parametrize("value", [
+    None, "", "2024-11-17", "2024-11-17T23:30:00Z", "2024-11-17T23:30:00+08:00", "2024-11-17T23:30",
+    date(2024, 1, 2)])
+def test_publication_day_follows_pantau_timezones(value):
+    """One day rule (a UTC time read in WIB), declared in pantau.timezones."""
+    import nlp.runner
+    from pantau.timezones import local_day
+
+    assert nlp.runner.as_date(value) == local_day(value)
+    assert not hasattr(nlp.runner, "WIB")
