@@ -12,9 +12,7 @@ written front to back, so it can go straight to a socket.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import zipfile
 from collections import Counter
@@ -25,7 +23,8 @@ from itertools import islice
 from typing import BinaryIO
 
 from pantau.errors import InvalidInput, LimitExceeded
-from pantau.export_fields import FIELD_NAMES, FIELDS, LIST, flat, to_row
+from pantau import render
+from pantau.export_fields import FIELD_NAMES, FIELDS, LIST, to_row
 from pantau.records import BATCH_SIZE, iter_records
 from pantau.search.fields import FILTER_PARAMS
 
@@ -90,35 +89,6 @@ def _batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
         yield batch
 
 
-def _write_csv(batches: Iterable[list[dict]], out: HashingWriter) -> None:
-    out.write(csv_line(FIELD_NAMES).encode("utf-8"))
-    for batch in batches:
-        out.write("".join(csv_line(flat(row).values()) for row in batch).encode("utf-8"))
-
-
-def csv_line(values: Iterable[str]) -> str:
-    """One CSV record as ``csv.writer`` writes it (excel dialect: quotes only where needed,
-    quotes doubled, CRLF), without its character-by-character scan of long texts."""
-    fields = list(map(_csv_field, values))
-    line = ",".join(fields)
-    return (line or ('""' if fields else "")) + "\r\n"  # a lone empty field is quoted
-
-
-def _csv_field(value) -> str:
-    if not isinstance(value, str):
-        value = "" if value is None else str(value)
-    if '"' in value:
-        return '"' + value.replace('"', '""') + '"'
-    if "," in value or "\n" in value or "\r" in value:
-        return '"' + value + '"'
-    return value
-
-
-def _write_jsonl(batches: Iterable[list[dict]], out: HashingWriter) -> None:
-    for batch in batches:
-        out.write("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in batch).encode("utf-8"))
-
-
 def arrow_schema():
     import pyarrow as pa
 
@@ -126,18 +96,11 @@ def arrow_schema():
                                metadata={"description": desc}) for name, kind, desc in FIELDS])
 
 
-def _write_parquet(batches: Iterable[list[dict]], out: HashingWriter) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    schema = arrow_schema()
-    sink = pa.PythonFile(out, mode="w")
-    with pq.ParquetWriter(sink, schema, compression="zstd") as writer:
-        for batch in batches:  # one row group per batch
-            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+def _write_parquet(batches: Iterable[list[dict]], columns, out) -> None:
+    render.write_parquet(batches, arrow_schema(), out)
 
 
-_WRITERS = {"csv": _write_csv, "jsonl": _write_jsonl, "parquet": _write_parquet}
+_WRITERS = {"csv": render.write_csv, "jsonl": render.write_jsonl, "parquet": _write_parquet}
 
 
 def export(query, fmt: str, out: BinaryIO, *, archive, backend, batch_size: int = BATCH_SIZE,
@@ -166,20 +129,23 @@ def export(query, fmt: str, out: BinaryIO, *, archive, backend, batch_size: int 
             yield to_row(record)
 
     writer = HashingWriter(out)
-    _WRITERS[fmt](_batches(rows(), batch_size), writer)
+    _WRITERS[fmt](_batches(rows(), batch_size), FIELD_NAMES, writer)
     writer.flush()
     result.sha256, result.bytes = writer.sha.hexdigest(), writer.size
     return result
 
 
+DICTIONARY_COLUMNS = ["field", "type", "csv", "description"]
+
+
+def data_dictionary() -> list[dict]:
+    """One row per export field: field, type, how CSV writes it, description."""
+    return [{"field": name, "type": kind, "csv": "values joined with ';'" if kind == LIST else "as is",
+             "description": desc} for name, kind, desc in FIELDS]
+
+
 def data_dictionary_csv() -> bytes:
-    """The data dictionary: one row per field (field, type, csv, description)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["field", "type", "csv", "description"])
-    for name, kind, desc in FIELDS:
-        writer.writerow([name, kind, "values joined with ';'" if kind == LIST else "as is", desc])
-    return buffer.getvalue().encode("utf-8")
+    return render.csv_bytes(data_dictionary(), DICTIONARY_COLUMNS)
 
 
 def query_filters(query) -> dict:

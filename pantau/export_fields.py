@@ -103,8 +103,3 @@ def to_row(record: Record) -> dict:
     """One export row: every field of FIELDS, strings and lists of strings."""
     return _article_part(record) | _annotation_part(record)  # both parts in FIELDS order
 
-
-def flat(row: dict) -> dict:
-    """The CSV form of a row: lists joined with ';'."""
-    return {k: (";".join([str(x).replace(";", ",") for x in v]) if v else "") if isinstance(v, list) else v
-            for k, v in row.items()}

@@ -155,8 +155,9 @@ SearchQuery.__doc__ = "What a user asks (the URL's parameters); fields derived f
 
 
 class Hit(BaseModel):
+    """One search result; its fields, in this order, are also the columns of a page as CSV."""
+
     id: str
-    score: float | None = None
     title: str
     url: str
     source_id: str
@@ -165,6 +166,7 @@ class Hit(BaseModel):
     doc_type: str | None = None
     violation_types: list[str] = Field(default_factory=list)
     region_codes: list[str] = Field(default_factory=list)
+    score: float | None = Field(None, description="Relevance (bm25); none in time order.")
     snippet: str = Field("", description="Highlighted excerpt; matches wrapped in <mark></mark>.")
 
 

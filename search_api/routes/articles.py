@@ -10,6 +10,7 @@ from fastapi.responses import Response
 
 from pantau.errors import NotFound
 from pantau.records import load_records
+from pantau.search.query import Hit
 from search_api.deps import ArchiveDep, BackendDep
 from search_api.facet_links import add_toggles
 from search_api.models import ERRORS, ArticleDetail, ArticlePage
@@ -21,8 +22,7 @@ from search_api.views import article_detail
 router = APIRouter(tags=["articles"])
 
 ArticleId = Annotated[str, Path(min_length=1, max_length=64, description="Article id.")]
-HIT_COLUMNS = ["id", "title", "url", "source_id", "source_type", "published_at", "doc_type",
-               "violation_types", "region_codes", "score", "snippet"]
+HIT_COLUMNS = list(Hit.model_fields)  # the CSV of a page: every field of a hit
 # The archived page may hold anything: no script, no plugin, no request may leave it.
 CAPTURE_HEADERS = {
     "Content-Security-Policy": "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'",

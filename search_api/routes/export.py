@@ -15,7 +15,6 @@ from fastapi.responses import StreamingResponse
 
 from pantau import export as exporter
 from pantau.errors import LimitExceeded
-from pantau.export_fields import FIELDS
 from search_api.deps import ArchiveDep, BackendDep, ContextDep
 from search_api.models import ERRORS
 from search_api.params import FiltersDep, ListFormat
@@ -91,7 +90,7 @@ def export_manifest(query: FiltersDep, context: ContextDep, archive: ArchiveDep,
 @router.get("/v1/export/data-dictionary", summary="Export fields", responses=ERRORS)
 def data_dictionary(fmt: ListFormat = "json"):
     """Every field of an export: name, type (`string` or `list<string>`) and description."""
-    rows = [{"field": name, "type": kind, "description": desc} for name, kind, desc in FIELDS]
+    rows = exporter.data_dictionary()
     if fmt == "csv":
-        return csv_response(rows, ["field", "type", "description"], "data_dictionary")
+        return csv_response(rows, exporter.DICTIONARY_COLUMNS, "data_dictionary")
     return rows
