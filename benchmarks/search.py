@@ -1,4 +1,4 @@
-"""Search benchmark for the embedded backend: index build rate, query latency, export.
+"""Search benchmark for the embedded backend (tantivy): index build rate, query latency, export.
 
     .venv/bin/python benchmarks/search.py                    # 100,000 documents
     .venv/bin/python benchmarks/search.py --size 1000000     # takes a while
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import hashlib
 import itertools
 import json
 import random
@@ -40,7 +41,7 @@ from pantau.regions import get_region_table  # noqa: E402
 from pantau.search.base import IndexDocument  # noqa: E402
 from pantau.search.document import with_ancestors  # noqa: E402
 from pantau.search.query import SearchQuery  # noqa: E402
-from pantau.search.sqlite import SqliteBackend  # noqa: E402
+from pantau.search.tantivy_engine import TantivyBackend  # noqa: E402
 from pantau.taxonomy import DocType, ViolationType  # noqa: E402
 
 SYLLABLES = ("ba be bi bo bu da de di do du ga gi gu ha hi ja jo ka ke ki ko ku la le li lo lu "
@@ -98,7 +99,8 @@ class Corpus:
         doc_type = rng.choices([d for d, _ in DOC_TYPES], [w for _, w in DOC_TYPES])[0]
         named = self._regions()
         return IndexDocument(
-            id=f"doc{i:08d}", url=f"https://{source_id}.example/{i}", canonical_url=f"https://{source_id}.example/{i}",
+            id=hashlib.blake2b(i.to_bytes(8, "little"), digest_size=8).hexdigest(),  # 16 hex, as article ids
+            url=f"https://{source_id}.example/{i}", canonical_url=f"https://{source_id}.example/{i}",
             source_id=source_id, source_name=f"Sumber {source_id}", source_type=source_type,
             title=self._vary(rng.choice(self.titles)), text=self._text(),
             published_at=published.isoformat(), published_date=day.isoformat(), doc_type=doc_type,
@@ -188,7 +190,7 @@ class Timed:
             yield item
 
 
-def build(backend: SqliteBackend, size: int) -> dict:
+def build(backend: TantivyBackend, size: int) -> dict:
     docs = Timed(Corpus().documents(size))
     cpu = time.process_time()
     stats = backend.rebuild(docs)
@@ -198,7 +200,7 @@ def build(backend: SqliteBackend, size: int) -> dict:
             "generation_s": round(docs.seconds, 1), "indexing_s": round(indexing, 1),
             "docs_per_s": round(stats.documents / indexing),
             "docs_per_cpu_s": round(stats.documents / indexing_cpu),
-            "file_mb": round(backend.path.stat().st_size / 2**20)}
+            "index_mb": round(sum(f.stat().st_size for f in backend.path.rglob("*") if f.is_file()) / 2**20)}
 
 
 def query_mix(rng: random.Random, corpus: Corpus) -> dict[str, callable]:
@@ -217,7 +219,7 @@ def query_mix(rng: random.Random, corpus: Corpus) -> dict[str, callable]:
     }
 
 
-def latencies(backend: SqliteBackend, corpus: Corpus, runs: int) -> dict:
+def latencies(backend: TantivyBackend, corpus: Corpus, runs: int) -> dict:
     rng = random.Random(11)
     out = {}
     for name, run in query_mix(rng, corpus).items():
@@ -235,7 +237,7 @@ def latencies(backend: SqliteBackend, corpus: Corpus, runs: int) -> dict:
     return out
 
 
-def export(backend: SqliteBackend, limit: int = 100_000) -> dict:
+def export(backend: TantivyBackend, limit: int = 100_000) -> dict:
     tracemalloc.start()
     start = time.perf_counter()
     n = sum(1 for _ in itertools.islice(backend.iter_ids(SearchQuery()), limit))
@@ -255,10 +257,10 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     workdir = args.dir or Path(tempfile.mkdtemp(prefix="pantau-bench-"))
-    backend = SqliteBackend(workdir / "search.sqlite3")
+    backend = TantivyBackend(workdir / "search-index")
     report = {"size": args.size}
     try:
-        if not (args.reuse and backend.path.exists()):
+        if not (args.reuse and backend.dir.current() is not None):
             report["build"] = build(backend, args.size)
         report["latency"] = latencies(backend, Corpus(), args.queries)
         report["export"] = export(backend)

@@ -1,9 +1,11 @@
 """Snippets with the matches marked, cut from the stored text.
 
-A token matches when its stem is the stem of a searched word ("pelanggaran" marks
-"melanggar"), or when it is part of a searched "phrase" written out in the text. The snippet
-is the window of ``SNIPPET_TOKENS`` tokens holding the most matches; the text is HTML-escaped
-and each match wrapped in ``<mark></mark>``. Without a match in the text, the lead.
+A word matches where the text holds a word of the same stem ("pelanggaran" marks
+"melanggar"); a "phrase" where its words stand in a row. Matching works on the distinct words
+of the text (stems are cached), then one regular expression finds them: the cost grows with
+the vocabulary of the text, not with its length. The snippet is the window of about
+``SNIPPET_CHARS`` characters holding the most matches, HTML-escaped, each match wrapped in
+``<mark></mark>``. Without a match in the text, the lead.
 """
 
 from __future__ import annotations
@@ -11,19 +13,17 @@ from __future__ import annotations
 import html
 import re
 
-from pantau.search.analysis import fold, stem
+from pantau.search.analysis import stem, stem_tokens, tokens
 from pantau.search.query import TextQuery, is_phrase, phrase_words
 
-SNIPPET_TOKENS = 32
+SNIPPET_CHARS = 200
+BEFORE_CHARS = 30
 LEAD_WORDS = 40
-_TOKEN = re.compile(r"[^\W_]+")
 
 
 def terms_of(text: TextQuery) -> tuple[set[str], list[list[str]]]:
     """(stems of the searched words, token lists of the searched phrases); exclusions are
     not marked."""
-    from pantau.search.analysis import tokens
-
     words, phrases = set(), []
     for clause in text.clauses:
         for term in clause:
@@ -35,60 +35,53 @@ def terms_of(text: TextQuery) -> tuple[set[str], list[list[str]]]:
     return words, phrases
 
 
+def matcher(body: str, text: TextQuery) -> re.Pattern | None:
+    """A pattern of every written form in ``body`` that the query matches, or None."""
+    words, phrases = terms_of(text)
+    vocabulary = list(set(tokens(body)))
+    forms = [w for w, s in zip(vocabulary, stem_tokens(vocabulary)) if s in words]
+    alternatives = [re.escape(f) for f in sorted(forms, key=len, reverse=True)]
+    alternatives += [r"[\W_]+".join(map(re.escape, p)) for p in phrases if p]
+    if not alternatives:
+        return None
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])", re.IGNORECASE)
+
+
 def snippet(body: str, text: TextQuery) -> str:
     if text.empty:
         return lead(body)
-    words, phrases = terms_of(text)
-    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(body)]
-    folded = [fold(body[a:b]) for a, b in spans]
-    hit = [stem(t) in words for t in folded] if words else [False] * len(folded)
-    for phrase in phrases:
-        _mark_phrase(folded, phrase, hit)
-    if not any(hit):
+    pattern = matcher(body, text)
+    spans = [m.span() for m in pattern.finditer(body)] if pattern else []
+    if not spans:
         return lead(body)
-    start = _best_window(hit)
-    end = min(start + SNIPPET_TOKENS, len(spans))
-    return _render(body, spans, hit, start, end)
+    start, end = _window(body, spans)
+    return _render(body, [s for s in spans if s[0] >= start and s[1] <= end], start, end)
 
 
-def _mark_phrase(folded: list[str], phrase: list[str], hit: list[bool]) -> None:
-    n = len(phrase)
-    if not n:
-        return
-    first = phrase[0]
-    for i, token in enumerate(folded):
-        if token == first and folded[i:i + n] == phrase:
-            for j in range(i, i + n):
-                hit[j] = True
+def _window(body: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """The window of about SNIPPET_CHARS characters with the most matches (the earliest of
+    equals), begun a little before its first match, on word boundaries."""
+    best, best_count, j = 0, 0, 0
+    for i, (a, _) in enumerate(spans):
+        while j < len(spans) and spans[j][1] <= a + SNIPPET_CHARS:
+            j += 1
+        if j - i > best_count:
+            best, best_count = i, j - i
+    first = spans[best][0]
+    start = body.rfind(" ", 0, max(first - BEFORE_CHARS, 0)) + 1 if first > BEFORE_CHARS else 0
+    end = body.find(" ", max(start + SNIPPET_CHARS, spans[best][1]))
+    return start, len(body) if end < 0 else end
 
 
-def _best_window(hit: list[bool]) -> int:
-    """The start of the window with the most matches (the earliest of equals), starting a
-    few tokens before its first match."""
-    n = len(hit)
-    best, best_count, count = 0, -1, 0
-    for i in range(n):
-        count += hit[i]
-        if i >= SNIPPET_TOKENS:
-            count -= hit[i - SNIPPET_TOKENS]
-        start = max(i - SNIPPET_TOKENS + 1, 0)
-        if count > best_count:
-            best, best_count = start, count
-    first = next(i for i in range(best, n) if hit[i])
-    return max(0, min(best, first - 4))
-
-
-def _render(body: str, spans, hit, start: int, end: int) -> str:
-    out = ["…" if start > 0 else ""]
-    pos = spans[start][0]
-    for i in range(start, end):
-        a, b = spans[i]
+def _render(body: str, spans, start: int, end: int) -> str:
+    out, pos = ["…" if start > 0 else ""], start
+    for a, b in spans:
         out.append(html.escape(body[pos:a], quote=False))
-        word = html.escape(body[a:b], quote=False)
-        out.append(f"<mark>{word}</mark>" if hit[i] else word)
+        out.append(f"<mark>{html.escape(body[a:b], quote=False)}</mark>")
         pos = b
-    out.append("…" if end < len(spans) else html.escape(body[pos:], quote=False))
-    return "".join(out).strip()
+    out.append(html.escape(body[pos:end], quote=False))
+    out.append("…" if end < len(body) else "")
+    return " ".join("".join(out).split())
 
 
 def lead(body: str) -> str:

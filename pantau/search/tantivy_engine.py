@@ -90,11 +90,11 @@ class TantivyBackend(SearchBackend):
         text = parse_text(query.q)
         sort = _sort(query, text)
         main = text_and_filters(text, filter_clauses(query))
-        total = searcher.search(main, 1, count=True).count
-        if sort == "relevance":
-            rows, cursor = self._relevance_page(searcher, main, query)
+        if sort == "relevance":  # one pass: the page and the total
+            rows, cursor, total = self._relevance_page(searcher, main, query)
         else:
             rows, cursor = self._time_rows_page(searcher, main, query, sort)
+            total = searcher.search(main, 1, count=True).count
         hits = [self._hit(searcher, addr, score, text) for score, addr in rows]
         facets, late = self._facets(searcher, snap, query, text, started)
         return SearchPage(total=total, hits=hits, next_cursor=cursor, facets=facets, facets_timed_out=late)
@@ -152,9 +152,10 @@ class TantivyBackend(SearchBackend):
             (offset,) = decode_cursor(query.cursor, "relevance", 1)
             if not isinstance(offset, int) or isinstance(offset, bool) or not 0 <= offset < BIG:
                 raise InvalidInput(_BAD_CURSOR, detail={"cursor": query.cursor[:100]})
-        found = searcher.search(main, query.limit + 1, count=False, offset=offset).hits
+        result = searcher.search(main, query.limit + 1, count=True, offset=offset)
+        found = result.hits
         cursor = encode_cursor("relevance", [offset + query.limit]) if len(found) > query.limit else None
-        return found[:query.limit], cursor
+        return found[:query.limit], cursor, result.count
 
     def _time_rows_page(self, searcher, main, query: SearchQuery, sort: str):
         after = None
@@ -178,9 +179,9 @@ class TantivyBackend(SearchBackend):
         search's start is reported as timed out instead of failing the page."""
         clauses = filter_clauses(query)
         groups: dict[str, list] = {}
-        for name in dict.fromkeys(query.facets):
+        for name in dict.fromkeys(query.facets):  # facets with the same scope share a call
             facet = FACETS_BY_NAME[name]
-            groups.setdefault(facet.filter, []).append(facet)
+            groups.setdefault(facet.filter if facet.filter in clauses else None, []).append(facet)
         out, late = {}, []
         for own, facets in groups.items():
             if time.monotonic() - started > self.facet_budget_s:
