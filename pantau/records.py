@@ -16,6 +16,7 @@ from itertools import islice
 
 from pantau.schema import Annotation, Article, Source
 from pantau.store import rows
+from pantau.store.db import placeholders
 
 BATCH_SIZE = 1000
 
@@ -39,19 +40,15 @@ class Record:
         return None if self.annotation_json is None else json.loads(self.annotation_json)
 
 
-def _in(ids: list[str]) -> str:
-    return ",".join("?" * len(ids))
-
-
 def _articles(conn: sqlite3.Connection, ids: list[str]) -> dict[str, Article]:
-    cursor = conn.execute(f"SELECT * FROM articles WHERE id IN ({_in(ids)})", ids)
+    cursor = conn.execute(f"SELECT * FROM articles WHERE id IN ({placeholders(ids)})", ids)
     return {r["id"]: rows.article_from_row(r) for r in cursor}
 
 
 def _annotations(conn: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
     """The JSON of the latest annotation of each article."""
     cursor = conn.execute(
-        f"SELECT article_id, data FROM annotations WHERE article_id IN ({_in(ids)}) "
+        f"SELECT article_id, data FROM annotations WHERE article_id IN ({placeholders(ids)}) "
         "ORDER BY created_at DESC, pipeline_version DESC", ids)
     out: dict[str, str] = {}
     for row in cursor:
@@ -63,14 +60,14 @@ def _annotations(conn: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
 def _fetched(conn: sqlite3.Connection, capture_ids: list[str]) -> dict[str, str]:
     if not capture_ids:
         return {}
-    cursor = conn.execute(f"SELECT id, fetched_at FROM captures WHERE id IN ({_in(capture_ids)})",
+    cursor = conn.execute(f"SELECT id, fetched_at FROM captures WHERE id IN ({placeholders(capture_ids)})",
                           capture_ids)
     return {r["id"]: r["fetched_at"] for r in cursor}
 
 
 def _officials(conn: sqlite3.Connection, ids: list[str]) -> dict[str, list[str]]:
     cursor = conn.execute(f"SELECT DISTINCT article_id, official_id FROM official_mentions "
-                          f"WHERE article_id IN ({_in(ids)}) ORDER BY article_id, official_id", ids)
+                          f"WHERE article_id IN ({placeholders(ids)}) ORDER BY article_id, official_id", ids)
     out: dict[str, list[str]] = {}
     for row in cursor:
         out.setdefault(row[0], []).append(row[1])
@@ -125,7 +122,7 @@ def article_refs(archive, ids: list[str], limit: int | None = None) -> list[dict
     for start in range(0, len(ids), BATCH_SIZE):
         chunk = ids[start:start + BATCH_SIZE]
         rows += archive.conn.execute(
-            f"SELECT id, title, url, source_id, published_at FROM articles WHERE id IN ({_in(chunk)})",
+            f"SELECT id, title, url, source_id, published_at FROM articles WHERE id IN ({placeholders(chunk)})",
             chunk).fetchall()
     rows.sort(key=lambda r: (r["published_at"] or "", r["id"]), reverse=True)
     return [dict(r) for r in rows[:limit]]

@@ -11,6 +11,11 @@ from pathlib import Path
 from pantau.errors import ArchiveError
 
 
+def placeholders(values) -> str:
+    """"?,?,?" for an ``IN (...)`` of ``values`` (one question mark per value)."""
+    return ",".join("?" * len(values))
+
+
 def connect(path: Path, *, busy_timeout_ms: int | None = None) -> sqlite3.Connection:
     """Open (creating if needed) the database at ``path`` with the archive's pragmas.
 

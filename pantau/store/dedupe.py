@@ -7,6 +7,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from pantau.store.db import placeholders
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -56,7 +58,7 @@ def candidates(conn: sqlite3.Connection, band_keys: list[int], scheme: str, excl
     """Other articles (of the same signature scheme) sharing at least one band key."""
     if not band_keys:
         return []
-    marks = ",".join("?" * len(band_keys))
+    marks = placeholders(band_keys)
     rows = conn.execute(
         f"SELECT {', '.join('s.' + c.strip() for c in _COLUMNS.split(','))} FROM dedupe_signatures s "
         f"WHERE s.article_id IN (SELECT DISTINCT article_id FROM dedupe_bands WHERE band_key IN ({marks})) "

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from pantau.ids import normalize_url
+from pantau.store.db import placeholders
 
 COUNTERS = ("pages", "articles", "off_topic", "duplicates", "unchanged")
 KINDS = ("skipped", "failures")
@@ -131,7 +132,7 @@ def get(conn: sqlite3.Connection, url: str) -> UrlState | None:
 
 def done_keys(conn: sqlite3.Connection, source_id: str) -> set[str]:
     """URL keys of the source whose outcome is final (not to be fetched again)."""
-    marks = ",".join("?" * len(FINAL_OUTCOMES))
+    marks = placeholders(FINAL_OUTCOMES)
     return {r[0] for r in conn.execute(
         f"SELECT url_key FROM crawl_urls WHERE source_id = ? AND outcome IN ({marks})",
         (source_id, *FINAL_OUTCOMES))}

@@ -153,16 +153,6 @@ def get_official(conn: sqlite3.Connection, official_id_: str) -> Official:
     return Official.model_validate_json(row[0])
 
 
-def mention_ids(conn: sqlite3.Connection, official_ids: list[str]) -> list[str]:
-    """The per-mention ids merged into these persons (for backends that index those)."""
-    if not official_ids:
-        return []
-    marks = ",".join("?" * len(official_ids))
-    rows = conn.execute(f"SELECT DISTINCT mention_id FROM official_mentions WHERE official_id IN "
-                        f"({marks}) ORDER BY mention_id", official_ids)
-    return [r[0] for r in rows]
-
-
 def refs_of_article(conn: sqlite3.Connection, article_id: str) -> list[dict]:
     """The registry persons (id, name) an article names."""
     rows = conn.execute("SELECT DISTINCT o.id, o.name FROM official_mentions m JOIN officials o "
