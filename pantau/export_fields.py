@@ -7,45 +7,47 @@ lists are parallel: the n-th name, role, org and region belong to one mention.
 
 from __future__ import annotations
 
+from pantau.article_fields import describe
 from pantau.records import Record
 
 STRING, LIST = "string", "list<string>"
 
-# (name, type, description)
-FIELDS: list[tuple[str, str, str]] = [
-    ("id", STRING, "Article id (stable: a digest of the canonical URL)."),
-    ("url", STRING, "URL the article was fetched from."),
-    ("canonical_url", STRING, "Canonical URL declared by the page (or the normalised URL)."),
-    ("source_id", STRING, "Source (outlet or Bawaslu office) id; see /v1/sources."),
-    ("source_name", STRING, "Source name."),
-    ("source_type", STRING, "news, bawaslu or government."),
-    ("title", STRING, "Headline."),
-    ("author", STRING, "Author or reporter, when the page names one."),
-    ("published_at", STRING, "Publication time, ISO 8601 with the offset the page gave."),
-    ("published_date", STRING, "Publication date (YYYY-MM-DD) in the page's own offset."),
-    ("fetched_at", STRING, "When the page was captured, ISO 8601 UTC."),
-    ("language", STRING, "Language code of the text."),
-    ("section", STRING, "Section or rubric of the outlet, when known."),
-    ("text", STRING, "Main text as extracted, paragraphs separated by blank lines."),
-    ("content_hash", STRING, "sha256 of the normalised text (exact-duplicate key)."),
-    ("cluster_id", STRING, "Near-duplicate cluster (syndicated copies share one)."),
-    ("capture_id", STRING, "Raw capture the article was parsed from; see /v1/articles/{id}/capture."),
-    ("parser", STRING, "Parser that produced the fields."),
-    ("parser_version", STRING, "Version of that parser."),
-    ("pipeline_version", STRING, "NLP pipeline version of the annotation (empty: not analysed)."),
-    ("doc_type", STRING, "Document type: incident, prevention, statistics, regulation, other."),
-    ("violation_types", LIST, "Violation type codes the text mentions; see /v1/taxonomy."),
-    ("violation_evidence", LIST, "One sentence per violation type, as 'code: sentence'."),
-    ("region_codes", LIST, "Kemendagri codes of the regions the text names."),
-    ("region_names", LIST, "Names of those regions (same order)."),
-    ("province_codes", LIST, "Province codes of the named regions (distinct)."),
-    ("official_names", LIST, "Officials named in the text (normalised names)."),
-    ("official_roles", LIST, "Role of each named official (parallel to official_names)."),
-    ("official_orgs", LIST, "Organisation of each named official (parallel; may be empty)."),
-    ("official_region_codes", LIST, "Region of each named official (parallel; may be empty)."),
-    ("official_ids", LIST, "Officials registry ids of the persons named; see /v1/officials."),
-    ("dates", LIST, "Calendar dates the text mentions (YYYY-MM-DD)."),
+# (name, type): descriptions in pantau.article_fields
+_KINDS: list[tuple[str, str]] = [
+    ("id", STRING),
+    ("url", STRING),
+    ("canonical_url", STRING),
+    ("source_id", STRING),
+    ("source_name", STRING),
+    ("source_type", STRING),
+    ("title", STRING),
+    ("author", STRING),
+    ("published_at", STRING),
+    ("published_date", STRING),
+    ("fetched_at", STRING),
+    ("language", STRING),
+    ("section", STRING),
+    ("text", STRING),
+    ("content_hash", STRING),
+    ("cluster_id", STRING),
+    ("capture_id", STRING),
+    ("parser", STRING),
+    ("parser_version", STRING),
+    ("pipeline_version", STRING),
+    ("doc_type", STRING),
+    ("violation_types", LIST),
+    ("violation_evidence", LIST),
+    ("region_codes", LIST),
+    ("region_names", LIST),
+    ("province_codes", LIST),
+    ("official_names", LIST),
+    ("official_roles", LIST),
+    ("official_orgs", LIST),
+    ("official_region_codes", LIST),
+    ("official_ids", LIST),
+    ("dates", LIST),
 ]
+FIELDS: list[tuple[str, str, str]] = [(name, kind, describe(name)) for name, kind in _KINDS]
 FIELD_NAMES = [name for name, _, _ in FIELDS]
 LIST_FIELDS = {name for name, kind, _ in FIELDS if kind == LIST}
 ANNOTATION_FIELDS = FIELD_NAMES[FIELD_NAMES.index("pipeline_version"):]

@@ -14,32 +14,34 @@ from datetime import date
 
 from pydantic import BaseModel, Field, computed_field
 
+from pantau.article_fields import describe
+
 from pantau.search.query import SearchPage, SearchQuery, TimelineBucket
 
 
 class IndexDocument(BaseModel):
     """One article as the search backends see it: article + latest annotation + source."""
 
-    id: str
-    url: str
-    canonical_url: str
-    source_id: str
-    source_type: str
-    source_name: str | None = Field(None, description="Display name of the source (facet labels).")
-    title: str
-    text: str
-    author: str | None = None
-    published_at: str | None = Field(None, description="ISO 8601 with offset.")
-    published_date: str | None = Field(None, description="YYYY-MM-DD in the original offset.")
-    cluster_id: str | None = None
-    doc_type: str | None = None
-    violation_types: list[str] = Field(default_factory=list)
+    id: str = Field(description=describe("id"))
+    url: str = Field(description=describe("url"))
+    canonical_url: str = Field(description=describe("canonical_url"))
+    source_id: str = Field(description=describe("source_id"))
+    source_type: str = Field(description=describe("source_type"))
+    source_name: str | None = Field(None, description=describe("source_name"))
+    title: str = Field(description=describe("title"))
+    text: str = Field(description=describe("text"))
+    author: str | None = Field(None, description=describe("author"))
+    published_at: str | None = Field(None, description=describe("published_at"))
+    published_date: str | None = Field(None, description=describe("published_date"))
+    cluster_id: str | None = Field(None, description=describe("cluster_id"))
+    doc_type: str | None = Field(None, description=describe("doc_type"))
+    violation_types: list[str] = Field(default_factory=list, description=describe("violation_types"))
     region_codes: list[str] = Field(default_factory=list, description="Named regions and all their ancestors.")
     named_region_codes: list[str] = Field(default_factory=list, description="Regions the text names.")
-    region_names: list[str] = Field(default_factory=list)
-    official_ids: list[str] = Field(default_factory=list, description="Officials registry ids (persons).")
-    official_names: list[str] = Field(default_factory=list)
-    pipeline_version: str | None = None
+    region_names: list[str] = Field(default_factory=list, description=describe("region_names"))
+    official_ids: list[str] = Field(default_factory=list, description=describe("official_ids"))
+    official_names: list[str] = Field(default_factory=list, description=describe("official_names"))
+    pipeline_version: str | None = Field(None, description=describe("pipeline_version"))
 
     # Derived once here for every backend (facets, timelines, filters).
     @computed_field(description="Province codes among region_codes (the province facet).")

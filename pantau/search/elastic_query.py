@@ -31,12 +31,11 @@ from typing import Literal
 
 from pantau.search.clauses import facet_agg, filter_clauses
 from pantau.search.fields import FACETS, FACETS_BY_NAME, SPLITS
-from pantau.search.query import SearchQuery, TextQuery, is_phrase, phrase_words
+from pantau.search.query import HIT_DOCUMENT_FIELDS, SearchQuery, TextQuery, is_phrase, phrase_words
 
 WORD_FIELDS = ["title^2", "text"]
 PHRASE_FIELDS = ["title.exact^2", "text.exact"]
-HIT_FIELDS = ["id", "title", "url", "source_id", "source_type", "published_at", "doc_type",
-              "violation_types", "region_codes"]
+HIT_FIELDS = list(HIT_DOCUMENT_FIELDS)
 SNIPPET_CHARS = 200
 HIGHLIGHT = {
     "pre_tags": ["<mark>"],

@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, create_model, model_validator
 
+from pantau.article_fields import describe
 from pantau.errors import InvalidInput
 from pantau.search.fields import FACET_NAMES, FILTERS
 
@@ -155,19 +156,25 @@ SearchQuery.__doc__ = "What a user asks (the URL's parameters); fields derived f
 
 
 class Hit(BaseModel):
-    """One search result; its fields, in this order, are also the columns of a page as CSV."""
+    """One search result; its fields, in this order, are also the columns of a page as CSV.
+    Every field but ``score`` and ``snippet`` is the index document's field of that name."""
 
-    id: str
-    title: str
-    url: str
-    source_id: str
-    source_type: str
-    published_at: str | None = None
-    doc_type: str | None = None
-    violation_types: list[str] = Field(default_factory=list)
-    region_codes: list[str] = Field(default_factory=list)
+    id: str = Field(description=describe("id"))
+    title: str = Field(description=describe("title"))
+    url: str = Field(description=describe("url"))
+    source_id: str = Field(description=describe("source_id"))
+    source_type: str = Field(description=describe("source_type"))
+    published_at: str | None = Field(None, description=describe("published_at"))
+    doc_type: str | None = Field(None, description=describe("doc_type"))
+    violation_types: list[str] = Field(default_factory=list, description=describe("violation_types"))
+    region_codes: list[str] = Field(default_factory=list,
+                                    description="Regions the text names, with all their ancestors.")
     score: float | None = Field(None, description="Relevance (bm25); none in time order.")
     snippet: str = Field("", description="Highlighted excerpt; matches wrapped in <mark></mark>.")
+
+
+# The document fields a hit carries (what backends store or fetch for a result).
+HIT_DOCUMENT_FIELDS: tuple[str, ...] = tuple(f for f in Hit.model_fields if f not in ("score", "snippet"))
 
 
 class FacetCount(BaseModel):

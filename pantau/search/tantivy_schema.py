@@ -25,13 +25,13 @@ import tantivy
 from pantau.search.analysis import stem_tokens, tokens
 from pantau.search.base import IndexDocument
 from pantau.search.fields import KEYWORD_FIELDS
+from pantau.search.query import HIT_DOCUMENT_FIELDS
 
 FOLDED = "pantau_folded"
 WRITTEN_FIELDS = ("title", "text")
 STEM_FIELDS = ("title_stem", "text_stem")
 TITLE_BOOST = 2.0
-HIT_FIELDS = ("id", "title", "url", "source_id", "source_type", "published_at", "doc_type",
-              "violation_types", "region_codes")
+HIT_FIELDS = HIT_DOCUMENT_FIELDS
 KEY_BITS = 20
 UNDATED = -(1 << 40)  # seconds: before every real date
 
