@@ -115,6 +115,13 @@ def index_leftovers(data_dir: Path) -> list[Path]:
     return partials(data_dir) + partials(data_dir / "search-index")
 
 
+def test_index_removes_the_sqlite_index_of_earlier_versions_and_its_build_files(data):
+    for name in ("search.sqlite3", "search.sqlite3.building-4242-1", "search.sqlite3-wal"):
+        (data / name).write_bytes(b"old")
+    pantau(data, "index")
+    assert not list(data.glob("search.sqlite3*"))
+
+
 @pytest.mark.slow
 def test_killed_index_build_is_reported_and_removed_by_the_next_build(data):
     def building():

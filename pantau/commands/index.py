@@ -46,8 +46,17 @@ def index(
                     progress.advance(task)
 
             stats = search.rebuild(counted())
+    _remove_legacy_index(archive.path.parent, err)
     seconds = time.perf_counter() - started
     rate = stats.documents / seconds if seconds else 0.0
     typer.echo(f"index: {stats.documents} documents in {stats.index} ({search.name}), "
                f"{seconds:.1f} s, {rate:.0f} documents/s")
     search.close()
+
+
+def _remove_legacy_index(data_dir: Path, err) -> None:
+    """The SQLite index of earlier versions (``search.sqlite3`` and the build files a killed
+    build left): the tantivy index replaced it."""
+    for path in sorted(data_dir.glob("search.sqlite3*")):
+        path.unlink(missing_ok=True)
+        err.print(f"index: removed {path.name} (the SQLite index of an earlier version)")
