@@ -7,7 +7,7 @@
 For each size, a synthetic archive is written through the archive store (``Archive.open``,
 its schema and migrations; sources through ``upsert_source``; captures, articles and
 annotations bulk-inserted as the store's own rows) and its search index built with
-``SqliteBackend.rebuild`` from the same documents (benchmarks/search.py's generator, names
+``TantivyBackend.rebuild`` from the same documents (benchmarks/search.py's generator, names
 and numbers left unvaried: cheaper). Then each export runs in a fresh process, through the
 function ``pantau export`` and ``GET /v1/export`` call (``pantau.export.export``), to a file.
 Printed: wall time, rows/s, CPU seconds, file size, resident memory before the export and
@@ -21,6 +21,7 @@ import argparse
 import hashlib
 import json
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -50,16 +51,17 @@ def _corpus():
 # -- the synthetic archive --------------------------------------------------------------
 
 def build(workdir: Path, size: int) -> dict:
-    from pantau.search.sqlite import SqliteBackend
+    from pantau.search.tantivy_engine import TantivyBackend
     from pantau.store import Archive
 
     workdir.mkdir(parents=True, exist_ok=True)
-    for name in ("archive.sqlite3", "archive.sqlite3-wal", "archive.sqlite3-shm", "search.sqlite3"):
+    shutil.rmtree(workdir / "search-index", ignore_errors=True)
+    for name in ("archive.sqlite3", "archive.sqlite3-wal", "archive.sqlite3-shm"):
         (workdir / name).unlink(missing_ok=True)
     start = time.perf_counter()
     with Archive.open(workdir / "archive.sqlite3") as archive:
         writer = _ArchiveWriter(archive)
-        backend = SqliteBackend(workdir / "search.sqlite3")
+        backend = TantivyBackend(workdir / "search-index")
         try:
             backend.rebuild(writer.passing(_corpus().documents(size)))
         finally:
@@ -157,14 +159,13 @@ def run_export(workdir: Path, fmt: str, trace: bool) -> dict:
 
     from pantau import export as exporter
     from pantau.query_input import build_query
-    from pantau.search.sqlite import SqliteBackend
+    from pantau.search.tantivy_engine import TantivyBackend
     from pantau.store import Archive
-    from pantau.store.officials import widen_query
 
-    backend = SqliteBackend(workdir / "search.sqlite3")
+    backend = TantivyBackend(workdir / "search-index")
     out = workdir / f"export.{fmt}"
     with Archive.open(workdir / "archive.sqlite3") as archive:
-        query = widen_query(archive.conn, build_query())
+        query = build_query()
         if fmt == "parquet":
             import pyarrow.parquet  # noqa: F401 - imported before the baseline is taken
         before = _memory_mb("VmRSS")
@@ -203,7 +204,7 @@ def main() -> None:
     for size in [int(s) for s in args.sizes.split(",")]:
         workdir = root / str(size)
         entry = {"articles": size}
-        if not (args.reuse and (workdir / "search.sqlite3").exists()):
+        if not (args.reuse and (workdir / "search-index" / "current").exists()):
             entry = build(workdir, size)
         for fmt in args.formats.split(","):
             command = [sys.executable, __file__, "--child", str(workdir), fmt]
