@@ -8,7 +8,7 @@ import typer
 
 
 def sample_site(
-    port: int = typer.Option(8765, "--port", help="Port to listen on; 0 picks a free port (printed)."),
+    port: int = typer.Option(8765, "--port", min=0, max=65535, help="Port to listen on; 0 picks a free port (printed)."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind."),
     answer_key: Path | None = typer.Option(
         None, "--answer-key", metavar="FILE.jsonl",
