@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 import anyio
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
 
 from pantau import __version__
 from pantau.search.base import SearchBackend
@@ -18,10 +19,12 @@ from search_api import errors
 from search_api.config import ApiLimits, limits_text
 from search_api.deps import AppContext
 from search_api.middleware import TimeLimit
+from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES
 from search_api.params import reject_unknown_params
 from search_api.routes import articles, export, meta, officials, regions, stats
 
 log = logging.getLogger("pantau.api")
+PARQUET = "application/vnd.apache.parquet"
 
 DESCRIPTION = """\
 Search, read and download Pantau's archive of Indonesian news and Bawaslu announcements on
@@ -50,11 +53,44 @@ def _default_backend(settings: Settings) -> Callable[[], SearchBackend]:
 
 
 def _refresh_registry(context: AppContext) -> None:
+    _refresh(context.open_archive)
+
+
+def _refresh(open_archive: Callable) -> None:
     from pantau.store.officials import ensure_fresh
 
-    with context.open_archive() as archive:
+    with open_archive() as archive:
         if ensure_fresh(archive):
             log.info("officials registry rebuilt from the annotations")
+
+
+def refresh_registry_once(settings: Settings | None = None) -> None:
+    """What a worker's start-up does when ``rebuild_officials_on_start``: for ``pantau
+    serve --workers N``, which does it once before starting the workers."""
+    from pantau.store import Archive
+
+    settings = settings or get_settings()
+    if ApiLimits().rebuild_officials_on_start:
+        _refresh(lambda: Archive.open(settings.archive_path))
+
+
+def _openapi(app: FastAPI) -> dict:
+    """FastAPI's document without its default 422 answer: parameter errors are 400 here
+    (``ErrorModel``), and 422 only means ``limit_exceeded`` where an endpoint says so."""
+    if app.openapi_schema is None:
+        from fastapi.openapi.utils import get_openapi
+
+        schema = get_openapi(title=app.title, version=app.version, description=app.description,
+                             routes=app.routes)
+        for path in schema.get("paths", {}).values():
+            for operation in path.values():
+                answer = operation.get("responses", {}).get("422", {})
+                if "HTTPValidationError" in str(answer):
+                    del operation["responses"]["422"]
+        for name in ("HTTPValidationError", "ValidationError"):
+            schema.get("components", {}).get("schemas", {}).pop(name, None)
+        app.openapi_schema = schema
+    return app.openapi_schema
 
 
 def create_app(settings: Settings | None = None, *,
@@ -76,10 +112,15 @@ def create_app(settings: Settings | None = None, *,
                   description=DESCRIPTION.format(limits=limits_text(limits)),
                   dependencies=[Depends(reject_unknown_params)])
     app.state.context = context
+    app.openapi = lambda: _openapi(app)
     errors.install(app)
     for module in (articles, officials, regions, stats, export, meta):
         app.include_router(module.router)
     app.add_middleware(TimeLimit, seconds=limits.request_timeout_s)
+    # Compressed when the client accepts gzip; zip and Parquet exports are compressed already.
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5,
+                       exclude_content_types=(*DEFAULT_EXCLUDED_CONTENT_TYPES, PARQUET))
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"],
-                       expose_headers=["Link", "X-Total-Count", "Content-Disposition"])
+                       expose_headers=["Link", "X-Total-Count", "Content-Disposition", "ETag",
+                                       "Last-Modified"])
     return app

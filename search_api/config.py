@@ -17,6 +17,8 @@ class ApiLimits(BaseSettings):
         30.0, gt=0, description="Time limit of a request (exports excepted); then 503 timeout.")
     export_max_rows: int | None = Field(
         None, ge=1, description="Largest export, in articles (unset: no limit; exports stream).")
+    cache_max_age_s: int = Field(
+        60, ge=0, description="`Cache-Control: max-age` of answers that change only with a rebuild.")
     rebuild_officials_on_start: bool = Field(
         True, description="Rebuild the officials registry at start-up when annotations changed.")
 

@@ -18,6 +18,7 @@ from pantau.search.base import SearchBackend
 from pantau.settings import Settings
 from pantau.store import Archive
 from search_api.config import ApiLimits
+from search_api.http_cache import IndexVersion
 from search_api.threads import PerThread, ThreadBound
 
 
@@ -28,10 +29,12 @@ class AppContext:
     backend_factory: Callable[[], SearchBackend]
     archives: PerThread = field(init=False)
     backends: PerThread = field(init=False)
+    index_version: IndexVersion = field(init=False)
 
     def __post_init__(self) -> None:
         self.archives = PerThread(self.open_archive)
         self.backends = PerThread(self.new_backend)
+        self.index_version = IndexVersion(self.new_backend)
 
     def open_archive(self) -> Archive:
         return Archive.open(self.settings.archive_path)
@@ -40,6 +43,7 @@ class AppContext:
         return self.backend_factory()
 
     def close(self) -> None:
+        self.index_version.close()
         self.backends.close_all()
         self.archives.close_all()
 

@@ -39,8 +39,18 @@ def _where(loc: tuple) -> str:
     return ".".join(parts) or "request"
 
 
+def _message(error: dict) -> str:
+    """pydantic's message, or ours for a value that does not match its pattern."""
+    from search_api.params import PATTERN_MESSAGES
+
+    pattern = (error.get("ctx") or {}).get("pattern")
+    if error.get("type") == "string_pattern_mismatch" and pattern in PATTERN_MESSAGES:
+        return PATTERN_MESSAGES[pattern].format(input=error.get("input"))
+    return error.get("msg", "")
+
+
 def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
-    problems = [{"parameter": _where(tuple(e.get("loc", ()))), "message": e.get("msg", ""),
+    problems = [{"parameter": _where(tuple(e.get("loc", ()))), "message": _message(e),
                  "input": e.get("input") if isinstance(e.get("input"), (str, int, float)) else None}
                 for e in exc.errors()]
     message = "; ".join(f"{p['parameter']}: {p['message']}" for p in problems)

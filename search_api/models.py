@@ -15,9 +15,18 @@ class ErrorModel(BaseModel):
     detail: dict = Field(default_factory=dict)
 
 
-ERRORS = {400: {"model": ErrorModel, "description": "Bad parameter"},
+ERRORS = {400: {"model": ErrorModel, "description": "Bad parameter (`invalid_input`): an unknown "
+                "parameter, a value of the wrong shape, or one the patterns cannot rule out "
+                "(an unknown region code, a stale cursor, date_from after date_to...)"},
           404: {"model": ErrorModel, "description": "Not found"},
           503: {"model": ErrorModel, "description": "Backend unavailable or timeout"}}
+
+
+class DictionaryRow(BaseModel):
+    field: str
+    type: str = Field(description="`string` or `list<string>`.")
+    csv: str = Field(description="How CSV writes it (lists joined with ';').")
+    description: str
 
 
 class ArticlePage(SearchPage):

@@ -13,15 +13,16 @@ from pantau.records import load_records
 from pantau.search.query import Hit
 from search_api.deps import ArchiveDep, BackendDep
 from search_api.facet_links import add_toggles
+from search_api.http_cache import CachedRoute, Policy, cache_policy
 from search_api.models import ERRORS, ArticleDetail, ArticlePage
-from search_api.params import ListFormat, PageDep
+from search_api.params import ID_PATTERN, ListFormat, PageDep, json_or_csv
 from search_api.routes import links
 from search_api.tables import csv_response
 from search_api.views import article_detail
 
-router = APIRouter(tags=["articles"])
+router = APIRouter(tags=["articles"], route_class=CachedRoute)
 
-ArticleId = Annotated[str, Path(min_length=1, max_length=64, description="Article id.")]
+ArticleId = Annotated[str, Path(pattern=ID_PATTERN, description="Article id (16 hex digits).")]
 HIT_COLUMNS = list(Hit.model_fields)  # the CSV of a page: every field of a hit
 # The archived page may hold anything: no script, no plugin, no request may leave it.
 CAPTURE_HEADERS = {
@@ -33,7 +34,9 @@ CAPTURE_HEADERS = {
 _CHARSET = re.compile(r"charset=[\"']?([A-Za-z0-9._:-]{1,40})", re.IGNORECASE)
 
 
-@router.get("/v1/articles", response_model=ArticlePage, responses=ERRORS, summary="Search articles")
+@router.get("/v1/articles", response_model=ArticlePage, responses={**json_or_csv(), **ERRORS},
+            summary="Search articles")
+@cache_policy(Policy.INDEX)
 def search_articles(request: Request, query: PageDep, backend: BackendDep,
                     fmt: ListFormat = "json"):
     """Full-text search with filters, facets and cursor pagination (newest first unless
@@ -51,6 +54,7 @@ def search_articles(request: Request, query: PageDep, backend: BackendDep,
 
 @router.get("/v1/articles/{article_id}", response_model=ArticleDetail, responses=ERRORS,
             summary="One article")
+@cache_policy(Policy.ARCHIVE)
 def get_article(request: Request, article_id: ArticleId, archive: ArchiveDep) -> ArticleDetail:
     """The article's text, its latest annotation (doc type, violation types, regions,
     officials, dates, incidents, each with evidence: the sentence and character offsets),
@@ -67,6 +71,7 @@ def get_article(request: Request, article_id: ArticleId, archive: ArchiveDep) ->
             responses={200: {"content": {"text/html": {}, "text/plain": {}},
                              "description": "The page as captured."}, **ERRORS},
             summary="The archived page")
+@cache_policy(Policy.ARCHIVE)
 def article_capture(article_id: ArticleId, archive: ArchiveDep,
                     raw: Annotated[bool, Query(description="Serve as text/plain (the source).")] = False
                     ) -> Response:

@@ -16,12 +16,15 @@ from fastapi.responses import StreamingResponse
 from pantau import export as exporter
 from pantau.errors import LimitExceeded
 from search_api.deps import ArchiveDep, BackendDep, ContextDep
-from search_api.models import ERRORS
-from search_api.params import FiltersDep, ListFormat
+from search_api.http_cache import CachedRoute, Policy, cache_policy
+from search_api.models import ERRORS, DictionaryRow, ErrorModel
+from search_api.params import CSV_CONTENT, FiltersDep, ListFormat
 from search_api.tables import csv_response
 from search_api.threads import primed, threaded_stream
 
-router = APIRouter(tags=["export"])
+router = APIRouter(tags=["export"], route_class=CachedRoute)
+EXPORT_ERRORS = {**ERRORS, 422: {"model": ErrorModel, "description": "More articles than "
+                                 "PANTAU_API_EXPORT_MAX_ROWS allows (`limit_exceeded`)"}}
 
 Format = Annotated[Literal["csv", "jsonl", "parquet"], Query(
     alias="format", description="csv (flat; lists joined with ';'), jsonl or parquet (lists kept).")]
@@ -46,7 +49,8 @@ def _check_size(context, backend, query) -> int:
 
 
 @router.get("/v1/export", response_class=StreamingResponse, summary="Export matching articles",
-            responses={200: {"content": CONTENT, "description": "The export, streamed."}, **ERRORS})
+            responses={200: {"content": CONTENT, "description": "The export, streamed."},
+                       **EXPORT_ERRORS})
 def export(query: FiltersDep, context: ContextDep, backend: BackendDep,
            fmt: Format = "csv", layout: Layout = "bundle") -> StreamingResponse:
     """Every article matching the filters (no page size; complete), written in batches and
@@ -75,7 +79,7 @@ def export(query: FiltersDep, context: ContextDep, backend: BackendDep,
     return StreamingResponse(primed(threaded_stream(produce)), media_type=media, headers=headers)
 
 
-@router.get("/v1/export/manifest", summary="Manifest of a raw export", responses=ERRORS)
+@router.get("/v1/export/manifest", summary="Manifest of a raw export", responses=EXPORT_ERRORS)
 def export_manifest(query: FiltersDep, context: ContextDep, archive: ArchiveDep,
                     backend: BackendDep, fmt: Format = "csv") -> dict:
     """The manifest of `/v1/export?layout=raw` with the same parameters: it writes the
@@ -87,7 +91,10 @@ def export_manifest(query: FiltersDep, context: ContextDep, archive: ArchiveDep,
                              data_file=f"data.{fmt}")
 
 
-@router.get("/v1/export/data-dictionary", summary="Export fields", responses=ERRORS)
+@router.get("/v1/export/data-dictionary", summary="Export fields", response_model=list[DictionaryRow],
+            responses={200: {"description": "JSON, or CSV with `format=csv`.", "content": CSV_CONTENT},
+                       **ERRORS})
+@cache_policy(Policy.STATIC)
 def data_dictionary(fmt: ListFormat = "json"):
     """Every field of an export: name, type (`string` or `list<string>`) and description."""
     rows = exporter.data_dictionary()

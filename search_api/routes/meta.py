@@ -9,16 +9,19 @@ from fastapi import APIRouter
 from pantau.store import ledger
 from pantau.taxonomy import DocType, RegionLevel, SourceType, ViolationType
 from search_api.deps import ArchiveDep, BackendDep
+from search_api.http_cache import CachedRoute, Policy, cache_policy
 from search_api.models import ERRORS, Health, SourceInfo, Taxonomy
-from search_api.params import ListFormat
+from search_api.params import ListFormat, json_or_csv
 from search_api.tables import csv_response
 
-router = APIRouter(tags=["meta"])
+router = APIRouter(tags=["meta"], route_class=CachedRoute)
 SOURCE_COLUMNS = ["id", "name", "type", "base_url", "region_code", "enabled", "articles",
                   "pages", "first_day", "last_day", "last_success"]
 
 
-@router.get("/v1/taxonomy", response_model=Taxonomy, responses=ERRORS, summary="Codes and labels")
+@router.get("/v1/taxonomy", response_model=Taxonomy, responses={**json_or_csv(), **ERRORS},
+            summary="Codes and labels")
+@cache_policy(Policy.STATIC)
 def taxonomy(fmt: ListFormat = "json"):
     """Violation types, document types, source types and region levels: the codes the
     filters take, with Indonesian and English labels."""
@@ -46,7 +49,9 @@ def _coverage(rows: list[dict]) -> dict:
             "last_success": max(successes) if successes else None}
 
 
-@router.get("/v1/sources", response_model=list[SourceInfo], responses=ERRORS, summary="Sources")
+@router.get("/v1/sources", response_model=list[SourceInfo], responses={**json_or_csv(), **ERRORS},
+            summary="Sources")
+@cache_policy(Policy.ARCHIVE)
 def sources(archive: ArchiveDep, fmt: ListFormat = "json"):
     """Registered outlets and Bawaslu offices, with their article counts and crawl coverage
     (ledger totals by source: pages, articles, off-topic, duplicates, skips and failures by

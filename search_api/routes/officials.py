@@ -14,13 +14,15 @@ from pantau.records import article_refs
 from pantau.search.query import MAX_LIMIT
 from pantau.store import officials as registry
 from search_api.deps import ArchiveDep
-from search_api.models import ERRORS, ArticleRef, OfficialDetail, OfficialPage, OfficialSummary
 from pantau.query_input import check_region
-from search_api.params import MAX_CURSOR_LENGTH, ListFormat
+from search_api.http_cache import CachedRoute, Policy, cache_policy
+from search_api.models import ERRORS, ArticleRef, OfficialDetail, OfficialPage, OfficialSummary
+from search_api.params import (ID_PATTERN, ListFormat, cursor_param, json_or_csv,
+                               region_param)
 from search_api.routes import links
 from search_api.tables import csv_response
 
-router = APIRouter(tags=["officials"])
+router = APIRouter(tags=["officials"], route_class=CachedRoute)
 MAX_ARTICLES = 500
 COLUMNS = ["id", "name", "article_count", "roles"]
 
@@ -51,18 +53,20 @@ def _role_text(roles: list[dict]) -> list[str]:
             for r in roles]
 
 
-@router.get("/v1/officials", response_model=OfficialPage, responses=ERRORS, summary="List officials")
+@router.get("/v1/officials", response_model=OfficialPage, responses={**json_or_csv(), **ERRORS},
+            summary="List officials")
+@cache_policy(Policy.ARCHIVE)
 def list_officials(
     request: Request, archive: ArchiveDep,
     q: Annotated[str | None, Query(max_length=200, description="Text in the name, a role or an "
                                    "organisation (`budi`, `bawaslu`, `kecamatan bandar`).")] = None,
     name: Annotated[str | None, Query(max_length=200, description="Part of the name (degrees and "
                                       "honorifics ignored).")] = None,
-    region: Annotated[str | None, Query(description="Region code; officials seen with a role in "
-                                        "it or in a place inside it.")] = None,
+    region: region_param("Region code; officials seen with a role in it or in a place "
+                         "inside it.") = None,
     role: Annotated[str | None, Query(max_length=100, description="Part of a role (`camat`, "
                                       "`kepala desa`).")] = None,
-    cursor: Annotated[str | None, Query(max_length=MAX_CURSOR_LENGTH)] = None,
+    cursor: cursor_param("pantau-officials-cursor") = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}.")] = 20,
     fmt: ListFormat = "json",
 ):
@@ -85,8 +89,10 @@ def list_officials(
 
 @router.get("/v1/officials/{official_id}", response_model=OfficialDetail, responses=ERRORS,
             summary="One official")
+@cache_policy(Policy.ARCHIVE)
 def get_official(request: Request, archive: ArchiveDep,
-                 official_id: Annotated[str, Path(min_length=1, max_length=64)]) -> OfficialDetail:
+                 official_id: Annotated[str, Path(pattern=ID_PATTERN, description="Official id "
+                                                  "(16 hex digits).")]) -> OfficialDetail:
     """A person: names, roles over time (role, organisation, region, first and last seen)
     and the articles that name them (newest first, at most 500; `articles_url` searches
     all of them)."""

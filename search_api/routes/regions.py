@@ -6,17 +6,18 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
-from pantau.errors import InvalidInput
 from pantau.regions import get_region_table, normalize_code
 from pantau.search.base import SearchBackend
 from pantau.search.query import FACET_LIMIT, SearchQuery
 from search_api.deps import BackendDep
+from search_api.http_cache import CachedRoute, Policy, cache_policy
 from search_api.models import ERRORS, RegionDetail, RegionInfo, RegionNode, RegionTree
-from search_api.params import FiltersDep, ListFormat
+from search_api.params import (REGION_FORMAT, REGION_PATTERN, FiltersButRegionDep, ListFormat,
+                               json_or_csv)
 from search_api.routes import links
 from search_api.tables import csv_response
 
-router = APIRouter(tags=["regions"])
+router = APIRouter(tags=["regions"], route_class=CachedRoute)
 COLUMNS = ["code", "level", "name", "parent_code", "count"]
 
 
@@ -42,13 +43,6 @@ def regency_counts(backend: SearchBackend, query: SearchQuery, provinces: list[s
     return found
 
 
-def _no_region_filter(query: SearchQuery) -> None:
-    if query.region:
-        raise InvalidInput("the region parameter does not apply here: the tree counts every "
-                           "region, and /v1/regions/{code} takes the region from the path",
-                           detail={"region": query.region})
-
-
 def _node(code: str, count: int, children: list[RegionNode] | None = None) -> RegionNode:
     region = get_region_table().get(code)
     return RegionNode(code=region.code, level=region.level, name=region.name, count=count,
@@ -62,14 +56,15 @@ def _info(code: str) -> RegionInfo:
                       parent_code=r.parent_code, aliases=table.aliases(r.code))
 
 
-@router.get("/v1/regions", response_model=RegionTree, responses=ERRORS, summary="Region tree")
-def region_tree(query: FiltersDep, backend: BackendDep, fmt: ListFormat = "json",
+@router.get("/v1/regions", response_model=RegionTree, responses={**json_or_csv(), **ERRORS},
+            summary="Region tree")
+@cache_policy(Policy.INDEX)
+def region_tree(query: FiltersButRegionDep, backend: BackendDep, fmt: ListFormat = "json",
                 include_empty: Annotated[bool, Query(description="List regions with no article.")] = True):
     """Provinces with their kabupaten/kota, each with the number of articles matching the
     filters that name it or a place inside it (an article naming two regions counts in
-    both). Every filter applies except `region` (400 here). `format=csv` gives one row per
-    region."""
-    _no_region_filter(query)
+    both). Every filter applies except `region` (not a parameter here). `format=csv` gives
+    one row per region."""
     table = get_region_table()
     total, counts = facet_counts(backend, query, ["province"])
     by_province = counts["province"]
@@ -89,12 +84,14 @@ def region_tree(query: FiltersDep, backend: BackendDep, fmt: ListFormat = "json"
 
 
 @router.get("/v1/regions/{code}", response_model=RegionDetail, responses=ERRORS, summary="One region")
-def region_detail(request: Request, query: FiltersDep, backend: BackendDep,
-                  code: Annotated[str, Path(max_length=20,
-                                            description="Kemendagri code, `33.25` or `3325`.")]):
+@cache_policy(Policy.INDEX)
+def region_detail(request: Request, query: FiltersButRegionDep, backend: BackendDep,
+                  code: Annotated[str, Path(max_length=20, pattern=REGION_PATTERN,
+                                            description="Kemendagri code, `33.25` or `3325`; "
+                                            "not in the region table: 404.",
+                                            json_schema_extra={"format": REGION_FORMAT})]):
     """A region with its parents, its children and article counts honouring the filters
     (the path's code is the region filter). Malformed code: 400; unknown code: 404."""
-    _no_region_filter(query)
     table = get_region_table()
     region = table.get(normalize_code(code))
     query = query.model_copy(update={"region": [region.code]})

@@ -7,14 +7,17 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from search_api.deps import BackendDep
+from search_api.http_cache import CachedRoute, Policy, cache_policy
 from search_api.models import ERRORS, Timeline
-from search_api.params import FiltersDep, ListFormat
+from search_api.params import FiltersDep, ListFormat, json_or_csv
 from search_api.tables import csv_response
 
-router = APIRouter(tags=["stats"])
+router = APIRouter(tags=["stats"], route_class=CachedRoute)
 
 
-@router.get("/v1/stats/timeline", response_model=Timeline, responses=ERRORS, summary="Timeline")
+@router.get("/v1/stats/timeline", response_model=Timeline, responses={**json_or_csv(), **ERRORS},
+            summary="Timeline")
+@cache_policy(Policy.INDEX)
 def timeline(
     query: FiltersDep, backend: BackendDep,
     interval: Annotated[Literal["week", "month"], Query(description="Bucket size (ISO weeks or "
