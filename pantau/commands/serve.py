@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 import os
+from enum import Enum
 
 import typer
+
+
+class LogLevel(str, Enum):  # uvicorn's levels
+    critical = "critical"
+    error = "error"
+    warning = "warning"
+    info = "info"
+    debug = "debug"
+    trace = "trace"
 
 
 def _cores() -> int:
@@ -20,12 +30,12 @@ def serve(
     workers: int = typer.Option(None, "--workers", min=1, max=64, show_default="number of cores",
                                 help="Worker processes, each with its own archive connections "
                                      "and search backend."),
-    log_level: str = typer.Option("info", "--log-level", help="uvicorn log level."),
+    log_level: LogLevel = typer.Option(LogLevel.info, "--log-level", help="uvicorn log level."),
 ) -> None:
     """Serve the API over the archive and search backend of the settings (PANTAU_*)."""
     import uvicorn
 
-    workers = workers or _cores()
+    workers, log_level = workers or _cores(), log_level.value
     typer.echo(f"serve: http://{host}:{port}/docs ({workers} worker{'s' * (workers > 1)}; "
                "Ctrl+C to stop)", err=True)
     if workers == 1:
