@@ -59,4 +59,4 @@ def sort_buckets(facet: Facet, buckets: list[tuple[str, int]]) -> list[tuple[str
     found = [(v, c) for v, c in buckets if c > 0]
     if facet.order == "value":
         return sorted(found)
-    return sorted(found, key=lambda vc: (-vc[1], vc[0]))[:FACET_LIMIT]
+    return sorted(found, key=lambda vc: (-vc[1], vc[0]))[:facet.limit or FACET_LIMIT]

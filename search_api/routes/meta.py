@@ -15,6 +15,10 @@ from search_api.params import ListFormat, json_or_csv
 from search_api.tables import csv_response
 
 router = APIRouter(tags=["meta"], route_class=CachedRoute)
+# Per archive connection (one per worker thread, kept for the process's life): (connection,
+# its PRAGMA data_version, the sources list). data_version changes when another connection
+# commits, so the list is read again only after the archive changed.
+_SOURCES: dict[int, tuple] = {}
 SOURCE_COLUMNS = ["id", "name", "type", "base_url", "region_code", "enabled", "articles",
                   "pages", "first_day", "last_day", "last_success"]
 
@@ -56,16 +60,27 @@ def sources(archive: ArchiveDep, fmt: ListFormat = "json"):
     """Registered outlets and Bawaslu offices, with their article counts and crawl coverage
     (ledger totals by source: pages, articles, off-topic, duplicates, skips and failures by
     kind, first and last day crawled, last successful fetch)."""
-    counts = dict(archive.conn.execute("SELECT source_id, count(*) FROM articles GROUP BY source_id"))
-    by_source: dict[str, list[dict]] = {}
-    for row in ledger.rows(archive.conn):
-        by_source.setdefault(row["source_id"], []).append(row)
-    items = [SourceInfo(**s.model_dump(mode="json", exclude={"config"}), articles=counts.get(s.id, 0),
-                        coverage=_coverage(by_source.get(s.id, []))) for s in archive.list_sources()]
+    items = _source_items(archive)
     if fmt == "csv":
         rows = [{**i.model_dump(exclude={"coverage"}), **{k: v if not isinstance(v, dict) else
                  json.dumps(v) for k, v in i.coverage.items()}} for i in items]
         return csv_response(rows, SOURCE_COLUMNS, "sources")
+    return items
+
+
+def _source_items(archive) -> list[SourceInfo]:
+    conn = archive.conn
+    version = conn.execute("PRAGMA data_version").fetchone()[0]
+    memo = _SOURCES.get(id(conn))
+    if memo is not None and memo[0] is conn and memo[1] == version:
+        return memo[2]
+    counts = dict(conn.execute("SELECT source_id, count(*) FROM articles GROUP BY source_id"))
+    by_source: dict[str, list[dict]] = {}
+    for row in ledger.rows(conn):
+        by_source.setdefault(row["source_id"], []).append(row)
+    items = [SourceInfo(**s.model_dump(mode="json", exclude={"config"}), articles=counts.get(s.id, 0),
+                        coverage=_coverage(by_source.get(s.id, []))) for s in archive.list_sources()]
+    _SOURCES[id(conn)] = (conn, version, items)
     return items
 
 

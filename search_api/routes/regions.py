@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Query, Request
 
 from pantau.regions import get_region_table, normalize_code
 from pantau.search.base import SearchBackend
+from pantau.search.fields import FACETS_BY_NAME
 from pantau.search.query import FACET_LIMIT, SearchQuery
 from search_api.deps import BackendDep
 from search_api.http_cache import CachedRoute, Policy, cache_policy
@@ -29,11 +30,12 @@ def facet_counts(backend: SearchBackend, query: SearchQuery, facets: list[str]) 
 
 
 def regency_counts(backend: SearchBackend, query: SearchQuery, provinces: list[str]) -> dict[str, int]:
-    """Article counts of the kabupaten/kota of ``provinces``. The regency facet lists at most
-    FACET_LIMIT values; when it is full, the regencies it left out are counted one by one."""
+    """Article counts of the kabupaten/kota of ``provinces``. The regency facet lists every
+    kabupaten/kota (its limit in ``pantau.search.fields`` is above their number); should it
+    ever be full, the regencies it left out are counted one by one."""
     _, counts = facet_counts(backend, query, ["regency"])
     found = counts["regency"]
-    if len(found) < FACET_LIMIT:
+    if len(found) < (FACETS_BY_NAME["regency"].limit or FACET_LIMIT):
         return found
     table = get_region_table()
     for province in provinces:
