@@ -19,6 +19,8 @@ class ApiLimits(BaseSettings):
         None, ge=1, description="Largest export, in articles (unset: no limit; exports stream).")
     cache_max_age_s: int = Field(
         60, ge=0, description="`Cache-Control: max-age` of answers that change only with a rebuild.")
+    answer_cache_mb: int = Field(
+        64, ge=0, description="Memory per worker for answers kept until the index changes (0: none).")
     rebuild_officials_on_start: bool = Field(
         True, description="Rebuild the officials registry at start-up when annotations changed.")
 

@@ -18,7 +18,7 @@ from pantau.search.base import SearchBackend
 from pantau.settings import Settings
 from pantau.store import Archive
 from search_api.config import ApiLimits
-from search_api.http_cache import IndexVersion
+from search_api.http_cache import Answers, IndexVersion
 from search_api.threads import PerThread, ThreadBound
 
 
@@ -30,11 +30,13 @@ class AppContext:
     archives: PerThread = field(init=False)
     backends: PerThread = field(init=False)
     index_version: IndexVersion = field(init=False)
+    answers: Answers = field(init=False)
 
     def __post_init__(self) -> None:
         self.archives = PerThread(self.open_archive)
         self.backends = PerThread(self.new_backend)
         self.index_version = IndexVersion(self.new_backend)
+        self.answers = Answers(self.limits.answer_cache_mb * 2**20)
 
     def open_archive(self) -> Archive:
         return Archive.open(self.settings.archive_path)

@@ -9,6 +9,10 @@
   work is done. ``Cache-Control: public, max-age=<PANTAU_API_CACHE_MAX_AGE_S>``. The index
   version is looked up at most once per ``VERSION_TTL_S`` per worker, so validators follow a
   rebuild within that time.
+  Each worker also keeps the answers themselves (``Answers``: the body as rendered, keyed
+  by the index version and the full URL; least recently used dropped past
+  ``PANTAU_API_ANSWER_CACHE_MB``), so an answer is computed once per index version per worker
+  (header ``X-Pantau-Cache: hit`` or ``miss``).
 - ``ARCHIVE``: answers read from the archive (an article, its capture, officials, sources),
   which change without a rebuild (analysis, crawling). Their ``ETag`` is a digest of the
   body, so it changes exactly when the answer does, in every worker; ``304`` saves the
@@ -26,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from datetime import datetime
 from email.utils import format_datetime, parsedate_to_datetime
@@ -99,6 +104,40 @@ class IndexVersion:
     def close(self) -> None:
         if self._backend is not None:
             self._backend.close()
+
+
+# -- answers of the live index version -----------------------------------------------------
+
+_KEPT_HEADERS = ("content-type", "content-disposition", "link", "x-total-count")
+
+
+class Answers:
+    """An LRU of rendered answers, bounded in bytes; used from the event loop only."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes, self.size = max_bytes, 0
+        self._items: OrderedDict[tuple, tuple[bytes, dict]] = OrderedDict()
+
+    def get(self, key: tuple) -> Response | None:
+        item = self._items.get(key)
+        if item is None:
+            return None
+        self._items.move_to_end(key)
+        return Response(item[0], headers=item[1])
+
+    def put(self, key: tuple, response: Response) -> None:
+        body = bytes(response.body)
+        if self.max_bytes <= 0 or len(body) > self.max_bytes // 8:
+            return
+        headers = {k: v for k, v in response.headers.items() if k in _KEPT_HEADERS}
+        old = self._items.pop(key, None)
+        if old is not None:
+            self.size -= len(old[0])
+        self._items[key] = (body, headers)
+        self.size += len(body)
+        while self.size > self.max_bytes and self._items:
+            _, (dropped, _) = self._items.popitem(last=False)
+            self.size -= len(dropped)
 
 
 # -- validators --------------------------------------------------------------------------
@@ -180,7 +219,7 @@ class CachedRoute(APIRoute):
         async def cached(request: Request) -> Response:
             context = request.app.state.context
             max_age = context.limits.cache_max_age_s
-            etag = built_at = None
+            etag = built_at = key = None
             if policy == Policy.INDEX:
                 version = await context.index_version.get()
                 if version is not None:
@@ -190,9 +229,17 @@ class CachedRoute(APIRoute):
                     if (_matches(request.headers.get("if-none-match", ""), etag)
                             or _not_modified_since(request, built_at)):
                         return _not_modified(headers)
+                    key = (version[0], str(request.url))
+                    kept = context.answers.get(key)
+                    if kept is not None:
+                        kept.headers.update({**headers, "X-Pantau-Cache": "hit"})
+                        return kept
             response = await handler(request)
             if response.status_code != 200:
                 return response
+            if key is not None and not isinstance(response, StreamingResponse):
+                context.answers.put(key, response)
+                response.headers["X-Pantau-Cache"] = "miss"
             if policy != Policy.INDEX and not isinstance(response, StreamingResponse):
                 etag = _weak(hashlib.sha256(response.body).hexdigest()[:20])
             headers = _headers(policy, etag, built_at, max_age)
