@@ -41,12 +41,13 @@ def serve_in_thread(app):
 
 
 @contextmanager
-def serve_subprocess(data_dir: Path):
-    """``pantau serve`` on a free port with PANTAU_DATA_DIR=data_dir; yield its base URL."""
+def serve_subprocess(data_dir: Path, *args: str):
+    """``pantau serve`` on a free port with PANTAU_DATA_DIR=data_dir (and ``args``, e.g.
+    ``--workers 2``); yield its base URL."""
     port = free_port()
     env = {**os.environ, "PANTAU_DATA_DIR": str(data_dir)}
     proc = subprocess.Popen([sys.executable, "-m", "pantau", "serve", "--port", str(port),
-                             "--log-level", "warning"], env=env,
+                             "--log-level", "warning", *args], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
