@@ -188,7 +188,7 @@ def test_cue_matches_are_span_groups_on_the_doc(nlp):
     assert {"SOCACT", "SOCMED"} <= {span.label_ for span in group}
     assert [span.label_ for span in group] == group.attrs["labels"]
     words = doc.user_data["cue_words"]
-    for span, (start, end) in zip(group, group.attrs["words"]):
+    for span, start, end in zip(group, group.attrs["word_starts"], group.attrs["word_ends"]):
         first, last = words.char_span(start, end)
         # a span is the tokens around the matched words: "mendukung" in "Dukung-mendukung"
         assert span.start_char <= first < last <= span.end_char

@@ -11,7 +11,8 @@ group labelled by cue group:
 A cue is a run of ``\\w+`` words (``nlp.components.cues``): mostly whole tokens, but a
 reduplication token ("dukung-mendukung") holds two words, so a span may be wider than the
 words matched. The exact word range of every span is kept, in span order, in the group's
-``attrs["words"]`` ((first word, end word) pairs); ``cue_hits(doc, name)`` reads a group back as
+``attrs`` (``word_starts``, ``word_ends``: first word and end word, and ``labels``, the
+spans' labels as strings); ``cue_hits(doc, name)`` reads a group back as
 ``{group: [Hit, ...]}`` in match order, which is what the violation, incident and doc-type
 components use. The word view itself is ``doc.user_data["cue_words"]`` (``cue_words(doc)``);
 the doc-type cues found in the title (``doc.user_data["title"]``, matched on its own) are
@@ -87,7 +88,8 @@ def cue_hits(doc: Doc, name: str) -> dict[str, list[Hit]]:
     """The span group ``name`` as {cue group: [Hit, ...]}, in match order."""
     group = doc.spans[name]
     out: dict[str, list[Hit]] = {}
-    for label, (start, end) in zip(group.attrs.get("labels", ()), group.attrs.get("words", ())):
+    attrs = group.attrs
+    for label, start, end in zip(attrs["labels"], attrs["word_starts"], attrs["word_ends"]):
         hits = out.get(label)
         if hits is None:
             hits = out[label] = []
@@ -97,6 +99,7 @@ def cue_hits(doc: Doc, name: str) -> dict[str, list[Hit]]:
 
 class CueSpans:
     """Matches the cue files over each doc and stores the matches as span groups."""
+
 
     def __init__(self, nlp: Language, name: str = "pantau_cues", violation_cues: str | None = None,
                  incident_cues: str | None = None, doctype_cues: str | None = None):
@@ -131,9 +134,9 @@ class CueSpans:
         bounds = sentence_bounds(doc)
         words = Words.from_text(doc_text(doc), bounds if len(bounds) > 1 else None, ignored_spans(doc))
         doc.user_data["cue_words"] = words
-        tok_starts = _token_starts(doc)
+        tok_starts, made = _token_starts(doc), {}
         for name, matcher in self.matchers.items():
-            doc.spans[name] = self._group(doc, name, words, matcher.match(words), tok_starts)
+            doc.spans[name] = self._group(doc, name, words, matcher.match_ranges(words), tok_starts, made)
         title = doc.user_data.get("title") or ""
         title_words = Words.from_text(title, [(0, len(title))]) if title.strip() else None
         doc.user_data["title_cues"] = (
@@ -144,19 +147,31 @@ class CueSpans:
         for doc in docs:
             yield self(doc)
 
-    def _group(self, doc: Doc, name: str, words: Words, hits: dict[str, list[Hit]],
-               tok_starts: list[int]) -> SpanGroup:
-        labels, spans, ranges = self.labels[name], [], []
+    def _group(self, doc: Doc, name: str, words: Words, hits: dict[str, list[tuple[int, int]]],
+               tok_starts: list[int], made: dict) -> SpanGroup:
+        """The span group of one cue file's matches. ``made``: the doc's spans by word range
+        so far (several groups often match the same words): a span is built once per range
+        and appended with each label (``SpanGroup.append`` copies it)."""
+        labels, group = self.labels[name], SpanGroup(doc, name=name)
+        append, starts, ends, names = group.append, [], [], []
         wstarts, wends, n = words.starts, words.ends, len(doc)
-        for group, found in hits.items():
-            label = labels[group]
-            for h in found:
-                first = bisect_right(tok_starts, wstarts[h.start]) - 1
-                end = bisect_left(tok_starts, wends[h.end - 1], first + 1)
-                spans.append(Span(doc, first, min(end, n), label))
-                ranges.append((h.start, h.end))
-        glabels = [group for group, found in hits.items() for _ in found]
-        return SpanGroup(doc, name=name, spans=spans, attrs={"words": ranges, "labels": glabels})
+        for cue_group, found in hits.items():
+            label = labels[cue_group]
+            for key in found:
+                span = made.get(key)
+                if span is None:
+                    first = bisect_right(tok_starts, wstarts[key[0]]) - 1
+                    end = bisect_left(tok_starts, wends[key[1] - 1], first + 1)
+                    span = made[key] = Span(doc, first, min(end, n))
+                span.label = label
+                append(span)
+                starts.append(key[0])
+                ends.append(key[1])
+            names += [cue_group] * len(found)
+        # flat lists of ints and strings: cheap for the garbage collector to keep (a batch
+        # holds hundreds of matches per doc), and serialisable with the doc
+        group.attrs.update(word_starts=starts, word_ends=ends, labels=names)
+        return group
 
     # serialisation: the cue files travel with the pipeline
     def to_disk(self, path, *, exclude=tuple()):

@@ -153,10 +153,15 @@ class CueMatcher:
             self.trie = cached(cache_name, inputs, lambda: build_trie(groups))
 
     def match(self, words: Words) -> dict[str, list[Hit]]:
+        return {group: [Hit(group, a, b) for a, b in found]
+                for group, found in self.match_ranges(words).items()}
+
+    def match_ranges(self, words: Words) -> dict[str, list[tuple[int, int]]]:
+        """Every match as {group: [(first word, end word), ...]}, in text order."""
         forms = words.forms
         n = len(forms)
         trie = self.trie
-        out: dict[str, list[Hit]] = {}
+        out: dict[str, list[tuple[int, int]]] = {}
         skip = words.skip
         for i, w in enumerate(forms):
             if skip and i in skip:
@@ -173,7 +178,11 @@ class CueMatcher:
                 ends_here, children = node
                 j += 1
                 for group in ends_here:
-                    out.setdefault(group, []).append(Hit(group, i, j))
+                    found = out.get(group)
+                    if found is None:
+                        out[group] = [(i, j)]
+                    else:
+                        found.append((i, j))
                 if not children or j >= n:
                     break
                 node = children.get(forms[j])
@@ -185,7 +194,7 @@ class CueMatcher:
             blockers = [h for b in by for h in out.get(b, ())]
             if blockers:
                 out[group] = [h for h in out[group]
-                              if not any(b.start <= h.start and h.end <= b.end for b in blockers)]
+                              if not any(a <= h[0] and h[1] <= b for a, b in blockers)]
         return out
 
 
