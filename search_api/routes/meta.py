@@ -15,10 +15,21 @@ from search_api.params import ListFormat, json_or_csv
 from search_api.tables import csv_response
 
 router = APIRouter(tags=["meta"], route_class=CachedRoute)
-# Per archive connection (one per worker thread, kept for the process's life): (connection,
-# its PRAGMA data_version, the sources list). data_version changes when another connection
-# commits, so the list is read again only after the archive changed.
-_SOURCES: dict[int, tuple] = {}
+# Per archive connection (one per worker thread, kept for the process's life) and kind:
+# (connection, its PRAGMA data_version, the value). data_version changes when another
+# connection commits, so a value is read again only after the archive changed.
+_MEMO: dict[tuple[int, str], tuple] = {}
+
+
+def _memo(archive, kind: str, compute):
+    conn = archive.conn
+    version = conn.execute("PRAGMA data_version").fetchone()[0]
+    kept = _MEMO.get((id(conn), kind))
+    if kept is not None and kept[0] is conn and kept[1] == version:
+        return kept[2]
+    value = compute(archive)
+    _MEMO[(id(conn), kind)] = (conn, version, value)
+    return value
 SOURCE_COLUMNS = ["id", "name", "type", "base_url", "region_code", "enabled", "articles",
                   "pages", "first_day", "last_day", "last_success"]
 
@@ -60,7 +71,7 @@ def sources(archive: ArchiveDep, fmt: ListFormat = "json"):
     """Registered outlets and Bawaslu offices, with their article counts and crawl coverage
     (ledger totals by source: pages, articles, off-topic, duplicates, skips and failures by
     kind, first and last day crawled, last successful fetch)."""
-    items = _source_items(archive)
+    items = _memo(archive, "sources", _source_items)
     if fmt == "csv":
         rows = [{**i.model_dump(exclude={"coverage"}), **{k: v if not isinstance(v, dict) else
                  json.dumps(v) for k, v in i.coverage.items()}} for i in items]
@@ -70,17 +81,12 @@ def sources(archive: ArchiveDep, fmt: ListFormat = "json"):
 
 def _source_items(archive) -> list[SourceInfo]:
     conn = archive.conn
-    version = conn.execute("PRAGMA data_version").fetchone()[0]
-    memo = _SOURCES.get(id(conn))
-    if memo is not None and memo[0] is conn and memo[1] == version:
-        return memo[2]
     counts = dict(conn.execute("SELECT source_id, count(*) FROM articles GROUP BY source_id"))
     by_source: dict[str, list[dict]] = {}
     for row in ledger.rows(conn):
         by_source.setdefault(row["source_id"], []).append(row)
     items = [SourceInfo(**s.model_dump(mode="json", exclude={"config"}), articles=counts.get(s.id, 0),
                         coverage=_coverage(by_source.get(s.id, []))) for s in archive.list_sources()]
-    _SOURCES[id(conn)] = (conn, version, items)
     return items
 
 
@@ -88,6 +94,10 @@ def _source_items(archive) -> list[SourceInfo]:
 def healthz(archive: ArchiveDep, backend: BackendDep) -> Health:
     """The backend's health (name, index, documents; 503 when it cannot be reached) and
     the archive's counts by stage."""
+    return Health(status="ok", backend=backend.health(), archive=_memo(archive, "counts", _counts))
+
+
+def _counts(archive) -> dict:
     counts = archive.counts()
     counts["officials"] = archive.conn.execute("SELECT count(*) FROM officials").fetchone()[0]
-    return Health(status="ok", backend=backend.health(), archive=counts)
+    return counts
