@@ -48,13 +48,21 @@ for _name, (_module, _func, _help) in COMMANDS.items():
 
 
 def main() -> None:
-    from pantau.errors import PantauError
+    import sqlite3
+
+    from pantau.errors import PantauError, storage_problem
 
     try:
         app()
     except PantauError as exc:
         typer.secho(f"error: {exc.message}", err=True, fg="red")
-        raise SystemExit(2) from exc
+        raise SystemExit(exc.exit_code) from exc
+    except (OSError, sqlite3.Error) as exc:  # a full disk or a read-only directory: say so
+        problem = storage_problem(exc)
+        if problem is None:
+            raise
+        typer.secho(f"error: {problem.message}", err=True, fg="red")
+        raise SystemExit(problem.exit_code) from exc
 
 
 if __name__ == "__main__":

@@ -50,6 +50,13 @@ def export(
         with Archive.open(archive_path) as archive:
             manifest = _write(query, fmt, output, bundle or output.suffix == ".zip",
                               archive=archive, backend=backend, console=err)
+    except OSError as exc:  # a full disk or a read-only target: the previous export stays
+        from pantau.errors import storage_problem
+
+        problem = storage_problem(exc, f"the export to {output.parent}")
+        if problem is None:
+            raise
+        raise problem from exc
     finally:
         backend.close()
     err.print(f"export: {manifest['counts']['rows']} articles -> {output} "

@@ -45,7 +45,10 @@ def index(
                     yield doc
                     progress.advance(task)
 
-            stats = search.rebuild(counted())
+            try:
+                stats = search.rebuild(counted())
+            except (OSError, ValueError) as exc:
+                raise _write_failure(exc, search) from exc
     _remove_legacy_index(archive.path.parent, err)
     seconds = time.perf_counter() - started
     rate = stats.documents / seconds if seconds else 0.0
@@ -60,3 +63,28 @@ def _remove_legacy_index(data_dir: Path, err) -> None:
     for path in sorted(data_dir.glob("search.sqlite3*")):
         path.unlink(missing_ok=True)
         err.print(f"index: removed {path.name} (the SQLite index of an earlier version)")
+
+
+def _write_failure(exc: Exception, search) -> Exception:
+    """A clear error for a build that could not be written (tantivy reports a full disk only
+    as a failed writer thread): where, how much space is free there, and that the previous
+    index is still live. Other errors are returned unchanged."""
+    import shutil
+
+    from pantau.errors import StorageError, storage_problem
+
+    root = getattr(search, "path", None)
+    if root is None:
+        return exc
+    problem = storage_problem(exc, f"the search index in {root}")
+    if problem is None and not (isinstance(exc, ValueError) and "io::Error" in str(exc)):
+        return exc
+    try:
+        free = shutil.disk_usage(root).free
+    except OSError:
+        free = None
+    room = f"; {free / 2**20:.1f} MiB free there" if free is not None else ""
+    reason = problem.message.split(". Nothing")[0] if problem else f"the index writer failed ({exc})"
+    return StorageError(f"{reason}{room}: is the disk full? The previous index is still live and "
+                        "nothing was replaced; free some space and run `pantau index` again.",
+                        detail={"index": str(root), "free_bytes": free})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -30,7 +31,7 @@ def connect(path: Path, *, busy_timeout_ms: int | None = None) -> sqlite3.Connec
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_ms / 1000)
     except (OSError, sqlite3.Error) as exc:
-        raise ArchiveError(f"cannot open the archive at {path}: {exc}") from exc
+        raise ArchiveError(_unwritable(path) or f"cannot open the archive at {path}: {exc}") from exc
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         mode = _enable_wal(conn, busy_timeout_ms)
@@ -40,11 +41,29 @@ def connect(path: Path, *, busy_timeout_ms: int | None = None) -> sqlite3.Connec
         conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise ArchiveError(f"{path} is not a usable Pantau archive: {exc}") from exc
+        raise ArchiveError(_unwritable(path) or f"{path} is not a usable Pantau archive: {exc}") from exc
     except ArchiveError:
         conn.close()
         raise
     return conn
+
+
+def _unwritable(path: Path) -> str | None:
+    """Why the archive at ``path`` cannot be written, if its directory is the cause."""
+    directory = path.parent
+    try:
+        read_only = bool(os.statvfs(directory).f_flag & os.ST_RDONLY)
+    except OSError:
+        return None
+    if read_only:
+        why = "is on a read-only file system"
+    elif not os.access(directory, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        why = "is not writable by this user"
+    else:
+        return None
+    return (f"cannot open the archive at {path}: the data directory {directory} {why} (SQLite "
+            "keeps its journal beside the archive). Nothing was changed; make it writable or "
+            "point PANTAU_DATA_DIR elsewhere.")
 
 
 def _enable_wal(conn: sqlite3.Connection, busy_timeout_ms: int) -> str:
