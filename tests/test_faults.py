@@ -139,3 +139,196 @@ def test_killed_index_build_is_reported_and_removed_by_the_next_build(data):
     kept = sorted(p.name for p in (data / "search-index").iterdir())
     assert len(kept) == 2 and kept[0] == "current"  # the pointer and one version
     assert "left by a killed run" not in pantau(data, "status").stdout
+
+
+# -- every long stage killed at random moments, rerun, checked (tests/helpers/faults.py) ----
+# CI runs a few kills per stage; `python -m tests.faults_run --kills 50` runs the same trials
+# on demand and prints the figures.
+
+FAULT_KILLS = int(os.environ.get("PANTAU_FAULT_KILLS", "2"))
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    from tests.helpers.crawl_support import LoggedSite
+    from tests.helpers.faults import Lab
+
+    site = LoggedSite()
+    yield Lab(tmp_path_factory.mktemp("lab"), site=site)
+    site.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stage", ["crawl", "reparse", "analyze", "officials", "index"])
+def test_a_killed_stage_rerun_ends_as_a_clean_run(lab, stage):
+    result = lab.run_stage(stage, FAULT_KILLS)
+    assert result.kills >= 1, "the stage always finished before its kill moment"
+    assert not result.failures, result.failures
+
+
+# -- the disk fills up; the data directory is read-only -------------------------------------
+
+@pytest.mark.slow
+def test_disk_full_during_index_keeps_the_live_index(data, tmp_path):
+    from tests.helpers.fs_faults import full_disk
+
+    live_before = sorted(p.name for p in (data / "search-index").iterdir())
+    with full_disk(tmp_path / "disk", data) as (moved, limit):
+        proc = run_raw(moved, ["index"], preexec_fn=limit)
+        assert proc.returncode == 1, proc.stderr[-2000:]
+        assert "Traceback" not in proc.stderr
+        assert "is the disk full?" in proc.stderr and "previous index is still live" in proc.stderr
+        assert sorted(p.name for p in (moved / "search-index").iterdir()) == live_before
+        assert index_leftovers(moved) == []
+        from tests.helpers.faults import index_ids
+
+        assert len(index_ids(moved)) == 3000  # the live index still answers, whole
+
+
+@pytest.mark.slow
+def test_disk_full_during_export_keeps_the_previous_export(data, tmp_path):
+    from tests.helpers.fs_faults import full_disk
+
+    out = tmp_path / "disk" / "out"
+    with full_disk(tmp_path / "disk", None, reserve=24 << 20) as (_, limit):
+        args = ["export", "-f", "jsonl", "-o", str(out / "data.jsonl")]
+        pantau(data, "export", "-f", "jsonl", "-o", str(out / "data.jsonl"), "--to", "2024-01-20")
+        before = {p.name: sha(p) for p in out.iterdir()}
+        from tests.helpers.fs_faults import fill_disk
+
+        fill_disk(out, leave=64 << 10)
+        proc = run_raw(data, args, preexec_fn=limit)
+        assert proc.returncode == 1, proc.stderr[-2000:]
+        assert "Traceback" not in proc.stderr
+        assert "no space left" in proc.stderr or "too large" in proc.stderr
+        assert {p.name: sha(p) for p in out.iterdir() if not p.name.startswith(".")} == before
+        assert partials(out) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("args", [["analyze", "--limit", "5"], ["officials", "--force"], ["index"],
+                                  ["reparse"], ["status"]])
+def test_read_only_data_directory_is_said_and_nothing_changes(data, args):
+    from tests.helpers.fs_faults import read_only
+
+    archive = data / "archive.sqlite3"
+    before = sha(archive)
+    with read_only(data) as as_user:
+        proc = run_raw(data, args, preexec_fn=as_user)
+    assert proc.returncode in (1, 2), proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr
+    assert "read-only" in proc.stderr or "not writable" in proc.stderr, proc.stderr[-2000:]
+    assert sha(archive) == before
+    assert index_leftovers(data) == []
+
+
+def run_raw(data_dir: Path, args: list[str], **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pantau.cli", *args], env=env(data_dir), capture_output=True,
+                          text=True, timeout=300, stdin=subprocess.DEVNULL, **kwargs)
+
+
+# -- a corrupt index; analyze writing while serve answers -------------------------------------
+
+def _start_serve(data_dir: Path):
+    from tests.helpers.api_server import free_port
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "pantau", "serve", "--port", str(port), "--log-level",
+                             "warning"], env=env(data_dir), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    import httpx
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, "pantau serve exited"
+        try:
+            httpx.get(f"{base}/healthz", timeout=5)
+            return proc, base
+        except httpx.TransportError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("pantau serve did not answer")
+
+
+def _stop(proc) -> None:
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(5)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("damage", ["truncated segment", "deleted segment file", "garbage meta.json"])
+def test_corrupt_index_is_a_503_and_index_rebuilds_it(data, damage):
+    import httpx
+
+    version = next((data / "search-index").glob("v-*"))
+    store = max(version.glob("*.store"), key=lambda p: p.stat().st_size)
+    if damage == "truncated segment":
+        os.truncate(store, store.stat().st_size // 2)
+    elif damage == "deleted segment file":
+        next(version.glob("*.idx")).unlink()
+    else:
+        (version / "meta.json").write_text("{not json", encoding="utf-8")
+    proc, base = _start_serve(data)
+    try:
+        for path in ("/v1/articles?q=camat", "/v1/articles?facets=regency", "/v1/stats/timeline?interval=month",
+                     "/healthz"):
+            r = httpx.get(base + path, timeout=30)
+            assert r.status_code == 503, (path, r.status_code, r.text[:300])
+            body = r.json()
+            assert body["error"] == "backend_unavailable" and body["status"] == 503
+            assert "cannot be read" in body["message"] and "pantau index" in body["message"]
+        pantau(data, "index")  # rebuilds; the running server picks the new version up
+        r = httpx.get(base + "/v1/articles?limit=1", timeout=30)
+        assert r.status_code == 200 and r.json()["total"] == 3000
+    finally:
+        _stop(proc)
+    assert index_leftovers(data) == []
+
+
+@pytest.mark.slow
+def test_analyze_writing_while_serve_answers_fails_no_request(tmp_path):
+    import threading
+
+    import httpx
+
+    data = tmp_path / "data"
+    bulk_archive.fill(data / "archive.sqlite3", 300)
+    pantau(data, "index")
+    proc, base = _start_serve(data)
+    paths = ["/v1/articles?q=camat&facets=regency&facets=violation_type", "/v1/articles?region=33&sort=newest",
+             "/v1/officials?name=budi", "/v1/stats/timeline?interval=month", "/v1/regions", "/healthz",
+             "/v1/articles?q=%22kepala%20desa%22&format=csv"]
+    statuses: list[tuple[str, int]] = []
+    stop = threading.Event()
+
+    def load():
+        with httpx.Client(timeout=60) as client:
+            i = 0
+            while not stop.is_set():
+                path = paths[i % len(paths)]
+                try:
+                    statuses.append((path, client.get(base + path).status_code))
+                except httpx.HTTPError as exc:
+                    statuses.append((path, repr(exc)))
+                i += 1
+
+    threads = [threading.Thread(target=load) for _ in range(2)]
+    try:
+        for t in threads:
+            t.start()
+        analyzed = run_raw(data, ["analyze", "--batch-size", "8"])
+        officials = run_raw(data, ["officials"])
+    finally:
+        stop.set()
+        for t in threads:
+            t.join(60)
+        _stop(proc)
+    assert analyzed.returncode == 0, analyzed.stderr[-2000:]
+    assert officials.returncode == 0, officials.stderr[-2000:]
+    failed = [s for s in statuses if s[1] != 200]
+    assert len(statuses) > len(paths) and failed == []

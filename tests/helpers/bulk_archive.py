@@ -26,9 +26,25 @@ SENTENCES = [
 ]
 REGIONS = [("33.21", "kabupaten", "Demak"), ("33.74", "kota", "Semarang"), ("35.07", "kabupaten", "Malang")]
 VIOLATIONS = ["social_media", "campaign_attendance", "state_resources", "partisan_decision"]
+FIRST = ["Agus", "Budi", "Citra", "Dewi", "Eko", "Fitri", "Gunawan", "Hesti", "Imam", "Joko"]
+LAST = ["Santoso", "Lestari", "Harahap", "Siregar", "Wibowo", "Saputra", "Rahman", "Nasution"]
+ROLES = ["Camat", "Kepala Desa", "Sekretaris Daerah", "Kepala Dinas"]
 
 
-def fill(path: Path, n: int, seed: int = 7, sentences: int = 30) -> None:
+def _officials(rng: random.Random, n: int, code: str, ev: Evidence) -> list[OfficialMention]:
+    """``n`` mentions drawn from a few hundred people (so the registry merges across articles)."""
+    out = []
+    for _ in range(n):
+        k = rng.randrange(400)
+        name = f"{FIRST[k % 10]} {LAST[(k // 10) % 8]}"
+        out.append(OfficialMention(name=name, role=ROLES[k % 4], org=f"Dinas {k % 7}" if k % 3 else None,
+                                   region_code=code if k % 5 else None, evidence=[ev]))
+    return out
+
+
+def fill(path: Path, n: int, seed: int = 7, sentences: int = 30, officials: int = 0) -> None:
+    """``officials``: 0 gives one fixed mention per article; more gives that many drawn
+    from a few hundred people."""
     rng = random.Random(seed)
     t0 = datetime(2024, 1, 1, 8, tzinfo=WIB)
     with Archive.open(path) as archive, archive.transaction():
@@ -55,6 +71,7 @@ def fill(path: Path, n: int, seed: int = 7, sentences: int = 30) -> None:
                 article_id=article.id, pipeline_version="test-1", doc_type="incident",
                 violation_types=[ViolationMention(type=VIOLATIONS[i % 4], evidence=[ev])],
                 regions=[RegionMention(code=code, level=level, name=name, parents=[code[:2]], evidence=[ev])],
-                officials=[OfficialMention(name="Budi Santoso", role="Camat", org=None, region_code=code,
-                                           evidence=[ev])],
+                officials=_officials(rng, officials, code, ev) if officials else [
+                    OfficialMention(name="Budi Santoso", role="Camat", org=None, region_code=code,
+                                    evidence=[ev])],
                 created_at=when))
