@@ -74,6 +74,22 @@ def _officials(conn: sqlite3.Connection, ids: list[str]) -> dict[str, list[str]]
     return out
 
 
+class SourcesOf(dict):
+    """The archive's sources, each read the first time it is asked for (an article page
+    needs one of them, an export of one outlet a few)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        super().__init__()
+        self.conn = conn
+
+    def get(self, source_id: str, default=None) -> Source | None:  # type: ignore[override]
+        if source_id not in self:
+            row = self.conn.execute("SELECT * FROM sources WHERE id = ?", (source_id,)).fetchone()
+            self[source_id] = rows.source_from_row(row) if row is not None else None
+        found = self[source_id]
+        return default if found is None else found
+
+
 def load_records(archive, ids: list[str], sources: dict[str, Source] | None = None) -> list[Record]:
     """The records of ``ids`` in the order given; ids not in the archive are left out."""
     ids = list(dict.fromkeys(ids))
@@ -81,7 +97,7 @@ def load_records(archive, ids: list[str], sources: dict[str, Source] | None = No
         return []
     conn = archive.conn
     if sources is None:
-        sources = {s.id: s for s in archive.list_sources()}
+        sources = SourcesOf(conn)
     articles = _articles(conn, ids)
     annotations = _annotations(conn, list(articles))
     fetched = _fetched(conn, sorted({a.capture_id for a in articles.values()}))
@@ -93,7 +109,7 @@ def load_records(archive, ids: list[str], sources: dict[str, Source] | None = No
 
 def iter_records(archive, ids: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Record]:
     """Records of a long stream of ids, read ``batch_size`` at a time (flat memory)."""
-    sources = {s.id: s for s in archive.list_sources()}
+    sources = SourcesOf(archive.conn)
     it = iter(ids)
     while batch := list(islice(it, batch_size)):
         yield from load_records(archive, batch, sources)

@@ -18,14 +18,22 @@ from pantau.search.query import SearchPage, SearchQuery
 
 
 def add_toggles(request: Request, query: SearchQuery, page: SearchPage) -> None:
+    items = request.query_params.multi_items()
+    path = str(request.url.replace(query=""))
     for name, buckets in page.facets.items():
         flt = FILTERS_BY_NAME[FACETS_BY_NAME[name].filter]
+        # the parameters every toggle of this facet keeps, encoded once per facet
+        kept = urlencode([(k, v) for k, v in items if k not in flt.params and k != "cursor"])
+        current = None if flt.kind == "date_range" else wanted(query, flt)
         for bucket in buckets:
-            bucket.selected, changes = _toggle(flt, query, bucket.value)
-            bucket.toggle_url = _url(request, flt, changes)
+            bucket.selected, changes = _toggle(flt, query, bucket.value, current)
+            changed = urlencode([(k, v) for k, values in changes.items() for v in values])
+            encoded = "&".join(part for part in (kept, changed) if part)
+            bucket.toggle_url = f"{path}?{encoded}" if encoded else path
 
 
-def _toggle(flt: Filter, query: SearchQuery, value: str) -> tuple[bool, dict[str, list[str]]]:
+def _toggle(flt: Filter, query: SearchQuery, value: str,
+            current: list[str] | None = None) -> tuple[bool, dict[str, list[str]]]:
     """(selected, the filter's parameters after the toggle)."""
     if flt.kind == "date_range":
         low, high = _month_bounds(value)
@@ -33,7 +41,7 @@ def _toggle(flt: Filter, query: SearchQuery, value: str) -> tuple[bool, dict[str
         selected = current == (low, high)
         values = [] if selected else [[low.isoformat()], [high.isoformat()]]
         return selected, dict(zip(flt.params, values or [[], []]))
-    current = wanted(query, flt)
+    current = wanted(query, flt) if current is None else current
     selected = value in current
     after = [v for v in current if v != value] if selected else [*current, value]
     return selected, {flt.name: after}
@@ -44,9 +52,3 @@ def _month_bounds(month: str):
 
     year, number = (int(part) for part in month.split("-"))
     return date(year, number, 1), date(year, number, calendar.monthrange(year, number)[1])
-
-
-def _url(request: Request, flt: Filter, changes: dict[str, list[str]]) -> str:
-    kept = [(k, v) for k, v in request.query_params.multi_items() if k not in changes and k != "cursor"]
-    pairs = kept + [(k, v) for k, values in changes.items() for v in values]
-    return str(request.url.replace(query=urlencode(pairs)))

@@ -34,19 +34,6 @@ CAPTURE_HEADERS = {
 _CHARSET = re.compile(r"charset=[\"']?([A-Za-z0-9._:-]{1,40})", re.IGNORECASE)
 
 
-class _SourcesOf:
-    """The one source an article needs, read when asked (not every source of the archive)."""
-
-    def __init__(self, archive) -> None:
-        self.archive = archive
-
-    def get(self, source_id: str):
-        try:
-            return self.archive.get_source(source_id)
-        except NotFound:
-            return None
-
-
 @router.get("/v1/articles", response_model=ArticlePage, responses={**json_or_csv(), **ERRORS},
             summary="Search articles")
 @cache_policy(Policy.INDEX)
@@ -73,7 +60,7 @@ def get_article(request: Request, article_id: ArticleId, archive: ArchiveDep) ->
     officials, dates, incidents, each with evidence: the sentence and character offsets),
     its provenance (source, raw capture, fetch time, parser and pipeline versions) and the
     other members of its near-duplicate cluster."""
-    records = load_records(archive, [article_id], sources=_SourcesOf(archive))
+    records = load_records(archive, [article_id])
     if not records:
         raise NotFound(f"article {article_id} not found", detail={"id": article_id})
     capture_url = str(request.url_for("article_capture", article_id=article_id))
