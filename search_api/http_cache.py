@@ -66,7 +66,8 @@ def cache_policy(policy: Policy) -> Callable:
 
 class IndexVersion:
     """(version, built_at) of the live index, looked up at most once per ``VERSION_TTL_S``
-    (in a worker thread: an Elasticsearch backend asks its server)."""
+    (in a worker thread: an Elasticsearch backend asks its server). Its backend object is
+    used by one thread at a time (the lock), never concurrently."""
 
     def __init__(self, backend_factory: Callable) -> None:
         self._factory = backend_factory
@@ -191,6 +192,23 @@ def _not_modified(headers: dict) -> Response:
     return Response(status_code=304, headers={**headers, "Vary": "Accept-Encoding"})
 
 
+def _doc(text: str) -> dict:
+    return {"description": text, "schema": {"type": "string"}}
+
+
+_CONTROL = _doc("`public, max-age=N` (index and static answers), `no-cache` (archive answers) "
+                "or `no-store`.")
+_ETAG = _doc('Weak validator, `W/"..."`: the index version (index answers) or a digest of the body.')
+_HEADER_DOCS = {
+    Policy.INDEX: {"Cache-Control": _CONTROL, "ETag": _ETAG,
+                   "Last-Modified": _doc("When the live index was built."),
+                   "X-Pantau-Cache": _doc("`hit`: this worker had the answer; `miss`: computed.")},
+    Policy.ARCHIVE: {"Cache-Control": _CONTROL, "ETag": _ETAG},
+    Policy.STATIC: {"Cache-Control": _CONTROL, "ETag": _ETAG},
+    Policy.NONE: {"Cache-Control": _CONTROL},
+}
+
+
 # -- the route class ---------------------------------------------------------------------
 
 class CachedRoute(APIRoute):
@@ -198,11 +216,15 @@ class CachedRoute(APIRoute):
 
     def __init__(self, path: str, endpoint: Callable, **kwargs) -> None:
         policy = getattr(endpoint, "_pantau_cache", Policy.NONE)
+        responses = dict(kwargs.get("responses") or {})
+        ok = dict(responses.get(200) or {})
+        ok["headers"] = {**_HEADER_DOCS[policy], **ok.get("headers", {})}
+        responses[200] = ok
         if policy != Policy.NONE:
-            responses = dict(kwargs.get("responses") or {})
             responses.setdefault(304, {"description": "Not modified: the `If-None-Match` (or "
-                                       "`If-Modified-Since`) validator is still current. No body."})
-            kwargs["responses"] = responses
+                                       "`If-Modified-Since`) validator is still current. No body.",
+                                       "headers": _HEADER_DOCS[policy]})
+        kwargs["responses"] = responses
         self.cache_policy = policy
         super().__init__(path, endpoint, **kwargs)
 

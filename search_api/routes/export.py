@@ -30,8 +30,15 @@ Format = Annotated[Literal["csv", "jsonl", "parquet"], Query(
     alias="format", description="csv (flat; lists joined with ';'), jsonl or parquet (lists kept).")]
 Layout = Annotated[Literal["bundle", "raw"], Query(
     description="bundle: a zip with data, data dictionary and manifest; raw: the data file alone.")]
-CONTENT = {"application/zip": {}, "text/csv": {}, "application/x-ndjson": {},
-           "application/vnd.apache.parquet": {}}
+_BINARY = {"schema": {"type": "string", "format": "binary"}}
+CONTENT = {"application/zip": _BINARY, "text/csv": {"schema": {"type": "string"}},
+           "application/x-ndjson": {"schema": {"type": "string"}},
+           "application/vnd.apache.parquet": _BINARY}
+EXPORT_HEADERS = {
+    "X-Total-Count": {"description": "Articles in the export.", "schema": {"type": "integer"}},
+    "Content-Disposition": {"description": "`attachment; filename=\"pantau-<UTC time>.<ext>\"`.",
+                            "schema": {"type": "string"}},
+}
 
 
 class _Null:
@@ -49,7 +56,9 @@ def _check_size(context, backend, query) -> int:
 
 
 @router.get("/v1/export", response_class=StreamingResponse, summary="Export matching articles",
-            responses={200: {"content": CONTENT, "description": "The export, streamed."},
+            responses={200: {"content": CONTENT, "description": "The export, streamed: a zip "
+                             "(`layout=bundle`) or the data file (`layout=raw`).",
+                             "headers": EXPORT_HEADERS},
                        **EXPORT_ERRORS})
 def export(query: FiltersDep, context: ContextDep, backend: BackendDep,
            fmt: Format = "csv", layout: Layout = "bundle") -> StreamingResponse:
