@@ -39,7 +39,7 @@ FILES = data_files()
 
 def test_the_data_files_are_found():
     names = {p.relative_to(REPO).as_posix() for p in FILES}
-    assert {"nlp/data/violation_cues.jsonl", "nlp/data/word_lists.toml", "pantau/data/regions.csv",
+    assert {"nlp/data/violation_cues.toml", "nlp/data/word_lists.toml", "pantau/data/regions.csv",
             "crawler/sources.toml"} <= names
 
 

@@ -286,8 +286,8 @@ def test_an_overseer_named_as_respondent_is_the_subject(nlp):
 
 
 def test_incident_cue_groups_are_checked(tmp_path):
-    path = tmp_path / "bad.jsonl"
-    path.write_text('{"group": "MODAL", "terms": ["akan"]}\n', encoding="utf-8")
+    path = tmp_path / "bad.toml"
+    path.write_text('[[cue]]\ngroup = "MODAL"\nterms = ["akan"]\n', encoding="utf-8")
     with pytest.raises(ValueError, match="lack groups"):
         incidents.IncidentFinder(cues_path=str(path))
 
@@ -302,9 +302,9 @@ def test_doctype_rejects_unknown_type(tmp_path):
 
 def test_pipeline_round_trip(nlp, tmp_path):
     nlp.to_disk(tmp_path / "pipe")
-    for name, file_name in (("pantau_cues", "violation_cues.jsonl"), ("pantau_cues", "incident_cues.jsonl"),
+    for name, file_name in (("pantau_cues", "violation_cues.toml"), ("pantau_cues", "incident_cues.toml"),
                             ("pantau_cues", "doctype_cues.toml"),
-                            ("pantau_violations", "violation_cues.jsonl"),
+                            ("pantau_violations", "violation_cues.toml"),
                             ("pantau_incidents", incidents.FILE_NAME),
                             ("pantau_doctype", doctype.FILE_NAME)):
         assert (tmp_path / "pipe" / name / file_name).exists()

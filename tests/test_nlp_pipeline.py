@@ -71,7 +71,7 @@ def test_version_is_the_checkouts_fingerprint(checkout):
     ("pantau/regions.py", True),    # imported by nlp
     ("pantau/taxonomy.py", True),   # imported by what nlp imports
     ("pantau/calendar.py", True),
-    ("nlp/data/violation_cues.jsonl", True),
+    ("nlp/data/violation_cues.toml", True),
     ("pantau/data/region_aliases.toml", True),
     # files the output does not depend on
     ("tests/test_nlp_pipeline.py", False),

@@ -13,6 +13,7 @@ import pytest
 import spacy
 
 import nlp.components.doctype as doctype
+from nlp.components.cue_spans import dump_cues
 import nlp.components.incidents as incidents
 import nlp.components.violations as violations
 from nlp.tokenizer import blank
@@ -351,9 +352,9 @@ def test_to_disk_round_trip(nlp, tmp_path):
 
 
 def test_config_cues_path(nlp, tmp_path):
-    path = tmp_path / "cues.jsonl"
-    path.write_text(json.dumps({"group": "X", "terms": ["serangan fajar"]}) + "\n"
-                    + json.dumps({"label": "vote_buying", "act": ["X"]}) + "\n", encoding="utf-8")
+    path = tmp_path / "cues.toml"
+    path.write_text(dump_cues([{"group": "X", "terms": ["serangan fajar"]},
+                               {"label": "vote_buying", "act": ["X"]}]), encoding="utf-8")
     custom = blank()
     custom.add_pipe("pantau_cues", config={"violation_cues": str(path)})
     custom.add_pipe("pantau_violations", config={"cues_path": str(path)})
@@ -364,9 +365,9 @@ def test_config_cues_path(nlp, tmp_path):
 
 
 def test_unknown_label_is_rejected(tmp_path):
-    path = tmp_path / "bad.jsonl"
-    path.write_text(json.dumps({"group": "X", "terms": ["a"]}) + "\n"
-                    + json.dumps({"label": "not_a_type", "act": ["X"]}) + "\n", encoding="utf-8")
+    path = tmp_path / "bad.toml"
+    path.write_text(dump_cues([{"group": "X", "terms": ["a"]}, {"label": "not_a_type", "act": ["X"]}]),
+                    encoding="utf-8")
     with pytest.raises(ValueError, match="unknown label"):
         violations.ViolationFinder(cues_path=str(path))
 
@@ -374,7 +375,7 @@ def test_unknown_label_is_rejected(tmp_path):
 # --- data files -------------------------------------------------------------------------
 
 def test_violation_cue_file_labels_are_taxonomy_codes():
-    lines = violations.read_jsonl(violations.DEFAULT_CUES)
+    lines = violations.read_cues(violations.DEFAULT_CUES)
     groups = {ln["group"] for ln in lines if "group" in ln}
     rules = [ln for ln in lines if "label" in ln]
     assert {r["label"] for r in rules} == CODES  # every code has at least one rule
@@ -391,7 +392,7 @@ def test_violation_cue_file_labels_are_taxonomy_codes():
 
 
 def test_incident_cue_file_loads():
-    lines = violations.read_jsonl(incidents.DEFAULT_CUES)
+    lines = violations.read_cues(incidents.DEFAULT_CUES)
     groups = {ln["group"] for ln in lines if "group" in ln}
     assert incidents.REQUIRED <= groups
     assert all("label" not in ln for ln in lines)
@@ -404,3 +405,17 @@ def test_doctype_cue_file_types_are_doc_types():
     assert set(cfg["priors"]) <= codes
     for cue in cfg["cue"]:
         assert cue["terms"] and cue["weight"] > 0
+
+
+@pytest.mark.parametrize("name", ["violation_cues.toml", "incident_cues.toml"])
+def test_cue_files_hold_one_term_per_line_and_round_trip(name):
+    from nlp.components.cue_spans import DATA, parse_cues
+
+    path = DATA / name
+    entries = parse_cues(path.read_text("utf-8"), name)
+    assert parse_cues(dump_cues(entries)) == entries
+    terms = [t for e in entries for t in e.get("terms", ())]
+    assert terms
+    lines = path.read_text("utf-8").splitlines()
+    for term in {t for e in entries for t in e.get("terms", ())}:
+        assert f"    {json.dumps(term, ensure_ascii=False)}," in lines, term  # a line of its own

@@ -1,7 +1,7 @@
 """``pantau_cues``: every cue phrase of the cue files, as span groups on the doc.
 
 One component reads the cue lexicons of ``nlp/data`` (the ``group`` lines of
-``violation_cues.jsonl`` and ``incident_cues.jsonl``, the term lists of
+``violation_cues.toml`` and ``incident_cues.toml``, the term lists of
 ``doctype_cues.toml``), builds their word tries once at construction (``nlp.components.cues``)
 and matches them over each doc in one shared word view. It writes, for each cue file, a span
 group labelled by cue group:
@@ -22,6 +22,7 @@ the doc-type cues found in the title (``doc.user_data["title"]``, matched on its
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from bisect import bisect_left, bisect_right
 from pathlib import Path
@@ -36,26 +37,52 @@ from nlp.evidence import doc_text, ignored_spans, sentence_bounds
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 # span group name -> default cue file
-FILES = {"violation_cues": "violation_cues.jsonl", "incident_cues": "incident_cues.jsonl",
+FILES = {"violation_cues": "violation_cues.toml", "incident_cues": "incident_cues.toml",
          "doctype_cues": "doctype_cues.toml"}
 DOCTYPE_CUE_KEY = "CUE{}"  # the group of the i-th [[cue]] table of doctype_cues.toml
 
 
-def read_jsonl(path: Path) -> list[dict]:
-    out = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            line = line.strip()
-            if line:
-                try:
-                    out.append(json.loads(line))
-                except json.JSONDecodeError as e:
-                    raise ValueError(f"{path}:{n}: {e}") from None
-    return out
+def parse_cues(text: str, origin: str = "cue file") -> list[dict]:
+    """The entries of a cue file: its ``[[cue]]`` tables, in order."""
+    try:
+        entries = tomllib.loads(text).get("cue", [])
+    except tomllib.TOMLDecodeError as e:
+        raise ValueError(f"{origin}: {e}") from None
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise ValueError(f"{origin}: expected [[cue]] tables")
+    return entries
 
 
-def jsonl_groups(lines: list[dict]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """The cue groups of a JSONL cue file and the groups that suppress each."""
+def read_cues(path: Path) -> list[dict]:
+    return parse_cues(Path(path).read_text(encoding="utf-8"), str(path))
+
+
+def dump_cues(entries: list[dict], header: str = "") -> str:
+    """A cue file of ``entries``: one ``[[cue]]`` table each, one list item per line."""
+    out = [header]
+    for entry in entries:
+        out.append("\n[[cue]]\n" + "".join(f"{_key(k)} = {_value(v)}\n" for k, v in entry.items()))
+    return "".join(out)
+
+
+def _key(k: str) -> str:
+    return k if re.fullmatch(r"[A-Za-z0-9_-]+", k) else json.dumps(k)
+
+
+def _value(v) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float, str)):
+        return json.dumps(v, ensure_ascii=False)  # a JSON string is a TOML basic string
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{_key(k)} = {_value(x)}" for k, x in v.items()) + "}"
+    if isinstance(v, list):
+        return "[" + "".join(f"\n    {_value(x)}," for x in v) + ("\n]" if v else "]")
+    raise TypeError(f"a cue file cannot hold {type(v).__name__}")
+
+
+def cue_groups(lines: list[dict]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The cue groups of a cue file's entries and the groups that suppress each."""
     groups = {ln["group"]: ln["terms"] for ln in lines if "group" in ln}
     suppress = {ln["group"]: ln["suppressed_by"] for ln in lines
                 if "group" in ln and ln.get("suppressed_by")}
@@ -112,8 +139,8 @@ class CueSpans:
 
     def _load(self, sources: dict[str, str]) -> None:
         self.sources = sources
-        violation = jsonl_groups([json.loads(x) for x in sources["violation_cues"].splitlines() if x.strip()])
-        incident = jsonl_groups([json.loads(x) for x in sources["incident_cues"].splitlines() if x.strip()])
+        violation = cue_groups(parse_cues(sources["violation_cues"], "violation_cues"))
+        incident = cue_groups(parse_cues(sources["incident_cues"], "incident_cues"))
         self.matchers = {
             "violation_cues": CueMatcher(*violation, cache_name="violation-cues"),
             "incident_cues": CueMatcher(*incident),

@@ -22,11 +22,11 @@ from spacy.language import Language
 from spacy.util import ensure_path
 
 from nlp import extensions  # noqa: F401
-from nlp.components.cue_spans import DATA, cue_hits, cue_words, jsonl_groups, read_jsonl
+from nlp.components.cue_spans import DATA, cue_hits, cue_words, dump_cues, cue_groups, read_cues
 from nlp.components.cues import CueMatcher, Hit, Words
 
-DEFAULT_CUES = DATA / "incident_cues.jsonl"
-FILE_NAME = "incident_cues.jsonl"
+DEFAULT_CUES = DATA / "incident_cues.toml"
+FILE_NAME = "incident_cues.toml"
 STAGES = ("reported", "examined", "recommended", "sanctioned")
 STAGE_GROUPS = {f"STAGE_{s.upper()}": s for s in STAGES}
 REQUIRED = set(STAGE_GROUPS) | {"MODAL", "GENERIC", "STAT", "SUBJECT_DESC", "SUBJECT_ROLE",
@@ -48,10 +48,10 @@ class IncidentFinder:
                  max_incidents: int = 20):
         self.name = name
         self.max_incidents = max_incidents
-        self._load(read_jsonl(Path(cues_path) if cues_path else DEFAULT_CUES))
+        self._load(read_cues(Path(cues_path) if cues_path else DEFAULT_CUES))
 
     def _load(self, lines: list[dict]) -> None:
-        groups, _ = jsonl_groups(lines)
+        groups, _ = cue_groups(lines)
         missing = REQUIRED - set(groups)
         if missing:
             raise ValueError(f"incident cues lack groups {sorted(missing)}")
@@ -62,7 +62,7 @@ class IncidentFinder:
 
     def initialize(self, get_examples=None, *, nlp=None, cues_path: str | None = None) -> None:
         if cues_path:
-            self._load(read_jsonl(Path(cues_path)))
+            self._load(read_cues(Path(cues_path)))
 
     def __call__(self, doc):
         items, kinds = self.find_with_kinds(cue_words(doc), cue_hits(doc, "incident_cues"),
@@ -227,12 +227,10 @@ class IncidentFinder:
     def to_disk(self, path, *, exclude=tuple()):
         path = ensure_path(path)
         path.mkdir(parents=True, exist_ok=True)
-        with open(path / FILE_NAME, "w", encoding="utf-8") as fh:
-            for line in self.lines:
-                fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+        (path / FILE_NAME).write_text(dump_cues(self.lines), encoding="utf-8")
 
     def from_disk(self, path, *, exclude=tuple()):
-        self._load(read_jsonl(ensure_path(path) / FILE_NAME))
+        self._load(read_cues(ensure_path(path) / FILE_NAME))
         return self
 
     def to_bytes(self, *, exclude=tuple()) -> bytes:

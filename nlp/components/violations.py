@@ -1,6 +1,6 @@
 """``pantau_violations``: the violation types of the taxonomy a document mentions.
 
-Sentence-level rules over cue lexicons (``nlp/data/violation_cues.jsonl``): a cue for the act
+Sentence-level rules over cue lexicons (``nlp/data/violation_cues.toml``): a cue for the act
 plus, within a few words in the same sentence, a cue that it concerns a candidate, party or
 campaign, and no negative cue. A mention counts whether the act happened, is alleged, or is
 warned against ("ASN dilarang menghadiri deklarasi" -> campaign_attendance). Generic phrases
@@ -26,13 +26,13 @@ from spacy.language import Language
 from spacy.util import ensure_path
 
 from nlp import extensions  # noqa: F401  (registers doc._.violations)
-from nlp.components.cue_spans import DATA, cue_hits, cue_words, jsonl_groups, read_jsonl
+from nlp.components.cue_spans import DATA, cue_hits, cue_words, dump_cues, cue_groups, read_cues
 from nlp.components.cues import Hit, Words, near
 from pantau.taxonomy import ViolationType
 
-DEFAULT_CUES = DATA / "violation_cues.jsonl"
+DEFAULT_CUES = DATA / "violation_cues.toml"
 SENTENCE = (10_000, 10_000)
-FILE_NAME = "violation_cues.jsonl"
+FILE_NAME = "violation_cues.toml"
 
 
 class RuleSet:
@@ -40,7 +40,7 @@ class RuleSet:
 
     def __init__(self, lines: list[dict], labels: set[str]):
         self.lines = lines
-        groups, suppress = jsonl_groups(lines)
+        groups, suppress = cue_groups(lines)
         rules = [line for line in lines if "label" in line]
         known = set(groups)
         for rule in rules:
@@ -115,14 +115,14 @@ class ViolationFinder:
         self.cues_path = cues_path
         self.max_evidence = max_evidence
         self.labels = {v.value for v in ViolationType}
-        self._load(read_jsonl(Path(cues_path) if cues_path else DEFAULT_CUES))
+        self._load(read_cues(Path(cues_path) if cues_path else DEFAULT_CUES))
 
     def _load(self, lines: list[dict]) -> None:
         self.rules = RuleSet(lines, self.labels)
 
     def initialize(self, get_examples=None, *, nlp=None, cues_path: str | None = None) -> None:
         if cues_path:
-            self._load(read_jsonl(Path(cues_path)))
+            self._load(read_cues(Path(cues_path)))
 
     def __call__(self, doc):
         doc._.violations = self.find(cue_words(doc), cue_hits(doc, "violation_cues"))
@@ -151,12 +151,10 @@ class ViolationFinder:
     def to_disk(self, path, *, exclude=tuple()):
         path = ensure_path(path)
         path.mkdir(parents=True, exist_ok=True)
-        with open(path / FILE_NAME, "w", encoding="utf-8") as fh:
-            for line in self.rules.lines:
-                fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+        (path / FILE_NAME).write_text(dump_cues(self.rules.lines), encoding="utf-8")
 
     def from_disk(self, path, *, exclude=tuple()):
-        self._load(read_jsonl(ensure_path(path) / FILE_NAME))
+        self._load(read_cues(ensure_path(path) / FILE_NAME))
         return self
 
     def to_bytes(self, *, exclude=tuple()) -> bytes:
