@@ -20,6 +20,8 @@ from pantau.ids import digest
 from pantau.query_input import build_query
 from pantau.schema import Source
 from pantau.search import fields
+from pantau.search.cursor import encode_cursor
+from search_api.cursors import encode_cursor as encode_officials_cursor
 from pantau.search.query import (MAX_LIMIT, MAX_QUERY_LENGTH, MAX_TERMS, FacetName, SearchQuery,
                                  SortOrder)
 
@@ -48,6 +50,13 @@ PATTERN_MESSAGES = {
 }
 VALUE_SHAPES = {"region": (REGION_PATTERN, REGION_FORMAT), "official": (ID_PATTERN, None),
                 "source": (SOURCE_PATTERN, None), "cluster": (CLUSTER_PATTERN, None)}
+# One valid value of each shape, shown in the document (and used by schemathesis's examples
+# and coverage phases, which otherwise build values from the patterns alone). Together they
+# make one valid request: the cursor is one of the default sort (relevance, with the q).
+EXAMPLES = {"region": "33.25", "official": "0123456789abcdef", "source": "warta-jateng",
+            "cluster": "0123456789abcdef", "date": "2024-01-31", "q": "netralitas asn",
+            CURSOR_FORMAT: encode_cursor("relevance", [20]),
+            "pantau-officials-cursor": encode_officials_cursor(("budi santoso", "0123456789abcdef"))}
 
 Q_HELP = (f'Full text (Indonesian). Words must all occur; `"a phrase"` in quotes; `-word` excludes; '
           f"`a OR b` for alternatives. At most {MAX_QUERY_LENGTH} characters and {MAX_TERMS} terms. "
@@ -69,7 +78,7 @@ def value_type(param: fields.Param):
     pattern, fmt = VALUE_SHAPES.get(param.filter.name, (None, None))
     if pattern is None:
         return str
-    return Annotated[str, Field(pattern=pattern, max_length=64,
+    return Annotated[str, Field(pattern=pattern, max_length=64, examples=[EXAMPLES[param.filter.name]],
                                 json_schema_extra={"format": fmt} if fmt else None)]
 
 
@@ -77,18 +86,19 @@ def date_param(help_text: str):
     """A day: YYYY-MM-DD and a real date (2024-02-30 is a 400 error), nothing else (no
     timestamps)."""
     return Annotated[str | None, Query(description=help_text, pattern=DATE_PATTERN,
-                                       json_schema_extra={"format": "date"})]
+                                       examples=[EXAMPLES["date"]], json_schema_extra={"format": "date"})]
 
 
 def region_param(help_text: str):
     return Annotated[str | None, Query(description=f"{help_text} {REGION_HELP}", max_length=20,
                                        pattern=REGION_PATTERN,
+                                       examples=[EXAMPLES["region"]],
                                        json_schema_extra={"format": REGION_FORMAT})]
 
 
 def cursor_param(fmt: str = CURSOR_FORMAT):
     return Annotated[str | None, Query(description=CURSOR_HELP, pattern=CURSOR_PATTERN,
-                                       json_schema_extra={"format": fmt})]
+                                       examples=[EXAMPLES[fmt]], json_schema_extra={"format": fmt})]
 
 
 def search_filters(**values) -> SearchQuery:
@@ -101,7 +111,7 @@ def _filter_signature(without: tuple[str, ...] = ()) -> inspect.Signature:
     keyword = inspect.Parameter.KEYWORD_ONLY
     out = [inspect.Parameter("q", keyword, default=None, annotation=Annotated[
         str | None, Query(max_length=MAX_QUERY_LENGTH, description=Q_HELP,
-                          json_schema_extra={"format": QUERY_FORMAT})])]
+                          examples=[EXAMPLES["q"]], json_schema_extra={"format": QUERY_FORMAT})])]
     for param in fields.params():
         if param.name in without:
             continue

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
-from pantau.errors import InvalidInput
 from pantau.records import article_refs
 from pantau.search.query import MAX_LIMIT
 from pantau.store import officials as registry
 from search_api.deps import ArchiveDep
 from pantau.query_input import check_region
+from search_api.cursors import decode_cursor, encode_cursor
 from search_api.http_cache import CachedRoute, Policy, cache_policy
 from search_api.models import ERRORS, ArticleRef, OfficialDetail, OfficialPage, OfficialSummary
 from search_api.params import (ID_PATTERN, ListFormat, cursor_param, json_or_csv,
@@ -25,23 +22,6 @@ from search_api.tables import csv_response
 router = APIRouter(tags=["officials"], route_class=CachedRoute)
 MAX_ARTICLES = 500
 COLUMNS = ["id", "name", "article_count", "roles"]
-
-
-def encode_cursor(key: tuple[str, str]) -> str:
-    return base64.urlsafe_b64encode(json.dumps(list(key)).encode()).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str | None) -> tuple[str, str] | None:
-    if not cursor:
-        return None
-    try:
-        key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        if isinstance(key, list) and len(key) == 2 and all(isinstance(k, str) for k in key):
-            return key[0], key[1]
-    except (binascii.Error, ValueError, UnicodeDecodeError):
-        pass
-    raise InvalidInput("malformed cursor; pass the next_cursor of the previous page",
-                       detail={"cursor": cursor})
 
 
 def _summary(o) -> OfficialSummary:

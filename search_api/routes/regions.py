@@ -112,6 +112,7 @@ def region_detail(request: Request, query: FiltersButRegionDep, backend: Backend
                   code: Annotated[str, Path(max_length=20, pattern=REGION_PATTERN,
                                             description="Kemendagri code, `33.25` or `3325`; "
                                             "not in the region table: 404.",
+                                            examples=["33.25"],
                                             json_schema_extra={"format": REGION_FORMAT})]):
     """A region with its parents, its children and article counts honouring the filters
     (the path's code is the region filter). Malformed code: 400; unknown code: 404."""

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from pantau.regions import get_region_table
 from pantau.search.cursor import encode_cursor
-from search_api.routes.officials import encode_cursor as officials_cursor
+from search_api.cursors import encode_cursor as officials_cursor
 
 
 def _codes() -> list[str]:
@@ -70,7 +70,7 @@ def map_case(context, case):
     meta = getattr(case, "meta", None)
     if meta is None or not meta.generation.mode.is_positive or not isinstance(case.query, dict):
         return case
-    query = case.query
+    query = dict(case.query)
     if isinstance(query.get("cursor"), str) and case.path.startswith("/v1/articles"):
         sort = _cursor_sort(query["cursor"])
         if sort:
@@ -80,4 +80,5 @@ def map_case(context, case):
     low, high = query.get("date_from"), query.get("date_to")
     if isinstance(low, str) and isinstance(high, str) and low > high:
         query["date_from"], query["date_to"] = high, low
+    case.query = query
     return case
