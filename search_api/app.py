@@ -64,6 +64,21 @@ def _refresh(open_archive: Callable) -> None:
             log.info("officials registry rebuilt from the annotations")
 
 
+def _warm(context: AppContext) -> None:
+    """Load once, before the first request, what every worker's first search would: the
+    index's files and the stemmer's dictionary (a no-op when there is no index yet)."""
+    from pantau.query_input import build_query
+
+    try:
+        backend = context.new_backend()
+        try:
+            backend.count(build_query(q="netralitas"))
+        finally:
+            backend.close()
+    except Exception as exc:  # noqa: BLE001 - a warm-up never stops the start; requests report
+        log.debug("warm-up skipped: %s", exc)
+
+
 def refresh_registry_once(settings: Settings | None = None) -> None:
     """What a worker's start-up does when ``rebuild_officials_on_start``: for ``pantau
     serve --workers N``, which does it once before starting the workers."""
@@ -105,6 +120,7 @@ def create_app(settings: Settings | None = None, *,
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if limits.rebuild_officials_on_start:
             await anyio.to_thread.run_sync(_refresh_registry, context)
+        await anyio.to_thread.run_sync(_warm, context)
         yield
         context.close()
 
