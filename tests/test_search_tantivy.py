@@ -161,3 +161,37 @@ def test_stemmed_counts_on_the_sample_articles(tmp_path):
         assert backend.count(SearchQuery(q=word)) == expected, word
     assert backend.count(SearchQuery(q="camat")) > sum("camat" in w for w in written)
     assert backend.count(SearchQuery(q="melanggar")) > sum("melanggar" in w for w in written)
+
+
+def test_facets_count_every_value_of_a_document_with_more_values_than_slots(contract_docs, tmp_path):
+    """Multi-valued facets are counted from dense slot columns plus an overflow column."""
+    from pantau.search.tantivy_schema import SLOTS
+
+    many = [f"33.{n:02d}" for n in range(1, SLOTS + 4)]
+    types = ["social_media", "vote_buying", "campaign_material", "state_resources", "candidacy",
+             "partisan_photo"][:SLOTS + 2]
+    doc = contract_docs[0].model_copy(update={"region_codes": ["33", *many], "violation_types": types})
+    other = contract_docs[1].model_copy(update={"region_codes": ["33", many[-1]], "violation_types": types[-1:]})
+    backend = TantivyBackend(tmp_path / "idx")
+    backend.rebuild([doc, other])
+    facets = backend.search(SearchQuery(facets=["regency", "violation_type", "province"])).facets
+    assert {f.value: f.count for f in facets["regency"]} == {**{c: 1 for c in many}, many[-1]: 2}
+    assert {f.value: f.count for f in facets["violation_type"]} == {**{t: 1 for t in types}, types[-1]: 2}
+    assert {f.value: f.count for f in facets["province"]} == {"33": 2}
+    split = backend.timeline(SearchQuery(), "month", "violation_type")
+    assert sum(b.count for b in split) == sum(len(d.violation_types) for d in (doc, other) if d.published_date)
+
+
+def test_an_index_of_another_schema_version_is_refused_until_rebuilt(contract_docs, tmp_path):
+    import json
+
+    backend = TantivyBackend(tmp_path / "idx")
+    backend.rebuild(contract_docs[:2])
+    meta_path = backend.dir.current() / "pantau.json"
+    meta = json.loads(meta_path.read_text())
+    meta_path.write_text(json.dumps({**meta, "schema_version": 1}))
+    with pytest.raises(BackendUnavailable, match="another version.*pantau index"):
+        TantivyBackend(tmp_path / "idx").search(SearchQuery())
+    fresh = TantivyBackend(tmp_path / "idx")
+    fresh.rebuild(contract_docs[:2])
+    assert fresh.count(SearchQuery()) == 2

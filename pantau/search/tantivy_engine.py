@@ -32,7 +32,8 @@ from pantau.search.index_dir import IndexDirectory
 from pantau.search.labels import facet_label
 from pantau.search.query import Hit, SearchPage, SearchQuery, TextQuery, TimelineBucket, parse_text
 from pantau.search.tantivy_query import sort_clause_key, text_and_filters, to_query
-from pantau.search.tantivy_schema import register, schema, to_document
+from pantau.search.tantivy_schema import (EMPTY, SCHEMA_VERSION, facet_fields, register, schema,
+                                         to_document)
 from pantau.search import highlight
 
 META = "pantau.json"
@@ -53,6 +54,11 @@ class _Snapshot:
         except (OSError, ValueError) as exc:
             raise BackendUnavailable(f"the search index at {path} cannot be read ({exc}): "
                                      "run `pantau index` to rebuild it") from exc
+        if self.meta.get("schema_version") != SCHEMA_VERSION:
+            raise BackendUnavailable(
+                f"the search index at {path} was built by another version of Pantau (index schema "
+                f"{self.meta.get('schema_version')}, this version reads {SCHEMA_VERSION}): "
+                "run `pantau index` to rebuild it", detail={"index": str(path)})
 
     def searcher(self) -> tantivy.Searcher:
         return self.index.searcher()
@@ -111,16 +117,17 @@ class TantivyBackend(SearchBackend):
             raise InvalidInput(f"split must be one of {', '.join(SPLITS)}, not {split!r}")
         main = text_and_filters(parse_text(query.q), filter_clauses(query))
         agg: dict = {"terms": {"field": interval, "size": 100_000}}
-        if split is not None:
-            agg["aggs"] = {"split": {"terms": {"field": FACETS_BY_NAME[split].field, "size": 10_000}}}
+        columns = facet_fields(FACETS_BY_NAME[split].field) if split is not None else ()
+        if columns:
+            agg["aggs"] = {c: {"terms": {"field": c, "size": 10_000}} for c in columns}
         result = self._open().searcher().aggregate(main, {"periods": agg})
         out = []
         for bucket in result["periods"]["buckets"]:
             if split is None:
                 out.append(TimelineBucket(period=bucket["key"], key=None, count=bucket["doc_count"]))
             else:
-                out += [TimelineBucket(period=bucket["key"], key=inner["key"], count=inner["doc_count"])
-                        for inner in bucket["split"]["buckets"]]
+                out += [TimelineBucket(period=bucket["key"], key=key, count=count)
+                        for key, count in _summed(bucket, columns).items()]
         return sorted(out, key=lambda b: (b.period, b.key or ""))
 
     def iter_ids(self, query: SearchQuery) -> Iterator[str]:
@@ -188,9 +195,11 @@ class TantivyBackend(SearchBackend):
                 late += [f.name for f in facets]
                 continue
             scope = text_and_filters(text, {k: v for k, v in clauses.items() if k != own})
-            result = searcher.aggregate(scope, {f.name: facet_agg(f) for f in facets})
+            aggs = {column: {"terms": {"field": column, "size": facet_agg(f)["terms"]["size"]}}
+                    for f in facets for column in facet_fields(f.field)}
+            result = searcher.aggregate(scope, aggs)
             for facet in facets:
-                pairs = [(b["key"], b["doc_count"]) for b in result[facet.name]["buckets"]]
+                pairs = _summed(result, facet_fields(facet.field)).items()
                 out[facet.name] = [facet_label(facet.name, v, c, snap.meta.get("sources", {}))
                                    for v, c in sort_buckets(facet, pairs)]
         return {name: out[name] for name in dict.fromkeys(query.facets) if name in out}, late
@@ -228,10 +237,22 @@ def _write(work: Path, build_id: str, docs: Iterable[IndexDocument]) -> int:
         raise
     finally:
         del writer, index
-    meta = {"build_id": build_id, "documents": count, "sources": sources,
+    meta = {"build_id": build_id, "schema_version": SCHEMA_VERSION, "documents": count, "sources": sources,
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
     (work / META).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
     return count
+
+
+def _summed(result: dict, columns: tuple[str, ...]) -> dict[str, int]:
+    """Counts per value over the terms aggregations of ``columns`` (a facet's slots), the
+    empty slot left out."""
+    counts: dict[str, int] = {}
+    for column in columns:
+        for bucket in result.get(column, {}).get("buckets", ()):
+            key = bucket["key"]
+            if key != EMPTY and bucket["doc_count"]:
+                counts[key] = counts.get(key, 0) + bucket["doc_count"]
+    return counts
 
 
 def _sort(query: SearchQuery, text: TextQuery) -> str:

@@ -6,6 +6,12 @@ registry (``pantau.search.fields``).
   Python (``pantau.search.analysis``; region names are never stemmed): word matching, bm25.
 - Every keyword field of the registry (``KEYWORD_FIELDS``): raw, fast: filters and facets
   (terms aggregations), the periods ``month`` and ``week`` included.
+- Multi-valued facet fields (``SLOTTED``: provinces, kabupaten/kota, violation types) are
+  also written as ``SLOTS`` dense single-valued columns ``<field>__0`` .. ``__3`` (a
+  document's sorted values, then ``EMPTY``) plus ``<field>__more`` for a fifth value and
+  beyond: tantivy aggregates a dense single-valued column several times faster than a
+  multi-valued one (at 1M documents about 1.5 ms against 35 ms), so facets and timeline
+  splits count the slots and add them up (``facet_fields``). Filters use the field itself.
 - ``published_date``: a date (midnight UTC of the local day), for the date range filter.
 - ``sort_key``: one i64 ordering documents by publication time then id: UTC seconds << 20
   plus the id's first 20 bits (undated documents: below every dated one). Equal keys are
@@ -32,6 +38,12 @@ WRITTEN_FIELDS = ("title", "text")
 STEM_FIELDS = ("title_stem", "text_stem")
 TITLE_BOOST = 2.0
 HIT_FIELDS = HIT_DOCUMENT_FIELDS
+# Changes with any change of the schema or of what goes into a field: an index of another
+# version is refused ("run pantau index") instead of answering wrongly.
+SCHEMA_VERSION = 2
+SLOTTED = ("province_codes", "regency_codes", "violation_types")
+SLOTS = 4
+EMPTY = "-"  # the value of an unused slot (no code or type is "-")
 KEY_BITS = 20
 UNDATED = -(1 << 40)  # seconds: before every real date
 
@@ -46,11 +58,29 @@ def schema() -> tantivy.Schema:
         sb.add_text_field(name, tokenizer_name="whitespace")
     for name in KEYWORD_FIELDS:
         sb.add_text_field(name, fast=True, tokenizer_name="raw")
+    for name in SLOTTED:
+        for column in facet_fields(name):
+            sb.add_text_field(column, fast=True, tokenizer_name="raw", index_option="basic")
     sb.add_date_field("published_date", indexed=True, fast=True)
     sb.add_integer_field("sort_key", indexed=True, fast=True)
     sb.add_unsigned_field("idnum", indexed=True, fast=True)
     sb.add_bytes_field("hit", stored=True)
     return sb.build()
+
+
+def facet_fields(field: str) -> tuple[str, ...]:
+    """The columns a facet over ``field`` counts: its slots, or the field itself."""
+    if field in SLOTTED:
+        return (*(f"{field}__{k}" for k in range(SLOTS)), f"{field}__more")
+    return (field,)
+
+
+def _add_slots(out: tantivy.Document, field: str, values: list[str]) -> None:
+    ordered = sorted(set(values))
+    for k in range(SLOTS):
+        out.add_text(f"{field}__{k}", ordered[k] if k < len(ordered) else EMPTY)
+    for value in ordered[SLOTS:]:
+        out.add_text(f"{field}__more", value)
 
 
 def register(index: tantivy.Index) -> tantivy.Index:
@@ -98,6 +128,8 @@ def to_document(doc: IndexDocument) -> tantivy.Document:
         value = data.get(name)
         for item in value if isinstance(value, list) else [value] if value else []:
             out.add_text(name, item)
+    for name in SLOTTED:
+        _add_slots(out, name, data[name])
     if doc.published_date and "1700" <= doc.published_date <= "2200-12-31":
         out.add_date("published_date", day_value(doc.published_date))
     idnum = id_number(doc.id)
