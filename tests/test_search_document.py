@@ -65,3 +65,46 @@ def test_cursor_round_trip_and_errors():
     for bad in ("", "%%%", encode_cursor("newest", [1]), encode_cursor("newest", [[1], "x"])):
         with pytest.raises(InvalidInput):
             decode_cursor(bad, "newest", 2)
+
+
+def test_official_filter_takes_a_registry_id_as_it_is(tmp_path):
+    """Issue 17 bug 3: one person merged from mentions with different (name, org, region)
+    keys is found by its registry id alone, with no widening by the caller."""
+    import hashlib
+    from datetime import datetime, timezone
+
+    from pantau.ids import article_id, capture_id
+    from pantau.schema import Annotation, Article, Capture, OfficialMention, Source
+    from pantau.search.document import build_documents
+    from pantau.search.query import SearchQuery
+    from pantau.search.tantivy_engine import TantivyBackend
+    from pantau.store import Archive
+    from pantau.store.officials import rebuild
+
+    mentions = [("Dr. Budi Santoso", "Pemerintah Kabupaten Kendal", "33.24"),
+                ("Budi Santoso, S.H.", "Pemerintah Kabupaten Kendal", "33.24.05"),
+                ("Budi Santoso", None, None)]
+    with Archive.open(tmp_path / "archive.sqlite3") as archive:
+        archive.upsert_source(Source(id="s", name="S", type="news", base_url="https://s.example/"))
+        for i, (name, org, region) in enumerate(mentions):
+            url = f"https://s.example/{i}"
+            body = f"<p>{i}</p>".encode()
+            sha = hashlib.sha256(body).hexdigest()
+            archive.put_capture(Capture(id=capture_id(url, sha), source_id="s", url=url, final_url=url,
+                                        status=200, body=body, sha256=sha))
+            archive.upsert_article(Article(
+                id=article_id(url), capture_id=capture_id(url, sha), source_id="s", url=url,
+                canonical_url=url, title=f"Berita {i}", text="Camat diperiksa.", content_hash=sha,
+                published_at=datetime(2024, 1, 1 + i, tzinfo=timezone.utc), parser="t", parser_version="1"))
+            archive.put_annotation(Annotation(article_id=article_id(url), pipeline_version="t", doc_type="incident",
+                                              officials=[OfficialMention(name=name, role="Sekda", org=org,
+                                                                         region_code=region)]))
+        rebuild(archive)
+        persons = archive.conn.execute("SELECT id, article_count FROM officials ORDER BY article_count DESC").fetchall()
+        docs = list(build_documents(archive))
+    merged, bare = persons[0], persons[1]
+    assert merged[1] == 2 and bare[1] == 1 and len(persons) == 2
+    backend = TantivyBackend(tmp_path / "idx")
+    backend.rebuild(docs)
+    assert backend.count(SearchQuery(official=[merged[0]])) == 2
+    assert backend.count(SearchQuery(official=[bare[0]])) == 1
