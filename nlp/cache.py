@@ -36,6 +36,8 @@ from typing import TypeVar
 
 import _sre
 
+from pantau.ids import files_digest
+
 FORMAT = "pantau-nlp-cache 1"
 _MAGIC = b"PNC1"
 _DISABLED = {"", "0", "off", "none", "false", "no"}
@@ -96,12 +98,7 @@ def _module_files(root: Path, dotted: str) -> list[Path]:
 
 def fingerprint(root: Path = REPO_DIR) -> str:
     """sha256 over the names and bytes of ``fingerprint_files(root)``."""
-    h = hashlib.sha256()
-    for path in fingerprint_files(root):
-        data = path.read_bytes()
-        h.update(f"{path.relative_to(root).as_posix()}\0{len(data)}\0".encode())
-        h.update(data)
-    return h.hexdigest()
+    return files_digest(fingerprint_files(root), root).hexdigest()
 
 
 @lru_cache(maxsize=1)

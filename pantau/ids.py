@@ -46,6 +46,17 @@ def canonical_url(url: str) -> str:
     return urlunsplit((scheme, host, path, parts.query, ""))
 
 
+def files_digest(paths, root):
+    """sha256 over the names (relative to ``root``), sizes and bytes of ``paths``: a version
+    that changes with any of those files (the parser's and the NLP pipeline's)."""
+    h = hashlib.sha256()
+    for path in paths:
+        data = path.read_bytes()
+        h.update(f"{path.relative_to(root).as_posix()}\0{len(data)}\0".encode())
+        h.update(data)
+    return h
+
+
 def digest(*parts: str | bytes, length: int = 16) -> str:
     h = hashlib.sha256()
     for i, part in enumerate(parts):

@@ -252,12 +252,9 @@ def _start_serve(data_dir: Path):
 
 
 def _stop(proc) -> None:
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(5)
+    from tests.helpers.api_server import stop
+
+    stop(proc)
 
 
 @pytest.mark.slow

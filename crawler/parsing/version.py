@@ -14,9 +14,10 @@ installed copy has the same version as the checkout it came from.
 
 from __future__ import annotations
 
-import hashlib
 from importlib import metadata
 from pathlib import Path
+
+from pantau.ids import files_digest
 
 RELEASE = "1.0.0"  # raise on a change of the article fields' meaning
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,11 +40,7 @@ def _library_version(name: str) -> str:
 
 def parser_version(root: Path = ROOT) -> str:
     """``RELEASE+<12 hex digits>``: the sha256 of the parser's files and libraries."""
-    h = hashlib.sha256()
-    for path in parser_files(root):
-        data = path.read_bytes()
-        h.update(f"{path.relative_to(root).as_posix()}\0{len(data)}\0".encode())
-        h.update(data)
+    h = files_digest(parser_files(root), root)
     for name in LIBRARIES:
         h.update(f"{name}=={_library_version(name)}\0".encode())
     return f"{RELEASE}+{h.hexdigest()[:12]}"
