@@ -13,8 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, create_model, model_validator
 
-from pantau.article_fields import describe
 from pantau.errors import InvalidInput
+from pantau.search.index_document import IndexDocument
 from pantau.search.fields import FACET_NAMES, FILTERS
 
 MAX_LIMIT = 100
@@ -155,26 +155,20 @@ SearchQuery = create_model(
 SearchQuery.__doc__ = "What a user asks (the URL's parameters); fields derived from pantau.search.fields."
 
 
-class Hit(BaseModel):
-    """One search result; its fields, in this order, are also the columns of a page as CSV.
-    Every field but ``score`` and ``snippet`` is the index document's field of that name."""
+# The document fields a hit carries (what backends store or fetch for a result), in the
+# order of a page's CSV columns.
+HIT_DOCUMENT_FIELDS: tuple[str, ...] = ("id", "title", "url", "source_id", "source_type", "published_at",
+                                        "doc_type", "violation_types", "region_codes")
 
-    id: str = Field(description=describe("id"))
-    title: str = Field(description=describe("title"))
-    url: str = Field(description=describe("url"))
-    source_id: str = Field(description=describe("source_id"))
-    source_type: str = Field(description=describe("source_type"))
-    published_at: str | None = Field(None, description=describe("published_at"))
-    doc_type: str | None = Field(None, description=describe("doc_type"))
-    violation_types: list[str] = Field(default_factory=list, description=describe("violation_types"))
-    region_codes: list[str] = Field(default_factory=list,
-                                    description="Regions the text names, with all their ancestors.")
-    score: float | None = Field(None, description="Relevance (bm25); none in time order.")
-    snippet: str = Field("", description="Highlighted excerpt; matches wrapped in <mark></mark>.")
-
-
-# The document fields a hit carries (what backends store or fetch for a result).
-HIT_DOCUMENT_FIELDS: tuple[str, ...] = tuple(f for f in Hit.model_fields if f not in ("score", "snippet"))
+Hit = create_model(
+    "Hit", __module__=__name__,
+    **{name: (IndexDocument.model_fields[name].annotation, IndexDocument.model_fields[name])
+       for name in HIT_DOCUMENT_FIELDS},
+    score=(float | None, Field(None, description="Relevance (bm25); none in time order.")),
+    snippet=(str, Field("", description="Highlighted excerpt; matches wrapped in <mark></mark>.")),
+)
+Hit.__doc__ = ("One search result: the index document's fields named in HIT_DOCUMENT_FIELDS, its score "
+               "and snippet; these fields, in this order, are also the columns of a page as CSV.")
 
 
 class FacetCount(BaseModel):
