@@ -1,4 +1,4 @@
-"""The search API over HTTP: a real uvicorn server over a small archive and its SQLite index."""
+"""The search API over HTTP: a real uvicorn server over a small archive and its search index."""
 
 from __future__ import annotations
 

@@ -185,7 +185,7 @@ def test_one_sided_dates_and_bad_region():
 def test_sorts():
     words = TextQuery(clauses=[["asn"]])
     assert body(words)["sort"] == [{"_score": {"order": "desc"}}, {"id": {"order": "asc"}}]
-    # Like the SQLite backend: undated documents count as the oldest, ties by id.
+    # Like the embedded backend: undated documents count as the oldest, ties by id.
     assert body(words, sort="newest")["sort"] == [
         {"published_at": {"order": "desc", "missing": "_last"}}, {"id": {"order": "desc"}}]
     assert body(words, sort="oldest")["sort"] == [

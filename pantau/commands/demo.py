@@ -62,11 +62,10 @@ def _stage(env: dict, *args: str) -> None:
 
 
 def _clear(data_dir: Path) -> None:
-    for name in ("archive.sqlite3", "search.sqlite3"):
-        for suffix in ("", "-wal", "-shm"):
-            (data_dir / f"{name}{suffix}").unlink(missing_ok=True)
     import shutil
 
+    for suffix in ("", "-wal", "-shm"):
+        (data_dir / f"archive.sqlite3{suffix}").unlink(missing_ok=True)
     for directory in ("jobs", "search-index"):
         shutil.rmtree(data_dir / directory, ignore_errors=True)
 

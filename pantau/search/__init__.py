@@ -1,1 +1,1 @@
-"""Search backends behind one interface: embedded SQLite FTS5 (default) and Elasticsearch."""
+"""Search backends behind one interface: embedded tantivy (default) and Elasticsearch."""

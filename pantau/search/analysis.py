@@ -1,7 +1,7 @@
 """Indonesian text analysis for the embedded search index (tantivy): tokens and stems.
 
-Tokens are runs of letters and digits after lower-casing and removing diacritics, as
-SQLite's ``unicode61 remove_diacritics 2`` tokenizer sees them. Stems come from PySastrawi
+Tokens are runs of letters and digits after lower-casing and removing diacritics (what the
+index's folding analyzer, ``simple + lowercase + ascii_fold``, sees as words). Stems come from PySastrawi
 ("pelanggaran", "melanggar", "dilanggar" -> "langgar"), cached per word because the stemmer
 is slow (tens of microseconds a word) while a news corpus repeats words all the time.
 

@@ -26,7 +26,7 @@ class IndexStats(BaseModel):
 
 
 class SearchBackend(ABC):
-    """A search backend. Implementations: ``SqliteBackend``, ``ElasticsearchBackend``."""
+    """A search backend. Implementations: ``TantivyBackend``, ``ElasticsearchBackend``."""
 
     name: str
 
@@ -40,12 +40,12 @@ class SearchBackend(ABC):
 
         Orders: ``relevance`` (score, best first; newest first when there is no text),
         ``newest``/``oldest`` (publication time in UTC, then id, same direction; undated
-        documents count as the oldest). Scores are backend-specific: the SQLite backend sums
-        bm25 per searched term, exact for words (by stem), approximate for "phrases" (phrase
-        IDF, frequency bounded by the phrase's words; ``pantau.search.text``); scores are
-        deterministic for one index build. Each facet counts over every filter except its own
-        (region for province/regency, date range for month); at most ``FACET_LIMIT`` values,
-        most frequent first, months in calendar order. A bad cursor or query: InvalidInput."""
+        documents count as the oldest). Scores are backend-specific (bm25 over stems for
+        words, over the written text for "phrases", the title boosted) and deterministic for
+        one index build; filters never change a score. Each facet counts over every filter
+        except its own (region for province/regency, date range for month); at most the
+        facet's limit of values, most frequent first, months in calendar order
+        (``pantau.search.clauses.sort_buckets``). A bad cursor or query: InvalidInput."""
 
     @abstractmethod
     def timeline(self, query: SearchQuery, interval: Literal["week", "month"],

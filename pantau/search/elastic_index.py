@@ -52,7 +52,7 @@ def mapping_version(mapping: dict | None = None) -> int:
 
 def region_words() -> list[str]:
     """Lower-case words of every region name and alias. They are excluded from stemming, as
-    in the SQLite index: the stemmer would read "Pemalang" as pe+malang."""
+    in the embedded index: the stemmer would read "Pemalang" as pe+malang."""
     from pantau.regions import get_region_table
 
     table = get_region_table()

@@ -19,7 +19,7 @@ lives in ``elastic_results``.
   terms buckets, sorted and cut here as on the embedded engine (``clauses.sort_buckets``):
   the ``FACET_LIMIT`` most frequent values (ties by value); months (a keyword field) in
   calendar order. Timelines are terms aggregations over the ``month``/``week`` keywords.
-- Sorting and cursors follow the SQLite backend: ties by id, undated documents count as the
+- Sorting and cursors follow the embedded backend: ties by id, undated documents count as the
   oldest, relevance without a text query is newest first; the cursor (``pantau.search.cursor``)
   holds the ``sort`` values of the last hit, sent back as ``search_after``.
 """
@@ -52,7 +52,7 @@ FACET_FILTER = {f.name: f.filter for f in FACETS}
 SPLIT_FIELD = {name: FACETS_BY_NAME[name].field for name in SPLITS}
 SPLIT_SIZE = 10_000
 PERIOD_SIZE = 100_000
-# Like the SQLite backend: ties by id; undated documents count as the oldest; relevance
+# Like the embedded backend: ties by id; undated documents count as the oldest; relevance
 # without a text query is "newest".
 _PUBLISHED = "published_at"
 SORTS: dict[str, list[dict]] = {

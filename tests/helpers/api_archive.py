@@ -1,5 +1,5 @@
 """A small archive for the API and export tests: three sources, thirteen articles written for
-these tests (fictional people and events), annotations with evidence, and the SQLite index.
+these tests (fictional people and events), annotations with evidence, and the search index.
 
 Facts the tests rely on are in ``EXPECT``.
 """
