@@ -28,6 +28,9 @@ class Outcome:
     captures: list[str] = field(default_factory=list)
     article: Article | None = field(default=None, repr=False)  # to store (kind "keep")
     is_amp: bool = False  # the article was parsed from an AMP page
+    # sources whose stored article became a duplicate of this one (its smaller id now names
+    # their cluster): each counts one more duplicate
+    demoted: list[str] = field(default_factory=list)
 
 
 def capture_of(source_id: str, page: Page) -> Capture:
@@ -72,9 +75,12 @@ def store_article(archive: Archive, outcome: Outcome) -> Outcome:
     article = outcome.article
     if _existing_hash(archive, article.id) == article.content_hash:
         return Outcome("seen", "", article.id)
-    article = parse_bridge.with_cluster(archive, article)
+    article, previous = parse_bridge.with_cluster(archive, article)
     archive.upsert_article(article)
-    return Outcome("duplicate" if article.cluster_id != article.id else "stored", outcome.reason, article.id)
+    # the cluster's former representative, if any, is now a copy of this one
+    demoted = ledger.demote(archive.conn, previous) if previous is not None else []
+    kind = "duplicate" if article.cluster_id != article.id else "stored"
+    return Outcome(kind, outcome.reason, article.id, demoted=demoted)
 
 
 def store_fetch(archive: Archive, fetch: ArticleFetch, source: Source, since: date | None = None) -> Outcome:
@@ -91,6 +97,8 @@ def store_fetch(archive: Archive, fetch: ArticleFetch, source: Source, since: da
         outcome.captures = [c.id for c in captures]
         _remember(archive, fetch, captures, outcome)
         ledger.add(archive.conn, fetch.source_id, tally_of(outcome, len(captures)))
+        for source_id in outcome.demoted:
+            ledger.add(archive.conn, source_id, ledger.Tally(duplicates=1))
     return outcome
 
 

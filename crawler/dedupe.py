@@ -4,8 +4,10 @@ LSH banding, then a check of the estimated Jaccard similarity).
     cluster = assign_cluster(archive, article)      # persistent: tables of migration 2
     article = article.model_copy(update={"cluster_id": cluster})
 
-A cluster id is the id of the cluster's first article, so clusters survive restarts and
-every member's ``Article.cluster_id`` names the same cluster. Re-assigning an article whose
+A cluster id is the smallest article id among its members, whatever order they arrived in
+(an interrupted and resumed crawl ends with the clusters of an uninterrupted one): when an
+article with a smaller id joins, the cluster is relabelled in the index and in the articles
+table (``place`` returns the old id so the caller can move the crawl records too). Re-assigning an article whose
 text did not change returns its stored cluster (idempotent re-runs).
 """
 
@@ -127,16 +129,23 @@ class DedupeIndex:
 
     def assign(self, article) -> str:
         """The cluster id of ``article`` (an ``Article``), storing its signature."""
+        return self.place(article)[0]
+
+    def place(self, article) -> tuple[str, str | None]:
+        """(cluster id of ``article``, the id the cluster had before if this article's smaller
+        id now names it, else None); stores the signature."""
         entry = store.get(self.conn, article.id)
         if entry is not None and entry.content_hash == article.content_hash and entry.scheme == SCHEME:
-            return entry.cluster_id
+            return entry.cluster_id, None
         sig = signature(article.text)
         with self.transaction():
-            cluster, _ = self.match(article.id, article.content_hash, sig)
-            cluster = cluster or article.id
+            found, _ = self.match(article.id, article.content_hash, sig)
+            cluster = min(found, article.id) if found else article.id
+            if found and cluster != found:
+                store.relabel(self.conn, found, cluster)
             store.put(self.conn, store.Entry(article.id, article.content_hash, SCHEME, to_blob(sig), cluster),
                       band_keys(sig))
-        return cluster
+        return cluster, (found if found and cluster != found else None)
 
     def members(self, cluster_id: str) -> list[str]:
         return store.members(self.conn, cluster_id)

@@ -91,8 +91,10 @@ def parse_article(captures: list[Capture], source: Source) -> Parsed:
     return Parsed(to_article(joined, captures[0]), is_amp=joined.is_amp)
 
 
-def with_cluster(archive, article: Article) -> Article:
-    """``article`` with its near-duplicate cluster id (the index is kept in the archive)."""
-    from crawler.dedupe import with_cluster as assign
+def with_cluster(archive, article: Article) -> tuple[Article, str | None]:
+    """``article`` with its near-duplicate cluster id (the index is kept in the archive), and
+    the cluster's previous id when this article's smaller id now names it (else None)."""
+    from crawler.dedupe import DedupeIndex
 
-    return assign(archive, article)
+    cluster, previous = DedupeIndex.of(archive).place(article)
+    return article.model_copy(update={"cluster_id": cluster}), previous

@@ -75,6 +75,8 @@ class ArchivePipeline:
             self.stats.inc_value("pantau/articles")
         if kind == "duplicate":
             self.stats.inc_value("pantau/duplicates")
+        if outcome.demoted:  # an earlier article of this run or another became a duplicate
+            self.stats.inc_value("pantau/duplicates", len(outcome.demoted))
         elif kind == "off_topic":
             self.stats.inc_value("pantau/off_topic")
         elif kind in ("incomplete", "parse_error"):

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from crawler import parse_bridge
 from crawler.archiving import judge
 from crawler.parsing.pages import page_number
+from pantau.store import ledger
 
 
 @dataclass
@@ -86,6 +87,9 @@ def reparse_archive(archive, source_id: str | None = None,
                 continue
         best[article.id] = rank
         with archive.transaction():
-            archive.upsert_article(parse_bridge.with_cluster(archive, article))
+            article, previous = parse_bridge.with_cluster(archive, article)
+            archive.upsert_article(article)
+            if previous is not None:
+                ledger.demote(archive.conn, previous)
     summary.articles = len(best)
     return summary

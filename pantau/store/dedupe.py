@@ -41,6 +41,14 @@ def put(conn: sqlite3.Connection, entry: Entry, band_keys: list[int]) -> None:
                      [(key, entry.article_id) for key in band_keys])
 
 
+def relabel(conn: sqlite3.Connection, old: str, new: str) -> None:
+    """Give every member of cluster ``old`` the cluster id ``new`` (in the index, and in the
+    articles table when the connection has one)."""
+    conn.execute("UPDATE dedupe_signatures SET cluster_id = ? WHERE cluster_id = ?", (new, old))
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles'").fetchone():
+        conn.execute("UPDATE articles SET cluster_id = ? WHERE cluster_id = ?", (new, old))
+
+
 def delete(conn: sqlite3.Connection, article_id: str) -> None:
     conn.execute("DELETE FROM dedupe_bands WHERE article_id = ?", (article_id,))
     conn.execute("DELETE FROM dedupe_signatures WHERE article_id = ?", (article_id,))

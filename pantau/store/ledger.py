@@ -123,6 +123,16 @@ def mark(conn: sqlite3.Connection, state: UrlState, when: datetime | None = None
                  f"({', '.join(':' + c for c in _URL_COLUMNS)})", values)
 
 
+def demote(conn: sqlite3.Connection, article_id: str) -> list[str]:
+    """The URLs that stored ``article_id`` now hold a duplicate (its cluster got a new
+    representative); the sources of those URLs."""
+    sources = [r[0] for r in conn.execute(
+        "SELECT DISTINCT source_id FROM crawl_urls WHERE article_id = ? AND outcome = 'stored'", (article_id,))]
+    conn.execute("UPDATE crawl_urls SET outcome = 'duplicate' WHERE article_id = ? AND outcome = 'stored'",
+                 (article_id,))
+    return sources
+
+
 def get(conn: sqlite3.Connection, url: str) -> UrlState | None:
     row = conn.execute("SELECT url, source_id, outcome, status, final_url, capture_id, article_id, "
                        "etag, last_modified FROM crawl_urls WHERE url_key = ?",
