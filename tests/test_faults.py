@@ -327,3 +327,49 @@ def test_analyze_writing_while_serve_answers_fails_no_request(tmp_path):
     assert officials.returncode == 0, officials.stderr[-2000:]
     failed = [s for s in statuses if s[1] != 200]
     assert len(statuses) > len(paths) and failed == []
+
+
+@pytest.mark.slow
+def test_index_swaps_while_serve_answers_fail_no_request(tmp_path):
+    """Three rebuilds go live one after the other while two clients search: every request
+    is answered (200) with the archive's whole count, from the old version or the new one."""
+    import threading
+
+    import httpx
+
+    data = tmp_path / "data"
+    bulk_archive.fill(data / "archive.sqlite3", 300)
+    pantau(data, "index")
+    proc, base = _start_serve(data)
+    paths = ["/v1/articles?q=camat&facets=regency&facets=violation_type&limit=5",
+             "/v1/articles?region=33&sort=newest", "/v1/stats/timeline?interval=month", "/v1/regions"]
+    answers: list[tuple[str, object]] = []
+    stop = threading.Event()
+
+    def load():
+        with httpx.Client(timeout=60) as client:
+            i = 0
+            while not stop.is_set():
+                path = paths[i % len(paths)]
+                try:
+                    r = client.get(base + path, headers={"Cache-Control": "no-cache"})
+                    answers.append((path, r.status_code if r.status_code != 200 or "q=camat" not in path
+                                    else ("ok" if r.json()["total"] > 0 else "empty")))
+                except httpx.HTTPError as exc:
+                    answers.append((path, repr(exc)))
+                i += 1
+
+    threads = [threading.Thread(target=load) for _ in range(2)]
+    try:
+        for t in threads:
+            t.start()
+        builds = [run_raw(data, ["index"]) for _ in range(3)]
+    finally:
+        stop.set()
+        for t in threads:
+            t.join(60)
+        _stop(proc)
+    assert all(b.returncode == 0 for b in builds), [b.stderr[-500:] for b in builds]
+    failed = [a for a in answers if a[1] not in (200, "ok")]
+    assert len(answers) > 3 * len(paths) and failed == []
+    assert index_leftovers(data) == [] and len(list((data / "search-index").glob("v-*"))) == 1
