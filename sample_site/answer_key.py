@@ -1,5 +1,7 @@
 """The answer key: one entry per article page (each rendition of a syndicated article is an
-entry of its own, sharing ``cluster``), in the input+gold format of ``shared/eval/README.md``."""
+entry of its own, sharing ``cluster``), in the input+gold format of ``shared/eval/README.md``:
+the extraction gold (``doc_type`` ... ``dates``) and the case gold (``gold.cases``, with the
+page's outlet in ``source``), so both ``score.py`` and ``score_cases.py`` read the same file."""
 
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ def entry(base_url: str, r: Rendition) -> dict:
         "id": r.key,
         "url": base + r.path,
         "site": r.site,
+        "source": r.site,  # the outlet of this page (score_cases: one outlet per site id)
         "source_name": SITES[r.site][0],
         "title": a.title,
         "published": a.published.isoformat(timespec="seconds"),

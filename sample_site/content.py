@@ -6,6 +6,7 @@ import re
 import tomllib
 from datetime import date, datetime
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -49,6 +50,32 @@ class OfficialAnswer(_Strict):
     optional: bool = False
 
 
+CaseStage = Literal["reported", "clarified", "recommended", "sanctioned", "dismissed"]
+CASE_STAGES: tuple[str, ...] = ("reported", "clarified", "recommended", "sanctioned", "dismissed")
+CASE_ID = r"^[A-Z][A-Z0-9]{1,15}$"
+
+
+def _iso_day(value: str) -> str:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError(f"date {value!r} is not YYYY-MM-DD")
+    date.fromisoformat(value)
+    return value
+
+
+class CaseAnswer(_Strict):
+    """One case (story) the article reports, with the most advanced stage it reports for it
+    (case gold of ``shared/eval/README.md``, "Case evaluation")."""
+
+    case: str = Field(pattern=CASE_ID, description="Story id, stable across the sample site.")
+    stage: CaseStage
+    stage_date: str | None = Field(None, description="The day the body gives for that stage, ISO.")
+
+    @field_validator("stage_date")
+    @classmethod
+    def _iso_stage_date(cls, value: str | None) -> str | None:
+        return None if value is None else _iso_day(value)
+
+
 class Answer(_Strict):
     """The hand-made answer key of one article (format of ``shared/eval/README.md``)."""
 
@@ -58,14 +85,23 @@ class Answer(_Strict):
     regions: list[RegionAnswer] = Field(default_factory=list)
     officials: list[OfficialAnswer] = Field(default_factory=list)
     dates: list[str] = Field(default_factory=list)
+    # required, never defaulted: an article of no case says `cases = []`, so a forgotten
+    # answer cannot pass for "no case" (an incomplete gold punishes correct output)
+    cases: list[CaseAnswer]
 
     @field_validator("dates")
     @classmethod
     def _iso_dates(cls, value: list[str]) -> list[str]:
         for item in value:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", item):
-                raise ValueError(f"date {item!r} is not YYYY-MM-DD")
-            date.fromisoformat(item)
+            _iso_day(item)
+        return value
+
+    @field_validator("cases")
+    @classmethod
+    def _one_entry_per_case(cls, value: list[CaseAnswer]) -> list[CaseAnswer]:
+        ids = [c.case for c in value]
+        if len(ids) != len(set(ids)):
+            raise ValueError(f"a case is listed twice: {ids}")
         return value
 
 
@@ -116,6 +152,10 @@ class Article(_Strict):
             raise ValueError("also_on must not contain the article's own site")
         if self.site == "nusaraya" and not self.edition:
             raise ValueError("nusaraya articles need an edition")
+        late = [c.case for c in self.answer.cases
+                if c.stage_date and date.fromisoformat(c.stage_date) > self.published.date()]
+        if late:
+            raise ValueError(f"case stage dated after publication: {late}")
         n = len(self.paragraphs)
         if self.page_breaks != sorted(set(self.page_breaks)) or any(not 0 < b < n for b in self.page_breaks):
             raise ValueError(f"page_breaks must be increasing paragraph indexes between 1 and {n - 1}")

@@ -151,7 +151,8 @@ def test_bad_file_error_names_the_file(tmp_path):
 
 def test_duplicate_slug_is_rejected(tmp_path):
     text = ('site = "suaratimur"\nslug = "sama"\ntitle = "Judul yang cukup"\npublished = "2024-10-01T10:00:00+08:00"\n'
-            'author = "Penulis"\nbody = "Isi berita yang cukup panjang untuk lolos."\n[answer]\ndoc_type = "other"\n')
+            'author = "Penulis"\nbody = "Isi berita yang cukup panjang untuk lolos."\n[answer]\ndoc_type = "other"\n'
+            'cases = []\n')
     (tmp_path / "suaratimur").mkdir()
     (tmp_path / "suaratimur" / "a.toml").write_text(text, encoding="utf-8")
     (tmp_path / "suaratimur" / "b.toml").write_text(text, encoding="utf-8")
