@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "serve": ("serve", "serve", "Serve the search API (FastAPI; docs at /docs)."),
     "export": ("export", "export", "Export matching articles as CSV, JSONL or Parquet with a manifest."),
     "officials": ("officials", "officials", "Rebuild the officials registry from the annotations."),
+    "cases": ("cases", "cases", "Join incident reports from many articles into cases (after officials)."),
     "demo": ("demo", "demo", "Sample sites -> crawl -> analyze -> index -> API, in one command."),
 }
 

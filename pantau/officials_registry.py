@@ -117,6 +117,30 @@ def merge_mentions(mentions: Iterable[dict]) -> list[dict]:
     return [_record(p) for p in persons]
 
 
+def assignments(persons: list[dict], mentions: Iterable[dict]) -> set[tuple[str, str, str]]:
+    """Which mention belongs to which person: (``official_id`` of the mention, article id,
+    person id) for each mention of an article of the person whose name is compatible (the
+    same name, or whole words of the other)."""
+    by_article: dict[str, list[dict]] = {}
+    for m in mentions:
+        by_article.setdefault(m["article_id"], []).append(m)
+    rows = set()
+    for person in persons:
+        key = normalize_name(person["name"])
+        for aid in person["article_ids"]:
+            for m in by_article.get(aid, ()):
+                if _compatible(key, normalize_name(m["name"])):
+                    rows.add((official_id(m["name"], m.get("org"), m.get("region_code")), aid, person["id"]))
+    return rows
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Same name, or one name is whole words of the other."""
+    if not a or not b:
+        return False
+    return a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} "
+
+
 class _Candidates:
     """The persons a mention can match (``_same``), found without comparing it with everyone.
 

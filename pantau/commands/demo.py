@@ -40,6 +40,7 @@ def demo(
         _stage(env, "crawl", "--sample-url", site_url, "--politeness", "off")
         _stage(env, "analyze")
         _stage(env, "officials")
+        _stage(env, "cases")
         _stage(env, "index")
         _stage(env, "status")
         api = f"http://{host}:{port}"
@@ -75,6 +76,7 @@ def _print_addresses(site_url: str, api: str, serving: bool, data_dir: Path, hos
         f"API docs (OpenAPI)  {api}/docs",
         f"search              {api}/v1/articles?q=netralitas&region=33&facets=violation_type",
         f"one official        {api}/v1/officials?q=bawaslu",
+        f"cases               {api}/v1/cases?region=33&facets=status",
         f"region tree         {api}/v1/regions",
         f"timeline            {api}/v1/stats/timeline?interval=month&split=violation_type",
         f"export (CSV)        {api}/v1/export?format=csv&violation_type=social_media",

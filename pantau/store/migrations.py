@@ -200,11 +200,48 @@ CREATE TABLE officials_state (        -- bookkeeping of the last registry build
 );
 """
 
+CASES_SCHEMA = """
+CREATE TABLE cases (                  -- pantau.cases: reports of many articles joined into cases
+    id TEXT PRIMARY KEY,
+    first_report TEXT,                -- YYYY-MM-DD
+    last_report TEXT,
+    stage TEXT NOT NULL,              -- the most advanced stage reported
+    status TEXT NOT NULL,             -- open, sanctioned, dismissed, unknown
+    reports INTEGER NOT NULL,         -- distinct reports (syndicated copies once)
+    data TEXT NOT NULL                -- pantau.cases.records.Case as JSON
+);
+CREATE INDEX cases_first ON cases(first_report, id);
+CREATE INDEX cases_last ON cases(last_report, id);
+
+CREATE TABLE case_articles (          -- member articles, with the stage each reports
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    score REAL NOT NULL,              -- how strongly it joined (10: a syndicated copy)
+    PRIMARY KEY (case_id, article_id)
+) WITHOUT ROWID;
+CREATE INDEX case_articles_article ON case_articles(article_id);
+
+CREATE TABLE case_terms (             -- what a case is filtered and counted by
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    field TEXT NOT NULL,              -- region (with ancestors), official, violation_type, source,
+    value TEXT NOT NULL,              -- stage, stage_top, status, province, regency, month
+    PRIMARY KEY (field, value, case_id)
+) WITHOUT ROWID;
+CREATE INDEX case_terms_case ON case_terms(case_id);
+
+CREATE TABLE cases_state (            -- bookkeeping of the last case build
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "sources, captures, articles, annotations", INITIAL_SCHEMA),
     Migration(2, "near-duplicate index (MinHash signatures, LSH bands, clusters)", DEDUPE_SCHEMA),
     Migration(3, "crawler coverage ledger and URL state", CRAWL_SCHEMA),
     Migration(4, "officials registry (persons, roles, mentions)", OFFICIALS_SCHEMA),
+    Migration(5, "cases (reports joined across articles) and their filter terms", CASES_SCHEMA),
 ]
 
 

@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterator
 
 from pantau.errors import InvalidInput, NotFound
-from pantau.officials_registry import merge_mentions, normalize_name, official_id
+from pantau.officials_registry import assignments, merge_mentions, normalize_name
 from pantau.schema import Official
 
 _LATEST = """
@@ -55,19 +55,18 @@ def rebuild(archive) -> dict[str, int]:
     conn = archive.conn
     mentions = list(_mentions(conn))
     persons = merge_mentions(mentions)
-    by_article: dict[str, list[dict]] = {}
-    for m in mentions:
-        by_article.setdefault(m["article_id"], []).append(m)
     with archive.transaction():
         conn.execute("DELETE FROM officials")
         for person in persons:
-            _insert(conn, person, by_article)
+            _insert(conn, person)
+        conn.executemany("INSERT OR IGNORE INTO official_mentions (mention_id, article_id, "
+                         "official_id) VALUES (?, ?, ?)", sorted(assignments(persons, mentions)))
         conn.execute("INSERT OR REPLACE INTO officials_state (key, value) VALUES ('stamp', ?)",
                      (stamp(conn),))
     return {"mentions": len(mentions), "officials": len(persons)}
 
 
-def _insert(conn: sqlite3.Connection, person: dict, by_article: dict[str, list[dict]]) -> None:
+def _insert(conn: sqlite3.Connection, person: dict) -> None:
     roles = person["roles"]
     days = [d for r in roles for d in (r["first_seen"], r["last_seen"]) if d]
     conn.execute(
@@ -80,19 +79,6 @@ def _insert(conn: sqlite3.Connection, person: dict, by_article: dict[str, list[d
         "last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(person["id"], r["role"] or "", (r["role"] or "").lower(), r["org"], r["region_code"],
           r["first_seen"], r["last_seen"]) for r in roles])
-    key = normalize_name(person["name"])
-    rows = {(official_id(m["name"], m["org"], m["region_code"]), aid, person["id"])
-            for aid in person["article_ids"] for m in by_article.get(aid, ())
-            if _compatible(key, normalize_name(m["name"]))}
-    conn.executemany("INSERT OR IGNORE INTO official_mentions (mention_id, article_id, official_id) "
-                     "VALUES (?, ?, ?)", sorted(rows))
-
-
-def _compatible(a: str, b: str) -> bool:
-    """Same name, or one name is whole words of the other."""
-    if not a or not b:
-        return False
-    return a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} "
 
 
 # -- reading -----------------------------------------------------------------------------

@@ -1,0 +1,167 @@
+"""Reports from many articles joined into cases.
+
+Reports are read in time order (then by article id, so the result does not depend on the
+input order). Each report is compared only with the cases that share a blocking key with it
+(a registry person, a near-duplicate cluster, or kabupaten/kota + role family) — never with
+every case — and joins the best-scoring one at or above ``link.join`` of the rules, or starts
+a new case. Copies in one near-duplicate cluster are one report and always join.
+
+A join's score and its reasons are kept with the member, so an uncertain decision can be
+read back ("same role, same act, 12 days apart: 3.0").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from pantau.cases.reports import RANK, Report, initials_of
+from pantau.cases.rules import Rules, rules
+
+
+@dataclass
+class Cluster:
+    reports: list[Report] = field(default_factory=list)
+    scores: list[tuple[float, list[str]]] = field(default_factory=list)
+    persons: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    initials: set[str] = field(default_factory=set)
+    subregions: set[str] = field(default_factory=set)
+    acts: set[str] = field(default_factory=set)
+    clusters: set[str] = field(default_factory=set)
+    regency: str | None = None
+    province: str | None = None
+    first: date | None = None
+    last: date | None = None
+    top: int = 0
+
+    def add(self, rep: Report, score: float, why: list[str]) -> None:
+        self.reports.append(rep)
+        self.scores.append((score, why))
+        self.persons |= rep.persons
+        self.names |= rep.names
+        self.roles |= {rep.role} if rep.role else set()
+        self.initials |= {rep.initials} if rep.initials else set()
+        self.subregions |= rep.subregions
+        self.acts |= rep.acts
+        self.clusters.add(rep.cluster)
+        self.regency = self.regency or rep.regency
+        self.province = self.province or rep.province
+        day = rep.day
+        if day:
+            self.first = min(self.first or day, day)
+            self.last = max(self.last or day, day)
+        self.top = max(self.top, RANK[rep.stage])
+
+
+def keys(rep: Report, r: Rules, lookup: bool = False) -> list[tuple]:
+    """The blocking keys a report is filed under (or, ``lookup``, looks in): its cluster,
+    persons and role family in its kabupaten/kota (else its province). A report with a
+    kabupaten/kota also looks among the cases known only by their province."""
+    out = [("cluster", rep.cluster)] + [("person", p) for p in sorted(rep.persons)]
+    if rep.role:
+        family = r.roles[rep.role].family
+        out.append(("family", rep.regency or rep.province or "", family))
+        if lookup and rep.regency and rep.province:
+            out.append(("family", rep.province, family))
+    return out
+
+
+def score(rep: Report, case: Cluster, r: Rules) -> tuple[float | None, list[str]]:
+    """How strongly ``rep`` belongs to ``case``: None when a hard rule keeps them apart."""
+    w = r.link
+    if rep.cluster in case.clusters:
+        return 10.0, ["a copy of a member (near-duplicate cluster)"]
+    if rep.regency and case.regency and rep.regency != case.regency:
+        return None, ["another kabupaten/kota"]
+    if rep.province and case.province and rep.province != case.province:
+        return None, ["another province"]
+    total, why = 0.0, []
+    subject = _subject(rep, case, r)
+    if subject is None:
+        return None, ["another subject"]
+    total += subject[0]
+    why += subject[1]
+    if rep.subregions and case.subregions:
+        if not _overlap_codes(rep.subregions, case.subregions):
+            return None, ["another kecamatan or desa"]
+        total += w["same_subregion"]
+        why.append("same kecamatan/desa")
+    if rep.acts and case.acts:
+        if rep.acts & case.acts:
+            total += w["same_act"]
+            why.append("same act")
+        else:
+            total += w["other_act"]
+            why.append("other act")
+    gap = _gap(rep.day, case)
+    if gap is not None:
+        if gap > w["days_never"]:
+            return None, [f"{gap} days apart"]
+        if gap > w["days_very_far"]:
+            total += w["very_far"]
+        elif gap > w["days_far"]:
+            total += w["far"]
+        elif gap <= w["days_close"]:
+            total += w["close"]
+        why.append(f"{gap} days apart")
+    if RANK[rep.stage] > case.top:
+        total += w["later_stage"]
+        why.append("a later stage")
+    return total, why
+
+
+def _subject(rep: Report, case: Cluster, r: Rules) -> tuple[float, list[str]] | None:
+    w = r.link
+    if rep.persons and case.persons:
+        return (w["same_person"], ["same official"]) if rep.persons & case.persons else None
+    fit = max((r.compatible_roles(rep.role, role) or "" for role in case.roles), default="")
+    if not fit:
+        return None
+    total = w["same_specific_role"] if fit == "specific" else w["same_generic_role"]
+    why = [f"{'same' if fit == 'specific' else 'compatible'} role"]
+    mine = {rep.initials} if rep.initials else {initials_of(n) for n in rep.names}
+    theirs = case.initials | {initials_of(n) for n in case.names}
+    if mine and theirs:
+        if not mine & theirs:
+            return None
+        total += w["same_initials"]
+        why.append("same initials")
+    return total, why
+
+
+def _overlap_codes(a: set[str], b: set[str]) -> bool:
+    """Some code of ``a`` is, contains or lies in some code of ``b``."""
+    return any(x == y or x.startswith(y + ".") or y.startswith(x + ".") for x in a for y in b)
+
+
+def _gap(day: date | None, case: Cluster) -> int | None:
+    if day is None or case.first is None:
+        return None
+    if case.first <= day <= case.last:
+        return 0
+    return min(abs((day - case.first).days), abs((day - case.last).days))
+
+
+def link(reports: list[Report], r: Rules | None = None) -> list[Cluster]:
+    r = r or rules()
+    ordered = sorted(reports, key=lambda p: (p.day or date.max, p.article, p.label))
+    cases: list[Cluster] = []
+    index: dict[tuple, list[int]] = {}
+    for rep in ordered:
+        best, best_score, best_why = None, r.link["join"] - 1e-9, []
+        for i in sorted({i for k in keys(rep, r, lookup=True) for i in index.get(k, ())}):
+            s, why = score(rep, cases[i], r)
+            if s is not None and s > best_score:
+                best, best_score, best_why = i, s, why
+        if best is None:
+            best = len(cases)
+            cases.append(Cluster())
+            best_score, best_why = 0.0, ["first report"]
+        cases[best].add(rep, round(best_score, 2), best_why)
+        for k in keys(rep, r):
+            bucket = index.setdefault(k, [])
+            if not bucket or bucket[-1] != best:
+                bucket.append(best)
+    return cases

@@ -1,0 +1,250 @@
+"""One article's reports: its incident mentions grouped by subject.
+
+A report is what one article says about one case: a subject (a registry person, or a role
+with initials, place and region), the acts (violation types), the most advanced stage, the
+stage's date when its sentence gives one, and the evidence. Only incident articles report
+cases; statistics, outreach and regulation articles report none.
+
+Within an article, "seorang camat" and "Camat Ketanggungan, Tohirin" are one subject: an
+unnamed mention joins the one named subject of a compatible role, and "berinisial MR" joins
+the person whose name has those initials.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from pantau.cases.inputs import CaseInput, Mention
+from pantau.cases.rules import Rules, rules
+from pantau.officials_registry import normalize_name
+
+STAGES = ("reported", "clarified", "recommended", "sanctioned", "dismissed")
+RANK = {s: i for i, s in enumerate(STAGES)}
+INITIALS_RE = re.compile(r"\b(?:berinisial|inisial)\s+([A-Z]{1,4}(?:\.\s?[A-Z]{1,3})*)")
+SENTENCE_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(])")
+
+
+@dataclass
+class Report:
+    article: str
+    source: str
+    cluster: str
+    published: date | None
+    persons: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)      # normalised names, for initials
+    role: str | None = None
+    initials: str | None = None
+    regency: str | None = None                         # "33.29"
+    province: str | None = None
+    subregions: set[str] = field(default_factory=set)  # kecamatan and desa codes
+    acts: set[str] = field(default_factory=set)
+    stage: str = "reported"
+    stage_date: str | None = None
+    sanction: str | None = None
+    recipient: str | None = None
+    evidence: list[dict] = field(default_factory=list)  # {stage, text, sentence}
+    label: str = ""                                     # the subject as the article puts it
+
+    @property
+    def day(self) -> date | None:
+        """When the report happened for linking: the stage date, else the publication."""
+        return _as_date(self.stage_date) or self.published
+
+
+def _as_date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def initials_of(name_key: str) -> str:
+    return "".join(w[0] for w in name_key.split()).upper()
+
+
+def reports(item: CaseInput, r: Rules | None = None) -> list[Report]:
+    """The reports of one article (none unless it is an incident article)."""
+    r = r or rules()
+    if item.doc_type != "incident" or not item.incidents:
+        return []
+    groups = _group(item, r)
+    kept = _salient(item, groups)
+    return [_report(item, g, r, single=len(kept) == 1) for g in kept]
+
+
+@dataclass
+class _Group:
+    key: tuple
+    role: str | None
+    persons: set = field(default_factory=set)
+    names: set = field(default_factory=set)
+    initials: str | None = None
+    place: str | None = None
+    regions: set = field(default_factory=set)   # official region codes
+    mentions: list = field(default_factory=list)
+    label: str = ""
+
+
+def _official_of(item: CaseInput, subject: str) -> dict | None:
+    name = normalize_name(subject.split(" (", 1)[0])
+    if not name:
+        return None
+    for o in item.officials:
+        key = normalize_name(o["name"])
+        if key and (key == name or f" {key} " in f" {name} " or f" {name} " in f" {key} "):
+            return o
+    return None
+
+
+def _place(item: CaseInput, subject: str, r: Rules) -> str | None:
+    """The code of the kecamatan or desa a "<Role> <Place>" subject names."""
+    match = r.role_re.search(subject.lower())
+    if not match:
+        return None
+    rest = subject[match.end():].strip(" ,").lower()
+    for code, level, name, _ in item.regions:
+        if level in ("kecamatan", "desa") and name and rest.startswith(name.lower()):
+            return code
+    return None
+
+
+def _group(item: CaseInput, r: Rules) -> list[_Group]:
+    groups: dict[tuple, _Group] = {}
+    pending = []
+    for m in item.incidents:
+        if r.excluded_re.search(m.subject.lower()):
+            continue
+        official = _official_of(item, m.subject)
+        if official is not None:
+            role = r.role_of(official["role"]) or r.role_of(m.subject)
+            if role is None or r.excluded_re.search(official["role"].lower()):
+                continue
+            g = groups.setdefault(("person", official["person"]), _Group(("person", official["person"]), role))
+            g.persons.add(official["person"])
+            g.names.add(normalize_name(official["name"]))
+            if official.get("region_code"):
+                g.regions.add(official["region_code"])
+            g.label = g.label or f"{official['name']} ({official['role']})"
+            g.mentions.append(m)
+        else:
+            pending.append(m)
+    for m in sorted(pending, key=lambda m: INITIALS_RE.search(m.subject) is None):
+        _place_unnamed(item, groups, m, r)
+    return list(groups.values())
+
+
+def _place_unnamed(item: CaseInput, groups: dict, m: Mention, r: Rules) -> None:
+    role = r.role_of(m.subject)
+    if role is None:
+        return
+    found = INITIALS_RE.search(m.subject)
+    initials = found.group(1).replace(".", "").replace(" ", "") if found else None
+    named = [g for g in groups.values() if r.compatible_roles(g.role, role)]
+    if initials:
+        target = [g for g in named if any(initials_of(n) == initials for n in g.names)
+                  or g.initials == initials]
+    else:
+        target = named if len(named) == 1 else []
+    if len(target) == 1:
+        target[0].mentions.append(m)
+        return
+    place = _place(item, m.subject, r)
+    key = ("unnamed", role, initials or "", place or "")
+    g = groups.setdefault(key, _Group(key, role, initials=initials, place=place, label=m.subject))
+    g.mentions.append(m)
+
+
+def _salient(item: CaseInput, groups: list[_Group]) -> list[_Group]:
+    """The groups an article is about: two or more mentions, a mention with a violation act
+    or a stage past "reported", or named in the title; at least the strongest group."""
+    title = item.title.lower()
+
+    def weight(g: _Group) -> float:
+        named = any(n and n.split()[-1] in title for n in g.names)
+        return len(g.mentions) + 2 * named + 0.5 * any(m.violation_type for m in g.mentions)
+
+    ranked = sorted(groups, key=lambda g: (-weight(g), g.key))
+    return [g for i, g in enumerate(ranked) if i == 0 or weight(g) >= 2]
+
+
+def _report(item: CaseInput, g: _Group, r: Rules, single: bool) -> Report:
+    rep = Report(article=item.id, source=item.source, cluster=item.cluster or item.id,
+                 published=item.published, persons=set(g.persons), names=set(g.names),
+                 role=g.role, initials=g.initials, label=g.label)
+    sentences = {m.sentence for m in g.mentions}
+    _regions(item, g, sentences, rep)
+    rep.acts = {m.violation_type for m in g.mentions if m.violation_type}
+    # in an article about one case, every stage it reports is that case's
+    staged = [m for m in item.incidents if not r.excluded_re.search(m.subject.lower())] if single else g.mentions
+    top = max(staged, key=lambda m: RANK[r.stage_map.get(m.stage, "reported")])
+    rep.stage = r.stage_map.get(top.stage, "reported")
+    rep.stage_date = _date_in(item, {m.sentence for m in staged
+                                     if r.stage_map.get(m.stage) == rep.stage}, item.published)
+    about = [s for s in [item.title, *_sentences(item.text)] if _names_subject(s, g, r)] if item.text else []
+    if _dismissed(about or sorted(sentences), r):
+        rep.stage = "dismissed"
+        rep.stage_date = _date_in(item, set(about), item.published)
+    scope = [m.sentence for m in staged] + about
+    if rep.stage == "sanctioned":
+        rep.sanction = _first_kind(r.sanctions, scope)
+    if rep.stage in ("recommended", "sanctioned"):
+        rep.recipient = _first_kind(r.recipients, [m.sentence for m in staged if m.stage == "recommended"])
+    rep.evidence = [{"stage": r.stage_map.get(m.stage, "reported"), "text": m.text, "sentence": m.sentence}
+                    for m in g.mentions]
+    return rep
+
+
+def _regions(item: CaseInput, g: _Group, sentences: set[str], rep: Report) -> None:
+    codes = set(g.regions) | ({g.place} if g.place else set())
+    codes |= {code for code, _, _, sents in item.regions if sents & sentences}
+    regencies = [c[:5] for c in codes if len(c) >= 5]
+    if not regencies:  # the article's main kabupaten/kota
+        counts: dict[str, int] = {}
+        for code, _, _, sents in item.regions:
+            if len(code) >= 5:
+                counts[code[:5]] = counts.get(code[:5], 0) + max(1, len(sents))
+        regencies = sorted(counts, key=lambda c: -counts[c])[:1]
+    if regencies:  # the most specific mention's kabupaten/kota
+        rep.regency = max(sorted(set(regencies)), key=regencies.count)
+    provinces = [c[:2] for c in codes] or [code[:2] for code, *_ in item.regions]
+    rep.province = rep.regency[:2] if rep.regency else (provinces[0] if provinces else None)
+    rep.subregions = {c for c in codes if len(c) > 5 and (rep.regency is None or c.startswith(rep.regency))}
+
+
+def _names_subject(sentence: str, g: _Group, r: Rules) -> bool:
+    """Whether ``sentence`` names the group's subject: a name, the initials, or its role."""
+    low = sentence.lower()
+    if any(n.split()[-1] in low.split() for n in g.names if n):
+        return True
+    if g.initials and re.search(rf"\b{re.escape(g.initials)}\b", sentence):
+        return True
+    return any(r.compatible_roles(g.role, r.role_words[m.group(0)]) == "specific"
+               for m in r.role_re.finditer(low))
+
+
+def _date_in(item: CaseInput, sentences: set[str], published: date | None) -> str | None:
+    """The latest date (not after publication) named in one of ``sentences``."""
+    days = sorted(d for d, s in item.dates if s in sentences and (published is None or d <= published.isoformat()))
+    return days[-1] if days else None
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in SENTENCE_RE.split(text) if s.strip()]
+
+
+def _dismissed(sentences: list[str], r: Rules) -> bool:
+    for sentence in sentences:
+        low = sentence.lower()
+        for match in r.dismissed_re.finditer(low):
+            if not r.conditional_re.search(low[max(0, match.start() - 60):match.start()]):
+                return True
+    return False
+
+
+def _first_kind(kinds, sentences: list[str]) -> str | None:
+    for name, pattern in kinds:
+        if any(pattern.search(s.lower()) for s in sentences):
+            return name
+    return None

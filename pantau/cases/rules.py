@@ -1,0 +1,82 @@
+"""The case stage's rules, read once from ``pantau/data/case_rules.toml``."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+RULES_PATH = Path(__file__).resolve().parent.parent / "data" / "case_rules.toml"
+
+
+def _alternation(words: list[str]) -> re.Pattern:
+    """Whole-word, lowercase, longest term first."""
+    body = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    family: str
+    generic: bool
+
+
+@dataclass(frozen=True)
+class Rules:
+    roles: dict[str, Role]
+    role_words: dict[str, str]           # word -> role name
+    role_re: re.Pattern
+    excluded_re: re.Pattern
+    dismissed_re: re.Pattern
+    conditional_re: re.Pattern
+    stage_map: dict[str, str]
+    sanctions: tuple[tuple[str, re.Pattern], ...]   # most severe first
+    recipients: tuple[tuple[str, re.Pattern], ...]
+    link: dict[str, float]
+
+    def role_of(self, text: str) -> str | None:
+        """The first subject role ``text`` names (lowercased), or None."""
+        match = self.role_re.search(text.lower())
+        return self.role_words[match.group(0)] if match else None
+
+    def compatible_roles(self, a: str | None, b: str | None) -> str | None:
+        """'specific' when a and b are one role, 'generic' when one is its family's generic
+        role and the other of the same family, else None."""
+        if a is None or b is None:
+            return None
+        if a == b:
+            return "generic" if self.roles[a].generic else "specific"
+        ra, rb = self.roles[a], self.roles[b]
+        if ra.family == rb.family and (ra.generic or rb.generic):
+            return "generic"
+        return None
+
+
+def parse(data: dict) -> Rules:
+    roles, role_words = {}, {}
+    for name, spec in data["roles"].items():
+        roles[name] = Role(name, spec["family"], bool(spec.get("generic", False)))
+        for word in spec["words"]:
+            if word in role_words:
+                raise ValueError(f"role word {word!r} is listed twice")
+            role_words[word] = name
+    stages = data["stages"]
+    return Rules(
+        roles=roles, role_words=role_words, role_re=_alternation(list(role_words)),
+        excluded_re=_alternation(data["subjects"]["excluded"]),
+        dismissed_re=_alternation(stages["dismissed"]),
+        conditional_re=_alternation(stages["conditionals"]),
+        stage_map=dict(stages["map"]),
+        sanctions=tuple((k, _alternation(v)) for k, v in data["sanctions"].items()),
+        recipients=tuple((k, _alternation(v)) for k, v in data["recipients"].items()),
+        link={k: float(v) for k, v in data["link"].items()},
+    )
+
+
+@cache
+def rules(path: Path = RULES_PATH) -> Rules:
+    with path.open("rb") as fh:
+        return parse(tomllib.load(fh))
