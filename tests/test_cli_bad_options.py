@@ -36,6 +36,8 @@ CASES: list = [
     ("export", ["-o", "{out}", "--from", "kemarin"], "date_from"),
     ("export", ["-o", "{out}", "--region", "99.99.99.99.99.99"], "region"),
     ("officials", ["--archive", "/proc/no/such/dir/a.sqlite3"], "archive"),
+    ("cases", ["--archive", "/proc/no/such/dir/a.sqlite3"], "archive"),
+    ("cases", ["--evaluate", "{tmp}/missing.jsonl"], "missing.jsonl"),
     ("demo", ["--port", "70000"], "port"),
 ]
 

@@ -3,7 +3,9 @@
 A report is what one article says about one case: a subject (a registry person, or a role
 with initials, place and region), the acts (violation types), the most advanced stage, the
 stage's date when its sentence gives one, and the evidence. Only incident articles report
-cases; statistics, outreach and regulation articles report none.
+cases (and an article read as "other" whose incident sentences name one subject twice: the
+doc-type gate is strict on short reports); statistics, outreach and regulation articles
+report none.
 
 Within an article, "seorang camat" and "Camat Ketanggungan, Tohirin" are one subject: an
 unnamed mention joins the one named subject of a compatible role, and "berinisial MR" joins
@@ -67,10 +69,12 @@ def initials_of(name_key: str) -> str:
 def reports(item: CaseInput, r: Rules | None = None) -> list[Report]:
     """The reports of one article (none unless it is an incident article)."""
     r = r or rules()
-    if item.doc_type != "incident" or not item.incidents:
+    if item.doc_type not in ("incident", "other") or not item.incidents:
         return []
     groups = _group(item, r)
-    kept = _salient(item, groups)
+    if item.doc_type == "other":  # the doc-type gate misses short incident reports: one
+        groups = [g for g in groups if len(g.mentions) >= 2]  # subject seen twice still counts
+    kept = _salient(item, groups) if groups else []
     return [_report(item, g, r, single=len(kept) == 1) for g in kept]
 
 
@@ -166,7 +170,7 @@ def _salient(item: CaseInput, groups: list[_Group]) -> list[_Group]:
         return len(g.mentions) + 2 * named + 0.5 * any(m.violation_type for m in g.mentions)
 
     ranked = sorted(groups, key=lambda g: (-weight(g), g.key))
-    return [g for i, g in enumerate(ranked) if i == 0 or weight(g) >= 2]
+    return [g for i, g in enumerate(ranked) if i == 0 or weight(g) >= 1.5]
 
 
 def _report(item: CaseInput, g: _Group, r: Rules, single: bool) -> Report:
@@ -178,10 +182,10 @@ def _report(item: CaseInput, g: _Group, r: Rules, single: bool) -> Report:
     rep.acts = {m.violation_type for m in g.mentions if m.violation_type}
     # in an article about one case, every stage it reports is that case's
     staged = [m for m in item.incidents if not r.excluded_re.search(m.subject.lower())] if single else g.mentions
-    top = max(staged, key=lambda m: RANK[r.stage_map.get(m.stage, "reported")])
-    rep.stage = r.stage_map.get(top.stage, "reported")
+    top = max(staged, key=lambda m: RANK[r.stage_of(m.stage, m.sentence)])
+    rep.stage = r.stage_of(top.stage, top.sentence)
     rep.stage_date = _date_in(item, {m.sentence for m in staged
-                                     if r.stage_map.get(m.stage) == rep.stage}, item.published)
+                                     if r.stage_of(m.stage, m.sentence) == rep.stage}, item.published)
     about = [s for s in [item.title, *_sentences(item.text)] if _names_subject(s, g, r)] if item.text else []
     if _dismissed(about or sorted(sentences), r):
         rep.stage = "dismissed"
@@ -191,7 +195,7 @@ def _report(item: CaseInput, g: _Group, r: Rules, single: bool) -> Report:
         rep.sanction = _first_kind(r.sanctions, scope)
     if rep.stage in ("recommended", "sanctioned"):
         rep.recipient = _first_kind(r.recipients, [m.sentence for m in staged if m.stage == "recommended"])
-    rep.evidence = [{"stage": r.stage_map.get(m.stage, "reported"), "text": m.text, "sentence": m.sentence}
+    rep.evidence = [{"stage": r.stage_of(m.stage, m.sentence), "text": m.text, "sentence": m.sentence}
                     for m in g.mentions]
     return rep
 

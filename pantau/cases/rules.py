@@ -32,10 +32,19 @@ class Rules:
     excluded_re: re.Pattern
     dismissed_re: re.Pattern
     conditional_re: re.Pattern
+    hedge_re: re.Pattern
     stage_map: dict[str, str]
     sanctions: tuple[tuple[str, re.Pattern], ...]   # most severe first
     recipients: tuple[tuple[str, re.Pattern], ...]
     link: dict[str, float]
+
+    def stage_of(self, stage: str, sentence: str) -> str:
+        """The case stage a mention reports: its mapped stage, or "reported" when the
+        sentence only expects, threatens or supposes it."""
+        mapped = self.stage_map.get(stage, "reported")
+        if mapped != "reported" and self.hedge_re.search(sentence.lower()):
+            return "reported"
+        return mapped
 
     def role_of(self, text: str) -> str | None:
         """The first subject role ``text`` names (lowercased), or None."""
@@ -69,6 +78,7 @@ def parse(data: dict) -> Rules:
         excluded_re=_alternation(data["subjects"]["excluded"]),
         dismissed_re=_alternation(stages["dismissed"]),
         conditional_re=_alternation(stages["conditionals"]),
+        hedge_re=_alternation(stages["hedges"] + stages["conditionals"]),
         stage_map=dict(stages["map"]),
         sanctions=tuple((k, _alternation(v)) for k, v in data["sanctions"].items()),
         recipients=tuple((k, _alternation(v)) for k, v in data["recipients"].items()),

@@ -73,6 +73,33 @@ def read_items(path: Path, strict: bool = False) -> tuple[list, list[str]]:
     return items, problems
 
 
+def _write_cases(files, cases_path: Path, input_path: Path, outputs: dict, err) -> None:
+    import json
+
+    from pantau.cases import contract_row
+    from pantau.commands.case_run import cases_for
+
+    lines = [line for line in _lines(input_path) if str(line.get("id")) in outputs]
+    found = cases_for(lines, outputs)
+    with files.open(cases_path) as out:
+        for case in found:
+            out.write((json.dumps(contract_row(case), ensure_ascii=False) + "\n").encode("utf-8"))
+    err.print(f"cases: {len(found)} cases written to {cases_path}")
+
+
+def _lines(path: Path):
+    import json
+
+    with path.open("rb") as fh:
+        for raw in fh:
+            try:
+                obj = json.loads(raw.decode("utf-8"))
+            except (ValueError, UnicodeDecodeError):
+                continue
+            if isinstance(obj, dict):
+                yield obj
+
+
 def extract(
     input_path: Path = typer.Argument(..., exists=True, dir_okay=False, metavar="INPUT.jsonl",
                                       help="One JSON object a line: id, text, title, url, published."),
@@ -84,6 +111,10 @@ def extract(
     skip_errors: bool = typer.Option(False, "--skip-errors", hidden=True,
                                      help="Accepted for compatibility: skipping is the default."),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Articles per pipeline batch."),
+    cases_path: Path | None = typer.Option(
+        None, "--cases", dir_okay=False, metavar="CASES.jsonl",
+        help="Also run the case stage over these articles and write one case a line "
+             "(shared/eval/README.md); an input line may name its outlet in `source`."),
 ) -> None:
     """Analyse a JSONL file of texts and write what the pipeline finds in each; bad lines
     are reported with their number and skipped (unless --strict)."""
@@ -97,17 +128,26 @@ def extract(
     if strict and skip_errors:
         raise InvalidInput("--strict and --skip-errors contradict each other")
     items, problems = read_items(input_path, strict)
+    if cases_path is not None and cases_path.resolve() == output.resolve():
+        raise InvalidInput("--cases must name another file than -o")
     for problem in problems:  # one plain line each, whatever the terminal's width
         typer.echo(f"bad line, skipped: {problem}", err=True)
     err = Console(stderr=True)
 
     from nlp.runner import analyze
 
-    with AtomicFiles([output]) as files, files.open(output) as out, Progress(
-            TextColumn("extract"), BarColumn(), MofNCompleteColumn(), console=err) as progress:
-        task = progress.add_task("extract", total=len(items))
-        for result in analyze(items, batch_size=batch_size):
-            out.write((json.dumps(result.output, ensure_ascii=False) + "\n").encode("utf-8"))
-            progress.advance(task)
+    outputs: dict[str, dict] = {}
+    targets = [output] + ([cases_path] if cases_path is not None else [])
+    with AtomicFiles(targets) as files:
+        with files.open(output) as out, Progress(
+                TextColumn("extract"), BarColumn(), MofNCompleteColumn(), console=err) as progress:
+            task = progress.add_task("extract", total=len(items))
+            for result in analyze(items, batch_size=batch_size):
+                out.write((json.dumps(result.output, ensure_ascii=False) + "\n").encode("utf-8"))
+                if cases_path is not None:
+                    outputs[result.output["id"]] = result.output
+                progress.advance(task)
+        if cases_path is not None:
+            _write_cases(files, cases_path, input_path, outputs, err)
     err.print(f"extract: {len(items)} articles written to {output}"
               + (f"; {len(problems)} bad lines skipped (listed above)" if problems else ""))

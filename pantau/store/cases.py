@@ -27,7 +27,8 @@ VERSION_FILES = sorted((_CODE / "cases").glob("*.py")) + [_CODE / "data" / "case
 _INCIDENTS = """
 SELECT n.article_id, n.data, a.source_id, a.published_at, a.cluster_id, a.title, a.text
 FROM annotations n JOIN articles a ON a.id = n.article_id
-WHERE n.doc_type = 'incident' AND n.rowid = (
+WHERE (n.doc_type = 'incident' OR (n.doc_type = 'other' AND json_array_length(n.data, '$.incidents') > 1))
+  AND n.rowid = (
     SELECT m.rowid FROM annotations m WHERE m.article_id = n.article_id
     ORDER BY m.created_at DESC, m.pipeline_version DESC LIMIT 1)
 """
@@ -53,7 +54,7 @@ def is_stale(conn: sqlite3.Connection) -> bool:
 
 def _persons(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
     rows = conn.execute("SELECT m.mention_id, m.article_id, m.official_id FROM official_mentions m "
-                        "JOIN annotations n ON n.article_id = m.article_id AND n.doc_type = 'incident'")
+                        "JOIN annotations n ON n.article_id = m.article_id AND n.doc_type IN ('incident', 'other')")
     return {(mid, aid): oid for mid, aid, oid in rows}
 
 
