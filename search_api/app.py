@@ -21,7 +21,8 @@ from search_api.deps import AppContext
 from search_api.middleware import TimeLimit
 from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES
 from search_api.params import reject_unknown_params
-from search_api.routes import articles, export, meta, officials, regions, stats
+from search_api.routes import articles, cases, export, feeds, meta, officials, regions, stats
+from search_api import web
 
 log = logging.getLogger("pantau.api")
 PARQUET = "application/vnd.apache.parquet"
@@ -130,8 +131,10 @@ def create_app(settings: Settings | None = None, *,
     app.state.context = context
     app.openapi = lambda: _openapi(app)
     errors.install(app)
-    for module in (articles, officials, regions, stats, export, meta):
+    for module in (feeds, articles, officials, cases, regions, stats, export, meta):  # feeds first: their
+        # paths (/v1/regions/{code}.atom) would match the one-item routes
         app.include_router(module.router)
+    web.install(app)  # the HTML pages at / (after errors.install: it wraps those handlers)
     app.add_middleware(TimeLimit, seconds=limits.request_timeout_s)
     # Compressed when the client accepts gzip; zip and Parquet exports are compressed already.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5,

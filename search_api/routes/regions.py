@@ -77,15 +77,9 @@ def _info(code: str) -> RegionInfo:
                       parent_code=r.parent_code, aliases=table.aliases(r.code))
 
 
-@router.get("/v1/regions", response_model=RegionTree, responses={**json_or_csv(), **ERRORS},
-            summary="Region tree")
-@cache_policy(Policy.INDEX)
-def region_tree(query: FiltersButRegionDep, backend: BackendDep, fmt: ListFormat = "json",
-                include_empty: Annotated[bool, Query(description="List regions with no article.")] = True):
-    """Provinces with their kabupaten/kota, each with the number of articles matching the
-    filters that name it or a place inside it (an article naming two regions counts in
-    both). Every filter applies except `region` (not a parameter here). `format=csv` gives
-    one row per region."""
+def tree(backend: SearchBackend, query: SearchQuery, include_empty: bool) -> tuple[int, list[dict]]:
+    """(articles matching ``query``, every province as a ``RegionNode`` dict with its
+    kabupaten/kota), counted over every filter but ``region``; also the web's region page."""
     # both facets ignore the region filter: one aggregation counts them
     total, counts = facet_counts(backend, query, ["province", "regency"])
     by_province = counts["province"]
@@ -98,6 +92,19 @@ def region_tree(query: FiltersButRegionDep, backend: BackendDep, fmt: ListFormat
         count = by_province.get(province[0], 0)
         if include_empty or count:
             provinces.append(_built(province, count, kids))
+    return total, provinces
+
+
+@router.get("/v1/regions", response_model=RegionTree, responses={**json_or_csv(), **ERRORS},
+            summary="Region tree")
+@cache_policy(Policy.INDEX)
+def region_tree(query: FiltersButRegionDep, backend: BackendDep, fmt: ListFormat = "json",
+                include_empty: Annotated[bool, Query(description="List regions with no article.")] = True):
+    """Provinces with their kabupaten/kota, each with the number of articles matching the
+    filters that name it or a place inside it (an article naming two regions counts in
+    both). Every filter applies except `region` (not a parameter here). `format=csv` gives
+    one row per region."""
+    total, provinces = tree(backend, query, include_empty)
     if fmt == "csv":
         rows = [{**n, "parent_code": parent}
                 for p in provinces for n, parent in [(p, None), *((k, p["code"]) for k in p["children"])]]
