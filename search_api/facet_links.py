@@ -17,11 +17,14 @@ from pantau.search.fields import FACETS_BY_NAME, FILTERS_BY_NAME, Filter, wanted
 from pantau.search.query import SearchPage, SearchQuery
 
 
-def add_toggles(request: Request, query: SearchQuery, page: SearchPage) -> None:
+def add_toggles(request: Request, query: SearchQuery, page: SearchPage, *,
+                facets: dict = FACETS_BY_NAME, filters: dict = FILTERS_BY_NAME) -> None:
+    """Set ``selected`` and ``toggle_url`` on the page's facet buckets (``facets`` and
+    ``filters``: the registry of the list, articles by default)."""
     items = request.query_params.multi_items()
     path = str(request.url.replace(query=""))
     for name, buckets in page.facets.items():
-        flt = FILTERS_BY_NAME[FACETS_BY_NAME[name].filter]
+        flt = filters[facets[name].filter]
         # the parameters every toggle of this facet keeps, encoded once per facet
         kept = urlencode([(k, v) for k, v in items if k not in flt.params and k != "cursor"])
         current = None if flt.kind == "date_range" else wanted(query, flt)

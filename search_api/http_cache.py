@@ -54,9 +54,12 @@ class Policy(str, Enum):
     NONE = "none"
 
 
-def cache_policy(policy: Policy) -> Callable:
+def cache_policy(policy: Policy, archive_when: dict[str, str] | None = None) -> Callable:
+    """Mark an endpoint's policy; ``archive_when`` names query parameter values whose
+    answers come from the archive instead of the index (``unit=cases``): ``ARCHIVE`` then."""
     def mark(endpoint: Callable) -> Callable:
         endpoint._pantau_cache = policy
+        endpoint._pantau_archive_when = dict(archive_when or {})
         return endpoint
 
     return mark
@@ -226,12 +229,13 @@ class CachedRoute(APIRoute):
                                        "headers": _HEADER_DOCS[policy]})
         kwargs["responses"] = responses
         self.cache_policy = policy
+        self.archive_when = getattr(endpoint, "_pantau_archive_when", {})
         super().__init__(path, endpoint, **kwargs)
 
     def get_route_handler(self) -> Callable:
         handler = super().get_route_handler()
-        policy = self.cache_policy
-        if policy == Policy.NONE:
+        route_policy, archive_when = self.cache_policy, self.archive_when
+        if route_policy == Policy.NONE:
             async def uncached(request: Request) -> Response:
                 response = await handler(request)
                 response.headers.setdefault("Cache-Control", "no-store")
@@ -239,6 +243,9 @@ class CachedRoute(APIRoute):
             return uncached
 
         async def cached(request: Request) -> Response:
+            policy = route_policy
+            if any(request.query_params.get(k) == v for k, v in archive_when.items()):
+                policy = Policy.ARCHIVE
             context = request.app.state.context
             max_age = context.limits.cache_max_age_s
             etag = built_at = key = None

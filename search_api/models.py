@@ -73,6 +73,14 @@ class OfficialRef(BaseModel):
     name: str
 
 
+class CaseRef(BaseModel):
+    id: str
+    stage: str = Field(description="The case's most advanced stage.")
+    status: str
+    article_stage: str | None = Field(None, description="The stage this article reports (on article pages).")
+    first_report: str | None = None
+
+
 class ArticleDetail(BaseModel):
     id: str
     url: str
@@ -87,6 +95,7 @@ class ArticleDetail(BaseModel):
     officials: list[OfficialRef] = Field(default_factory=list, description="Registry persons named.")
     provenance: Provenance
     cluster: Cluster
+    cases: list[CaseRef] = Field(default_factory=list, description="The cases the article reports (/v1/cases/{id}).")
 
 
 class OfficialSummary(BaseModel):
@@ -104,6 +113,7 @@ class OfficialPage(BaseModel):
 
 
 class OfficialDetail(Official):
+    cases: list[CaseRef] = Field(default_factory=list, description="Cases of which the person is the subject.")
     article_count: int
     articles: list[ArticleRef] = Field(description="Articles naming the person, newest first.")
     articles_url: str = Field(description="Search URL of the person's articles.")

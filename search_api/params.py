@@ -106,13 +106,16 @@ def search_filters(**values) -> SearchQuery:
     return build_query(**values)
 
 
-def _filter_signature(without: tuple[str, ...] = ()) -> inspect.Signature:
-    """q and one query parameter per filter parameter of ``pantau.search.fields``."""
+def _filter_signature(without: tuple[str, ...] = (), filters: tuple[fields.Filter, ...] = fields.FILTERS,
+                      with_q: bool = True, returns=SearchQuery) -> inspect.Signature:
+    """q and one query parameter per filter parameter of ``filters`` (by default those of
+    ``pantau.search.fields``)."""
     keyword = inspect.Parameter.KEYWORD_ONLY
     out = [inspect.Parameter("q", keyword, default=None, annotation=Annotated[
         str | None, Query(max_length=MAX_QUERY_LENGTH, description=Q_HELP,
                           examples=[EXAMPLES["q"]], json_schema_extra={"format": QUERY_FORMAT})])]
-    for param in fields.params():
+    out = out if with_q else []
+    for param in fields.params(filters):
         if param.name in without:
             continue
         help_text = f"{param.help} {REGION_HELP}" if param.filter.name == "region" else param.help
@@ -125,7 +128,7 @@ def _filter_signature(without: tuple[str, ...] = ()) -> inspect.Signature:
         else:
             kind = Annotated[param.value_type | None, Query(description=help_text)]
             out.append(inspect.Parameter(param.name, keyword, default=None, annotation=kind))
-    return inspect.Signature(out, return_annotation=SearchQuery)
+    return inspect.Signature(out, return_annotation=returns)
 
 
 search_filters.__signature__ = _filter_signature()

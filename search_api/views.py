@@ -18,6 +18,12 @@ def _provenance(record: Record, archive, capture_url: str) -> Provenance:
         pipeline_version=record.annotation.pipeline_version if record.annotation else None)
 
 
+def cases_of_article(conn, article_id: str) -> list[dict]:
+    from pantau.store.cases import cases_of_article as lookup
+
+    return lookup(conn, article_id)
+
+
 def article_detail(record: Record, archive, capture_url: str) -> ArticleDetail:
     a = record.article
     members = [m for m in cluster_members(archive, a.cluster_id) if m["id"] != a.id]
@@ -27,4 +33,5 @@ def article_detail(record: Record, archive, capture_url: str) -> ArticleDetail:
         section=a.section, text=a.text, annotation=record.annotation,
         officials=refs_of_article(archive.conn, a.id),
         provenance=_provenance(record, archive, capture_url),
-        cluster={"id": a.cluster_id, "members": members})
+        cluster={"id": a.cluster_id, "members": members},
+        cases=cases_of_article(archive.conn, a.id))

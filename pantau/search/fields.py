@@ -110,12 +110,12 @@ class Param:
     flag: str
 
 
-def params() -> list[Param]:
+def params(filters: tuple[Filter, ...] = FILTERS) -> list[Param]:
     """Every filter's parameters, in registry order."""
     from datetime import date
 
     out = []
-    for flt in FILTERS:
+    for flt in filters:
         if flt.kind == "date_range":
             helps = ("Published on or after (YYYY-MM-DD, inclusive).",
                      "Published on or before (YYYY-MM-DD, inclusive).")

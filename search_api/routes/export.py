@@ -14,7 +14,8 @@ from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
 from pantau import export as exporter
-from pantau.errors import LimitExceeded
+from pantau.cases.fields import Stage, Status
+from pantau.errors import InvalidInput, LimitExceeded
 from search_api.deps import ArchiveDep, BackendDep, ContextDep
 from search_api.http_cache import CachedRoute, Policy, cache_policy
 from search_api.models import ERRORS, DictionaryRow, ErrorModel
@@ -28,6 +29,9 @@ EXPORT_ERRORS = {**ERRORS, 422: {"model": ErrorModel, "description": "More artic
 
 Format = Annotated[Literal["csv", "jsonl", "parquet"], Query(
     alias="format", description="csv (flat; lists joined with ';'), jsonl or parquet (lists kept).")]
+Kind = Annotated[Literal["articles", "cases"], Query(
+    description="articles (default), or cases (`pantau cases`): one row per case, filtered by "
+                "region, official, violation_type, source, date, stage and status.")]
 Layout = Annotated[Literal["bundle", "raw"], Query(
     description="bundle: a zip with data, data dictionary and manifest; raw: the data file alone.")]
 _BINARY = {"schema": {"type": "string", "format": "binary"}}
@@ -61,11 +65,21 @@ def _check_size(context, backend, query) -> int:
                              "headers": EXPORT_HEADERS},
                        **EXPORT_ERRORS})
 def export(query: FiltersDep, context: ContextDep, backend: BackendDep,
-           fmt: Format = "csv", layout: Layout = "bundle") -> StreamingResponse:
+           fmt: Format = "csv", layout: Layout = "bundle", kind: Kind = "articles",
+           stage: Annotated[list[Stage], Query(description="With kind=cases: a stage the case "
+                                               "reached. Repeatable.", max_length=5)] = [],
+           status: Annotated[list[Status], Query(description="With kind=cases: case status. "
+                                                 "Repeatable.", max_length=4)] = []) -> StreamingResponse:
     """Every article matching the filters (no page size; complete), written in batches and
     streamed. See `/v1/export/data-dictionary` for the fields. The bundle's
     `manifest.json` holds the query, counts, pipeline/parser/archive versions,
-    `generated_at` and the sha256 of the data file."""
+    `generated_at` and the sha256 of the data file. With `kind=cases`, every matching case
+    (`/v1/cases` filters) instead, one row per case, with its own dictionary."""
+    if kind == "cases":
+        return _export_cases(query, context, fmt, layout, stage, status)
+    if stage or status:
+        raise InvalidInput("stage and status filter cases: add kind=cases",
+                           detail={"stage": [s.value for s in stage], "status": [s.value for s in status]})
     n = _check_size(context, backend, query)
 
     def produce(sink) -> None:
@@ -84,6 +98,30 @@ def export(query: FiltersDep, context: ContextDep, backend: BackendDep,
     ext = fmt if layout == "raw" else f"{fmt}.zip"
     media = exporter.MEDIA_TYPES[fmt if layout == "raw" else "zip"]
     headers = {"Content-Disposition": f'attachment; filename="pantau-{stamp}.{ext}"',
+               "X-Total-Count": str(n)}
+    return StreamingResponse(primed(threaded_stream(produce)), media_type=media, headers=headers)
+
+
+def _export_cases(query, context, fmt: str, layout: str, stage, status) -> StreamingResponse:
+    from pantau.cases import export as case_export
+    from pantau.store.case_query import search
+    from search_api.routes.stats import case_query_of
+
+    cases_query = case_query_of(query, stage=stage, status=status)
+    with context.open_archive() as archive:
+        n = search(archive.conn, cases_query)[1]
+
+    def produce(sink) -> None:
+        with context.open_archive() as own:
+            if layout == "raw":
+                case_export.export(own.conn, cases_query, fmt, sink)
+            else:
+                case_export.write_bundle(own.conn, cases_query, fmt, sink, archive=own)
+
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    ext = fmt if layout == "raw" else f"{fmt}.zip"
+    media = exporter.MEDIA_TYPES[fmt if layout == "raw" else "zip"]
+    headers = {"Content-Disposition": f'attachment; filename="pantau-cases-{stamp}.{ext}"',
                "X-Total-Count": str(n)}
     return StreamingResponse(primed(threaded_stream(produce)), media_type=media, headers=headers)
 

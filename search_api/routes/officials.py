@@ -76,8 +76,11 @@ def get_official(request: Request, archive: ArchiveDep,
     """A person: names, roles over time (role, organisation, region, first and last seen)
     and the articles that name them (newest first, at most 500; `articles_url` searches
     all of them)."""
+    from pantau.store.cases import cases_of_official
+
     official = registry.get_official(archive.conn, official_id)
     return OfficialDetail(
         **official.model_dump(), article_count=len(official.article_ids),
+        cases=cases_of_official(archive.conn, official.id),
         articles=[ArticleRef(**r) for r in article_refs(archive, official.article_ids, MAX_ARTICLES)],
         articles_url=links.articles_url(request, official=official.id))
