@@ -31,6 +31,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "cases": ("cases", "cases", "Join incident reports from many articles into cases (after officials)."),
     "demo": ("demo", "demo", "Sample sites -> crawl -> analyze -> index -> API, in one command."),
 }
+# command groups: name -> (module under pantau.commands; its typer app is ``app``)
+GROUPS: dict[str, str] = {"watch": "watch"}
 
 
 @app.callback()
@@ -46,6 +48,8 @@ def _register(name: str, module: str, func: str, help_text: str) -> None:
 
 for _name, (_module, _func, _help) in COMMANDS.items():
     _register(_name, _module, _func, _help)
+for _name, _module in GROUPS.items():
+    app.add_typer(importlib.import_module(f"pantau.commands.{_module}").app, name=_name)
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from pantau.errors import InvalidInput, NotFound
 from pantau.regions import get_region_table
+from pantau.search import fields
 from pantau.search.query import SearchQuery, parse_text
 
 
@@ -43,3 +44,22 @@ def build_query(**values) -> SearchQuery:
         message = "; ".join(f"{p['parameter']}: {p['message']}" if p["parameter"] != "query"
                             else p["message"] for p in problems)
         raise InvalidInput(message, detail={"errors": problems}) from exc
+
+
+def query_from_pairs(pairs: list[tuple[str, str]], ignored: tuple[str, ...] = ()) -> SearchQuery:
+    """The filters of URL parameters (a search page's or ``/v1/articles``' address, as
+    (name, value) pairs), checked as the API checks them; a parameter that is neither a
+    filter nor in ``ignored`` is an error."""
+    unknown = sorted({k for k, _ in pairs} - set(fields.FILTER_PARAMS) - set(ignored))
+    if unknown:
+        raise InvalidInput(f"unknown parameter(s): {', '.join(unknown)}; filters are "
+                           f"{', '.join(fields.FILTER_PARAMS)}", detail={"unknown": unknown})
+    values: dict = {}
+    for param in fields.params():
+        given = [v for k, v in pairs if k == param.name and v != ""]
+        if param.many:
+            values[param.name] = given
+        elif given:
+            values[param.name] = given[-1]
+    q = [v for k, v in pairs if k == "q"]
+    return build_query(q=q[-1] if q else None, **values)

@@ -32,6 +32,14 @@ class Settings(BaseSettings):
     es_url: str = Field("", description="Elasticsearch URL for the elasticsearch backend.")
     es_index_prefix: str = Field("pantau", description="Prefix of Elasticsearch index and alias names.")
     sqlite_busy_timeout_ms: int = Field(30_000, ge=0, description="How long a writer waits for a lock.")
+    public_url: str = Field("http://127.0.0.1:8000", description="Address of the web pages, for "
+                            "links in `pantau watch` reports and e-mails.")
+    smtp_host: str = Field("", description="SMTP server for `pantau watch run --email` (empty: none).")
+    smtp_port: int = Field(25, ge=1, le=65535, description="SMTP port.")
+    smtp_starttls: bool = Field(False, description="Upgrade the SMTP connection with STARTTLS.")
+    smtp_user: str = Field("", description="SMTP login (empty: none).")
+    smtp_password: str = Field("", description="SMTP password.")
+    smtp_from: str = Field("pantau@localhost", description="Sender of `pantau watch` e-mails.")
 
     @property
     def archive_path(self) -> Path:
