@@ -4,18 +4,19 @@ NLP and API tests need. Coverage tests fail with a message saying what is missin
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import date
 
 import pytest
 
 from sample_site.catalog import Catalog
-from sample_site.content import SITES, ContentError, load_article, load_articles
+from sample_site.content import CASE_STAGES, SITES, ContentError, load_article, load_articles
 from pantau.taxonomy import DocType, ViolationType
 
 MIN_ARTICLES = 40
 MIN_PROVINCES = 15
 MIN_OFF_TOPIC = 3
+MIN_STORIES = 8  # cases told by several articles on several outlets over weeks (issue 9)
 PREFIXES = ("kota administrasi ", "kabupaten administrasi ", "provinsi ", "kabupaten ", "kab. ", "kota ",
             "daerah khusus ibukota ", "daerah khusus jakarta ", "daerah istimewa ", "dki ", "di ")
 LEVEL_TYPES = {"provinsi": {"provinsi"}, "kabupaten": {"kabupaten"}, "kota": {"kota"},
@@ -158,3 +159,59 @@ def test_duplicate_slug_is_rejected(tmp_path):
     (tmp_path / "suaratimur" / "b.toml").write_text(text, encoding="utf-8")
     with pytest.raises(ContentError, match="already used by"):
         load_articles(tmp_path)
+
+
+def _cases(articles):
+    """Case id -> [(article, its case entry)]."""
+    out = defaultdict(list)
+    for a in articles:
+        for c in a.answer.cases:
+            out[c.case].append((a, c))
+    return out
+
+
+def test_multi_outlet_case_stories(articles):
+    stories = []
+    for case, items in _cases(articles).items():
+        outlets = {site for a, _ in items for site in (a.site, *a.also_on)}
+        days = [a.published.date() for a, _ in items]
+        stages = {c.stage for _, c in items}
+        if len(items) >= 2 and len(outlets) >= 2 and (max(days) - min(days)).days >= 14 and len(stages) >= 2:
+            stories.append(case)
+    assert len(stories) >= MIN_STORIES, (
+        f"{len(stories)} case stories told by 2+ articles on 2+ outlets over 2+ weeks through 2+ stages "
+        f"({', '.join(sorted(stories))}), need {MIN_STORIES}")
+    stages = {c.stage for items in _cases(articles).values() for _, c in items}
+    assert stages == set(CASE_STAGES), f"no case reaches: {sorted(set(CASE_STAGES) - stages)}"
+
+
+def test_case_stages_are_consistent(articles):
+    """Within a case, a later stage is not dated before an earlier one, and a case is not both
+    sanctioned and dismissed."""
+    rank = {s: i for i, s in enumerate(CASE_STAGES)}
+    problems = []
+    for case, items in _cases(articles).items():
+        stages = {c.stage for _, c in items}
+        if {"sanctioned", "dismissed"} <= stages:
+            problems.append(f"{case}: both sanctioned and dismissed")
+        dated = sorted((rank[c.stage], c.stage_date, a.source_file) for a, c in items if c.stage_date)
+        for (r1, d1, f1), (r2, d2, f2) in zip(dated, dated[1:]):
+            if r1 < r2 and d2 < d1:
+                problems.append(f"{case}: {CASE_STAGES[r2]} on {d2} ({f2}) before {CASE_STAGES[r1]} on {d1} ({f1})")
+    assert not problems, "\n".join(problems)
+
+
+def test_off_topic_articles_have_no_case(articles):
+    wrong = [a.source_file for a in articles if not a.on_topic and a.answer.cases]
+    assert not wrong, f"off-topic articles with cases: {wrong}"
+
+
+def test_missing_cases_list_is_rejected(tmp_path):
+    (tmp_path / "suaratimur").mkdir()
+    path = tmp_path / "suaratimur" / "a.toml"
+    path.write_text('site = "suaratimur"\nslug = "tanpa-kasus"\ntitle = "Judul yang cukup"\n'
+                    'published = "2024-10-01T10:00:00+08:00"\nauthor = "Penulis"\n'
+                    'body = "Isi berita yang cukup panjang untuk lolos."\n[answer]\ndoc_type = "other"\n',
+                    encoding="utf-8")
+    with pytest.raises(ContentError, match="answer.cases"):
+        load_article(path)

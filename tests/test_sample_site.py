@@ -28,6 +28,7 @@ from sample_site.catalog import Catalog
 ARTICLES = os.environ.get("PANTAU_SAMPLE_ARTICLES") or None
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 SCORE = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
+SCORE_CASES = SCORE.with_name("score_cases.py")
 
 
 @pytest.fixture(scope="module")
@@ -127,6 +128,8 @@ def test_answer_key_format(key):
     for k in key:
         assert {"id", "url", "site", "title", "published", "author", "on_topic", "text", "gold"} <= set(k)
         assert {"doc_type", "violation_types", "regions", "officials", "dates"} <= set(k["gold"])
+        assert k["source"] == k["site"]
+        assert all(set(c) == {"case", "stage", "stage_date"} for c in k["gold"]["cases"])
         assert "\n\n" in k["text"] or len(k["text"]) > 20
     clusters = {}
     for k in key:
@@ -149,6 +152,22 @@ def test_answer_key_is_accepted_by_the_scorer(key, tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "macro_f1=1.000" in done.stdout
+
+
+@pytest.mark.skipif(not SCORE_CASES.exists(), reason="shared/eval/score_cases.py not present")
+def test_answer_key_is_accepted_by_the_case_scorer(key, tmp_path):
+    gold, pred = tmp_path / "gold.jsonl", tmp_path / "cases.jsonl"
+    gold.write_text("".join(json.dumps(k) + "\n" for k in key), encoding="utf-8")
+    cases: dict[str, list] = {}
+    for k in key:
+        for c in k["gold"]["cases"]:
+            cases.setdefault(c["case"], []).append({"stage": c["stage"], "date": c["stage_date"], "article": k["id"]})
+    pred.write_text("".join(json.dumps({"case": cid, "articles": [s["article"] for s in stages], "stages": stages}) + "\n"
+                            for cid, stages in cases.items()), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(SCORE_CASES), "--gold", str(gold), "--pred", str(pred)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "cases_f1=1.000" in done.stdout
 
 
 def test_every_answer_key_page(site, key):
