@@ -63,5 +63,5 @@ def article_page(request: Request, archive: ArchiveDep,
         label=lambda kind, value: labels.label(kind, _code(value), {}, lang) or _code(value),
         stage=lambda value: _enum_label(IncidentStage, value, lang),
         level=lambda value: _enum_label(RegionLevel, value, lang),
-        registry_ids=registry_ids, capture_url=capture_path, cases=cases.of_article(archive, article_id),
+        registry_ids=registry_ids, capture_url=capture_path, cases=cases.of_article(detail, lang),
         feeds=[])

@@ -108,6 +108,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cluster": ("Klaster berita serupa", "Near-duplicate cluster"),
     "cluster_none": ("Tidak ada salinan lain.", "No other copy."),
     "cases": ("Kasus", "Cases"),
+    "this_article": ("artikel ini", "this article"),
     "role": ("Jabatan", "Role"),
     "org": ("Instansi", "Organisation"),
     "first_seen": ("Pertama terlihat", "First seen"),

@@ -53,5 +53,5 @@ def official_page(request: Request, archive: ArchiveDep,
         orgs=sorted({r["org"] for r in person.roles if r.get("org")}),
         regions=sorted({r["region_code"] for r in person.roles if r.get("region_code")}),
         region=lambda code: labels.value_label("region", code, {}, lang),
-        search_url=urls.href("/", [("official", person.id)]), cases=cases.of_official(archive, person.id),
+        search_url=urls.href("/", [("official", person.id)]), cases=cases.of_official(archive, person.id, lang),
         feed_url=feed, feeds=[{"title": t("feed_of", what=person.name), "url": feed}])
