@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from pantau.cases.reports import RANK, Report, initials_of
+from pantau.cases.reports import RANK, Report, initials_match
 from pantau.cases.rules import Rules, rules
 
 
@@ -30,6 +30,7 @@ class Cluster:
     subregions: set[str] = field(default_factory=set)
     acts: set[str] = field(default_factory=set)
     clusters: set[str] = field(default_factory=set)
+    offices: set[str] = field(default_factory=set)
     regency: str | None = None
     province: str | None = None
     first: date | None = None
@@ -46,6 +47,7 @@ class Cluster:
         self.subregions |= rep.subregions
         self.acts |= rep.acts
         self.clusters.add(rep.cluster)
+        self.offices |= rep.offices
         self.regency = self.regency or rep.regency
         self.province = self.province or rep.province
         day = rep.day
@@ -73,16 +75,21 @@ def score(rep: Report, case: Cluster, r: Rules) -> tuple[float | None, list[str]
     w = r.link
     if rep.cluster in case.clusters:
         return 10.0, ["a copy of a member (near-duplicate cluster)"]
-    if rep.regency and case.regency and rep.regency != case.regency:
-        return None, ["another kabupaten/kota"]
-    if rep.province and case.province and rep.province != case.province:
-        return None, ["another province"]
+    same_person = bool(rep.persons & case.persons)
+    if not same_person:  # one official may act in two kabupaten; a role in one place is one
+        if rep.regency and case.regency and rep.regency != case.regency:
+            return None, ["another kabupaten/kota"]
+        if rep.province and case.province and rep.province != case.province:
+            return None, ["another province"]
     total, why = 0.0, []
     subject = _subject(rep, case, r)
     if subject is None:
         return None, ["another subject"]
     total += subject[0]
     why += subject[1]
+    if rep.offices & case.offices:
+        total += w["same_office"]
+        why.append("same office")
     if rep.subregions and case.subregions:
         if not _overlap_codes(rep.subregions, case.subregions):
             return None, ["another kecamatan or desa"]
@@ -115,20 +122,38 @@ def score(rep: Report, case: Cluster, r: Rules) -> tuple[float | None, list[str]
 def _subject(rep: Report, case: Cluster, r: Rules) -> tuple[float, list[str]] | None:
     w = r.link
     if rep.persons and case.persons:
-        return (w["same_person"], ["same official"]) if rep.persons & case.persons else None
+        if rep.persons & case.persons:
+            return w["same_person"], ["same official"]
+        # two registry persons: one only if a name word is shared and the role is the same
+        # (a name the NLP cut differently in two articles)
+        words = {x for n in rep.names for x in n.split()} & {x for n in case.names for x in n.split()}
+        if not words or not any(r.compatible_roles(rep.role, role) == "specific" for role in case.roles):
+            return None
+        return w["same_specific_role"] + w["same_initials"], ["same role, a shared name word"]
     fit = max((r.compatible_roles(rep.role, role) or "" for role in case.roles), default="")
     if not fit:
         return None
     total = w["same_specific_role"] if fit == "specific" else w["same_generic_role"]
     why = [f"{'same' if fit == 'specific' else 'compatible'} role"]
-    mine = {rep.initials} if rep.initials else {initials_of(n) for n in rep.names}
-    theirs = case.initials | {initials_of(n) for n in case.names}
-    if mine and theirs:
-        if not mine & theirs:
-            return None
+    initials = _initials_fit(rep, case)
+    if initials is False:
+        return None
+    if initials:
         total += w["same_initials"]
         why.append("same initials")
     return total, why
+
+
+def _initials_fit(rep: Report, case: Cluster) -> bool | None:
+    """True when initials agree with initials or names, False when they disagree, None when
+    there is nothing to compare."""
+    if rep.initials:
+        if case.initials:
+            return rep.initials in case.initials
+        return any(initials_match(rep.initials, n) for n in case.names) if case.names else None
+    if case.initials and rep.names:
+        return any(initials_match(i, n) for i in case.initials for n in rep.names)
+    return None
 
 
 def _overlap_codes(a: set[str], b: set[str]) -> bool:

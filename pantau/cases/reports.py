@@ -48,6 +48,7 @@ class Report:
     recipient: str | None = None
     evidence: list[dict] = field(default_factory=list)  # {stage, text, sentence}
     label: str = ""                                     # the subject as the article puts it
+    offices: set[str] = field(default_factory=set)      # acronyms of the subject's office ("PUPR")
 
     @property
     def day(self) -> date | None:
@@ -66,16 +67,51 @@ def initials_of(name_key: str) -> str:
     return "".join(w[0] for w in name_key.split()).upper()
 
 
+def initials_match(initials: str, name_key: str) -> bool:
+    """"AP" fits "agus priyanto"; for a one-word name ("suparno") the letters of the
+    initials appear in order, the first one first ("SP")."""
+    words = name_key.split()
+    if len(words) != 1:
+        return initials_of(name_key) == initials
+    rest = words[0].upper()
+    if not initials or not rest.startswith(initials[0]):
+        return False
+    position = 1
+    for letter in initials[1:]:
+        position = rest.find(letter, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
 def reports(item: CaseInput, r: Rules | None = None) -> list[Report]:
     """The reports of one article (none unless it is an incident article)."""
     r = r or rules()
-    if item.doc_type not in ("incident", "other") or not item.incidents:
+    if item.doc_type not in ("incident", "other"):
         return []
     groups = _group(item, r)
-    if item.doc_type == "other":  # the doc-type gate misses short incident reports: one
-        groups = [g for g in groups if len(g.mentions) >= 2]  # subject seen twice still counts
+    if item.doc_type == "other":  # the doc-type gate misses short incident reports: a
+        groups = [g for g in groups if len(g.mentions) >= 2 or _in_title(item, g, r)]  # subject
+        # seen twice, or named in the headline, still counts
     kept = _salient(item, groups) if groups else []
+    if not kept and item.doc_type == "incident":
+        kept = _from_headline(item, r)
     return [_report(item, g, r, single=len(kept) == 1) for g in kept]
+
+
+def _in_title(item: CaseInput, g: "_Group", r: Rules) -> bool:
+    return bool(item.title) and _names_subject(item.title, g, r)
+
+
+def _from_headline(item: CaseInput, r: Rules) -> list["_Group"]:
+    """An incident article whose sentences name no subject: its headline's ("Kades di Tebo
+    Dicopot"), when the headline names a subject role and no overseer."""
+    role = r.role_of(item.title)
+    if role is None or r.excluded_re.search(item.title.lower()):
+        return []
+    g = _Group(("headline", role), role, place=_place(item, item.title, r), label=item.title)
+    g.mentions.append(Mention(item.title, "", "reported", None, item.title, item.title))
+    return [g]
 
 
 @dataclass
@@ -89,6 +125,7 @@ class _Group:
     regions: set = field(default_factory=set)   # official region codes
     mentions: list = field(default_factory=list)
     label: str = ""
+    office_text: list = field(default_factory=list)  # role strings of the named officials
 
 
 def _official_of(item: CaseInput, subject: str) -> dict | None:
@@ -131,9 +168,11 @@ def _group(item: CaseInput, r: Rules) -> list[_Group]:
             if official.get("region_code"):
                 g.regions.add(official["region_code"])
             g.label = g.label or f"{official['name']} ({official['role']})"
+            g.office_text.append(f"{official['role']} {official.get('org') or ''}")
             g.mentions.append(m)
         else:
             pending.append(m)
+    _merge_namesakes(groups, r)
     for m in sorted(pending, key=lambda m: INITIALS_RE.search(m.subject) is None):
         _place_unnamed(item, groups, m, r)
     return list(groups.values())
@@ -141,13 +180,15 @@ def _group(item: CaseInput, r: Rules) -> list[_Group]:
 
 def _place_unnamed(item: CaseInput, groups: dict, m: Mention, r: Rules) -> None:
     role = r.role_of(m.subject)
+    if role is None and INITIALS_RE.search(m.subject):  # "berinisial MY": the role is in the
+        role = _role_near(m.sentence, r) or _role_near(item.title, r)  # sentence or headline
     if role is None:
         return
     found = INITIALS_RE.search(m.subject)
     initials = found.group(1).replace(".", "").replace(" ", "") if found else None
     named = [g for g in groups.values() if r.compatible_roles(g.role, role)]
     if initials:
-        target = [g for g in named if any(initials_of(n) == initials for n in g.names)
+        target = [g for g in named if any(initials_match(initials, n) for n in g.names)
                   or g.initials == initials]
     else:
         target = named if len(named) == 1 else []
@@ -158,6 +199,30 @@ def _place_unnamed(item: CaseInput, groups: dict, m: Mention, r: Rules) -> None:
     key = ("unnamed", role, initials or "", place or "")
     g = groups.setdefault(key, _Group(key, role, initials=initials, place=place, label=m.subject))
     g.mentions.append(m)
+
+
+def _role_near(text: str, r: Rules) -> str | None:
+    """The first subject role ``text`` names outside an overseer's title."""
+    low = text.lower()
+    for match in r.role_re.finditer(low):
+        if not r.excluded_re.search(low[match.start():match.end() + 40]):
+            return r.role_words[match.group(0)]
+    return None
+
+
+def _merge_namesakes(groups: dict[tuple, "_Group"], r: Rules) -> None:
+    """Two named subjects of one role whose names share a word are one person in one article
+    ("Facebook Hendra" and "Hendra Saputra", a name the NLP cut badly)."""
+    named = [g for g in groups.values() if g.persons]
+    for i, a in enumerate(named):
+        for b in named[i + 1:]:
+            if a.key in groups and b.key in groups and r.compatible_roles(a.role, b.role) == "specific" \
+                    and {w for n in a.names for w in n.split()} & {w for n in b.names for w in n.split()}:
+                a.persons |= b.persons
+                a.names |= b.names
+                a.regions |= b.regions
+                a.mentions += b.mentions
+                del groups[b.key]
 
 
 def _salient(item: CaseInput, groups: list[_Group]) -> list[_Group]:
@@ -181,11 +246,16 @@ def _report(item: CaseInput, g: _Group, r: Rules, single: bool) -> Report:
     _regions(item, g, sentences, rep)
     rep.acts = {m.violation_type for m in g.mentions if m.violation_type}
     # in an article about one case, every stage it reports is that case's
-    staged = [m for m in item.incidents if not r.excluded_re.search(m.subject.lower())] if single else g.mentions
+    staged = [m for m in item.incidents if not r.excluded_re.search(m.subject.lower())] if single else []
+    staged = staged or g.mentions
     top = max(staged, key=lambda m: RANK[r.stage_of(m.stage, m.sentence)])
     rep.stage = r.stage_of(top.stage, top.sentence)
     rep.stage_date = _date_in(item, {m.sentence for m in staged
                                      if r.stage_of(m.stage, m.sentence) == rep.stage}, item.published)
+    headline = r.headline_stage(item.title) if (single or _in_title(item, g, r)) else None
+    if headline and RANK[headline] > RANK[rep.stage]:
+        rep.stage, rep.stage_date = headline, None
+    rep.offices = _offices(" ".join([g.label, *g.office_text, item.title if single else ""]))
     about = [s for s in [item.title, *_sentences(item.text)] if _names_subject(s, g, r)] if item.text else []
     if _dismissed(about or sorted(sentences), r):
         rep.stage = "dismissed"
@@ -215,6 +285,16 @@ def _regions(item: CaseInput, g: _Group, sentences: set[str], rep: Report) -> No
     provinces = [c[:2] for c in codes] or [code[:2] for code, *_ in item.regions]
     rep.province = rep.regency[:2] if rep.regency else (provinces[0] if provinces else None)
     rep.subregions = {c for c in codes if len(c) > 5 and (rep.regency is None or c.startswith(rep.regency))}
+
+
+OFFICE_RE = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b")
+GENERIC_ACRONYMS = {"ASN", "PNS", "PPPK", "KASN", "BKN", "BKD", "TNI", "POLRI", "DPRD", "KPU", "RT", "RW",
+                    "DAN", "THL", "UPT", "UPTD", "SD", "SMP", "SMA", "SMK", "SMPN", "SDN", "SMAN"}
+
+
+def _offices(text: str) -> set[str]:
+    """Acronyms of the subject's office in its description ("Dinas PUPR" -> PUPR)."""
+    return {w for w in OFFICE_RE.findall(text) if w not in GENERIC_ACRONYMS}
 
 
 def _names_subject(sentence: str, g: _Group, r: Rules) -> bool:

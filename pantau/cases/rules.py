@@ -34,6 +34,7 @@ class Rules:
     conditional_re: re.Pattern
     hedge_re: re.Pattern
     stage_map: dict[str, str]
+    headline: tuple[tuple[str, re.Pattern], ...]   # most advanced first
     sanctions: tuple[tuple[str, re.Pattern], ...]   # most severe first
     recipients: tuple[tuple[str, re.Pattern], ...]
     link: dict[str, float]
@@ -45,6 +46,15 @@ class Rules:
         if mapped != "reported" and self.hedge_re.search(sentence.lower()):
             return "reported"
         return mapped
+
+    def headline_stage(self, title: str) -> str | None:
+        """The stage a headline names (a sanction kind counts), unless it is hedged."""
+        low = title.lower()
+        if self.hedge_re.search(low):
+            return None
+        if any(p.search(low) for _, p in self.sanctions):
+            return "sanctioned"
+        return next((stage for stage, p in self.headline if p.search(low)), None)
 
     def role_of(self, text: str) -> str | None:
         """The first subject role ``text`` names (lowercased), or None."""
@@ -80,6 +90,7 @@ def parse(data: dict) -> Rules:
         conditional_re=_alternation(stages["conditionals"]),
         hedge_re=_alternation(stages["hedges"] + stages["conditionals"]),
         stage_map=dict(stages["map"]),
+        headline=tuple((k, _alternation(v)) for k, v in reversed(list(stages["headline"].items()))),
         sanctions=tuple((k, _alternation(v)) for k, v in data["sanctions"].items()),
         recipients=tuple((k, _alternation(v)) for k, v in data["recipients"].items()),
         link={k: float(v) for k, v in data["link"].items()},
