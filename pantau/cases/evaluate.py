@@ -78,7 +78,8 @@ def score(gold_rows: list[dict], cases: list[dict]) -> dict:
             "bcubed": {"p": bp, "r": br, "f1": bf}, "pairwise": {"p": pp, "r": pr, "f1": pf},
             "stage_accuracy": stage_ok / stage_total if stage_total else 1.0,
             "stage_total": stage_total,
-            "sanction_lag": {"cases": len(lags), "mean_abs_error_days": sum(lags) / len(lags) if lags else None}}
+            "sanction_lag": {"cases": len(lags), "mean_abs_error_days": sum(lags) / len(lags) if lags else None,
+                             "median_abs_error_days": sorted(lags)[len(lags) // 2] if lags else None}}
 
 
 def _lag_errors(gold_rows: list[dict], members: dict[str, set], match: dict) -> list[int]:
@@ -116,7 +117,8 @@ def render(result: dict, as_json: bool = False) -> str:
     if as_json:
         return json.dumps(result, indent=2)
     b, p, lag = result["bcubed"], result["pairwise"], result["sanction_lag"]
-    lag_text = "n/a" if lag["mean_abs_error_days"] is None else f"{lag['mean_abs_error_days']:.1f} days"
+    lag_text = "n/a" if lag["mean_abs_error_days"] is None else \
+        f"mean {lag['mean_abs_error_days']:.1f} days, median {lag['median_abs_error_days']} days"
     return "\n".join([
         f"articles={result['articles']} gold_cases={result['gold_cases']} predicted_cases={result['predicted_cases']}",
         f"bcubed    P={b['p']:.3f} R={b['r']:.3f} F1={b['f1']:.3f}",

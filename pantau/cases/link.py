@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pantau.cases.reports import RANK, Report, initials_match
-from pantau.cases.rules import Rules, rules
+from pantau.cases.rules import LEVEL_LENGTH, Rules, rules
 
 
 @dataclass
@@ -30,6 +30,7 @@ class Cluster:
     subregions: set[str] = field(default_factory=set)
     acts: set[str] = field(default_factory=set)
     clusters: set[str] = field(default_factory=set)
+    copies: set[tuple] = field(default_factory=set)
     offices: set[str] = field(default_factory=set)
     regency: str | None = None
     province: str | None = None
@@ -47,6 +48,7 @@ class Cluster:
         self.subregions |= rep.subregions
         self.acts |= rep.acts
         self.clusters.add(rep.cluster)
+        self.copies.add(copy_key(rep))
         self.offices |= rep.offices
         self.regency = self.regency or rep.regency
         self.province = self.province or rep.province
@@ -55,6 +57,12 @@ class Cluster:
             self.first = min(self.first or day, day)
             self.last = max(self.last or day, day)
         self.top = max(self.top, RANK[rep.stage])
+
+
+def copy_key(rep: Report) -> tuple:
+    """A report and its syndicated copies' (one cluster, one subject: an article about two
+    cases has two reports, and each copy of it the same two)."""
+    return rep.cluster, rep.role, rep.initials or "", tuple(sorted(rep.names))
 
 
 def keys(rep: Report, r: Rules, lookup: bool = False) -> list[tuple]:
@@ -73,7 +81,7 @@ def keys(rep: Report, r: Rules, lookup: bool = False) -> list[tuple]:
 def score(rep: Report, case: Cluster, r: Rules) -> tuple[float | None, list[str]]:
     """How strongly ``rep`` belongs to ``case``: None when a hard rule keeps them apart."""
     w = r.link
-    if rep.cluster in case.clusters:
+    if copy_key(rep) in case.copies:
         return 10.0, ["a copy of a member (near-duplicate cluster)"]
     same_person = bool(rep.persons & case.persons)
     if not same_person:  # one official may act in two kabupaten; a role in one place is one
@@ -93,15 +101,18 @@ def score(rep: Report, case: Cluster, r: Rules) -> tuple[float | None, list[str]
     if rep.subregions and case.subregions:
         if not _overlap_codes(rep.subregions, case.subregions):
             return None, ["another kecamatan or desa"]
-        total += w["same_subregion"]
-        why.append("same kecamatan/desa")
-    if rep.acts and case.acts:
-        if rep.acts & case.acts:
-            total += w["same_act"]
-            why.append("same act")
-        else:
-            total += w["other_act"]
-            why.append("other act")
+        shared = _shared_depth(rep.subregions, case.subregions)
+        unique = r.roles[rep.role].unique_at if rep.role else None
+        if unique and shared >= LEVEL_LENGTH[unique]:
+            total += w["same_unique_region"]
+            why.append(f"same {unique}")
+        elif shared >= LEVEL_LENGTH["kecamatan"]:
+            total += w["same_kecamatan"]
+            why.append("same kecamatan")
+    relation = r.acts_relation(rep.acts, case.acts)
+    if relation:
+        total += w[f"{relation}_act"]
+        why.append(f"{relation} act")
     gap = _gap(rep.day, case)
     if gap is not None:
         if gap > w["days_never"]:
@@ -129,11 +140,11 @@ def _subject(rep: Report, case: Cluster, r: Rules) -> tuple[float, list[str]] | 
         words = {x for n in rep.names for x in n.split()} & {x for n in case.names for x in n.split()}
         if not words or not any(r.compatible_roles(rep.role, role) == "specific" for role in case.roles):
             return None
-        return w["same_specific_role"] + w["same_initials"], ["same role, a shared name word"]
+        return w["same_person"], ["same role, a shared name word"]
     fit = max((r.compatible_roles(rep.role, role) or "" for role in case.roles), default="")
     if not fit:
         return None
-    total = w["same_specific_role"] if fit == "specific" else w["same_generic_role"]
+    total = r.roles[rep.role].weight if fit == "specific" else w["same_generic_role"]
     why = [f"{'same' if fit == 'specific' else 'compatible'} role"]
     initials = _initials_fit(rep, case)
     if initials is False:
@@ -154,6 +165,13 @@ def _initials_fit(rep: Report, case: Cluster) -> bool | None:
     if case.initials and rep.names:
         return any(initials_match(i, n) for i in case.initials for n in rep.names)
     return None
+
+
+def _shared_depth(a: set[str], b: set[str]) -> int:
+    """The length of the longest code both sides name (one inside the other counts as the
+    outer one)."""
+    return max((min(len(x), len(y)) for x in a for y in b
+                if x == y or x.startswith(y + ".") or y.startswith(x + ".")), default=0)
 
 
 def _overlap_codes(a: set[str], b: set[str]) -> bool:

@@ -172,7 +172,7 @@ def _group(item: CaseInput, r: Rules) -> list[_Group]:
             g.mentions.append(m)
         else:
             pending.append(m)
-    _merge_namesakes(groups, r)
+    _merge_namesakes(item, groups, r)
     for m in sorted(pending, key=lambda m: INITIALS_RE.search(m.subject) is None):
         _place_unnamed(item, groups, m, r)
     return list(groups.values())
@@ -210,10 +210,18 @@ def _role_near(text: str, r: Rules) -> str | None:
     return None
 
 
-def _merge_namesakes(groups: dict[tuple, "_Group"], r: Rules) -> None:
+def _merge_namesakes(item: CaseInput, groups: dict[tuple, "_Group"], r: Rules) -> None:
     """Two named subjects of one role whose names share a word are one person in one article
-    ("Facebook Hendra" and "Hendra Saputra", a name the NLP cut badly)."""
+    ("Facebook Hendra" and "Hendra Saputra", a name the NLP cut badly); so is an official of
+    the article named without an incident sentence."""
     named = [g for g in groups.values() if g.persons]
+    for g in named:
+        words = {w for n in g.names for w in n.split()}
+        for o in item.officials:
+            key = normalize_name(o["name"])
+            if key and set(key.split()) & words and r.role_of(o["role"]) == g.role:
+                g.persons.add(o["person"])
+                g.names.add(key)
     for i, a in enumerate(named):
         for b in named[i + 1:]:
             if a.key in groups and b.key in groups and r.compatible_roles(a.role, b.role) == "specific" \
@@ -308,10 +316,22 @@ def _names_subject(sentence: str, g: _Group, r: Rules) -> bool:
                for m in r.role_re.finditer(low))
 
 
+RECENT_DAYS = 30  # a date this close before publication, in any sentence, dates the stage
+
+
 def _date_in(item: CaseInput, sentences: set[str], published: date | None) -> str | None:
-    """The latest date (not after publication) named in one of ``sentences``."""
-    days = sorted(d for d, s in item.dates if s in sentences and (published is None or d <= published.isoformat()))
-    return days[-1] if days else None
+    """The latest date (not after publication) named in one of ``sentences``; else the
+    latest date of the article within ``RECENT_DAYS`` before its publication (news reports
+    the latest step with the day it happened, not always in the sentence that names it)."""
+    limit = published.isoformat() if published else "9999-12-31"
+    days = sorted(d for d, s in item.dates if s in sentences and d <= limit)
+    if days:
+        return days[-1]
+    if published is None:
+        return None
+    floor = date.fromordinal(published.toordinal() - RECENT_DAYS).isoformat()
+    recent = sorted(d for d, _ in item.dates if floor <= d <= limit)
+    return recent[-1] if recent else None
 
 
 def _sentences(text: str) -> list[str]:

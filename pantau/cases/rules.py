@@ -17,11 +17,16 @@ def _alternation(words: list[str]) -> re.Pattern:
     return re.compile(rf"(?<![\w])(?:{body})(?![\w])")
 
 
+LEVEL_LENGTH = {"kabupaten": 5, "kecamatan": 8, "desa": 13}   # "33.29", "33.29.16", "33.29.16.2001"
+
+
 @dataclass(frozen=True)
 class Role:
     name: str
     family: str
     generic: bool
+    weight: float
+    unique_at: str | None
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,18 @@ class Rules:
     sanctions: tuple[tuple[str, re.Pattern], ...]   # most severe first
     recipients: tuple[tuple[str, re.Pattern], ...]
     link: dict[str, float]
+    act_family: dict[str, str]
+    generic_acts: frozenset
+
+    def acts_relation(self, a: set[str], b: set[str]) -> str | None:
+        """'same', 'related', 'other', or None when either side names no act."""
+        if not a or not b:
+            return None
+        if a & b:
+            return "same"
+        if (a | b) & self.generic_acts or {self.act_family.get(x) for x in a} & {self.act_family.get(x) for x in b}:
+            return "related"
+        return "other"
 
     def stage_of(self, stage: str, sentence: str) -> str:
         """The case stage a mention reports: its mapped stage, or "reported" when the
@@ -77,7 +94,10 @@ class Rules:
 def parse(data: dict) -> Rules:
     roles, role_words = {}, {}
     for name, spec in data["roles"].items():
-        roles[name] = Role(name, spec["family"], bool(spec.get("generic", False)))
+        if spec.get("unique_at") not in (None, *LEVEL_LENGTH):
+            raise ValueError(f"role {name}: unique_at must be one of {sorted(LEVEL_LENGTH)}")
+        roles[name] = Role(name, spec["family"], bool(spec.get("generic", False)), float(spec["weight"]),
+                           spec.get("unique_at"))
         for word in spec["words"]:
             if word in role_words:
                 raise ValueError(f"role word {word!r} is listed twice")
@@ -94,6 +114,8 @@ def parse(data: dict) -> Rules:
         sanctions=tuple((k, _alternation(v)) for k, v in data["sanctions"].items()),
         recipients=tuple((k, _alternation(v)) for k, v in data["recipients"].items()),
         link={k: float(v) for k, v in data["link"].items()},
+        act_family={act: fam for fam, acts in data["acts"]["families"].items() for act in acts},
+        generic_acts=frozenset(data["acts"]["generic"]),
     )
 
 
