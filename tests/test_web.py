@@ -156,7 +156,8 @@ def test_timeline_page_chart_table_and_csv(http):
     for row in table.cssselect("tbody tr"):
         period = row.cssselect("th")[0].text_content()
         for head, td in zip(heads, row.cssselect("td")):
-            cells[(period, head)] = int(td.text_content())
+            if head != "Total":  # the row's sum
+                cells[(period, head)] = int(td.text_content())
     for b in api["buckets"]:
         label = next(v["label_id"] for v in http.get("/v1/taxonomy").json()["violation_types"]
                      if v["code"] == b["key"])

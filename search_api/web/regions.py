@@ -11,6 +11,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Request
 
+from pantau.search import labels
 from search_api.deps import BackendDep
 from search_api.params import REGION_PATTERN, FiltersButRegionDep
 from search_api.routes.regions import region_detail, tree
@@ -22,7 +23,7 @@ router = APIRouter(include_in_schema=False)
 
 def _rows(nodes, filters: urls.Pairs) -> list[dict]:
     """Regions with articles, most first, each with its page and its search."""
-    rows = [{"code": n["code"], "name": n["name"], "count": n["count"],
+    rows = [{"code": n["code"], "name": labels.value_label("region", n["code"], {}), "count": n["count"],
              "page": urls.href(f"/regions/{n['code']}", filters),
              "search": urls.href("/", urls.without(filters, "region") + [("region", n["code"])])}
             for n in nodes if n["count"]]
