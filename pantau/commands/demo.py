@@ -73,6 +73,8 @@ def _clear(data_dir: Path) -> None:
 
 def _print_addresses(site_url: str, api: str, serving: bool, data_dir: Path, host: str, port: int) -> None:
     lines = [
+        f"web pages           {api}/",
+        f"search page         {api}/?q=netralitas&region=33",
         f"API docs (OpenAPI)  {api}/docs",
         f"search              {api}/v1/articles?q=netralitas&region=33&facets=violation_type",
         f"one official        {api}/v1/officials?q=bawaslu",
@@ -83,7 +85,7 @@ def _print_addresses(site_url: str, api: str, serving: bool, data_dir: Path, hos
     ]
     if serving:
         typer.secho("\nOpen these (Ctrl+C to stop):", bold=True)
-        lines.insert(0, f"sample news sites   {site_url}")
+        lines.insert(2, f"sample news sites   {site_url}")
     else:  # the sample sites stop with this command; the archive stays
         typer.secho(f"\nServe the demo archive with\n  PANTAU_DATA_DIR={data_dir} pantau serve --host {host} "
                     f"--port {port}\nthen open:", bold=True)

@@ -36,8 +36,8 @@ def serve(
     import uvicorn
 
     workers, log_level = workers or _cores(), log_level.value
-    typer.echo(f"serve: http://{host}:{port}/docs ({workers} worker{'s' * (workers > 1)}; "
-               "Ctrl+C to stop)", err=True)
+    typer.echo(f"serve: http://{host}:{port}/ (web pages; API docs at /docs; {workers} "
+               f"worker{'s' * (workers > 1)}; Ctrl+C to stop)", err=True)
     if workers == 1:
         from search_api import create_app
 
