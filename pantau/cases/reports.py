@@ -93,7 +93,7 @@ def reports(item: CaseInput, r: Rules | None = None) -> list[Report]:
     if item.doc_type == "other":  # the doc-type gate misses short incident reports: a
         groups = [g for g in groups if len(g.mentions) >= 2 or _in_title(item, g, r)]  # subject
         # seen twice, or named in the headline, still counts
-    kept = _salient(item, groups) if groups else []
+    kept = _salient(item, groups, r) if groups else []
     if not kept and item.doc_type == "incident":
         kept = _from_headline(item, r)
     return [_report(item, g, r, single=len(kept) == 1) for g in kept]
@@ -233,17 +233,29 @@ def _merge_namesakes(item: CaseInput, groups: dict[tuple, "_Group"], r: Rules) -
                 del groups[b.key]
 
 
-def _salient(item: CaseInput, groups: list[_Group]) -> list[_Group]:
-    """The groups an article is about: two or more mentions, a mention with a violation act
-    or a stage past "reported", or named in the title; at least the strongest group."""
-    title = item.title.lower()
+def _salient(item: CaseInput, groups: list[_Group], r: Rules | None = None) -> list[_Group]:
+    """The groups an article is about: the strongest (mentions, named in the headline, an
+    act), and beside it only subjects with a case of their own: named in the headline, or
+    with an act the main subject does not have (an official quoted about the main case, or
+    the camat a recommendation goes to, is not)."""
+    r = r or rules()
+
+    def named(g: _Group) -> bool:
+        return _in_title(item, g, r)
 
     def weight(g: _Group) -> float:
-        named = any(n and n.split()[-1] in title for n in g.names)
-        return len(g.mentions) + 2 * named + 0.5 * any(m.violation_type for m in g.mentions)
+        return len(g.mentions) + 2 * named(g) + 0.5 * any(m.violation_type for m in g.mentions)
 
     ranked = sorted(groups, key=lambda g: (-weight(g), g.key))
-    return [g for i, g in enumerate(ranked) if i == 0 or weight(g) >= 1.5]
+    if not ranked:
+        return []
+    main_acts = {m.violation_type for m in ranked[0].mentions if m.violation_type}
+    kept = [ranked[0]]
+    for g in ranked[1:]:
+        acts = [m.violation_type for m in g.mentions if m.violation_type]
+        if named(g) or set(acts) - main_acts:
+            kept.append(g)
+    return kept
 
 
 def _report(item: CaseInput, g: _Group, r: Rules, single: bool) -> Report:
