@@ -95,7 +95,7 @@ class TantivyBackend(SearchBackend):
         searcher = snap.searcher()
         text = parse_text(query.q)
         sort = _sort(query, text)
-        main = text_and_filters(text, filter_clauses(query))
+        main = text_and_filters(text, filter_clauses(query), scoring=sort == "relevance")
         if sort == "relevance":  # one pass: the page and the total
             rows, cursor, total = self._relevance_page(searcher, main, query)
         else:

@@ -24,34 +24,74 @@ def _either(title: tantivy.Query, text: tantivy.Query) -> tantivy.Query:
     return Q.boolean_query([(SHOULD, Q.boost_query(title, TITLE_BOOST)), (SHOULD, text)])
 
 
-def _written(toks: list[str]) -> tantivy.Query:
+def _written(toks: list[str], restrict: list[tantivy.Query]) -> tantivy.Query:
     s = schema()
     if len(toks) == 1:
         return _either(Q.term_query(s, "title", toks[0]), Q.term_query(s, "text", toks[0]))
-    return _either(Q.phrase_query(s, "title", toks), Q.phrase_query(s, "text", toks))
+    return _either(_and(Q.phrase_query(s, "title", toks), restrict),
+                   _and(Q.phrase_query(s, "text", toks), restrict))
 
 
-def term_query(term: str) -> tantivy.Query | None:
-    """One word (by stem) or "phrase" (as written); None when it holds no token."""
+def _and(query: tantivy.Query, restrict: list[tantivy.Query]) -> tantivy.Query:
+    return Q.boolean_query([(MUST, query)] + [(MUST, r) for r in restrict]) if restrict else query
+
+
+def _is_phrase_term(term: str) -> bool:
+    """Whether ``term`` is matched as a phrase of two or more written tokens."""
+    toks = tokens(phrase_words(term))
+    return len(toks) > 1
+
+
+def term_query(term: str, restrict: list[tantivy.Query] = ()) -> tantivy.Query | None:
+    """One word (by stem) or "phrase" (as written); None when it holds no token. A phrase of
+    several tokens is checked only on the documents ``restrict`` (zero-scoring queries) lets
+    through."""
     toks = tokens(phrase_words(term))
     if not toks:
         return None
     if is_phrase(term) or len(toks) > 1:
-        return _written(toks)
+        return _written(toks, list(restrict))
     s, stemmed = schema(), stem(toks[0])
     return _either(Q.term_query(s, "title_stem", stemmed), Q.term_query(s, "text_stem", stemmed))
 
 
-def text_query(text: TextQuery) -> list[tuple]:
-    """(occur, query) pairs of the text: a Must per clause, a MustNot per exclusion."""
+def _clause(alternatives: list[str], restrict: list[tantivy.Query] = ()) -> tantivy.Query | None:
+    """One AND clause: its alternatives ORed (None when none holds a token)."""
+    found = [q for q in (term_query(a, restrict) for a in alternatives) if q is not None]
+    if len(found) > 1:
+        return Q.boolean_query([(SHOULD, q) for q in found])
+    return found[0] if found else None
+
+
+def text_query(text: TextQuery, filters: list[tantivy.Query] = (), scoring: bool = True,
+               restrict_phrases: bool = True) -> list[tuple]:
+    """(occur, query) pairs of the text: a Must per clause, a MustNot per exclusion.
+
+    Checking a phrase on a document's positions is the costly part of a query, and tantivy's
+    union of the title and the text phrase checks every document of a 4,096-document window
+    ahead of the other clauses. So each phrase is ANDed, scoring nothing, with the query's
+    ``filters`` and its clauses without a phrase, and is checked only on the documents those
+    let through. The documents matched stay the same, and so do the scores (a zero-scoring
+    clause adds 0.0), with one exception: tantivy adds the scores of three or more clauses in
+    the order of their estimated costs, which this changes, so a score could differ in its last
+    bit. A ``scoring`` query with three or more scoring clauses (or three alternatives besides
+    a phrase in one clause) therefore keeps its phrases unrestricted, and so does every query
+    with ``restrict_phrases=False`` (the plain form, which tests compare against).
+    """
+    clauses = [c for c in text.clauses if _clause(c) is not None]
+    plain = [_clause(c) for c in clauses]
+    cheap = [Q.const_score_query(q, 0.0) if not any(map(_is_phrase_term, c)) else None
+             for c, q in zip(clauses, plain)]
+    exact = len(clauses) <= 2 and all(len(c) <= 3 for c in clauses)
     out = []
-    for clause in text.clauses:
-        alternatives = [q for q in map(term_query, clause) if q is not None]
-        if len(alternatives) == 1:
-            out.append((MUST, alternatives[0]))
-        elif alternatives:
-            out.append((MUST, Q.boolean_query([(SHOULD, q) for q in alternatives])))
-    out += [(MUST_NOT, q) for q in map(term_query, text.exclude) if q is not None]
+    for i, clause in enumerate(clauses):
+        if restrict_phrases and any(map(_is_phrase_term, clause)) and (exact or not scoring):
+            restrict = [q for j, q in enumerate(cheap) if j != i and q is not None] + list(filters)
+            out.append((MUST, _clause(clause, restrict)))
+        else:
+            out.append((MUST, plain[i]))
+    restrict = [q for q in cheap if q is not None] + list(filters) if restrict_phrases else []
+    out += [(MUST_NOT, q) for q in (term_query(e, restrict) for e in text.exclude) if q is not None]
     return out
 
 
@@ -95,9 +135,12 @@ def sort_clause_key(key: int, relation: str) -> dict:
     return {"range": {"sort_key": bound}}
 
 
-def text_and_filters(text: TextQuery, clauses: dict[str, dict]) -> tantivy.Query:
-    """The text query ANDed with every filter clause (everything when both are empty)."""
-    parts = text_query(text) + [(MUST, to_query(c)) for c in clauses.values()]
+def text_and_filters(text: TextQuery, clauses: dict[str, dict], scoring: bool = False,
+                     restrict_phrases: bool = True) -> tantivy.Query:
+    """The text query ANDed with every filter clause (everything when both are empty).
+    ``scoring``: the query ranks by score (see ``text_query`` for what that keeps)."""
+    filters = [to_query(c) for c in clauses.values()]
+    parts = text_query(text, filters, scoring, restrict_phrases) + [(MUST, f) for f in filters]
     if not parts:
         return Q.all_query()
     if all(occur == MUST_NOT for occur, _ in parts):
