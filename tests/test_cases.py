@@ -1,0 +1,262 @@
+"""The case stage's decisions, one rule at a time, on hand-made inputs (no NLP): what one
+article reports, and when two reports are one case."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+import pytest
+
+from pantau.cases import cases_of
+from pantau.cases.inputs import CaseInput, Mention
+from pantau.cases.reports import initials_match, reports
+from pantau.cases.rules import RULES_PATH, parse, rules
+
+PESAWARAN, GEDONG_TATAAN, NEGERI_KATON = "18.09", "18.09.01", "18.09.02"
+TEBO, RIMBO_BUJANG = "15.09", "15.09.04"
+DESA_A, DESA_B = "15.09.04.2001", "15.09.04.2002"
+
+
+def article(aid: str, day: str, incidents: list[tuple], *, officials=(), regions=(), title: str = "",
+            doc_type: str = "incident", source: str = "warta", cluster: str | None = None,
+            text: str = "", dates=()) -> CaseInput:
+    """``incidents``: (subject, stage, violation type, sentence); ``officials``: (name, role,
+    person id, region code); ``regions``: (code, level, name, sentence)."""
+    return CaseInput(
+        id=aid, source=source, published=date.fromisoformat(day), cluster=cluster or aid, title=title,
+        doc_type=doc_type,
+        incidents=[Mention(s, "", st, vt, sent, s) for s, st, vt, sent in incidents],
+        officials=[{"name": n, "role": r, "org": None, "region_code": c, "person": p}
+                   for n, r, p, c in officials],
+        regions=[(c, lvl, name, frozenset({sent})) for c, lvl, name, sent in regions],
+        dates=list(dates), text=text)
+
+
+def camat_report(aid, day, act="campaign_attendance", stage="reported", person="p-rudi", **kw):
+    sentence = f"Camat Gedong Tataan, Rudi Hartawan, {aid}."
+    return article(aid, day, [("Rudi Hartawan (Camat Gedong Tataan)", stage, act, sentence)],
+                   officials=[("Rudi Hartawan", "Camat Gedong Tataan", person, GEDONG_TATAAN)],
+                   regions=[(GEDONG_TATAAN, "kecamatan", "Gedong Tataan", sentence),
+                            (PESAWARAN, "kabupaten", "Pesawaran", sentence)], **kw)
+
+
+def groups(cases) -> list[list[str]]:
+    return sorted(sorted(c.articles) for c in cases)
+
+
+# -- what one article reports -------------------------------------------------------------
+
+@pytest.mark.parametrize("doc_type", ["statistics", "prevention", "regulation"])
+def test_statistics_outreach_and_regulation_report_no_case(doc_type):
+    item = camat_report("a1", "2024-10-01", doc_type=doc_type)
+    assert reports(item) == []
+
+
+def test_an_overseer_is_never_a_subject():
+    role = "Kepala Bidang Penanganan Pelanggaran Bawaslu Pesawaran"  # a role word, and an overseer
+    sentence = f"{role}, Ahmad Fauzan, meneruskan temuan itu."
+    item = article("a1", "2024-10-01", [(f"Ahmad Fauzan ({role})", "recommended", "social_media", sentence)],
+                   officials=[("Ahmad Fauzan", role, "p-fauzan", PESAWARAN)])
+    assert reports(item) == []
+
+
+def test_an_unnamed_mention_joins_the_named_subject_of_its_role():
+    s1, s2 = "Seorang camat di Pesawaran dilaporkan.", "Camat Gedong Tataan, Rudi Hartawan, diklarifikasi."
+    item = article("a1", "2024-10-01", [("seorang camat", "reported", "social_media", s1),
+                                        ("Rudi Hartawan (Camat Gedong Tataan)", "examined", None, s2)],
+                   officials=[("Rudi Hartawan", "Camat Gedong Tataan", "p-rudi", GEDONG_TATAAN)])
+    [rep] = reports(item)
+    assert rep.persons == {"p-rudi"} and rep.stage == "clarified" and rep.acts == {"social_media"}
+
+
+def test_initials_join_the_person_whose_name_has_them():
+    s1, s2 = "Lurah Sendangmulyo, Agus Priyanto, diperiksa.", "Lurah berinisial AP itu direkomendasikan."
+    item = article("a1", "2024-10-01", [("Agus Priyanto (Lurah Sendangmulyo)", "examined", "vote_buying", s1),
+                                        ("Lurah berinisial AP", "recommended", "vote_buying", s2)],
+                   officials=[("Agus Priyanto", "Lurah Sendangmulyo", "p-agus", "33.74.10")])
+    [rep] = reports(item)
+    assert rep.stage == "recommended" and rep.persons == {"p-agus"}
+
+
+def test_initials_of_one_word_names():
+    assert initials_match("SP", "suparno") and initials_match("S", "suparno")
+    assert not initials_match("SM", "suparno") and not initials_match("AP", "suparno")
+    assert initials_match("AP", "agus priyanto") and not initials_match("AS", "agus priyanto")
+
+
+def test_a_hedged_stage_is_still_a_report():
+    sentence = "Bawaslu akan memanggil Camat Gedong Tataan, Rudi Hartawan, untuk klarifikasi pekan depan."
+    item = article("a1", "2024-10-01", [("Rudi Hartawan (Camat Gedong Tataan)", "examined", "social_media",
+                                         sentence)],
+                   officials=[("Rudi Hartawan", "Camat Gedong Tataan", "p-rudi", GEDONG_TATAAN)])
+    assert reports(item)[0].stage == "reported"
+
+
+def test_the_headline_names_the_stage_the_sentences_miss():
+    item = camat_report("a1", "2024-10-01", title="Bawaslu Pesawaran Rekomendasikan Camat Gedong Tataan ke BKN")
+    assert reports(item)[0].stage == "recommended"
+    hedged = camat_report("a2", "2024-10-01", title="Camat Gedong Tataan Terancam Sanksi")
+    assert reports(hedged)[0].stage == "reported"
+
+
+def test_dismissal_read_in_the_sentences_about_the_subject_not_after_a_conditional():
+    text = ("Bawaslu menyatakan laporan terhadap Camat Gedong Tataan tidak memenuhi unsur pelanggaran. "
+            "Dua laporan lain dihentikan pekan lalu.")
+    assert reports(camat_report("a1", "2024-10-01", text=text))[0].stage == "dismissed"
+    text = "Jika tidak terbukti, laporan terhadap camat itu tidak dilanjutkan. Camat Gedong Tataan membantah."
+    assert reports(camat_report("a2", "2024-10-01", text=text))[0].stage == "reported"
+    text = "Acara warga dihentikan petugas. Camat Gedong Tataan hadir."
+    assert reports(camat_report("a3", "2024-10-01", text=text))[0].stage == "reported"
+
+
+def test_the_kind_of_sanction_and_the_stage_date():
+    sentence = "Camat Gedong Tataan, Rudi Hartawan, dijatuhi penundaan kenaikan pangkat pada Senin (3/2/2025)."
+    item = article("a1", "2025-02-05", [("Rudi Hartawan (Camat Gedong Tataan)", "sanctioned", None, sentence)],
+                   officials=[("Rudi Hartawan", "Camat Gedong Tataan", "p-rudi", GEDONG_TATAAN)],
+                   dates=[("2025-02-03", sentence), ("2024-09-01", "Kasus bermula pada September.")])
+    [rep] = reports(item)
+    assert (rep.stage, rep.sanction, rep.stage_date) == ("sanctioned", "penundaan_kenaikan_pangkat", "2025-02-03")
+
+
+def test_an_official_quoted_about_the_case_is_not_a_second_case():
+    main = "Kades Tirta Kencana, Suparno, hadir di kampanye."
+    quote = "Camat Rimbo Bujang, Hasan, meneruskan rekomendasi itu."
+    item = article("a1", "2024-10-01",
+                   [("Suparno (Kepala Desa Tirta Kencana)", "recommended", "campaign_attendance", main),
+                    ("Suparno (Kepala Desa Tirta Kencana)", "reported", "campaign_attendance", main),
+                    ("Hasan (Camat Rimbo Bujang)", "recommended", "campaign_attendance", quote)],
+                   officials=[("Suparno", "Kepala Desa Tirta Kencana", "p-suparno", DESA_A),
+                              ("Hasan", "Camat Rimbo Bujang", "p-hasan", RIMBO_BUJANG)],
+                   title="Kades Tirta Kencana Direkomendasikan ke Bupati")
+    assert [r.persons for r in reports(item)] == [{"p-suparno"}]
+
+
+def test_a_second_subject_with_its_own_act_is_its_own_case():
+    s1, s2 = "Lurah Cipondoh, Ahmad, mengunggah ajakan.", "Dua kepala desa di Pasar Kemis memasang spanduk."
+    item = article("a1", "2024-11-20", [("Ahmad (Lurah Cipondoh)", "recommended", "social_media", s1),
+                                        ("Ahmad (Lurah Cipondoh)", "reported", "social_media", s1),
+                                        ("dua kepala desa", "reported", "campaign_material", s2)],
+                   officials=[("Ahmad", "Lurah Cipondoh", "p-ahmad", "36.71.01")])
+    assert sorted(r.role for r in reports(item)) == ["kepala_desa", "lurah"]
+
+
+# -- when reports are one case --------------------------------------------------------------
+
+def test_a_syndicated_copy_is_one_report_of_the_case():
+    [case] = cases_of([camat_report("a1", "2024-10-01"), camat_report("a2", "2024-10-01", cluster="a1",
+                                                                      source="other")])
+    assert case.articles == ["a1", "a2"] and case.reports == 1 and case.outlets == 2
+
+
+def test_copies_of_an_article_about_two_cases_join_each_case():
+    def two(aid, cluster):
+        s1, s2 = "Camat berinisial FYT hadir di deklarasi.", "Camat berinisial AM mengunggah foto."
+        return article(aid, "2024-10-01", [("Camat berinisial FYT", "recommended", "campaign_attendance", s1),
+                                           ("Camat berinisial AM", "examined", "partisan_photo", s2)],
+                       regions=[("53.71", "kota", "Kupang", s1), ("53.71", "kota", "Kupang", s2)],
+                       cluster=cluster)
+    cases = cases_of([two("a1", "a1"), two("a2", "a1")])
+    assert groups(cases) == [["a1", "a2"], ["a1", "a2"]]
+    assert sorted(c.subject.initials for c in cases) == ["AM", "FYT"]
+
+
+def test_a_follow_up_naming_only_the_role_joins_the_case():
+    first = camat_report("a1", "2024-10-01", act="social_media")
+    sentence = "Bawaslu merekomendasikan camat di Gedong Tataan yang dilaporkan pekan lalu ke BKN."
+    follow = article("a2", "2024-10-09", [("camat di Gedong Tataan", "recommended", "social_media", sentence)],
+                     regions=[(GEDONG_TATAAN, "kecamatan", "Gedong Tataan", sentence)], source="bawaslu")
+    [case] = cases_of([first, follow])
+    assert case.articles == ["a1", "a2"] and case.stage == "recommended"
+    assert case.lag_recommendation_days == 8
+
+
+def test_same_official_another_act_months_apart_is_another_case():
+    cases = cases_of([camat_report("a1", "2024-05-10", act="campaign_attendance"),
+                      camat_report("a2", "2024-10-02", act="partisan_photo")])
+    assert groups(cases) == [["a1"], ["a2"]]
+
+
+def test_same_official_same_act_weeks_later_is_the_same_case():
+    cases = cases_of([camat_report("a1", "2024-10-01", act="social_media"),
+                      camat_report("a2", "2024-10-20", act="social_media", stage="sanctioned")])
+    assert groups(cases) == [["a1", "a2"]] and cases[0].status == "sanctioned"
+
+
+def test_same_role_and_act_in_another_kabupaten_is_another_case():
+    s1, s2 = "Seorang kepala desa di Gowa hadir di kampanye.", "Seorang kepala desa di Takalar hadir di kampanye."
+    a = article("a1", "2024-10-01", [("seorang kepala desa", "reported", "campaign_attendance", s1)],
+                regions=[("73.06", "kabupaten", "Gowa", s1)])
+    b = article("a2", "2024-10-02", [("seorang kepala desa", "reported", "campaign_attendance", s2)],
+                regions=[("73.05", "kabupaten", "Takalar", s2)])
+    assert groups(cases_of([a, b])) == [["a1"], ["a2"]]
+
+
+def test_two_village_heads_of_one_kecamatan_stay_apart():
+    def kades(aid, day, desa, name, person, act):
+        sentence = f"Kepala Desa {name} dilaporkan."
+        return article(aid, day, [(f"{name} (Kepala Desa)", "reported", act, sentence)],
+                       officials=[(name, "Kepala Desa", person, desa)],
+                       regions=[(desa, "desa", "Desa", sentence), (RIMBO_BUJANG, "kecamatan", "Rimbo Bujang", sentence)])
+    cases = cases_of([kades("a1", "2024-10-01", DESA_A, "Suparno", "p1", "campaign_attendance"),
+                      kades("a2", "2024-10-03", DESA_B, "Wagiman", "p2", "campaign_attendance")])
+    assert groups(cases) == [["a1"], ["a2"]]
+    s1, s2 = "Seorang kepala desa di Rimbo Bujang hadir.", "Seorang kepala desa di Rimbo Bujang mengunggah video."
+    unnamed = [article("a3", "2024-10-01", [("seorang kepala desa", "reported", "campaign_attendance", s1)],
+                       regions=[(RIMBO_BUJANG, "kecamatan", "Rimbo Bujang", s1)]),
+               article("a4", "2024-10-04", [("seorang kepala desa", "reported", "social_media", s2)],
+                       regions=[(RIMBO_BUJANG, "kecamatan", "Rimbo Bujang", s2)])]
+    assert groups(cases_of(unnamed)) == [["a3"], ["a4"]]
+
+
+def test_different_initials_are_different_people():
+    s1, s2 = "Camat berinisial FYT hadir.", "Camat berinisial AM hadir."
+    a = article("a1", "2024-10-01", [("Camat berinisial FYT", "reported", "campaign_attendance", s1)],
+                regions=[("53.71", "kota", "Kupang", s1)])
+    b = article("a2", "2024-10-02", [("Camat berinisial AM", "reported", "campaign_attendance", s2)],
+                regions=[("53.71", "kota", "Kupang", s2)])
+    assert groups(cases_of([a, b])) == [["a1"], ["a2"]]
+
+
+def test_an_unnamed_subject_joins_the_named_official_later_identified():
+    s1 = "Seorang camat di Kabupaten Pesawaran diduga hadir di kampanye."
+    first = article("a1", "2024-10-01", [("seorang camat", "reported", "campaign_attendance", s1)],
+                    regions=[(PESAWARAN, "kabupaten", "Pesawaran", s1)])
+    [case] = cases_of([first, camat_report("a2", "2024-10-08", stage="examined")])
+    assert case.articles == ["a1", "a2"] and [s.stage for s in case.stages] == ["reported", "clarified"]
+
+
+def test_the_result_does_not_depend_on_the_order_of_the_articles():
+    items = [camat_report("a1", "2024-10-01", act="social_media"),
+             camat_report("a2", "2024-10-01", cluster="a1"),
+             camat_report("a3", "2024-10-20", act="social_media", stage="recommended"),
+             camat_report("a4", "2025-06-01", act="vote_buying")]
+    expected = [(c.id, c.articles) for c in cases_of(items)]
+    for seed in range(5):
+        random.Random(seed).shuffle(items)
+        assert [(c.id, c.articles) for c in cases_of(items)] == expected
+
+
+def test_status_open_or_unknown_by_the_last_news():
+    old = camat_report("a1", "2024-01-10", act="campaign_attendance")
+    recent = camat_report("a2", "2024-10-02", act="partisan_photo", person="p-other")
+    by_article = {c.articles[0]: c.status for c in cases_of([old, recent])}
+    assert by_article == {"a1": "unknown", "a2": "open"}
+
+
+def test_every_join_keeps_its_score_and_reasons():
+    [case] = cases_of([camat_report("a1", "2024-10-01"), camat_report("a2", "2024-10-09", stage="examined")])
+    second = case.members[1]
+    assert second.score >= rules().link["join"] and "same official" in second.reasons
+
+
+# -- the rules file ------------------------------------------------------------------------
+
+def test_the_rules_file_loads_and_refuses_a_word_under_two_roles():
+    import tomllib
+
+    data = tomllib.loads(RULES_PATH.read_text(encoding="utf-8"))
+    assert parse(data).role_of("Kepala Desa Tirta Kencana") == "kepala_desa"
+    data["roles"]["camat"]["words"].append("kades")
+    with pytest.raises(ValueError, match="kades"):
+        parse(data)
