@@ -97,7 +97,7 @@ def score(rep: Report, case: Cluster, r: Rules) -> tuple[float | None, list[str]
     why += subject[1]
     if rep.offices & case.offices:
         total += w["same_office"]
-        why.append("same office")
+        why.append("same office or description")
     if rep.subregions and case.subregions:
         if not _overlap_codes(rep.subregions, case.subregions):
             return None, ["another kecamatan or desa"]

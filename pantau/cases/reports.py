@@ -25,6 +25,10 @@ from pantau.officials_registry import normalize_name
 STAGES = ("reported", "clarified", "recommended", "sanctioned", "dismissed")
 RANK = {s: i for i, s in enumerate(STAGES)}
 INITIALS_RE = re.compile(r"\b(?:berinisial|inisial)\s+([A-Z]{1,4}(?:\.\s?[A-Z]{1,3})*)")
+NAMED_RE = re.compile(r"\bbernama\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})")
+# where a role's description ends ("Kepsek Pendukung Paslon | ke BKN")
+PHRASE_END_RE = re.compile(r"\s(?:ke|kepada|oleh|dari|dan|di|yang|untuk|karena|saat|soal|,)\s|[,.;:]")
+DESCRIPTOR_STOP = {"berinisial", "inisial", "bernama", "itu", "tersebut", "ini", "seorang", "oknum"}
 SENTENCE_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(])")
 
 
@@ -48,7 +52,7 @@ class Report:
     recipient: str | None = None
     evidence: list[dict] = field(default_factory=list)  # {stage, text, sentence}
     label: str = ""                                     # the subject as the article puts it
-    offices: set[str] = field(default_factory=set)      # acronyms of the subject's office ("PUPR")
+    offices: set[str] = field(default_factory=set)      # words of the subject's office ("pupr", "pertanian")
 
     @property
     def day(self) -> date | None:
@@ -105,9 +109,9 @@ def _in_title(item: CaseInput, g: "_Group", r: Rules) -> bool:
 
 def _from_headline(item: CaseInput, r: Rules) -> list["_Group"]:
     """An incident article whose sentences name no subject: its headline's ("Kades di Tebo
-    Dicopot"), when the headline names a subject role and no overseer."""
-    role = r.role_of(item.title)
-    if role is None or r.excluded_re.search(item.title.lower()):
+    Dicopot"), when the headline names a subject role outside an overseer's title."""
+    role = _role_near(item.title, r)
+    if role is None:
         return []
     g = _Group(("headline", role), role, place=_place(item, item.title, r), label=item.title)
     g.mentions.append(Mention(item.title, "", "reported", None, item.title, item.title))
@@ -186,7 +190,20 @@ def _place_unnamed(item: CaseInput, groups: dict, m: Mention, r: Rules) -> None:
         return
     found = INITIALS_RE.search(m.subject)
     initials = found.group(1).replace(".", "").replace(" ", "") if found else None
+    given = NAMED_RE.search(m.subject)  # "penyuluh bernama Bambang Sutrisno"
+    name = normalize_name(given.group(1)) if given else None
     named = [g for g in groups.values() if r.compatible_roles(g.role, role)]
+    if name:
+        target = [g for g in named if name in g.names or (g.initials and initials_match(g.initials, name))]
+        if target:
+            target[0].names.add(name)
+            target[0].mentions.append(m)
+            return
+        key = ("named", role, name)
+        g = groups.setdefault(key, _Group(key, role, place=_place(item, m.subject, r), label=m.subject))
+        g.names.add(name)
+        g.mentions.append(m)
+        return
     if initials:
         target = [g for g in named if any(initials_match(initials, n) for n in g.names)
                   or g.initials == initials]
@@ -201,13 +218,32 @@ def _place_unnamed(item: CaseInput, groups: dict, m: Mention, r: Rules) -> None:
     g.mentions.append(m)
 
 
+def _phrase(low: str, match: re.Match) -> str:
+    """The role's words and their description up to a preposition or a comma."""
+    rest = low[match.start():match.end() + 40]
+    cut = PHRASE_END_RE.search(rest, match.end() - match.start())
+    return rest[:cut.start()] if cut else rest
+
+
 def _role_near(text: str, r: Rules) -> str | None:
     """The first subject role ``text`` names outside an overseer's title."""
     low = text.lower()
     for match in r.role_re.finditer(low):
-        if not r.excluded_re.search(low[match.start():match.end() + 40]):
+        if not r.excluded_re.search(_phrase(low, match)):
             return r.role_words[match.group(0)]
     return None
+
+
+def descriptors(text: str, r: Rules, places: set[str]) -> set[str]:
+    """The words that describe a role in ``text`` ("penyuluh pertanian" -> pertanian, "guru
+    PPPK" -> pppk), without place names."""
+    low = text.lower()
+    out = set()
+    for match in r.role_re.finditer(low):
+        words = _phrase(low, match)[match.end() - match.start():].split()[:2]
+        out |= {w for w in words if w.isalpha() and w not in DESCRIPTOR_STOP and w not in places
+                and r.role_re.fullmatch(w) is None}
+    return out
 
 
 def _merge_namesakes(item: CaseInput, groups: dict[tuple, "_Group"], r: Rules) -> None:
@@ -275,7 +311,9 @@ def _report(item: CaseInput, g: _Group, r: Rules, single: bool) -> Report:
     headline = r.headline_stage(item.title) if (single or _in_title(item, g, r)) else None
     if headline and RANK[headline] > RANK[rep.stage]:
         rep.stage, rep.stage_date = headline, None
-    rep.offices = _offices(" ".join([g.label, *g.office_text, item.title if single else ""]))
+    described = " ".join([g.label, *g.office_text, item.title if single else ""])
+    places = {w for _, _, name, _ in item.regions for w in name.lower().split()}
+    rep.offices = {a.lower() for a in _offices(described)} | descriptors(described, r, places)
     about = [s for s in [item.title, *_sentences(item.text)] if _names_subject(s, g, r)] if item.text else []
     if _dismissed(about or sorted(sentences), r):
         rep.stage = "dismissed"
