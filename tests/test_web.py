@@ -252,3 +252,15 @@ def test_pages_say_no_script_runs(http):
     _, r = page(http, "/")
     assert "script-src 'self'" in r.headers["content-security-policy"]
     assert not re.search(r"<script", r.text)
+
+
+def test_no_index_is_a_503_page_not_a_500(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with serve_in_thread(create_app(Settings(data_dir=empty))) as base:
+        with httpx.Client(base_url=base, timeout=30) as client:
+            for url in ("/", "/timeline", "/regions"):
+                doc, _ = page(client, url, status=503)
+                assert "pantau index" in doc.cssselect('[role="alert"]')[0].text_content()
+            page(client, "/officials")  # the registry is in the archive: an empty list
+            page(client, "/articles/0123456789abcdef", status=404)

@@ -7,13 +7,17 @@ from pathlib import Path
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
+from typing import get_args
+
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from pantau.search.query import SortOrder
 from search_api.web import i18n, urls
 
 HERE = Path(__file__).parent
 ENV = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(),
                   trim_blocks=True, lstrip_blocks=True)
+ENV.globals["SORTS"] = get_args(SortOrder)
 # Pages run no script of their own and load nothing from elsewhere.
 HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self' "

@@ -13,7 +13,6 @@ from search_api.web import chips, facets, i18n, render, urls
 from search_api.web.common import LangParam, hit_view, names
 
 router = APIRouter(include_in_schema=False)
-SORTS = ("relevance", "newest", "oldest")
 
 
 @router.get("/", name="page_search")
@@ -35,5 +34,5 @@ def search_page(request: Request, query: PageDep, backend: BackendDep, archive: 
         chips=chips.chips(request, query, shown, lang), clear_url=chips.clear_url(request),
         next_url=next_url, first_url=urls.href("/", urls.without(items, "cursor")) if query.cursor else None,
         exports=urls.exports(items), api_url=urls.href("/v1/articles", urls.without(items, "lang")),
-        feeds=[{"title": t("feed"), "url": feed}], feed_url=feed, sorts=SORTS,
+        feeds=[{"title": t("feed"), "url": feed}], feed_url=feed,
         timed_out=page.facets_timed_out)
