@@ -34,8 +34,9 @@ def officials_page(request: Request, archive: ArchiveDep,
     next_url = (urls.href("/officials", urls.replaced(urls.pairs(request),
                                                       cursor=encode_cursor(registry.sort_key(items[-1]))))
                 if more else None)
+    csv = urls.href("/v1/officials", [("q", q)] * bool(q) + [("format", "csv")])
     return render.page(request, "officials.html", lang, page_name="officials", items=items,
-                       total=total, next_url=next_url, q=q or "",
+                       total=total, next_url=next_url, q=q or "", csv_url=csv,
                        region=lambda code: labels.value_label("region", code, {}, lang))
 
 
@@ -54,4 +55,5 @@ def official_page(request: Request, archive: ArchiveDep,
         regions=sorted({r["region_code"] for r in person.roles if r.get("region_code")}),
         region=lambda code: labels.value_label("region", code, {}, lang),
         search_url=urls.href("/", [("official", person.id)]), cases=cases.of_official(archive, person.id, lang),
+        exports=urls.exports([("official", person.id)]),
         feed_url=feed, feeds=[{"title": t("feed_of", what=person.name), "url": feed}])

@@ -40,7 +40,8 @@ def regions_page(request: Request, query: FiltersButRegionDep, backend: BackendD
         request, "regions.html", lang, page_name="regions", region=None, parents=[], total=total,
         rows=_rows(provinces, filters), chips=chips.chips(request, query, {}, lang),
         clear_url=chips.clear_url(request), exports=urls.exports(filters),
-        csv_url=urls.href("/v1/regions", filters + [("format", "csv")]), feeds=[])
+        csv_url=urls.href("/v1/regions", filters + [("format", "csv")]),
+        feeds=[{"title": i18n.translator(lang)("feed"), "url": urls.search_feed(filters)}])
 
 
 @router.get("/regions/{code}", name="page_region")
