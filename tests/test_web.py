@@ -264,3 +264,16 @@ def test_no_index_is_a_503_page_not_a_500(tmp_path):
                 assert "pantau index" in doc.cssselect('[role="alert"]')[0].text_content()
             page(client, "/officials")  # the registry is in the archive: an empty list
             page(client, "/articles/0123456789abcdef", status=404)
+
+
+@pytest.mark.parametrize("url", [
+    "/regions/abc", "/regions/33?region=35", "/officials?cursor=zzz", "/articles/xyz", "/officials/XYZ",
+    "/timeline?split=kabupaten", "/?q=" + "a" * 600, "/?q=%00", "/?sort=random", "/?limit=0",
+    "/?" + "&".join(["region=33"] * 60), "/?date_to=31-12-2024", "/?violation_type=bribery",
+    "/?doc_type=%F0%9F%98%80", "/?facets=nope", "/?official=123",
+])
+def test_odd_input_is_a_page_below_500(http, url):
+    r = http.get(url)
+    assert r.status_code in (400, 404), (url, r.status_code)
+    assert r.headers["content-type"].startswith("text/html")
+    assert lxml.html.fromstring(r.text).cssselect('[role="alert"]')
