@@ -31,7 +31,7 @@ from pantau.search.fields import FACETS_BY_NAME, SPLITS
 from pantau.search.index_dir import IndexDirectory
 from pantau.search.labels import facet_label
 from pantau.search.query import Hit, SearchPage, SearchQuery, TextQuery, TimelineBucket, parse_text
-from pantau.search.tantivy_query import sort_clause_key, text_and_filters, to_query
+from pantau.search.tantivy_query import query_string, sort_clause_key, text_and_filters, to_query
 from pantau.search.tantivy_schema import (EMPTY, SCHEMA_VERSION, facet_fields, register, schema,
                                          to_document)
 from pantau.search import highlight
@@ -40,6 +40,7 @@ META = "pantau.json"
 WRITER_HEAP = 512 * 1024 * 1024
 EXPORT_BATCH = 1000
 BIG = 1 << 31
+RIDERS = "facets over every filter"  # an aggregation name no column has
 _BAD_CURSOR = "the cursor is not valid: pass next_cursor from the previous page unchanged"
 
 
@@ -95,19 +96,20 @@ class TantivyBackend(SearchBackend):
         searcher = snap.searcher()
         text = parse_text(query.q)
         sort = _sort(query, text)
-        main = text_and_filters(text, filter_clauses(query), scoring=sort == "relevance")
+        clauses = filter_clauses(query)
+        main = text_and_filters(text, clauses, scoring=sort == "relevance")
         if sort == "relevance":  # one pass: the page and the total
             rows, cursor, total = self._relevance_page(searcher, main, query)
         else:
             rows, cursor = self._time_rows_page(searcher, main, query, sort)
-            total = searcher.search(main, 1, count=True).count
+            total = _count(searcher, main, text, clauses)
         hits = [self._hit(searcher, addr, score, text) for score, addr in rows]
         facets, late = self._facets(searcher, snap, query, text, started)
         return SearchPage(total=total, hits=hits, next_cursor=cursor, facets=facets, facets_timed_out=late)
 
     def count(self, query: SearchQuery) -> int:
-        main = text_and_filters(parse_text(query.q), filter_clauses(query))
-        return self._open().searcher().search(main, 1, count=True).count
+        text, clauses = parse_text(query.q), filter_clauses(query)
+        return _count(self._open().searcher(), text_and_filters(text, clauses), text, clauses)
 
     def timeline(self, query: SearchQuery, interval: Literal["week", "month"],
                  split: Literal["violation_type", "province"] | None = None) -> list[TimelineBucket]:
@@ -183,25 +185,37 @@ class TantivyBackend(SearchBackend):
 
     def _facets(self, searcher, snap: _Snapshot, query: SearchQuery, text: TextQuery, started: float):
         """Counts of the requested facets; a facet not reached within ``facet_budget_s`` of the
-        search's start is reported as timed out instead of failing the page."""
+        search's start is reported as timed out instead of failing the page.
+
+        Facets with the same scope share a call. The facets counted over every filter (the
+        page's own documents) ride along in the call of a facet that leaves out a plain terms
+        filter: a filter aggregation over that one clause narrows its documents to the page's,
+        so the page's query is not evaluated once more."""
         clauses = filter_clauses(query)
         groups: dict[str, list] = {}
-        for name in dict.fromkeys(query.facets):  # facets with the same scope share a call
+        for name in dict.fromkeys(query.facets):
             facet = FACETS_BY_NAME[name]
             groups.setdefault(facet.filter if facet.filter in clauses else None, []).append(facet)
+        host = next((own for own in groups if own is not None and query_string(clauses[own])), None) \
+            if None in groups else None
         out, late = {}, []
         for own, facets in groups.items():
+            if own is None and host is not None:
+                continue  # counted in the host's call
+            riders = groups[None] if own is not None and own == host else []
             if time.monotonic() - started > self.facet_budget_s:
-                late += [f.name for f in facets]
+                late += [f.name for f in facets + riders]
                 continue
             scope = text_and_filters(text, {k: v for k, v in clauses.items() if k != own})
-            aggs = {column: {"terms": {"field": column, "size": facet_agg(f)["terms"]["size"]}}
-                    for f in facets for column in facet_fields(f.field)}
+            aggs = _terms_aggs(facets)
+            if riders:
+                aggs[RIDERS] = {"filter": query_string(clauses[own]), "aggs": _terms_aggs(riders)}
             result = searcher.aggregate(scope, aggs)
-            for facet in facets:
-                pairs = _summed(result, facet_fields(facet.field)).items()
-                out[facet.name] = [facet_label(facet.name, v, c, snap.meta.get("sources", {}))
-                                   for v, c in sort_buckets(facet, pairs)]
+            for counted, found in ((facets, result), (riders, result.get(RIDERS, {}))):
+                for facet in counted:
+                    pairs = _summed(found, facet_fields(facet.field)).items()
+                    out[facet.name] = [facet_label(facet.name, v, c, snap.meta.get("sources", {}))
+                                       for v, c in sort_buckets(facet, pairs)]
         return {name: out[name] for name in dict.fromkeys(query.facets) if name in out}, late
 
     # -- the live version ----------------------------------------------------------------
@@ -243,6 +257,11 @@ def _write(work: Path, build_id: str, docs: Iterable[IndexDocument]) -> int:
     return count
 
 
+def _terms_aggs(facets) -> dict:
+    return {column: {"terms": {"field": column, "size": facet_agg(f)["terms"]["size"]}}
+            for f in facets for column in facet_fields(f.field)}
+
+
 def _summed(result: dict, columns: tuple[str, ...]) -> dict[str, int]:
     """Counts per value over the terms aggregations of ``columns`` (a facet's slots), the
     empty slot left out."""
@@ -253,6 +272,14 @@ def _summed(result: dict, columns: tuple[str, ...]) -> dict[str, int]:
             if key != EMPTY and bucket["doc_count"]:
                 counts[key] = counts.get(key, 0) + bucket["doc_count"]
     return counts
+
+
+def _count(searcher, main, text: TextQuery, clauses: dict) -> int:
+    """Documents matching ``main``; every document of the searcher's segments without text or
+    filters (counting them one by one takes ~7 ms at 1M documents)."""
+    if text.empty and not clauses:
+        return searcher.num_docs
+    return searcher.search(main, 1, count=True).count
 
 
 def _sort(query: SearchQuery, text: TextQuery) -> str:

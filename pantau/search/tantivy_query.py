@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import re
+
 import tantivy
 
 from pantau.search.analysis import stem, tokens
@@ -18,6 +20,7 @@ from pantau.search.tantivy_schema import TITLE_BOOST, day_value, schema
 Q = tantivy.Query
 EARLIEST, LATEST = "1700-01-01", "2200-12-31"  # ISO days compare as strings
 MUST, SHOULD, MUST_NOT = tantivy.Occur.Must, tantivy.Occur.Should, tantivy.Occur.MustNot
+_PLAIN = re.compile(r"[0-9A-Za-z_.]+")  # a value tantivy's query language reads as it is
 
 
 def _either(title: tantivy.Query, text: tantivy.Query) -> tantivy.Query:
@@ -109,6 +112,17 @@ def to_query(clause: dict, base: tantivy.Query | None = None) -> tantivy.Query:
         raise ValueError(f"unknown clause kind {kind!r}")
     query = Q.const_score_query(query, 0.0)
     return query if base is None else Q.boolean_query([(MUST, base), (MUST, query)])
+
+
+def query_string(clause: dict) -> str | None:
+    """A terms clause in tantivy's query language (what a filter aggregation takes), or None
+    for another kind of clause or a value that is not a plain word (letters, digits, ``_``
+    and ``.``: codes, enum values)."""
+    (kind, body), = clause.items()
+    (field, values), = body.items()
+    if kind != "terms" or not values or not all(_PLAIN.fullmatch(v) for v in values):
+        return None
+    return f"{field}:IN [{' '.join(values)}]"
 
 
 def _range(s, field: str, bounds: dict) -> tantivy.Query:
