@@ -153,14 +153,16 @@ def query_filters(query) -> dict:
     return query.model_dump(mode="json", include=set(FILTER_FIELDS))
 
 
-def manifest(query, result: ExportResult, *, archive, backend, data_file: str) -> dict:
-    """What an export holds, how it was made, and the sha256 of its data file."""
+def manifest(query, result: ExportResult, *, archive, backend, data_file: str,
+             cases: dict | None = None) -> dict:
+    """What an export holds, how it was made, and the sha256 of its data file. ``cases``:
+    the case filters (stage, status) that kept the articles of such cases."""
     from pantau import __version__
 
     return {
         "title": "Pantau export: Indonesian news on civil-servant neutrality (netralitas ASN)",
         "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "query": query_filters(query),
+        "query": {**query_filters(query), **({"cases": cases} if cases else {})},
         "format": result.format,
         "files": {"data": data_file, "data_dictionary": "data_dictionary.csv"},
         "counts": {"rows": result.rows, "matched": result.matched,
@@ -181,7 +183,7 @@ def manifest(query, result: ExportResult, *, archive, backend, data_file: str) -
 
 def write_bundle(query, fmt: str, out: BinaryIO, *, archive, backend,
                  batch_size: int = BATCH_SIZE, max_rows: int | None = None,
-                 progress: Callable[[int], None] | None = None) -> dict:
+                 progress: Callable[[int], None] | None = None, cases: dict | None = None) -> dict:
     """Write a zip (data.<fmt>, data_dictionary.csv, manifest.json) front to back; return the
     manifest. ``out`` need not be seekable."""
     check_format(fmt)
@@ -193,7 +195,7 @@ def write_bundle(query, fmt: str, out: BinaryIO, *, archive, backend,
         with zf.open(info, "w", force_zip64=True) as entry:
             result = export(query, fmt, entry, archive=archive, backend=backend,
                             batch_size=batch_size, max_rows=max_rows, progress=progress)
-        data = manifest(query, result, archive=archive, backend=backend, data_file=data_file)
+        data = manifest(query, result, archive=archive, backend=backend, data_file=data_file, cases=cases)
         zf.writestr(_info("data_dictionary.csv", now), data_dictionary_csv())
         zf.writestr(_info("manifest.json", now), json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     return data

@@ -160,7 +160,7 @@ def lab(tmp_path_factory):
 
 @pytest.mark.slow
 @pytest.mark.timeout(900)
-@pytest.mark.parametrize("stage", ["crawl", "reparse", "analyze", "officials", "index"])
+@pytest.mark.parametrize("stage", ["crawl", "reparse", "analyze", "officials", "cases", "index"])
 def test_a_killed_stage_rerun_ends_as_a_clean_run(lab, stage):
     result = lab.run_stage(stage, FAULT_KILLS)
     assert result.kills >= 1, "the stage always finished before its kill moment"

@@ -68,3 +68,20 @@ class SearchBackend(ABC):
 
     def close(self) -> None:  # pragma: no cover - optional
         pass
+
+
+class Only:
+    """A backend seen through a set of article ids: ``iter_ids`` and ``count`` keep only
+    those (the articles of the cases an export selects); everything else is the backend's."""
+
+    def __init__(self, backend: SearchBackend, ids: set[str]) -> None:
+        self._backend, self._ids = backend, ids
+
+    def iter_ids(self, query: SearchQuery) -> Iterator[str]:
+        return (i for i in self._backend.iter_ids(query) if i in self._ids)
+
+    def count(self, query: SearchQuery) -> int:
+        return sum(1 for _ in self.iter_ids(query))
+
+    def __getattr__(self, name: str):
+        return getattr(self._backend, name)

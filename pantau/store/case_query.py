@@ -9,7 +9,9 @@ its own (Datasette's rule).
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -34,6 +36,7 @@ class CaseQuery:
     after: tuple[str, str] | None = None
     limit: int = 20
     facets: list[str] = field(default_factory=list)
+    ids: list[str] | None = None   # only these cases (cases with a member article of a search)
 
     def filters(self) -> dict:
         """The filter values, by parameter name (what a manifest cites)."""
@@ -49,6 +52,9 @@ class CaseQuery:
 
 def _where(query: CaseQuery, without: str | None = None) -> tuple[str, list]:
     clauses, args = ["1=1"], []
+    if query.ids is not None:
+        clauses.append("c.id IN (SELECT value FROM json_each(?))")
+        args.append(json.dumps(sorted(query.ids)))
     for flt in FILTERS:
         if flt.name == without:
             continue
@@ -68,8 +74,19 @@ def _where(query: CaseQuery, without: str | None = None) -> tuple[str, list]:
     return " AND ".join(clauses), args
 
 
-def _sort_value(case_row: sqlite3.Row | tuple, sort: str) -> str:
-    return case_row[1] or ""
+def cases_with_articles(conn: sqlite3.Connection, article_ids: Iterable[str]) -> list[str]:
+    """The cases that have one of ``article_ids`` as a member."""
+    rows = conn.execute("SELECT DISTINCT case_id FROM case_articles WHERE article_id IN "
+                        "(SELECT value FROM json_each(?))", (json.dumps(list(article_ids)),))
+    return [r[0] for r in rows]
+
+
+def articles_of_cases(conn: sqlite3.Connection, query: CaseQuery) -> set[str]:
+    """The member articles of the cases ``query`` selects."""
+    where, args = _where(query)
+    rows = conn.execute(f"SELECT DISTINCT ca.article_id FROM case_articles ca JOIN cases c ON c.id = ca.case_id "
+                        f"WHERE {where}", args)
+    return {r[0] for r in rows}
 
 
 def search(conn: sqlite3.Connection, query: CaseQuery) -> tuple[list[Case], int, str | None, dict]:

@@ -15,7 +15,8 @@ from fastapi.responses import StreamingResponse
 
 from pantau import export as exporter
 from pantau.cases.fields import Stage, Status
-from pantau.errors import InvalidInput, LimitExceeded
+from pantau.errors import LimitExceeded
+from pantau.search.base import Only
 from search_api.deps import ArchiveDep, BackendDep, ContextDep
 from search_api.http_cache import CachedRoute, Policy, cache_policy
 from search_api.models import ERRORS, DictionaryRow, ErrorModel
@@ -50,8 +51,9 @@ class _Null:
         return len(data)
 
 
-def _check_size(context, backend, query) -> int:
-    n = backend.count(query)  # a bad query fails here, before any byte is sent
+def _check_size(context, backend, query, members: set[str] | None = None) -> int:
+    n = (Only(backend, members) if members is not None else backend).count(query)  # a bad query
+    # fails here, before any byte is sent
     cap = context.limits.export_max_rows
     if cap is not None and n > cap:
         raise LimitExceeded(f"the export would hold {n} articles; the limit is {cap}. "
@@ -66,31 +68,33 @@ def _check_size(context, backend, query) -> int:
                        **EXPORT_ERRORS})
 def export(query: FiltersDep, context: ContextDep, backend: BackendDep,
            fmt: Format = "csv", layout: Layout = "bundle", kind: Kind = "articles",
-           stage: Annotated[list[Stage], Query(description="With kind=cases: a stage the case "
-                                               "reached. Repeatable.", max_length=5)] = [],
-           status: Annotated[list[Status], Query(description="With kind=cases: case status. "
-                                                 "Repeatable.", max_length=4)] = []) -> StreamingResponse:
+           stage: Annotated[list[Stage], Query(description="A stage the case reached (kind=cases); with "
+                                               "kind=articles, the articles of such cases. Repeatable.",
+                                               max_length=5)] = [],
+           status: Annotated[list[Status], Query(description="Case status (kind=cases); with kind=articles, "
+                                                 "the articles of such cases. Repeatable.",
+                                                 max_length=4)] = []) -> StreamingResponse:
     """Every article matching the filters (no page size; complete), written in batches and
     streamed. See `/v1/export/data-dictionary` for the fields. The bundle's
     `manifest.json` holds the query, counts, pipeline/parser/archive versions,
     `generated_at` and the sha256 of the data file. With `kind=cases`, every matching case
     (`/v1/cases` filters) instead, one row per case, with its own dictionary."""
     if kind == "cases":
-        return _export_cases(query, context, fmt, layout, stage, status)
-    if stage or status:
-        raise InvalidInput("stage and status filter cases: add kind=cases",
-                           detail={"stage": [s.value for s in stage], "status": [s.value for s in status]})
-    n = _check_size(context, backend, query)
+        return _export_cases(query, context, backend, fmt, layout, stage, status)
+    members = _members_of(context, stage, status)
+    n = _check_size(context, backend, query, members)
 
     def produce(sink) -> None:
         with context.open_archive() as own_archive:
             own_backend = context.new_backend()
+            seen = Only(own_backend, members) if members is not None else own_backend
             try:
                 if layout == "raw":
-                    exporter.export(query, fmt, sink, archive=own_archive, backend=own_backend)
+                    exporter.export(query, fmt, sink, archive=own_archive, backend=seen)
                 else:
-                    exporter.write_bundle(query, fmt, sink, archive=own_archive,
-                                          backend=own_backend)
+                    exporter.write_bundle(query, fmt, sink, archive=own_archive, backend=seen,
+                                          cases={"stage": [s.value for s in stage],
+                                                 "status": [s.value for s in status]} if members is not None else None)
             finally:
                 own_backend.close()
 
@@ -102,13 +106,23 @@ def export(query: FiltersDep, context: ContextDep, backend: BackendDep,
     return StreamingResponse(primed(threaded_stream(produce)), media_type=media, headers=headers)
 
 
-def _export_cases(query, context, fmt: str, layout: str, stage, status) -> StreamingResponse:
+def _members_of(context, stage, status) -> set[str] | None:
+    """With kind=articles, ``stage`` and ``status`` keep the articles of such cases."""
+    if not stage and not status:
+        return None
+    from pantau.store.case_query import CaseQuery, articles_of_cases
+
+    with context.open_archive() as archive:
+        return articles_of_cases(archive.conn, CaseQuery(stage=list(stage), status=list(status)))
+
+
+def _export_cases(query, context, backend, fmt: str, layout: str, stage, status) -> StreamingResponse:
     from pantau.cases import export as case_export
     from pantau.store.case_query import search
     from search_api.routes.stats import case_query_of
 
-    cases_query = case_query_of(query, stage=stage, status=status)
     with context.open_archive() as archive:
+        cases_query = case_query_of(query, archive, backend, stage=list(stage), status=list(status))
         n = search(archive.conn, cases_query)[1]
 
     def produce(sink) -> None:

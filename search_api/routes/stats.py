@@ -26,8 +26,9 @@ def timeline(
     split: Annotated[Literal["violation_type", "province"] | None, Query(
         description="Count separately per violation type or per province code.")] = None,
     unit: Annotated[Literal["articles", "cases"], Query(
-        description="Count articles (by publication date) or cases (by first report, with the "
-                    "filters that apply to cases: region, official, violation_type, source, date).")] = "articles",
+        description="Count articles (by publication date) or cases (by first report). For cases, "
+                    "region, official, violation_type, source and date filter the case; q, doc_type, "
+                    "source_type and cluster keep the cases with a member article that matches.")] = "articles",
     fmt: ListFormat = "json",
 ):
     """Articles matching the filters per week or month, optionally split by violation type
@@ -35,7 +36,7 @@ def timeline(
     are left out. With `unit=cases`, cases instead of articles (a case covered by six
     outlets counts once)."""
     if unit == "cases":
-        return _case_timeline(query, archive, interval, split, fmt)
+        return _case_timeline(query, archive, backend, interval, split, fmt)
     buckets = backend.timeline(query, interval, split)
     if fmt == "csv":
         return csv_response([b.model_dump() for b in buckets], ["period", "key", "count"],
@@ -44,27 +45,29 @@ def timeline(
                     buckets=buckets)
 
 
-def case_query_of(query, **case_only):
-    """The case filters of an article query (``SearchQuery``); a 400 error for an article
-    filter that cases do not have (q, doc_type, source_type, cluster)."""
+def case_query_of(query, archive, backend, **case_only):
+    """The case filters of an article query (``SearchQuery``). The filters cases share with
+    articles apply to the case; the others (q, doc_type, source_type, cluster) select the
+    cases that have a member article matching them ("cases reported in words like camat")."""
     from pantau.cases.fields import SHARED
-    from pantau.errors import InvalidInput
+    from pantau.query_input import build_query
     from pantau.search import fields
-    from pantau.store.case_query import CaseQuery
+    from pantau.store.case_query import CaseQuery, cases_with_articles
 
-    extra = [p for p in fields.FILTER_PARAMS if getattr(query, p, None)
-             and not any(p in fields.FILTERS_BY_NAME[n].params for n in SHARED)]
-    if extra:
-        raise InvalidInput(f"cases take no {', '.join(extra)}: they are filtered by "
-                           f"{', '.join(SHARED)}", detail={"parameters": extra})
-    values = {p: getattr(query, p) for n in SHARED for p in fields.FILTERS_BY_NAME[n].params}
-    return CaseQuery(**values, **case_only)
+    shared = {p for n in SHARED for p in fields.FILTERS_BY_NAME[n].params}
+    values = {p: getattr(query, p) for p in shared}
+    others = {p: getattr(query, p) for p in fields.FILTER_PARAMS if p not in shared and getattr(query, p, None)}
+    ids = None
+    if others:
+        members = backend.iter_ids(build_query(**others))
+        ids = cases_with_articles(archive.conn, members)
+    return CaseQuery(**values, **case_only, ids=ids)
 
 
-def _case_timeline(query, archive, interval: str, split: str | None, fmt: str):
+def _case_timeline(query, archive, backend, interval: str, split: str | None, fmt: str):
     from pantau.store.case_query import CaseQuery, timeline as case_timeline
 
-    values = case_query_of(query)
+    values = case_query_of(query, archive, backend)
     rows = case_timeline(archive.conn, values, interval, split)
     buckets = [TimelineBucket(period=p, key=k, count=n) for p, k, n in rows]
     if fmt == "csv":

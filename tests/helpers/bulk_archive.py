@@ -9,8 +9,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from pantau.ids import article_id, capture_id
-from pantau.schema import (Annotation, Article, Capture, Evidence, OfficialMention, RegionMention,
-                           Source, ViolationMention)
+from pantau.schema import (Annotation, Article, Capture, Evidence, IncidentMention, OfficialMention,
+                           RegionMention, Source, ViolationMention)
 from pantau.store import Archive
 
 WIB = timezone(timedelta(hours=7))
@@ -42,6 +42,16 @@ def _officials(rng: random.Random, n: int, code: str, ev: Evidence) -> list[Offi
     return out
 
 
+STAGES = ["reported", "examined", "recommended", "sanctioned"]
+
+
+def _incidents(i: int, officials: list[OfficialMention], ev: Evidence) -> list[IncidentMention]:
+    """One incident sentence per official mention (for the case stage)."""
+    return [IncidentMention(subject=f"{o.name} ({o.role})", act="hadir dalam kampanye",
+                            stage=STAGES[(i + k) % 4], violation_type=VIOLATIONS[i % 4], evidence=ev)
+            for k, o in enumerate(officials)]
+
+
 def fill(path: Path, n: int, seed: int = 7, sentences: int = 30, officials: int = 0) -> None:
     """``officials``: 0 gives one fixed mention per article; more gives that many drawn
     from a few hundred people."""
@@ -67,11 +77,10 @@ def fill(path: Path, n: int, seed: int = 7, sentences: int = 30, officials: int 
             archive.upsert_article(article)
             ev = Evidence(text="camat", start=0, end=5, sentence=SENTENCES[0])
             code, level, name = REGIONS[i % len(REGIONS)]
+            named = _officials(rng, officials, code, ev) if officials else [
+                OfficialMention(name="Budi Santoso", role="Camat", org=None, region_code=code, evidence=[ev])]
             archive.put_annotation(Annotation(
                 article_id=article.id, pipeline_version="test-1", doc_type="incident",
                 violation_types=[ViolationMention(type=VIOLATIONS[i % 4], evidence=[ev])],
                 regions=[RegionMention(code=code, level=level, name=name, parents=[code[:2]], evidence=[ev])],
-                officials=_officials(rng, officials, code, ev) if officials else [
-                    OfficialMention(name="Budi Santoso", role="Camat", org=None, region_code=code,
-                                    evidence=[ev])],
-                created_at=when))
+                officials=named, incidents=_incidents(i, named, ev), created_at=when))

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-STAGES = ("crawl", "reparse", "analyze", "officials", "index")
+STAGES = ("crawl", "reparse", "analyze", "officials", "cases", "index")
 
 
 def env(data_dir: Path) -> dict:
@@ -108,6 +108,10 @@ STAGE_ROWS = {
                               "FROM officials"),
         "roles": _rows(c, "SELECT official_id, role, org, region_code, first_seen, last_seen FROM official_roles"),
         "mentions": _rows(c, "SELECT mention_id, article_id, official_id FROM official_mentions")},
+    "cases": lambda c: {
+        "cases": _rows(c, "SELECT id, first_report, last_report, stage, status, reports, data FROM cases"),
+        "members": _rows(c, "SELECT case_id, article_id, stage, score FROM case_articles"),
+        "terms": _rows(c, "SELECT case_id, field, value FROM case_terms")},
     "index": lambda c: {},
 }
 
@@ -221,6 +225,7 @@ def stages(site_url: str | None) -> dict[str, Stage]:
         "reparse": Stage("reparse", "crawled", ["reparse", "--json"]),
         "analyze": Stage("analyze", "small", ["analyze", "--batch-size", "16"]),
         "officials": Stage("officials", "big", ["officials", "--force"]),
+        "cases": Stage("cases", "big", ["cases", "--force"]),
         "index": Stage("index", "big", ["index"]),
     }
 
