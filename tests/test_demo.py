@@ -20,9 +20,9 @@ def test_demo_runs_every_stage_and_fills_archive_and_index(tmp_path, cli_env):
     for stage in ("crawl", "analyze", "officials", "index", "status"):
         assert f"$ pantau {stage}" in run.stderr
     assert "/docs" in run.stdout
-    addresses = [line.split() for line in run.stdout.splitlines()
-                 if line.startswith("  ") and "PANTAU_DATA_DIR" not in line]
-    assert addresses[0] == ["web", "pages", "http://127.0.0.1:8000/"]  # the web page first
+    lines = run.stdout.splitlines()
+    first = lines[next(i for i, line in enumerate(lines) if line.startswith("then open:")) + 1]
+    assert first.split() == ["web", "pages", "http://127.0.0.1:8000/"]  # the web page first
     # The sample sites stop with the command: the note says how to serve the demo archive.
     assert f"PANTAU_DATA_DIR={demo_dir} pantau serve" in run.stdout
     assert "sample news sites   http" not in run.stdout
