@@ -13,7 +13,7 @@ read back ("same role, same act, 12 days apart: 3.0").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from pantau.cases.reports import RANK, Report, initials_match
 from pantau.cases.rules import LEVEL_LENGTH, Rules, rules
@@ -187,14 +187,31 @@ def _gap(day: date | None, case: Cluster) -> int | None:
     return min(abs((day - case.first).days), abs((day - case.last).days))
 
 
+def _candidates(rep: Report, r: Rules, index: dict[tuple, list[int]], cases: list[Cluster],
+                horizon: date | None) -> set[int]:
+    """The cases sharing a blocking key with ``rep``. Reports come in time order, so a case
+    whose last report is older than ``days_never`` before this one can never be joined
+    again: it leaves the buckets (the buckets stay short however long the archive runs)."""
+    found: set[int] = set()
+    for k in keys(rep, r, lookup=True):
+        bucket = index.get(k)
+        if not bucket:
+            continue
+        if horizon is not None:
+            bucket[:] = [i for i in bucket if cases[i].last is None or cases[i].last >= horizon]
+        found.update(bucket)
+    return found
+
+
 def link(reports: list[Report], r: Rules | None = None) -> list[Cluster]:
     r = r or rules()
     ordered = sorted(reports, key=lambda p: (p.day or date.max, p.article, p.label))
     cases: list[Cluster] = []
     index: dict[tuple, list[int]] = {}
+    never = timedelta(days=int(r.link["days_never"]))
     for rep in ordered:
         best, best_score, best_why = None, r.link["join"] - 1e-9, []
-        for i in sorted({i for k in keys(rep, r, lookup=True) for i in index.get(k, ())}):
+        for i in sorted(_candidates(rep, r, index, cases, rep.day - never if rep.day else None)):
             s, why = score(rep, cases[i], r)
             if s is not None and s > best_score:
                 best, best_score, best_why = i, s, why

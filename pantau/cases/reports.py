@@ -17,11 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from pantau.cases.inputs import CaseInput, Mention
 from pantau.cases.rules import Rules, rules
-from pantau.officials_registry import normalize_name
+from pantau.officials_registry import normalize_name as _normalize_name
 
+normalize_name = lru_cache(maxsize=65536)(_normalize_name)  # names repeat across articles
 STAGES = ("reported", "clarified", "recommended", "sanctioned", "dismissed")
 RANK = {s: i for i, s in enumerate(STAGES)}
 INITIALS_RE = re.compile(r"\b(?:berinisial|inisial)\s+([A-Z]{1,4}(?:\.\s?[A-Z]{1,3})*)")
