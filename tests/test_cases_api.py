@@ -208,3 +208,41 @@ def test_pairs_of_a_syndicated_story_share_their_case(http):
         for members in clusters.values():
             for a, b in combinations(members, 2):
                 assert by_article[a] == by_article[b]
+
+
+# -- the pages -----------------------------------------------------------------------------
+
+def test_the_cases_page_lists_what_the_api_lists_and_its_facets_filter(http):
+    import re
+
+    api = http.get("/v1/cases", params={"region": "33"}).json()
+    page = http.get("/cases", params={"region": "33"})
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    listed = re.findall(r'<h3><a href="/cases/([0-9a-f]{16})">', page.text)
+    assert listed == [c["id"] for c in api["items"]]
+    toggle = re.search(r'<a href="(http[^"]*status=[a-z]+[^"]*)" class="bucket">', page.text).group(1)
+    narrowed = http.get(toggle.replace("&amp;", "&"))
+    status = re.search(r"status=([a-z]+)", toggle).group(1)
+    assert len(re.findall(r'<h3><a href="/cases/', narrowed.text)) == http.get(
+        "/v1/cases", params={"region": "33", "status": status}).json()["total"]
+
+
+def test_a_case_page_shows_its_stages_evidence_and_members(http):
+    case = max(all_cases(http), key=lambda c: len(c["articles"]))
+    page = http.get(f"/cases/{case['id']}", params={"lang": "en"})
+    assert page.status_code == 200
+    for article in case["articles"]:
+        assert f'href="/articles/{article}"' in page.text
+    for stage in case["stages"]:
+        assert {"reported": "Reported or found", "clarified": "Clarified or examined",
+                "recommended": "Recommended for sanction", "sanctioned": "Sanctioned",
+                "dismissed": "Dismissed"}[stage["stage"]] in page.text
+    assert "<blockquote>" in page.text
+    article = http.get(f"/articles/{case['articles'][0]}")
+    assert f'href="/cases/{case["id"]}"' in article.text
+
+
+def test_case_pages_refuse_bad_input_with_a_page(http):
+    assert http.get("/cases/0123456789abcdef").status_code == 404
+    bad = http.get("/cases", params={"stage": "found"})
+    assert bad.status_code == 400 and "text/html" in bad.headers["content-type"]

@@ -4,24 +4,33 @@ from the search registry (``pantau.search.fields``) as they are, plus the case's
 
 from __future__ import annotations
 
-from enum import Enum
-
 from pantau.search.fields import FILTERS_BY_NAME, Facet, Filter
+from pantau.taxonomy import LabelledEnum
 
 
-class Stage(str, Enum):
-    reported = "reported"
-    clarified = "clarified"
-    recommended = "recommended"
-    sanctioned = "sanctioned"
-    dismissed = "dismissed"
+class Stage(LabelledEnum):
+    reported = ("reported", "Dilaporkan/ditemukan", "Reported or found")
+    clarified = ("clarified", "Diklarifikasi/diperiksa", "Clarified or examined")
+    recommended = ("recommended", "Direkomendasikan", "Recommended for sanction")
+    sanctioned = ("sanctioned", "Dijatuhi sanksi", "Sanctioned")
+    dismissed = ("dismissed", "Dihentikan/tidak terbukti", "Dismissed")
 
 
-class Status(str, Enum):
-    open = "open"
-    sanctioned = "sanctioned"
-    dismissed = "dismissed"
-    unknown = "unknown"
+class Status(LabelledEnum):
+    open = ("open", "Berjalan", "Open")
+    sanctioned = ("sanctioned", "Disanksi", "Sanctioned")
+    dismissed = ("dismissed", "Dihentikan", "Dismissed")
+    unknown = ("unknown", "Tidak diketahui (tanpa kabar 180 hari)", "Unknown (no news for 180 days)")
+
+
+def label(name: str, value: str, lang: str = "id") -> str:
+    """A stage's or status's label in one language (the value itself if unknown)."""
+    enum = {"stage": Stage, "status": Status}[name]
+    try:
+        member = enum(value)
+    except ValueError:
+        return value
+    return member.label_en if lang == "en" else member.label_id
 
 
 SHARED = ("region", "official", "violation_type", "source", "date")

@@ -89,14 +89,23 @@ def list_cases(
     """Cases: one subject and one act (or closely related acts) reported by one or more
     outlets, with the stages from report to sanction. Filters as /v1/articles where they
     apply, plus `stage` (a stage the case reached) and `status`."""
+    page = case_page(request, archive, query, sort, cursor, limit, facets)
+    if fmt == "csv":
+        headers = {"Link": f'<{page.next_url}>; rel="next"'} if page.next_url else {}
+        return csv_response([flat(c) for c in page.items], COLUMNS, "cases",
+                            {**headers, "X-Total-Count": str(page.total)})
+    return page
+
+
+def case_page(request: Request, archive, query: case_query.CaseQuery, sort: str, cursor: str | None,
+              limit: int, facets: list[str]) -> CasePage:
+    """One page of cases with its facets (toggle URLs on this request's address): what
+    /v1/cases answers and the /cases page shows."""
     query.sort, query.after, query.limit = sort, decode_cursor(cursor), limit
     query.facets = list(dict.fromkeys(facets))
     cases, total, after, counts = case_query.search(archive.conn, query)
     next_cursor = encode_cursor(after) if after else None
     next_url = links.replace_params(request, cursor=next_cursor) if next_cursor else None
-    if fmt == "csv":
-        headers = {"Link": f'<{next_url}>; rel="next"'} if next_url else {}
-        return csv_response([flat(c) for c in cases], COLUMNS, "cases", {**headers, "X-Total-Count": str(total)})
     page = CasePage(total=total, items=cases, next_cursor=next_cursor, next_url=next_url,
                     facets={name: [FacetCount(value=v, count=n) for v, n in buckets]
                             for name, buckets in counts.items()})

@@ -3,7 +3,7 @@ backend as the JSON API under ``/v1``. Every page works without script.
 
 - ``/`` search (``search``), ``/timeline`` (``timeline``), ``/regions`` and
   ``/regions/{code}`` (``regions``), ``/articles/{id}`` (``articles``), ``/officials`` and
-  ``/officials/{id}`` (``officials``); case pages join when cases exist (``cases``).
+  ``/officials/{id}`` (``officials``), ``/cases`` and ``/cases/{id}`` (``cases``).
 - ``install(app)`` adds them, the static files, the HTML error pages (``errors``) and the
   redirect that drops a form's empty fields from the address.
 """
@@ -41,9 +41,9 @@ class DropEmptyParams:
 
 
 def install(app: FastAPI) -> None:
-    from search_api.web import articles, officials, regions, search, timeline
+    from search_api.web import articles, cases, officials, regions, search, timeline
 
-    for module in (search, timeline, regions, articles, officials):
+    for module in (search, timeline, regions, articles, officials, cases):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     errors.install(app)
