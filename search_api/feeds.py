@@ -78,3 +78,38 @@ def atom(page: SearchPage, *, title: str, self_url: str, alternate_url: str, bas
     for hit in page.hits:
         _entry(fg, hit, base, names, updated)
     return fg.atom_str(pretty=True)
+
+
+def case_atom(case, refs: dict[str, dict], *, self_url: str, base: str, names: dict[str, str | None]) -> bytes:
+    """A case's feed: one entry per reported stage, newest first (what a journalist follows:
+    "the camat's case reached a sanction")."""
+    from pantau.cases.fields import label as stage_label
+
+    fg = FeedGenerator()
+    fg.id(self_url)
+    fg.title(f"Pantau: {case.subject.label}")
+    fg.subtitle(f"{len(case.stages)} tahap, {case.reports} laporan")
+    fg.link(href=self_url, rel="self", type=MEDIA_TYPE)
+    fg.link(href=f"{base}/cases/{case.id}", rel="alternate", type="text/html")
+    fg.language("id")
+    fg.generator("Pantau", version=__version__)
+    dated = [(_when(s.published) or datetime.now(timezone.utc).replace(microsecond=0), s) for s in case.stages]
+    fg.updated(max((d for d, _ in dated), default=datetime.now(timezone.utc).replace(microsecond=0)))
+    for day, stage in sorted(dated, key=lambda x: x[0], reverse=True):
+        ref = refs.get(stage.article, {})
+        entry = fg.add_entry(order="append")
+        entry.id(f"{base}/cases/{case.id}#{stage.stage}-{stage.article}")
+        entry.title(f"{stage_label('stage', stage.stage)}: {ref.get('title') or case.subject.label}")
+        entry.link(href=f"{base}/articles/{stage.article}", rel="alternate", type="text/html")
+        entry.published(day)
+        entry.updated(day)
+        entry.author(name=names.get(stage.source) or stage.source)
+        if stage.evidence:
+            entry.summary(" ".join(stage.evidence))
+        entry.category(term=stage.stage, label=stage_label("stage", stage.stage), scheme=f"{base}/v1/cases#stage")
+        for code in case.region_codes:
+            entry.category(term=code, label=labels.value_label("region", code, names), scheme=f"{base}/v1/regions")
+        for code in case.violation_types:
+            entry.category(term=code, label=labels.label("violation_type", code, names),
+                           scheme=f"{base}/v1/taxonomy#violation_types")
+    return fg.atom_str(pretty=True)

@@ -246,3 +246,21 @@ def test_case_pages_refuse_bad_input_with_a_page(http):
     assert http.get("/cases/0123456789abcdef").status_code == 404
     bad = http.get("/cases", params={"stage": "found"})
     assert bad.status_code == 400 and "text/html" in bad.headers["content-type"]
+
+
+def test_a_case_feed_has_an_entry_per_stage(http):
+    import feedparser
+
+    case = max(all_cases(http), key=lambda c: len(c["stages"]))
+    r = http.get(f"/v1/cases/{case['id']}.atom")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/atom+xml")
+    feed = feedparser.parse(r.content)
+    assert not feed.bozo and len(feed.entries) == len(case["stages"])
+    assert {e.link.rsplit("/", 1)[-1] for e in feed.entries} == set(case["articles"])
+    assert all(any(t.term == s for t in e.tags) for e, s in
+               zip(feed.entries, [s["stage"] for s in sorted(case["stage_evidence"] if "stage_evidence" in case else
+                                                             case["stages"], key=lambda s: s["published"] or "",
+                                                             reverse=True)]))
+    page = http.get(f"/cases/{case['id']}")
+    assert f'type="application/atom+xml" title=' in page.text
+    assert http.get("/v1/cases/0123456789abcdef.atom").status_code == 404

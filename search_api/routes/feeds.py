@@ -1,5 +1,5 @@
 """Atom feeds: of every search (``/v1/articles.atom``, the parameters of ``/v1/articles``),
-of an official and of a region. Newest first unless the search names its ``sort``."""
+of an official, of a region and of a case. Newest first unless the search names its ``sort``."""
 
 from __future__ import annotations
 
@@ -76,3 +76,20 @@ def region_feed(request: Request, query: FiltersButRegionDep, backend: BackendDe
     title = f"Pantau: {get_region_table().display_name(region.code)}"
     return _answer(request, backend, archive, query, title, f"/regions/{region.code}",
                    request.url.query)
+
+
+@router.get("/v1/cases/{case_id}.atom", response_class=Response, responses=ATOM, summary="A case's feed")
+@cache_policy(Policy.ARCHIVE)
+def case_feed(request: Request, archive: ArchiveDep,
+              case_id: Annotated[str, Path(pattern=ID_PATTERN, description="Case id (16 hex digits).",
+                                           examples=[EXAMPLES["official"]])]):
+    """A case's stages as an Atom feed, newest first: one entry per reporting article and
+    the stage it reports, with its evidence, region and violation-type categories."""
+    from pantau.records import article_refs
+    from pantau.store.cases import get_case
+
+    case = get_case(archive.conn, case_id)
+    refs = {r["id"]: r for r in article_refs(archive, case.articles, 500)}
+    body = feeds.case_atom(case, refs, self_url=str(request.url), base=str(request.base_url).rstrip("/"),
+                           names=display_names(archive, []))
+    return Response(body, media_type=f"{feeds.MEDIA_TYPE}; charset=utf-8")

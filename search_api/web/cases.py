@@ -120,4 +120,6 @@ def case_detail_page(request: Request, archive: ArchiveDep,
         violation=lambda v: labels.value_label("violation_type", v, {}, lang),
         members=[{"member": m, "article": refs.get(m.article), "source": sources.get(m.source) or m.source}
                  for m in case.members],
-        people=[(o, people.get(o, o)) for o in case.subject.official_ids], json_url=f"/v1/cases/{case.id}")
+        people=[(o, people.get(o, o)) for o in case.subject.official_ids], json_url=f"/v1/cases/{case.id}",
+        feed_url=f"/v1/cases/{case.id}.atom",
+        feeds=[{"title": i18n.translator(lang)("feed_of", what=case.subject.label), "url": f"/v1/cases/{case.id}.atom"}])
