@@ -375,7 +375,8 @@ def test_counts(stored):
     archive.upsert_article(make_article(capture))
     assert archive.counts() == {
         "sources": 1, "captures": 2, "articles": 2, "annotated_articles": 1, "annotations": 2,
-        "annotations:nlp-1": 1, "annotations:nlp-2": 1, "schema_version": latest_version(),
+        "annotations:nlp-1": 1, "annotations:nlp-2": 1, "officials": 0, "cases": 0,
+        "schema_version": latest_version(),
     }
 
 

@@ -12,6 +12,8 @@ STAGE_LABELS = {
     "articles": "articles (parsed)",
     "annotated_articles": "annotated articles (any version)",
     "annotations": "annotations (all versions)",
+    "officials": "officials (registry persons)",
+    "cases": "cases (pantau cases)",
     "schema_version": "schema version",
 }
 

@@ -188,7 +188,8 @@ class Archive:
     def counts(self) -> dict[str, int]:
         """Rows per stage: ``sources``, ``captures``, ``articles``, ``annotated_articles``
         (with an annotation of any version), ``annotations``, one
-        ``annotations:<pipeline_version>`` per version, and ``schema_version``."""
+        ``annotations:<pipeline_version>`` per version, ``officials`` (registry persons),
+        ``cases``, and ``schema_version``."""
         def count(sql: str) -> int:
             return self.conn.execute(sql).fetchone()[0]
 
@@ -201,6 +202,8 @@ class Archive:
             "annotations": sum(by_version.values()),
         }
         result.update({f"annotations:{v}": n for v, n in by_version.items()})
+        result["officials"] = count("SELECT count(*) FROM officials")
+        result["cases"] = count("SELECT count(*) FROM cases")
         result["schema_version"] = self.schema_version()
         return result
 
