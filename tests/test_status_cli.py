@@ -34,7 +34,7 @@ def test_status_on_a_missing_archive_prints_zeros(tmp_path):
     assert as_json.returncode == 0, as_json.stderr
     assert json.loads(as_json.stdout) == {
         "sources": 0, "captures": 0, "articles": 0, "annotated_articles": 0,
-        "annotations": 0, "schema_version": latest_version()}
+        "annotations": 0, "officials": 0, "cases": 0, "schema_version": latest_version()}
 
 
 def test_status_on_a_filled_archive_shows_the_counts(tmp_path):
@@ -60,7 +60,7 @@ def test_status_on_a_filled_archive_shows_the_counts(tmp_path):
     counts = json.loads(pantau(tmp_path, "--json").stdout)
     assert counts == {"sources": 3, "captures": 3, "articles": 3, "annotated_articles": 3,
                       "annotations": 3, f"annotations:{VERSION}": 2, "annotations:nlp-9": 1,
-                      "schema_version": latest_version()}
+                      "officials": 0, "cases": 0, "schema_version": latest_version()}
 
 
 def test_status_reports_a_newer_archive_as_an_error(tmp_path):
