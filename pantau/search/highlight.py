@@ -36,9 +36,16 @@ def terms_of(text: TextQuery) -> tuple[set[str], list[list[str]]]:
 
 
 def matcher(body: str, text: TextQuery) -> re.Pattern | None:
-    """A pattern of every written form in ``body`` that the query matches, or None."""
+    """A pattern of every written form in ``body`` that the query matches, or None.
+
+    Only the words that can have a searched stem are stemmed: Sastrawi strips prefixes and
+    suffixes, removes an infix (-el-, -em-, -er-, -in-) and may put back one root letter (or
+    "ny") its prefix had swallowed, so a stem other than the word itself, less its first
+    letter, is part of the word ("menyapu" -> "sapu": "apu"). A body's long tail of names
+    then costs no stemming (uncached, up to 0.5 ms a word)."""
     words, phrases = terms_of(text)
-    vocabulary = list(set(tokens(body)))
+    cores = {w[1:] for w in words}
+    vocabulary = [v for v in set(tokens(body)) if v in words or any(c in v for c in cores)]
     forms = [w for w, s in zip(vocabulary, stem_tokens(vocabulary)) if s in words]
     alternatives = [re.escape(f) for f in sorted(forms, key=len, reverse=True)]
     alternatives += [r"[\W_]+".join(map(re.escape, p)) for p in phrases if p]
