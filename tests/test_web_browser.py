@@ -165,6 +165,7 @@ PAGES = {
     "article": f"/articles/{aid('camat-bandar')}",
     "official": None,  # found at run time
     "officials": "/officials",
+    "cases": "/cases?region=33",
     "error-400": '/?q="kepala desa',
     "error-404": "/articles/0000000000000000",
 }
