@@ -77,3 +77,30 @@ def test_the_command_says_up_to_date_the_second_time(tmp_path):
     with Archive.open(path) as opened:
         stored = json.loads(opened.conn.execute("SELECT value FROM cases_state").fetchone()[0])
     assert stored[0] == case_store.version()
+
+
+def test_pantau_export_kind_cases_writes_the_cases_with_dictionary_and_manifest(tmp_path):
+    import csv
+
+    path = tmp_path / "archive.sqlite3"
+    bulk_archive.fill(path, 60, officials=2)
+    env = {"PANTAU_DATA_DIR": str(tmp_path)}
+    import os
+
+    run = lambda *args: subprocess.run([sys.executable, "-m", "pantau", *args], capture_output=True, text=True,
+                                       timeout=300, env={**os.environ, **env})
+    assert run("cases").returncode == 0
+    out = tmp_path / "out" / "cases.csv"
+    done = run("export", "--kind", "cases", "-o", str(out), "--status", "sanctioned")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    with Archive.open(path) as opened:
+        expected = {r[0] for r in opened.conn.execute("SELECT id FROM cases WHERE status = 'sanctioned'")}
+    assert {r["id"] for r in rows} == expected and rows
+    manifest = json.loads((tmp_path / "out" / "cases.manifest.json").read_text())
+    assert manifest["kind"] == "cases" and manifest["counts"]["rows"] == len(rows)
+    assert manifest["query"] == {"status": ["sanctioned"]}
+    fields = [r["field"] for r in csv.DictReader((tmp_path / "out" / "cases.data_dictionary.csv").open())]
+    assert fields == list(rows[0].keys())
+    bad = run("export", "--kind", "cases", "-o", str(out), "--stage", "found")
+    assert bad.returncode == 2 and "unknown stage found" in bad.stderr

@@ -31,9 +31,13 @@ def export(
     bundle: bool = typer.Option(False, "--bundle", help="Write a zip with the data dictionary and manifest."),
     archive_path: Path | None = typer.Option(
         None, "--archive", help="Archive file (default: PANTAU_DATA_DIR/archive.sqlite3)."),
+    kind: str = typer.Option("articles", "--kind", help="articles, or cases (pantau cases): one row per case."),
+    stage: list[str] = typer.Option([], "--stage", help="With --kind cases: a stage the case reached. Repeatable."),
+    status: list[str] = typer.Option([], "--status", help="With --kind cases: case status. Repeatable."),
     **filters,
 ) -> None:
-    """Export every article matching the filters, with a data dictionary and a manifest."""
+    """Export every article (or, --kind cases, every case) matching the filters, with a data
+    dictionary and a manifest."""
     from rich.console import Console
 
     from pantau import export as exporter
@@ -44,12 +48,20 @@ def export(
 
     exporter.check_format(fmt)
     query = build_query(**filters)
+    cases = _case_filters(kind, stage, status)
     err = Console(stderr=True)
     backend = get_backend(get_settings())
     try:
         with Archive.open(archive_path) as archive:
-            manifest = _write(query, fmt, output, bundle or output.suffix == ".zip",
-                              archive=archive, backend=backend, console=err)
+            if kind == "cases":
+                from pantau.store.case_query import from_article_query
+
+                case_query = from_article_query(query, archive.conn, backend, **cases)
+                manifest = _write_cases(case_query, fmt, output, bundle or output.suffix == ".zip", archive)
+            else:
+                seen = _of_cases(backend, archive, cases)
+                manifest = _write(query, fmt, output, bundle or output.suffix == ".zip", archive=archive,
+                                  backend=seen, console=err, cases=cases if seen is not backend else None)
     except OSError as exc:  # a full disk or a read-only target: the previous export stays
         from pantau.errors import storage_problem
 
@@ -59,8 +71,57 @@ def export(
         raise problem from exc
     finally:
         backend.close()
-    err.print(f"export: {manifest['counts']['rows']} articles -> {output} "
+    err.print(f"export: {manifest['counts']['rows']} {kind} -> {output} "
               f"(sha256 {manifest['data_sha256'][:16]}...)")
+
+
+def _case_filters(kind: str, stage: list[str], status: list[str]) -> dict:
+    """The case-only filters (stage, status), checked; with --kind articles they keep the
+    articles of such cases (as /v1/export does)."""
+    from pantau.cases.fields import Stage, Status
+    from pantau.errors import InvalidInput
+
+    if kind not in ("articles", "cases"):
+        raise InvalidInput(f"--kind must be articles or cases, not {kind!r}", detail={"kind": kind})
+    for name, values, enum in (("stage", stage, Stage), ("status", status, Status)):
+        wrong = [v for v in values if v not in {m.value for m in enum}]
+        if wrong:
+            raise InvalidInput(f"unknown {name} {', '.join(wrong)}; one of {', '.join(m.value for m in enum)}",
+                               detail={name: wrong})
+    return {"stage": list(stage), "status": list(status)}
+
+
+def _of_cases(backend, archive, cases: dict):
+    """The backend, or (with --stage/--status) the backend seen through the member articles
+    of such cases."""
+    if not cases["stage"] and not cases["status"]:
+        return backend
+    from pantau.search.base import Only
+    from pantau.store.case_query import CaseQuery, articles_of_cases
+
+    return Only(backend, articles_of_cases(archive.conn, CaseQuery(**cases)))
+
+
+def _write_cases(query, fmt: str, output: Path, bundle: bool, archive) -> dict:
+    """A case export: the data file with its two sidecars, or the zip; all at once or none."""
+    from pantau import render
+    from pantau.atomic import AtomicFiles
+    from pantau.cases import export as case_export
+    from pantau.export import DICTIONARY_COLUMNS
+
+    with AtomicFiles(targets(output, bundle)) as files:
+        with files.open(output) as fh:
+            if bundle:
+                return case_export.write_bundle(archive.conn, query, fmt, fh, archive=archive)
+            result = case_export.export(archive.conn, query, fmt, fh)
+        manifest = {"kind": "cases", "query": query.filters(), "format": fmt,
+                    "counts": {"rows": result.rows}, "data_sha256": result.sha256,
+                    "data_bytes": result.bytes, "fields": case_export.FIELD_NAMES}
+        files.write_bytes(_sidecar(output, "manifest.json"),
+                          (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+        files.write_bytes(_sidecar(output, "data_dictionary.csv"),
+                          render.csv_bytes(case_export.dictionary(), DICTIONARY_COLUMNS))
+    return manifest
 
 
 def _filter_options() -> list[inspect.Parameter]:
@@ -94,7 +155,8 @@ def _with_filter_options(command):
 export = _with_filter_options(export)
 
 
-def _write(query, fmt: str, output: Path, bundle: bool, *, archive, backend, console) -> dict:
+def _write(query, fmt: str, output: Path, bundle: bool, *, archive, backend, console,
+           cases: dict | None = None) -> dict:
     """Write the export (or the bundle) with a progress bar; all files appear at once, or
     (on any failure, or a kill) none, and the previous export stays as it was."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -110,11 +172,11 @@ def _write(query, fmt: str, output: Path, bundle: bool, *, archive, backend, con
         with AtomicFiles(targets(output, bundle)) as files:
             with files.open(output) as fh:
                 if bundle:
-                    manifest = exporter.write_bundle(query, fmt, fh, **common)
+                    manifest = exporter.write_bundle(query, fmt, fh, cases=cases, **common)
                 else:
                     result = exporter.export(query, fmt, fh, **common)
                     manifest = exporter.manifest(query, result, archive=archive, backend=backend,
-                                                 data_file=output.name)
+                                                 data_file=output.name, cases=cases)
             if not bundle:
                 text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
                 files.write_bytes(_sidecar(output, "manifest.json"), text.encode("utf-8"))

@@ -145,3 +145,18 @@ def _period(day: str, interval: str) -> str:
         return day[:7]
     year, week, _ = date.fromisoformat(day).isocalendar()
     return f"{year}-W{week:02d}"
+
+
+def from_article_query(query, conn: sqlite3.Connection, backend, **case_only) -> CaseQuery:
+    """The case filters of an article query (``SearchQuery``). The filters cases share with
+    articles apply to the case; the others (q, doc_type, source_type, cluster) select the
+    cases that have a member article matching them ("cases reported in words like camat")."""
+    from pantau.cases.fields import SHARED
+    from pantau.query_input import build_query
+    from pantau.search import fields
+
+    shared = {p for n in SHARED for p in fields.FILTERS_BY_NAME[n].params}
+    values = {p: getattr(query, p) for p in shared}
+    others = {p: getattr(query, p) for p in fields.FILTER_PARAMS if p not in shared and getattr(query, p, None)}
+    ids = cases_with_articles(conn, backend.iter_ids(build_query(**others))) if others else None
+    return CaseQuery(**values, **case_only, ids=ids)

@@ -46,22 +46,10 @@ def timeline(
 
 
 def case_query_of(query, archive, backend, **case_only):
-    """The case filters of an article query (``SearchQuery``). The filters cases share with
-    articles apply to the case; the others (q, doc_type, source_type, cluster) select the
-    cases that have a member article matching them ("cases reported in words like camat")."""
-    from pantau.cases.fields import SHARED
-    from pantau.query_input import build_query
-    from pantau.search import fields
-    from pantau.store.case_query import CaseQuery, cases_with_articles
+    """The case filters of an article query (``pantau.store.case_query.from_article_query``)."""
+    from pantau.store.case_query import from_article_query
 
-    shared = {p for n in SHARED for p in fields.FILTERS_BY_NAME[n].params}
-    values = {p: getattr(query, p) for p in shared}
-    others = {p: getattr(query, p) for p in fields.FILTER_PARAMS if p not in shared and getattr(query, p, None)}
-    ids = None
-    if others:
-        members = backend.iter_ids(build_query(**others))
-        ids = cases_with_articles(archive.conn, members)
-    return CaseQuery(**values, **case_only, ids=ids)
+    return from_article_query(query, archive.conn, backend, **case_only)
 
 
 def _case_timeline(query, archive, backend, interval: str, split: str | None, fmt: str):
