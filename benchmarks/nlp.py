@@ -7,7 +7,10 @@ after: other processes on the machine slow it), from process start to ``nlp.pipe
 returning. Throughput is given per wall-clock second and per CPU second (the latter does not
 suffer when other processes share the core). Throughput runs ``nlp.runner.analyze`` on synthetic articles of realistic length
 made by recombining the sample site's sentences (names, numbers and dates varied), pinned
-to one CPU core; the per-component split comes from running each pipe alone. Targets:
+to one CPU core; the per-component split comes from running each pipe alone. ``--items
+FILE.jsonl`` reads the articles from a file instead (id, title, text, published, url: what
+``--save-items`` writes), so that two checkouts can be measured on the very same articles
+while the sample site changes. Targets:
 start-up < 2 s, >= 100 articles/s, peak memory < 1 GiB. No assertions: figures only.
 """
 
@@ -81,6 +84,28 @@ def synthetic(n: int, words: int, seed: int = 7) -> list:
     return items
 
 
+def read_items(path: str, n: int) -> list:
+    from nlp.runner import Item
+
+    items = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if len(items) >= n:
+                break
+            d = json.loads(line)
+            items.append(Item(id=d["id"], title=d.get("title"), text=d["text"], url=d.get("url"),
+                              published=date.fromisoformat(d["published"]) if d.get("published") else None))
+    return items
+
+
+def save_items(path: str, items: list) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in items:
+            fh.write(json.dumps({"id": i.id, "title": i.title, "text": i.text, "url": i.url,
+                                 "published": i.published.isoformat() if i.published else None},
+                                ensure_ascii=False) + "\n")
+
+
 def load_average() -> str:
     try:
         with open("/proc/loadavg") as fh:
@@ -122,6 +147,8 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--startup-runs", type=int, default=7)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--items", metavar="FILE.jsonl", help="read the articles from this file")
+    ap.add_argument("--save-items", metavar="FILE.jsonl", help="write the articles measured")
     args = ap.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
@@ -133,7 +160,9 @@ def main() -> None:
     from nlp.runner import analyze
 
     nlp = load()
-    items = synthetic(args.articles, args.words)
+    items = read_items(args.items, args.articles) if args.items else synthetic(args.articles, args.words)
+    if args.save_items:
+        save_items(args.save_items, items)
     mean_words = statistics.mean(len(i.text.split()) for i in items)
     t0, c0 = time.perf_counter(), time.process_time()
     n = sum(1 for _ in analyze(items, batch_size=args.batch_size, nlp=nlp))

@@ -144,3 +144,51 @@ def test_tokens_from_the_sentence_columns_equal_tokens_read_from_the_doc():
         read = names.Tokens(doc, None)
         for attr in ("n", "text", "ws", "space", "idx", "doc_text", "sent_start", "norm", "sent_begin"):
             assert getattr(shared, attr) == getattr(read, attr), (text, attr)
+
+
+def _cue_lexicons():
+    import tomllib
+
+    from nlp.components.cue_spans import DATA, FILES, cue_groups, doctype_groups, parse_cues
+
+    read = {key: (DATA / name).read_text("utf-8") for key, name in FILES.items()}
+    return [cue_groups(parse_cues(read["violation_cues"])), cue_groups(parse_cues(read["incident_cues"])),
+            (doctype_groups(tomllib.loads(read["doctype_cues"])), None)]
+
+
+def test_one_walk_over_the_cue_files_equals_one_matcher_each():
+    """CueMatchers (the three cue files in one trie) gives each file's CueMatcher answer:
+    the same matches, order, clitic rule and suppression, on texts made of the terms' words
+    with clitics, case changes and filler."""
+    from nlp.components.cues import CueMatcher, CueMatchers, Words
+
+    lexicons = _cue_lexicons()
+    singles = [CueMatcher(*lex) for lex in lexicons]
+    joint = CueMatchers(lexicons)
+    words = sorted({w for groups, _ in lexicons for terms in groups.values() for t in terms
+                    for w in t.split()})
+    rng = random.Random(11)
+    fillers = ["dan", "yang", "di", "Kabupaten", "ASN", ".", ",", "\n", "kepala", "desa"]
+    for _ in range(400):
+        parts = []
+        for _ in range(rng.randint(5, 60)):
+            w = rng.choice(words) if rng.random() < 0.7 else rng.choice(fillers)
+            w = rng.choice([w, w, w.title(), w.upper()]) + rng.choice(["", "", "", "nya", "lah", "pun"])
+            parts.append(w)
+        text = " ".join(parts)
+        w = Words.from_text(text)
+        assert joint.match_ranges(w) == [m.match_ranges(w) for m in singles], text
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_related_markers_found_from_first_words_equal_finditer(seed):
+    from nlp.evidence import RELATED_MARKER_RE, _markers
+
+    rng = random.Random(seed)
+    pieces = ["Baca juga:", "BACA JUGA", "simak pula -", "Berita Terkait\n", "related articles:",
+              "read also", "Also Read:", "artikel lainnya »", "topik", "bacaan", "cek juga",
+              "berbaca", "Baca", "juga", "İ", "ı", "ſimak juga:", "Kbaca", "lihat  juga", "\n", " ",
+              "kata Budi.", "ASN", ":", " - ", "Tonton Juga", "saksikan pula"]
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "\n"]) for _ in range(rng.randint(1, 15)))
+        assert [m.span() for m in _markers(text)] == [m.span() for m in RELATED_MARKER_RE.finditer(text)], text

@@ -25,6 +25,9 @@ import json
 import re
 import tomllib
 from bisect import bisect_left, bisect_right
+from collections import deque
+from itertools import groupby, repeat
+from operator import itemgetter
 from pathlib import Path
 
 from spacy.attrs import IDX
@@ -32,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 from spacy.util import ensure_path
 
-from nlp.components.cues import CueMatcher, Hit, Words
+from nlp.components.cues import CueMatchers, Hit, Words, hits_of
 from nlp.evidence import doc_text, ignored_spans, sentence_bounds
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -113,20 +116,22 @@ def cue_words(doc: Doc) -> Words:
 
 def cue_hits(doc: Doc, name: str) -> dict[str, list[Hit]]:
     """The span group ``name`` as {cue group: [Hit, ...]}, in match order."""
-    group = doc.spans[name]
+    attrs = doc.spans[name].attrs
     out: dict[str, list[Hit]] = {}
-    attrs = group.attrs
-    for label, start, end in zip(attrs["labels"], attrs["word_starts"], attrs["word_ends"]):
+    # the attrs hold each label's matches in one run: a run becomes a list without Python
+    # code per match
+    for label, run in groupby(hits_of(zip(attrs["labels"], attrs["word_starts"], attrs["word_ends"])),
+                              itemgetter(0)):
         hits = out.get(label)
         if hits is None:
-            hits = out[label] = []
-        hits.append(Hit(label, start, end))
+            out[label] = list(run)
+        else:
+            hits.extend(run)
     return out
 
 
 class CueSpans:
     """Matches the cue files over each doc and stores the matches as span groups."""
-
 
     def __init__(self, nlp: Language, name: str = "pantau_cues", violation_cues: str | None = None,
                  incident_cues: str | None = None, doctype_cues: str | None = None):
@@ -139,15 +144,17 @@ class CueSpans:
 
     def _load(self, sources: dict[str, str]) -> None:
         self.sources = sources
-        violation = cue_groups(parse_cues(sources["violation_cues"], "violation_cues"))
-        incident = cue_groups(parse_cues(sources["incident_cues"], "incident_cues"))
-        self.matchers = {
-            "violation_cues": CueMatcher(*violation, cache_name="violation-cues"),
-            "incident_cues": CueMatcher(*incident),
-            "doctype_cues": CueMatcher(doctype_groups(tomllib.loads(sources["doctype_cues"]))),
+        lexicons = {
+            "violation_cues": cue_groups(parse_cues(sources["violation_cues"], "violation_cues")),
+            "incident_cues": cue_groups(parse_cues(sources["incident_cues"], "incident_cues")),
+            "doctype_cues": (doctype_groups(tomllib.loads(sources["doctype_cues"])), None),
         }
-        self.labels = {name: {g: self.vocab.strings.add(g) for g in m.groups}
-                       for name, m in self.matchers.items()}
+        # the three files in one trie, walked once per doc (``CueMatchers``)
+        self.names = list(lexicons)
+        self.matcher = CueMatchers(list(lexicons.values()), cache_name="cue-tries")
+        self.doctype = self.names.index("doctype_cues")
+        self.labels = {name: {g: self.vocab.strings.add(g) for g in groups}
+                       for name, (groups, _) in lexicons.items()}
 
     def initialize(self, get_examples=None, *, nlp=None, violation_cues: str | None = None,
                    incident_cues: str | None = None, doctype_cues: str | None = None) -> None:
@@ -161,44 +168,68 @@ class CueSpans:
         bounds = sentence_bounds(doc)
         words = Words.from_text(doc_text(doc), bounds if len(bounds) > 1 else None, ignored_spans(doc))
         doc.user_data["cue_words"] = words
-        tok_starts, made = _token_starts(doc), {}
-        for name, matcher in self.matchers.items():
-            doc.spans[name] = self._group(doc, name, words, matcher.match_ranges(words), tok_starts, made)
+        for name, group in zip(self.names, self._groups(doc, words, self.matcher.match_ranges(words))):
+            doc.spans[name] = group
         title = doc.user_data.get("title") or ""
         title_words = Words.from_text(title, [(0, len(title))]) if title.strip() else None
-        doc.user_data["title_cues"] = (
-            title_words, self.matchers["doctype_cues"].match(title_words) if title_words else {})
+        title_hits = {}
+        if title_words:
+            found = self.matcher.match_ranges(title_words)[self.doctype]
+            title_hits = {group: hits_of(zip(repeat(group, len(ranges)), *zip(*ranges)))
+                          for group, ranges in found.items()}
+        doc.user_data["title_cues"] = (title_words, title_hits)
         return doc
 
     def pipe(self, docs, batch_size: int = 128):
         for doc in docs:
             yield self(doc)
 
-    def _group(self, doc: Doc, name: str, words: Words, hits: dict[str, list[tuple[int, int]]],
-               tok_starts: list[int], made: dict) -> SpanGroup:
-        """The span group of one cue file's matches. ``made``: the doc's spans by word range
-        so far (several groups often match the same words): a span is built once per range
-        and appended with each label (``SpanGroup.append`` copies it)."""
-        labels, group = self.labels[name], SpanGroup(doc, name=name)
-        append, starts, ends, names = group.append, [], [], []
-        wstarts, wends, n = words.starts, words.ends, len(doc)
-        for cue_group, found in hits.items():
-            label = labels[cue_group]
-            for key in found:
-                span = made.get(key)
-                if span is None:
-                    first = bisect_right(tok_starts, wstarts[key[0]]) - 1
-                    end = bisect_left(tok_starts, wends[key[1] - 1], first + 1)
-                    span = made[key] = Span(doc, first, min(end, n))
-                span.label = label
-                append(span)
-                starts.append(key[0])
-                ends.append(key[1])
-            names += [cue_group] * len(found)
-        # flat lists of ints and strings: cheap for the garbage collector to keep (a batch
-        # holds hundreds of matches per doc), and serialisable with the doc
-        group.attrs.update(word_starts=starts, word_ends=ends, labels=names)
-        return group
+    def _groups(self, doc: Doc, words: Words,
+                found: list[dict[str, list[tuple[int, int]]]]) -> list[SpanGroup]:
+        """The span group of each cue file's matches, a label's matches in one run.
+
+        A span is the tokens around its words: from the token holding the first word's start
+        to the first token starting at or after the last word's end (``bisect`` over the
+        tokens' start offsets). An article has some 600 matches in 80 groups, so the token
+        bounds and the spans of all of them are made at once by ``map`` (C code, no Python
+        per match or per group)."""
+        firsts: list[int] = []  # first word, end word, label and label id of every match
+        lasts: list[int] = []
+        names: list[str] = []
+        label_ids: list[int] = []
+        sizes = []
+        for name, ranges_by_group in zip(self.names, found):
+            labels, before = self.labels[name], len(firsts)
+            for cue_group, ranges in ranges_by_group.items():
+                if not ranges:  # every match suppressed
+                    continue
+                a, b = zip(*ranges)
+                firsts += a
+                lasts += b
+                names += repeat(cue_group, len(ranges))
+                label_ids += repeat(labels[cue_group], len(ranges))
+            sizes.append(len(firsts) - before)
+        tok_starts = _token_starts(doc)
+        # bisect_right(tok_starts, x) - 1 == bisect_right(tok_starts[1:], x): the first
+        # token starts at 0, at or before every word
+        first_tokens = list(map(bisect_right, repeat(tok_starts[1:]),
+                                map(words.starts.__getitem__, firsts)))
+        ends_before = [0, *words.ends]  # [b]: the end of word b - 1, a match's last word
+        end_tokens = list(map(bisect_left, repeat(tok_starts), map(ends_before.__getitem__, lasts)))
+        groups, at = [], 0
+        for name, size in zip(self.names, sizes):
+            end = at + size
+            # flat lists of ints and strings: cheap for the garbage collector to keep (a
+            # batch holds hundreds of matches per doc), and serialisable with the doc
+            group = SpanGroup(doc, name=name, attrs={
+                "word_starts": firsts[at:end], "word_ends": lasts[at:end], "labels": names[at:end]})
+            # each span is copied into the group as it is made, then freed: hundreds of
+            # live Span objects would set off the garbage collector for nothing
+            _consume(map(group.append, map(Span, repeat(doc), first_tokens[at:end],
+                                           end_tokens[at:end], label_ids[at:end])))
+            groups.append(group)
+            at = end
+        return groups
 
     # serialisation: the cue files travel with the pipeline
     def to_disk(self, path, *, exclude=tuple()):
@@ -218,6 +249,10 @@ class CueSpans:
     def from_bytes(self, data: bytes, *, exclude=tuple()):
         self._load(json.loads(data.decode("utf-8")))
         return self
+
+
+def _consume(iterator) -> None:
+    deque(iterator, maxlen=0)
 
 
 def _token_starts(doc: Doc) -> list[int]:

@@ -23,6 +23,9 @@ import itertools
 import json
 import re
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import compress, repeat
+from typing import NamedTuple
 
 from nlp.cache import cached, code_fingerprint
 
@@ -48,11 +51,21 @@ def lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-@dataclass(slots=True)
-class Hit:
+class Hit(NamedTuple):
+    """One match: a tuple, so a list of them is made in C (``hits_of``), not by calling a
+    Python ``__init__`` for each of the hundreds of matches of an article."""
+
     group: str
     start: int  # first word index
     end: int  # one past the last word index
+
+
+_new_hit = partial(tuple.__new__, Hit)  # Hit from a (group, start, end) tuple, without Python code
+
+
+def hits_of(triples) -> list[Hit]:
+    """``[Hit(*t) for t in triples]`` without a Python call per hit."""
+    return list(map(_new_hit, triples))
 
 
 @dataclass
@@ -153,7 +166,7 @@ class CueMatcher:
             self.trie = cached(cache_name, inputs, lambda: build_trie(groups))
 
     def match(self, words: Words) -> dict[str, list[Hit]]:
-        return {group: [Hit(group, a, b) for a, b in found]
+        return {group: hits_of(zip(repeat(group, len(found)), *zip(*found)))
                 for group, found in self.match_ranges(words).items()}
 
     def match_ranges(self, words: Words) -> dict[str, list[tuple[int, int]]]:
@@ -188,14 +201,123 @@ class CueMatcher:
                 node = children.get(forms[j])
                 if node is None:
                     break
-        for group, by in self.suppress.items():
-            if group not in out:
-                continue
-            blockers = [h for b in by for h in out.get(b, ())]
-            if blockers:
-                out[group] = [h for h in out[group]
-                              if not any(a <= h[0] and h[1] <= b for a, b in blockers)]
+        _suppress(out, self.suppress)
         return out
+
+
+def _suppress(out: dict[str, list[tuple[int, int]]], suppress: dict[str, list[str]]) -> None:
+    """Drop the matches of a group that lie within a match of a group suppressing it."""
+    for group, by in suppress.items():
+        if group not in out:
+            continue
+        blockers = [h for b in by for h in out.get(b, ())]
+        if blockers:
+            out[group] = [h for h in out[group]
+                          if not any(a <= h[0] and h[1] <= b for a, b in blockers)]
+
+
+def build_multi_trie(lexicons: list[dict[str, list[str]]]) -> tuple[dict, dict, dict]:
+    """One word trie for several lexicons: node = (the (lexicon index, group) keys of the
+    terms ending here, {next word: node}), each lexicon's keys in the order of its own
+    ``build_trie``. Also the walk's start nodes by word: ``heads`` (the node of a first
+    word, or, for a word ending in a clitic whose stem starts a term and which starts none
+    itself, the stem's node) and ``stems`` (a word that starts terms of some lexicons and
+    whose stem starts terms of others: (the stem's node, the lexicons to leave out))."""
+    trie: dict[str, tuple[list, dict]] = {}
+    for k, groups in enumerate(lexicons):
+        for group, level in build_trie(groups).items():
+            _merge(trie, group, level, k)
+    first = {w: frozenset(k for k, _ in _keys(node)) for w, node in trie.items()}
+    heads: dict[str, tuple] = dict(trie)
+    stems: dict[str, tuple] = {}
+    for stem, node in trie.items():
+        if len(stem) < 3:
+            continue
+        for clitic in CLITICS:
+            word = stem + clitic
+            if word not in trie:
+                heads[word] = node
+            elif first[stem] - first[word]:
+                stems[word] = (node, first[word])
+    return trie, heads, stems
+
+
+def _merge(trie: dict, word: str, node: tuple, k: int) -> None:
+    """Add the single-lexicon ``node`` (``build_trie``) under ``word``, its groups as keys."""
+    mine = trie.get(word)
+    if mine is None:
+        mine = trie[word] = ([], {})
+    mine[0].extend((k, g) for g in node[0])
+    for w, child in node[1].items():
+        _merge(mine[1], w, child, k)
+
+
+def _keys(node):
+    """Every key at or below ``node``."""
+    yield from node[0]
+    for child in node[1].values():
+        yield from _keys(child)
+
+
+class CueMatchers:
+    """Several cue lexicons matched in one walk over the words: ``match_ranges(words)``
+    gives, for each lexicon, exactly what its own ``CueMatcher`` gives (the same clitic
+    rule, suppression and order), for the cost of one.
+
+    With ``cache_name`` the trie is kept in ``nlp.cache``, like ``CueMatcher``'s."""
+
+    def __init__(self, lexicons: list[tuple[dict[str, list[str]], dict[str, list[str]] | None]],
+                 cache_name: str | None = None):
+        groups = [g for g, _ in lexicons]
+        self.groups = [set(g) for g in groups]
+        self.suppress = [s or {} for _, s in lexicons]
+        if cache_name is None:
+            built = build_multi_trie(groups)
+        else:
+            inputs = [code_fingerprint(), json.dumps(groups, ensure_ascii=False)]
+            built = cached(cache_name, inputs, lambda: build_multi_trie(groups))
+        self.trie, self.heads, self.stems = built
+
+    def match_ranges(self, words: Words) -> list[dict[str, list[tuple[int, int]]]]:
+        """For each lexicon, every match as {group: [(first word, end word), ...]}, in
+        text order."""
+        forms = words.forms
+        n = len(forms)
+        heads, stems, skip = self.heads, self.stems, words.skip
+        out: dict[tuple[int, str], list[tuple[int, int]]] = {}
+        # positions whose word may start a term: found by C code over all the words
+        for i in compress(range(n), map(heads.__contains__, forms)):
+            if skip and i in skip:
+                continue
+            w = forms[i]
+            node, left_out = heads[w], None
+            while node is not None:
+                j = i
+                while True:
+                    ends_here, children = node
+                    j += 1
+                    for key in ends_here:
+                        if left_out is not None and key[0] in left_out:
+                            continue
+                        found = out.get(key)
+                        if found is None:
+                            out[key] = [(i, j)]
+                        else:
+                            found.append((i, j))
+                    if not children or j >= n:
+                        break
+                    node = children.get(forms[j])
+                    if node is None:
+                        break
+                # a word that starts terms itself starts the other lexicons' terms of its stem
+                node, left_out = stems.get(w, (None, None)) if left_out is None else (None, None)
+        per: list[dict[str, list[tuple[int, int]]]] = [{} for _ in self.groups]
+        for (k, group), found in out.items():
+            per[k][group] = found
+        for k, suppress in enumerate(self.suppress):
+            if suppress:
+                _suppress(per[k], suppress)
+        return per
 
 
 def near(hits: list[Hit] | None, words: Words, anchor: Hit, before: int, after: int,
