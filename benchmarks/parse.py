@@ -1,11 +1,14 @@
 """Parse benchmark: time per page of ``crawler.parsing.parse_page`` over the fixture pages
 and every page of the sample site (article pages, their next pages and AMP versions, and the
-traps: the 5 MB page, the PDF, the wrong-encoding page), plus MinHash signatures.
+traps: the 5 MB page, the PDF, the wrong-encoding page), plus MinHash signatures; and, in the
+same run on the same pages, trafilatura alone: ``trafilatura.extract`` with its defaults (text
+only) and with metadata (title, date, author: the whole job Pantau's parser does).
 
     .venv/bin/python benchmarks/parse.py [--repeat 5] [--json]
 
 Each page is parsed ``repeat`` times after one warm-up pass; the figure of a page is its
-median. Target: median <= 15 ms per page. No assertions: figures only.
+median. Targets: median <= 15 ms per page; total time at or below trafilatura's. No
+assertions: figures only.
 """
 
 from __future__ import annotations
@@ -52,17 +55,37 @@ def sample_pages() -> list[tuple[str, bytes, str, dict]]:
     return pages
 
 
-def time_pages(pages, repeat: int) -> dict[str, float]:
+def pantau_parse(body: bytes, url: str, headers: dict) -> None:
     from crawler.parsing import parse_page
 
+    parse_page(body, url, headers, "bench")
+
+
+def trafilatura_default(body: bytes, url: str, headers: dict) -> None:
+    import trafilatura
+
+    trafilatura.extract(body, url=url)
+
+
+def trafilatura_metadata(body: bytes, url: str, headers: dict) -> None:
+    import trafilatura
+
+    trafilatura.extract(body, url=url, with_metadata=True)
+
+
+PARSERS = {"pantau": pantau_parse, "trafilatura": trafilatura_default,
+           "trafilatura+metadata": trafilatura_metadata}
+
+
+def time_pages(pages, repeat: int, parse=pantau_parse) -> dict[str, float]:
     for _, body, url, headers in pages:  # warm-up: imports, regex compilation, caches
-        parse_page(body, url, headers, "bench")
+        parse(body, url, headers)
     result = {}
     for name, body, url, headers in pages:
         runs = []
         for _ in range(repeat):
             start = time.perf_counter()
-            parse_page(body, url, headers, "bench")
+            parse(body, url, headers)
             runs.append((time.perf_counter() - start) * 1000)
         result[name] = statistics.median(runs)
     return result
@@ -93,22 +116,28 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     fixtures, sample = fixture_pages(), sample_pages()
-    times = time_pages(fixtures + sample, args.repeat)
-    report = {
-        "fixtures": summary([v for k, v in times.items() if k.startswith("fixture/")]),
-        "sample_site": summary([v for k, v in times.items() if k.startswith("sample/")]),
-        "all": summary(list(times.values())),
-        "slowest": {k: round(v, 1) for k, v in sorted(times.items(), key=lambda kv: -kv[1])[:3]},
-        "minhash_signature_ms": round(minhash_ms(fixtures + sample, args.repeat), 2),
-    }
+    report = {}
+    for parser_name, parse in PARSERS.items():
+        times = time_pages(fixtures + sample, args.repeat, parse)
+        report[parser_name] = {
+            "fixtures": summary([v for k, v in times.items() if k.startswith("fixture/")]),
+            "sample_site": summary([v for k, v in times.items() if k.startswith("sample/")]),
+            "all": summary(list(times.values())),
+            "total_ms": round(sum(times.values()), 1),
+            "slowest": {k: round(v, 1) for k, v in sorted(times.items(), key=lambda kv: -kv[1])[:3]},
+        }
+    report["minhash_signature_ms"] = round(minhash_ms(fixtures + sample, args.repeat), 2)
     if args.json:
         print(json.dumps(report, indent=2))
         return
-    for group in ("fixtures", "sample_site", "all"):
-        s = report[group]
-        print(f"{group:12} {s['pages']:4} pages   median {s['median_ms']:6.2f} ms   "
-              f"p95 {s['p95_ms']:7.2f} ms   max {s['max_ms']:7.2f} ms")
-    print("slowest:     " + ", ".join(f"{k} {v} ms" for k, v in report["slowest"].items()))
+    for parser_name in PARSERS:
+        print(f"{parser_name} (total {report[parser_name]['total_ms']} ms, "
+              f"{report[parser_name]['total_ms'] / report['trafilatura']['total_ms']:.2f}x trafilatura)")
+        for group in ("fixtures", "sample_site", "all"):
+            s = report[parser_name][group]
+            print(f"  {group:12} {s['pages']:4} pages   median {s['median_ms']:6.2f} ms   "
+                  f"p95 {s['p95_ms']:7.2f} ms   max {s['max_ms']:7.2f} ms")
+        print("  slowest:     " + ", ".join(f"{k} {v} ms" for k, v in report[parser_name]["slowest"].items()))
     print(f"minhash:     {report['minhash_signature_ms']} ms per article signature (target median parse <= 15 ms)")
 
 
