@@ -24,6 +24,7 @@ from spacy.util import ensure_path
 from nlp import extensions  # noqa: F401
 from nlp.components.cue_spans import DATA, cue_hits, cue_words, dump_cues, cue_groups, read_cues
 from nlp.components.cues import CueMatcher, Hit, Words
+from nlp.word_lists import word_list
 
 DEFAULT_CUES = DATA / "incident_cues.toml"
 FILE_NAME = "incident_cues.toml"
@@ -33,13 +34,13 @@ REQUIRED = set(STAGE_GROUPS) | {"MODAL", "GENERIC", "STAT", "SUBJECT_DESC", "SUB
                                 "ANAPHOR", "OVERSIGHT", "PATIENT_ACTIVE", "RESPONDENT"}
 INITIALS_RE = re.compile(r"\b(?:berinisial|inisial)\s+([A-Z]{1,4}(?:\.\s?[A-Z]{1,3})*\.?)(?![\w])"
                          r"|\bbernama\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
+# a local head named with the place he heads ("Kepala Desa Budi", "Camat Sari"): the titles are
+# in nlp/data/word_lists.toml, longest first so that a title is never cut short
 ROLE_PLACE_RE = re.compile(
-    r"\b(Kepala Desa|Kades|Camat|Lurah|Keuchik|Geuchik|Perbekel|Sekdes|Sekretaris Desa|Kepala Dinas|"
-    r"Kadis|Kabid|Kepala Bidang|Kepala Sekolah|Kepsek|Wali Nagari|Kepala Kampung|Kepala Gampong|"
-    r"Kepala Puskesmas|Sekcam|Kepala UPT|Kepala Lembang|Hukum Tua|Kuwu|Pambakal|Pembakal|"
-    r"Kepala Pekon|Peratin|Kepala Tiyuh|Kepala Negeri|Raja Negeri|Kepala Nagari|Datuk Penghulu)\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,2})")
+    r"\b(%s)\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,2})"
+    % "|".join(map(re.escape, sorted(word_list("local_head_titles"), key=len, reverse=True))))
 NUMBER_RE = re.compile(
-    r"\b(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|[2-9])\s+(?:orang\s+)?$", re.I)
+    r"\b(?:%s|[2-9])\s+(?:orang\s+)?$" % "|".join(word_list("number_words")), re.I)
 DESC_TAIL = 4  # capitalised words kept after a described role ("seorang ASN Dinas Perhubungan")
 
 
