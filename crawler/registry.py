@@ -25,6 +25,7 @@ from pantau.schema import Source
 from pantau.taxonomy import SourceType
 
 REGISTRY_PATH = Path(__file__).resolve().parent / "sources.toml"
+SOFTWARE_PATH = Path(__file__).resolve().parent / "site_software.toml"
 SAMPLE = "{sample}"
 DEFAULT_QUERIES = ["netralitas asn", "asn tidak netral"]
 
@@ -115,9 +116,25 @@ class Entry(_Strict):
         None, description="Zone of times written without an offset (default: the region's, else WIB).")
     enabled: bool = True
     verified: bool = Field(False, description="Checked against the live site.")
+    software: str | None = Field(None, description="Site software (crawler/site_software.toml) whose "
+                                 "discovery and politeness this entry inherits.")
     notes: str = ""
     discovery: Discovery
     politeness: Politeness = Field(default_factory=Politeness)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _inherit(cls, data):
+        """Fill discovery and politeness from the site software; the entry's own keys win."""
+        if not isinstance(data, dict) or not data.get("software"):
+            return data
+        profile = software_profiles().get(data["software"])
+        if profile is None:
+            raise ValueError(f"unknown software {data['software']!r}; known: {', '.join(sorted(software_profiles()))}")
+        merged = dict(data)
+        for table in ("discovery", "politeness"):
+            merged[table] = {**profile.get(table, {}), **(data.get(table) or {})}
+        return merged
 
     @field_validator("base_url")
     @classmethod
@@ -143,6 +160,15 @@ class Entry(_Strict):
                                "(--sample-url http://127.0.0.1:8765)")
         base = self.base_url.replace(SAMPLE, (sample_url or "").rstrip("/"), 1)
         return Site(self, base)
+
+
+@lru_cache(maxsize=1)
+def software_profiles() -> dict[str, dict]:
+    """``crawler/site_software.toml``: software name -> {description, verified, discovery, politeness}."""
+    try:
+        return tomllib.loads(SOFTWARE_PATH.read_text(encoding="utf-8"))["software"]
+    except (OSError, tomllib.TOMLDecodeError, KeyError) as exc:
+        raise InvalidInput(f"{SOFTWARE_PATH}: cannot read the site software table: {exc}") from exc
 
 
 def check_region(code: str) -> str:
@@ -182,7 +208,7 @@ class Site:
     def to_source(self) -> Source:
         e = self.entry
         config = {"discovery": e.discovery.model_dump(), "politeness": e.politeness.model_dump(),
-                  "verified": e.verified, "registry_base_url": e.base_url}
+                  "verified": e.verified, "registry_base_url": e.base_url, "software": e.software}
         return Source(id=e.id, name=e.name, type=e.type, base_url=self.base_url, region_code=e.region,
                       timezone=e.timezone, enabled=e.enabled, config=config)
 
