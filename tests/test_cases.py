@@ -79,6 +79,26 @@ def test_initials_join_the_person_whose_name_has_them():
     assert rep.stage == "recommended" and rep.persons == {"p-agus"}
 
 
+def test_a_bare_role_mention_joins_the_person_the_article_names_by_that_role():
+    """"Seorang penyuluh ... dilaporkan" and, later, "penyuluh bernama Bambang Sutrisno": one
+    subject, whatever order the sentences come in."""
+    s1 = "Seorang penyuluh pertanian di Grobogan dilaporkan karena mempromosikan istrinya."
+    s2 = "Pelapor menyebut penyuluh bernama Bambang Sutrisno membagikan stiker caleg."
+    item = article("a1", "2024-01-26", [("Seorang penyuluh", "reported", "partisan_support", s1),
+                                        ("penyuluh bernama Bambang Sutrisno", "reported", "campaign_material", s2)])
+    [rep] = reports(item)
+    assert rep.names == {"bambang sutrisno"} and rep.acts == {"partisan_support", "campaign_material"}
+
+
+def test_a_headline_case_takes_the_acts_the_article_names():
+    """An article about one case whose sentences name no subject reports the headline's
+    subject, with the violation types the article names as its acts."""
+    item = article("a1", "2024-10-17", [], title="Panwaslih Teruskan Kasus Kepsek Pendukung Paslon ke BKN")
+    item.violation_types = {"social_media"}
+    [rep] = reports(item)
+    assert rep.role == "kepala_sekolah" and rep.acts == {"social_media"}
+
+
 def test_initials_of_one_word_names():
     assert initials_match("SP", "suparno") and initials_match("S", "suparno")
     assert not initials_match("SM", "suparno") and not initials_match("AP", "suparno")

@@ -179,9 +179,17 @@ def _group(item: CaseInput, r: Rules) -> list[_Group]:
         else:
             pending.append(m)
     _merge_namesakes(item, groups, r)
-    for m in sorted(pending, key=lambda m: INITIALS_RE.search(m.subject) is None):
+    # the most specific first: "bernama X", then initials, then a bare role, so that a bare
+    # "seorang penyuluh" joins the one penyuluh the article names instead of standing apart
+    for m in sorted(pending, key=_specificity):
         _place_unnamed(item, groups, m, r)
     return list(groups.values())
+
+
+def _specificity(m: Mention) -> int:
+    if NAMED_RE.search(m.subject):
+        return 0
+    return 1 if INITIALS_RE.search(m.subject) else 2
 
 
 def _place_unnamed(item: CaseInput, groups: dict, m: Mention, r: Rules) -> None:
@@ -303,6 +311,8 @@ def _report(item: CaseInput, g: _Group, r: Rules, single: bool) -> Report:
     sentences = {m.sentence for m in g.mentions}
     _regions(item, g, sentences, rep)
     rep.acts = {m.violation_type for m in g.mentions if m.violation_type}
+    if not rep.acts and single:  # an article about one case whose sentences name no act:
+        rep.acts = set(item.violation_types)  # the acts the article names are that case's
     # in an article about one case, every stage it reports is that case's
     staged = [m for m in item.incidents if not r.excluded_re.search(m.subject.lower())] if single else []
     staged = staged or g.mentions
