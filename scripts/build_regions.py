@@ -17,10 +17,12 @@ import argparse
 import csv
 import gzip
 import json
+import tomllib
 from importlib import metadata, resources
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "pantau" / "data" / "regions.csv"
+SPELLINGS = OUT.parent / "region_spellings.toml"  # official spellings the source lacks
 
 # Longest first: "Kota Administrasi X" before "Kota X".
 PREFIXES = (
@@ -49,7 +51,12 @@ def canonical(name: str) -> str:
     return name
 
 
-def rows(data: dict[str, str]) -> list[tuple[str, str, str, str]]:
+def official(level: str, name: str, spellings: dict[str, dict[str, str]]) -> str:
+    return spellings.get(level, {}).get(name, name)
+
+
+def rows(data: dict[str, str], spellings: dict[str, dict[str, str]] | None = None) -> list[tuple[str, str, str, str]]:
+    spellings = spellings or {}
     out = []
     for code in sorted(data):
         parts = code.split(".")
@@ -62,7 +69,7 @@ def rows(data: dict[str, str]) -> list[tuple[str, str, str, str]]:
             level, name = "kecamatan", data[code]
         else:
             continue
-        out.append((code, level, canonical(name), parent))
+        out.append((code, level, official(level, canonical(name), spellings), parent))
     return out
 
 
@@ -71,7 +78,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     raw = resources.files("lokal").joinpath("data", "wilayah.json.gz").read_bytes()
-    table = rows(json.loads(gzip.decompress(raw)))
+    table = rows(json.loads(gzip.decompress(raw)), tomllib.loads(SPELLINGS.read_text(encoding="utf-8")))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")

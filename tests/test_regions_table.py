@@ -146,3 +146,17 @@ def test_load_rejects_orphans_and_bad_aliases(tmp_path):
     aliases.write_text('[provinsi]\nJatim = "Jawa Timur"\n', encoding="utf-8")
     with pytest.raises(ValueError, match="Jatim"):
         RegionTable.load(good, aliases)
+
+
+def test_names_are_the_official_spellings_and_the_source_spellings_still_resolve(table):
+    """region_spellings.toml: the table carries the official spelling ("Fakfak"), and the
+    source's spelling ("Fak Fak") is still found, as an alias, at the same code."""
+    spellings = tomllib.loads((REGIONS_CSV.parent / "region_spellings.toml").read_text(encoding="utf-8"))
+    assert spellings
+    names = {(row["level"], row["name"]) for row in csv.DictReader(REGIONS_CSV.open(encoding="utf-8"))}
+    for level, pairs in spellings.items():
+        for source, official in pairs.items():
+            assert (level, official) in names and (level, source) not in names
+            [region] = table.lookup(official, level)
+            assert [r.code for r in table.lookup(source, level)] == [region.code]
+            assert source in table.aliases(region.code) or name_key(source) == name_key(official)
