@@ -57,7 +57,10 @@ def failure_reason(failure) -> tuple[str, int | None]:
 
     value = failure.value
     if failure.check(HttpError):
-        return f"http_{value.response.status}", value.response.status
+        from crawler.pagecheck import is_block_page
+
+        status = value.response.status
+        return ("blocked" if is_block_page(status, value.response.body) else f"http_{status}"), status
     if failure.check(scrapy_errors.IgnoreRequest):
         message = str(value).lower()
         if "robots" in message:

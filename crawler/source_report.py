@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from pathlib import Path
@@ -42,7 +43,7 @@ def probe(url: str, timeout: float, user_agent: str) -> dict:
         return {"ok": False, "status": None, "error": f"{type(exc).__name__}: {exc}"[:160], "final_url": None}
 
 
-def check(entries: list[Entry], sample_url: str | None, timeout: float) -> list[dict]:
+def check_answers(entries: list[Entry], sample_url: str | None, timeout: float) -> list[dict]:
     """Probe every source's base URL in parallel (sample sites only with ``sample_url``)."""
     from pantau.settings import get_settings
 
@@ -95,3 +96,102 @@ def health_table(rows: list[dict]):
     if not rows:
         table.caption = "no crawl recorded in this period"
     return table
+
+
+# -- the views of ``pantau sources``: (JSON data, things to print) ------------------------
+
+def list_view(entries: list[Entry]) -> tuple[list[dict], list]:
+    from crawler import coverage
+
+    rows = [describe(e) for e in entries]
+    cov = coverage.summary(entries)
+    return rows, [list_table(rows), coverage.coverage_table(cov)]
+
+
+def coverage_view(entries: list[Entry], markdown: bool) -> tuple[dict, list]:
+    from crawler import coverage
+
+    data = coverage.summary(entries)
+    return data, [coverage.markdown(data) if markdown else coverage.coverage_table(data)]
+
+
+def check_view(entries: list[Entry], ids: list[str] | None, sample_url: str | None, timeout: float,
+               write_to: Path | None | bool) -> tuple[list[dict], list]:
+    from crawler import sitecheck
+    from crawler.registry import REGISTRY_PATH
+
+    chosen = [e for e in entries if e.id in set(ids)] if ids else entries
+    missing = sorted(set(ids or []) - {e.id for e in chosen})
+    if missing:
+        from pantau.errors import NotFound
+
+        raise NotFound(f"no source {missing[0]!r} in the registry; `pantau sources` lists them")
+    rows = sitecheck.check(chosen, sample_url, timeout)
+    shown: list = [check_report(rows)]
+    if write_to is not False and write_to is not None:
+        path = write_to if isinstance(write_to, Path) else REGISTRY_PATH
+        verdicts = sitecheck.write_verdicts(path, rows)
+        shown.append(f"{path}: {sum(verdicts.values())} verified, {len(verdicts) - sum(verdicts.values())} not")
+    return rows, shown
+
+
+def _mark(value) -> str:
+    return "[green]yes[/]" if value else ("[red]no[/]" if value is False else "-")
+
+
+def check_report(rows: list[dict]):
+    from rich.table import Table
+
+    passed = sum(1 for r in rows if r["ok"])
+    table = Table(title=f"{passed} of {len(rows)} sources answer, discover articles and parse one")
+    for name in ("id", "answers", "discovers", "parses", "detail"):
+        table.add_column(name)
+    for r in rows:
+        if r["ok"] is None:
+            table.add_row(r["id"], "-", "-", "-", r.get("note", ""))
+            continue
+        sample = r.get("sample") or {}
+        answer = str(r.get("status") or r.get("error") or "") + (f" {r['shield']}" if r.get("shield") else "")
+        detail = (f"{answer}; {r.get('articles_found', 0)} articles ({r.get('discovery', '')}); "
+                  + (f"sample: {sample.get('title')!r} {sample.get('published_at')} {sample.get('text_chars', 0)} chars"
+                     if sample.get("url") else f"sample: {sample.get('reason')}"))
+        table.add_row(r["id"], _mark(r["answers"]), _mark(r["discovers"]), _mark(r["parses"]), detail)
+    return table
+
+
+def health_view(entries: list[Entry], archive: Path | None, days: int) -> tuple[dict, list]:
+    from crawler.health import source_health
+
+    rows = health_rows(archive, days)
+    crawled = {r["source_id"] for r in rows}
+    states = source_health(rows, [e.id for e in entries if e.id in crawled] + sorted(crawled - {e.id for e in entries}))
+    return {"sources": states, "ledger": rows}, [health_state_table(states, len(entries)), health_table(rows)]
+
+
+def health_state_table(states: list[dict], registered: int):
+    from rich.table import Table
+
+    colours = {"ok": "green", "degraded": "yellow", "blocked": "red", "dead": "red", "unknown": "dim"}
+    table = Table(title=f"source health from the last crawls ({len(states)} crawled of {registered} registered)")
+    for name in ("source", "state", "reason", "last success"):
+        table.add_column(name)
+    for s in states:
+        table.add_row(s["id"], f"[{colours[s['state']]}]{s['state']}[/]", s["reason"], (s["last_success"] or "-")[:19])
+    return table
+
+
+def probe_view(url: str, timeout: float, keywords: list[str] | None) -> tuple[dict, list]:
+    from rich.table import Table
+
+    from crawler.probe import probe_site
+    from pantau.errors import InvalidInput
+
+    if not re.match(r"^https?://[^/\s]+", url or ""):
+        raise InvalidInput(f"--probe {url!r}: give an http(s) URL")
+    result = probe_site(url, keywords=keywords, timeout=timeout)
+    table = Table(title=f"discovery on {result.base_url} (in order)", caption="; ".join(result.site_notes))
+    for name in ("method", "status", "articles", "note"):
+        table.add_column(name)
+    for s in result.steps:
+        table.add_row(s.method, str(s.status or "-"), str(s.found), s.note)
+    return result.as_dict(), [table, "# a registry entry (crawler/sources.toml):", result.entry_toml]

@@ -19,7 +19,7 @@ from urllib.parse import quote_plus, urljoin
 import scrapy
 from scrapy import signals
 
-from crawler import discovery, jobs, parse_bridge, responses, urls
+from crawler import discovery, jobs, pagecheck, parse_bridge, responses, urls
 from crawler.items import ArticleFetch, Event
 from crawler.registry import load_registry
 from pantau.ids import canonical_url, normalize_url
@@ -143,6 +143,8 @@ class PantauSpider(scrapy.Spider):
                 yield Event(self.source_id, "skipped", url, "document")
 
     def _fetched(self, response) -> Event:
+        if pagecheck.is_block_page(response.status, response.body):  # a bot wall served as a sitemap, feed...
+            return Event(self.source_id, "failed", response.url, "blocked", response.status)
         return Event(self.source_id, "page", response.url, status=response.status, fetched="discovery")
 
     def parse_sitemap(self, response):
@@ -198,6 +200,13 @@ class PantauSpider(scrapy.Spider):
         self.processed |= keys
         if not responses.is_html(response):
             yield self._skipped(page, "not_html")
+            return
+        shield = pagecheck.classify(response.status, response.body)
+        if shield == "blocked":  # retried by the next crawl
+            yield Event(self.source_id, "failed", page.url, "blocked", page.status, fetched="article")
+            return
+        if shield == "soft_404":
+            yield self._skipped(page, "soft_404")
             return
         alternate = self._canonical_elsewhere(response)
         if alternate:
