@@ -266,6 +266,17 @@ def test_tally_list_of_bare_names(nlp):
     assert {("kabupaten", "Tabalong"), ("kabupaten", "Balangan"), ("kabupaten", "Kotabaru")} <= got
 
 
+def test_tally_with_counts_in_words(nlp):
+    got = _names(nlp, "Kasus terbanyak ada di Kabupaten Sanggau. Disusul Sekadau lima kasus, "
+                      "Melawi dua belas laporan dan Kapuas Hulu tiga kasus.")
+    assert {("kabupaten", "Sekadau"), ("kabupaten", "Melawi"), ("kabupaten", "Kapuas Hulu")} <= got
+
+
+def test_kabupaten_abbreviations_in_wide_use(nlp):
+    got = _names(nlp, "Laporan terbanyak dari Kabupaten Kupang, disusul TTU enam laporan dan Pasbar dua laporan.")
+    assert {("kabupaten", "Timor Tengah Utara"), ("kabupaten", "Pasaman Barat")} <= got
+
+
 def test_locative_list_with_a_stop_name(nlp):
     assert _names(nlp, "Pengawasan di wilayah Bima dan Dompu diperketat.") == \
         {("kabupaten", "Bima"), ("kabupaten", "Dompu")}

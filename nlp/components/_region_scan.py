@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pantau.regions import RegionTable, name_key
+from nlp.word_lists import word_list
 
 DEFAULT_CUES = Path(__file__).resolve().parent.parent / "data" / "region_cues.toml"
 NAME_LEVELS = ("provinsi", "kabupaten", "kota")
@@ -28,8 +29,12 @@ _SPACE = "[ \\t\\xa0]+"
 # What may stand between two listed names besides the joining word: "Tegal 14 kasus, Pemalang".
 _LIST_GAP = re.compile(r"[ \t\xa0]*(?:(?:\d+(?:[.,]\d+)*|[a-z]+|[(),/%:-])[ \t\xa0]*){0,6}")
 # A count after a name: "Tabalong: 8 kasus", "Kotabaru 5 laporan" - a tally by region.
-_TALLY = re.compile(r"[ \t\xa0]*[:=]?[ \t\xa0]*\(?\d+(?:[.,]\d+)*\)?[ \t\xa0]+(?i:kasus|laporan|pelanggaran|"
-                    r"temuan|dugaan|aduan|pengaduan|perkara|asn|pns|pegawai|orang|tps|desa)\b")
+# The count may be written in words ("Ketapang lima kasus", "Sambas dua belas laporan").
+_COUNT_WORD = r"(?:%s)(?:[ \t\xa0]+(?:belas|puluh))?" % "|".join(
+    ("satu", "se(?:puluh|belas|ratus)", *word_list("number_words")))
+_TALLY = re.compile(r"[ \t\xa0]*[:=]?[ \t\xa0]*\(?(?:\d+(?:[.,]\d+)*|(?i:%s))\)?[ \t\xa0]+(?i:kasus|laporan|"
+                    r"pelanggaran|temuan|dugaan|aduan|pengaduan|perkara|asn|pns|pegawai|orang|tps|desa)\b"
+                    % _COUNT_WORD)
 # A table row: the name opens a line and a count closes it ("Grobogan: 6", "- Blora = 3").
 _ROW_START = re.compile(r"(?:^|\n)[ \t\xa0]*(?:[-*•·]|\d{1,2}[.)])?[ \t\xa0]*$")
 _ROW_END = re.compile(r"[ \t\xa0]*[:=][ \t\xa0]*\d+(?:[.,]\d+)*[ \t\xa0]*(?:\(?[\d.,]+[ \t\xa0]*%\)?)?[ \t\xa0]*(?:\n|$)")
