@@ -105,7 +105,8 @@ POSITIVE = [
     ("Camat itu kedapatan mengikuti akun resmi tim pemenangan paslon.", "social_media"),
     ("Kades itu diduga menempel stiker caleg di kaca mobil warga.", "campaign_material"),
     ("Oknum ASN kedapatan membagikan kalender bergambar calon bupati kepada warga.", "campaign_material"),
-    ("Perangkat desa membagikan kaos bergambar pasangan calon kepada warga.", "campaign_material"),
+    # shirts handed out are gifts to the public (vote_buying), as real-article gold reads them
+    ("Perangkat desa membagikan kaos bergambar pasangan calon kepada warga.", "vote_buying"),
     ("Bawaslu mewaspadai praktik serangan fajar menjelang pencoblosan.", "vote_buying"),
     ("Kepala desa itu diduga bagi-bagi beras kepada warga sambil mengajak memilih caleg tertentu.", "vote_buying"),
     ("ASN dilarang terlibat money politics dalam bentuk apa pun.", "vote_buying"),
@@ -419,3 +420,29 @@ def test_cue_files_hold_one_term_per_line_and_round_trip(name):
     lines = path.read_text("utf-8").splitlines()
     for term in {t for e in entries for t in e.get("terms", ())}:
         assert f"    {json.dumps(term, ensure_ascii=False)}," in lines, term  # a line of its own
+
+
+# -- acts told in plain words, and attendance denied (issue: extraction on real articles) --
+
+@pytest.mark.parametrize("text,code", [
+    ("Kepala desa itu mengumpulkan anggota Badan Permusyawaratan Desa dan meminta mereka memilih "
+     "pasangan calon nomor urut dua.", "partisan_decision"),
+    ("Kades mengumpulkan anggota BPD di balai desa untuk mendukung salah satu calon bupati.", "partisan_decision"),
+    ("Seorang pegawai dinas membagikan kaos gratis bergambar pasangan calon kepada warga di pasar.", "vote_buying"),
+    ("Dia tidak hadir di kampanye itu, tetapi ASN tersebut terlihat hadir dalam kampanye paslon sepekan kemudian.",
+     "campaign_attendance"),
+    ("Bawaslu meminta ASN tidak menghadiri kampanye pasangan calon.", "campaign_attendance"),
+    ("ASN diharapkan netral dengan tidak mengikuti deklarasi bakal calon.", "campaign_attendance"),
+    ("Dalam ikrar itu ASN menyatakan tidak akan menghadiri kampanye pasangan calon.", "campaign_attendance"),
+])
+def test_plain_word_acts_and_appeals(nlp, text, code):
+    assert code in types(nlp, text)
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Guru itu sendiri tidak berada di lokasi kampanye pasangan calon.", "campaign_attendance"),
+    ("Kampanye paslon digelar di lapangan, namun ia tidak hadir dalam kampanye tersebut.", "campaign_attendance"),
+    ("Seorang pegawai dinas membagikan kaos gratis bergambar pasangan calon kepada warga.", "campaign_material"),
+])
+def test_attendance_denied_and_shirts_handed_out(nlp, text, absent):
+    assert absent not in types(nlp, text)
