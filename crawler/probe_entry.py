@@ -82,7 +82,7 @@ def entry_toml(result, home) -> str:
     if steps["wordpress_api"].used:
         lines.append('software = "wordpress"')
     found = "; ".join(f"{s.method} {s.found}" for s in result.steps)
-    notes = "; ".join([f"probed {date.today().isoformat()}: {found}", *result.site_notes[1:]])
+    notes = "; ".join([f"probed {date.today().isoformat()}: {found}", *result.site_notes])
     lines += ["verified = false", f"notes = {_toml(notes)}", "[source.discovery]"]
     discovery = []
     if steps["robots_sitemaps"].used:

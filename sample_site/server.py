@@ -13,6 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from sample_site import cms
 from sample_site.base import Ctx, Response, document, e, not_found, redirect, server_error
 from sample_site.catalog import Catalog
 from sample_site.content import SITES
@@ -49,6 +50,8 @@ class SampleSite:
         if path in self.plan.flaky_paths and not parts.query and self.flaky.hit(path) == 1:
             return server_error()
         site, _, rest = path[1:].partition("/")
+        if site in cms.SITES:  # the structure fixtures (sample_site/cms)
+            return redirect(f"{base}/{site}/") if path == f"/{site}" else cms.handle(site, "/" + rest, base, query)
         if site not in TEMPLATES:
             return not_found()
         if path == f"/{site}":
@@ -65,7 +68,8 @@ class SampleSite:
 
     def robots(self, base: str) -> str:
         lines = ["User-agent: *", *(f"Disallow: {p}" for p in ROBOTS_DISALLOWED), "Disallow: /__reset", "",
-                 f"Sitemap: {base}/kabarpantura/sitemap.xml", f"Sitemap: {base}/nusaraya/sitemap.xml", ""]
+                 f"Sitemap: {base}/kabarpantura/sitemap.xml", f"Sitemap: {base}/nusaraya/sitemap.xml",
+                 f"Sitemap: {base}/warta-lembah/wp-sitemap.xml", f"Sitemap: {base}/portal-nusantara/sitemap-news.xml", ""]
         return "\n".join(lines)
 
 

@@ -11,6 +11,7 @@ from crawler.registry import load_registry
 from pantau.errors import InvalidInput, NotFound
 from pantau.regions import get_region_table
 from sample_site.answer_key import answer_key
+from sample_site.cms import SITES as CMS_SITES
 from sample_site.content import SITES
 
 BASE = "http://127.0.0.1:8765"
@@ -26,7 +27,8 @@ def test_the_registry_loads_and_has_the_required_sources():
                  "www.bawaslu.go.id", "jateng.bawaslu.go.id"):
         assert host in hosts
     assert any("24jam.co.id" in h for h in hosts)
-    assert {e.id for e in registry.entries if e.is_sample} == set(SITES)
+    assert {e.id for e in registry.entries if e.is_sample} == set(SITES) | set(CMS_SITES)
+    assert {e.id for e in registry.select(sample=True)} == set(SITES)  # the fixtures are crawled by id
     assert {e.type for e in real} == {"news", "bawaslu", "government"}
 
 
