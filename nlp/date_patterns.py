@@ -66,8 +66,12 @@ def _pattern_specs() -> dict[str, tuple[str, int]]:
     return {
         "text": _spec(rf"(?<![\w.:/-]){days}\s+{mon}{year}", flags),
         "month_before": _spec(rf"(?<!\w){mon}\s+$", flags),
+        # "Nov 18, 2023", and without a year "As of June 15", "on Oct. 17" (English copy)
         "month_first": _spec(
-            r"(?P<days>\d{1,2})(?:st|nd|rd|th)?\s*,\s*(?P<year>(?:19|20)\d{2})(?!\d)", flags),
+            r"(?P<days>\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*(?P<year>(?:19|20)\d{2}))?(?!\d|[.,:/-]\d|\s*%)",
+            flags),
+        # a bare "6/2" after a word that introduces a day ("pada 6/2", "tanggal 25/10")
+        "date_word_before": _spec(rf"\b(?:{_alt(t['context']['date_words'])})\s*$", flags),
         "iso": _spec(r"(?<![\w./:-])(?P<year>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<days>\d{1,2})"
                           r"(?![\d/]|[.-]\d)"),
         "numeric": _spec(r"(?<![\w./:-])(?P<days>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)"
@@ -126,12 +130,15 @@ def find_raw(text: str) -> list[Raw]:
         m = p["month_first"].match(text, pos)
         if m and (before := p["month_before"].search(text, max(0, pos - 14), pos)):
             if month := _month(before):
-                kinds["month_first"].append(Raw(before.start(), m.end(), [int(m.group("days"))],
-                                                month, int(m.group("year"))))
+                year = int(m.group("year")) if m.group("year") else None
+                if year or before.group("mon")[0].isupper():  # a bare "jun 5" is no date
+                    kinds["month_first"].append(Raw(before.start(), m.end(), [int(m.group("days"))],
+                                                    month, year))
         m = p["day_month"].match(text, pos)
         if m and (m.group("close") and text[max(0, pos - 3):pos].rstrip().endswith("(")
                   and not p["fraction_before"].search(text, max(0, pos - 16), pos)
-                  or _weekday_before(text, pos)):
+                  or _weekday_before(text, pos)
+                  or p["date_word_before"].search(text, max(0, pos - 12), pos)):
             kinds["dm"].append(Raw(pos, m.end(), [int(m.group("days"))], int(m.group("m")), None,
                                    numeric=True))
     found: list[Raw] = []

@@ -142,3 +142,27 @@ def test_a_headline_with_a_date_is_no_stamp(nlp):
     assert dates(nlp, text, date(2024, 8, 18)) == []
     text = "Rina Sihombing\n18 Agustus 2024\n\nApel digelar kemarin."
     assert dates(nlp, text, date(2024, 8, 18)) == []
+
+
+# -- days without a year in English copy, after a day word, and told as past ------------------
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("As of June 15, the agency had received 30 reports ahead of the Dec. 9, 2020 election.",
+     date(2020, 6, 20), {"2020-06-15", "2020-12-09"}),
+    ("In a letter dated Nov. 9, the commission said they joined the rally on Oct. 17.",
+     date(2020, 11, 12), {"2020-11-09", "2020-10-17"}),
+    ("Pelanggaran itu terjadi pada Pemilu 2019. Laporan diterima pada 6/2 dan terlapor dipanggil "
+     "tanggal 25/2.", None, {"2019-02-06", "2019-02-25"}),
+    ("Masa kampanye Pemilu 2024 dimulai 28 November lalu.", date(2024, 1, 20), {"2023-11-28"}),
+])
+def test_days_without_a_year(nlp, text, published, expected):
+    assert set(dates(nlp, text, published)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Skor akhir 6/2 untuk tim tamu.",
+    "may 5 be the answer",
+    "Rapat dihadiri 1/2 anggota dewan.",
+])
+def test_bare_fractions_and_lowercase_words_are_no_dates(nlp, text):
+    assert dates(nlp, text, date(2024, 1, 1)) == []

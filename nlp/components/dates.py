@@ -119,7 +119,16 @@ class _YearResolver:
                 if found and found.isoweekday() == raw.weekday:
                     return found.isoformat()
         found = _make(years[0], raw.month, day) if years else None
+        found = self._not_after_past(raw, found)
         return found.isoformat() if found else None
+
+    def _not_after_past(self, raw: Raw, found: date | None) -> date | None:
+        """A day told as past ("28 November lalu") lies before the publication date, whatever
+        year the context gave it ("Pemilu 2024 dimulai 28 November lalu", published January
+        2024, is November 2023)."""
+        if found and self.published and found > self.published and PAST.match(self.text[raw.end:raw.end + 24]):
+            return _make(found.year - 1, found.month, found.day)
+        return found
 
     def _candidates(self, raw: Raw, day: int) -> list[int | None]:
         """Years in order of preference. "(10/8)" is the news form for recent days, so the
