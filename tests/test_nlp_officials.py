@@ -396,7 +396,7 @@ def test_regional_names_and_titles(nlp, text, expected):
 def test_a_region_the_regions_component_found_ends_the_role():
     from nlp.pipeline import load
 
-    doc = load()("Wali Kota Baubau La Ode Ahmad hadir.")  # "Baubau": an alias of "Bau Bau"
+    doc = load()("Wali Kota Baubau La Ode Ahmad hadir.")  # "Bau Bau" is the source spelling
     assert [o["name"] for o in doc._.officials] == ["La Ode Ahmad"]
 
 
@@ -467,3 +467,37 @@ def test_sasak_names_unit_chiefs_and_fields_ending_at_an_apposition(nlp):
     text = "Asisten Deputi Penegakan Disiplin ASN, Dewi Kartika Sari, menambahkan hal itu."
     assert [(o["name"], o["role"]) for o in officials(nlp, text)] == [
         ("Dewi Kartika Sari", "Asisten Deputi Penegakan Disiplin ASN")]
+
+
+# -- real-article error classes (sentences written for these tests) --------------------------
+
+def _full(text):
+    from nlp.pipeline import load
+
+    return {o["name"]: o["role"] for o in load()(text)._.officials}
+
+
+def test_a_region_word_inside_a_name_stays_in_the_name():
+    found = _full("Ketua Bawaslu Sikka, Markus Ende Wolo, mengatakan pengawasan diperketat.")
+    assert found == {"Markus Ende Wolo": "Ketua Bawaslu Sikka"}
+
+
+def test_a_direction_word_before_a_full_name_is_not_part_of_it(nlp):
+    assert names(nlp, "Kades Utara Budi Santoso membantah tuduhan itu.") == ["Budi Santoso"]
+
+
+def test_misspelt_koordinator_is_a_title(nlp):
+    assert names(nlp, "Kordinator Divisi Penanganan Pelanggaran Bawaslu Kota Bitung, Yusuf Lahope, "
+                      "mengatakan laporan itu dikaji.") == ["Yusuf Lahope"]
+
+
+def test_name_comma_role_after_a_sentence_that_ended_with_a_role():
+    found = _full("Bawaslu menelusuri status seorang lurah di Kecamatan Ternate Utara. "
+                  "Rudi Mahmud, Lurah Dufa Dufa, diketahui tercatat sebagai anggota partai.")
+    assert found.get("Rudi Mahmud", "").startswith("Lurah")
+
+
+def test_mononym_with_a_school_and_its_place_in_a_closed_apposition(nlp):
+    found = by_name(officials(nlp, "Teguran diberikan kepada Darman, guru SD Negeri 2 Lainea, yang "
+                                   "berfoto dengan calon."))
+    assert list(found) == ["Darman"] and found["Darman"]["role"].startswith("guru SD Negeri 2")

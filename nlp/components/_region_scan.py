@@ -349,7 +349,10 @@ class RegionScanner:
             mention.kind, mention.weak = ORG, True  # an unlisted acronym: "PGRI Batang"
             return
         if last[:1].isupper() and not (sentence_start and len(toks) == 1 and words[0] in _stop_words()):
-            mention.kind = self._head_of_name([t for t, _ in toks])
+            mention.kind, across = self._head_of_name([t for t, _ in toks])
+            # "Ketua Bawaslu Ende, Yohanes Pati Rangga": a body's name reached over a comma is
+            # weak, so a capitalised word after the region ("Rangga") makes it a person's name
+            mention.weak = mention.kind == ORG and across
         # otherwise BARE: a name after an ordinary word ("Selanjutnya Lampung (64), Aceh ...")
 
     def _after_address(self, toks: list[tuple[str, int]]) -> bool:
@@ -362,18 +365,21 @@ class RegionScanner:
                 return True
         return False
 
-    def _head_of_name(self, toks: list[str]) -> str:
+    def _head_of_name(self, toks: list[str]) -> tuple[str, bool]:
         """A name after capitalised words: a government body's name ("Dinas Pendidikan Jawa
-        Tengah"), an institution's ("Universitas Negeri Semarang"), or a person's."""
+        Tengah"), an institution's ("Universitas Negeri Semarang"), or a person's; and
+        whether a comma lies between the head and the name."""
+        comma = False
         for t in reversed(toks[-7:]):
             w = t.lower()
             if w in self.cues.gov_heads:
-                return ORG
+                return ORG, comma
             if w in self.cues.institution_heads:
-                return BLOCK
+                return BLOCK, comma
             if not t[:1].isupper() and w not in {"dan", "&", ",", "serta"}:
                 break
-        return NAME_PART
+            comma = comma or w == ","
+        return NAME_PART, comma
 
     def kecamatan(self, text: str) -> list[Mention]:
         """"Kecamatan X", "Kec. X", "Camat X": the longest kecamatan name after the cue."""

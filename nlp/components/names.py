@@ -206,8 +206,10 @@ def skip_prefix_honorifics(toks: Tokens, i: int) -> int:
 def name_right(toks: Tokens, i: int, max_tokens: int) -> tuple[int, int] | None:
     """The name at i, after any honorifics: (start, end) token indices, or None."""
     start = skip_prefix_honorifics(toks, i)
+    if _direction_before_name(toks, start):
+        start += 1  # "Kades Timur Ali Usman": the direction ends the place, not begins the name
     j = start
-    while j < toks.n and (name_token(toks, j) or _abbrev_dot(toks, j)):
+    while j < toks.n and (name_token(toks, j) or _abbrev_dot(toks, j) or _inner_place(toks, j, start)):
         if j > start and toks.sent_start[j] and not _abbrev_dot(toks, j - 1):
             break  # a name never runs into the next sentence ("Moh. Sodikin" is one name)
         nxt = j + 2 if toks.text[j] == "br" and j + 1 < toks.n and toks.text[j + 1] == "." else j + 1
@@ -223,6 +225,23 @@ def name_right(toks: Tokens, i: int, max_tokens: int) -> tuple[int, int] | None:
 
 
 _BARE_PARTICLES = word_set("bare_particles")
+_DIRECTIONS = word_set("directions")
+
+
+def _inner_place(toks: Tokens, j: int, start: int) -> bool:
+    """A region's name inside a person's name ("Yohanes Pati Rangga"): one capitalised place
+    word between two name words of one sentence."""
+    if j <= start or j + 1 >= toks.n or toks.blocked[j] or not is_cap(toks.text[j]):
+        return False
+    entries = toks.lex.places.get(toks.text[j].lower())
+    return bool(entries) and not toks.sent_start[j + 1] and not toks.text[j + 1].islower() \
+        and name_token(toks, j + 1)
+
+
+def _direction_before_name(toks: Tokens, i: int) -> bool:
+    """A direction word ("Timur", "Utara") followed by a name of two words or more."""
+    return i + 2 < toks.n and toks.text[i].lower() in _DIRECTIONS and is_cap(toks.text[i]) \
+        and name_token(toks, i + 1) and name_token(toks, i + 2) and not toks.text[i + 1].islower()
 
 
 def name_left(toks: Tokens, end: int, max_tokens: int) -> tuple[int, int] | None:

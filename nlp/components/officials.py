@@ -219,19 +219,29 @@ class Reader:
         if prev == "(" and not (role.end < toks.n and toks.text[role.end] == ")"):
             return None
         if toks.text[role.title_start].islower() and span[1] - span[0] < 2 \
-                and not (prev == "," and role.parts and role.end < toks.n and toks.text[role.end] == ","):
+                and not (prev == "," and role.parts and self._apposition_closes(role.end)):
             return None  # "Contohnya, kepala desa ...": a lowercase title wants a full name,
             # or a closed apposition with an organisation ("Darmono, anggota Bawaslu X, ...")
-        if prev == "," and not role.parts and not self._clause_ends(role.end):
+        if prev == "," and not role.parts and not self._clause_ends(role.end) \
+                and not self._apposition_closes(role.end):
             return None  # "kepada Parpol, Kades dan perangkat": a list, not an apposition
         return span[0], span[1]
+
+    def _apposition_closes(self, k: int) -> bool:
+        """A comma at ``k``, or after at most three capitalised words or numbers that end the
+        organisation's name ("Sahrul, guru SD Negeri 4 Andoolo, yang ...")."""
+        toks, j = self.toks, k
+        while j < toks.n and j - k < 3 and (is_cap(toks.text[j]) or toks.text[j].isdigit()):
+            j += 1
+        return j < toks.n and toks.text[j] == ","
 
     def _after_role(self, i: int) -> bool:
         """Does the name starting at token i follow an office role read before it (ranks,
         honorifics and a comma between)?"""
         toks, k = self.toks, i
-        while k > 0 and (is_degree(toks.text[k - 1], toks.lex, after=False) or toks.text[k - 1] == "."):
-            k -= 1
+        while k > 0 and not toks.sent_start[k] \
+                and (is_degree(toks.text[k - 1], toks.lex, after=False) or toks.text[k - 1] == "."):
+            k -= 1  # ranks and their dots, never the full stop of the sentence before
         if k > 0 and toks.text[k - 1] in (",", ":"):
             k -= 1
         return k in self.role_ends
