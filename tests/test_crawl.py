@@ -203,8 +203,11 @@ def test_sources_health_shows_the_ledger(full):
     result = subprocess.run([sys.executable, "-m", "pantau.cli", "sources", "--health", "--json"],
                             env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    rows = json.loads(result.stdout)
-    assert {r["source_id"] for r in rows} == {"kabarpantura", "nusaraya", "bawaslu-temanggung", "suaratimur"}
+    data = json.loads(result.stdout)
+    samples = {"kabarpantura", "nusaraya", "bawaslu-temanggung", "suaratimur"}
+    assert {r["source_id"] for r in data["ledger"]} == samples
+    states = {s["id"]: s["state"] for s in data["sources"]}  # from the ledger, not a flag
+    assert set(states) == samples and set(states.values()) <= {"ok", "degraded"}
 
 
 # -- incremental, refresh, kill ---------------------------------------------------------
