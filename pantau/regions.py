@@ -75,6 +75,37 @@ def check_level(level: str | RegionLevel | None) -> str | None:
     return value
 
 
+def english_names(rows: dict[str, tuple[str, str, str | None]], rules: dict) -> list[tuple[str, str]]:
+    """The English names of provinces and kabupaten/kota, derived from the Indonesian ones by
+    the rules of ``[english]`` in the aliases file: a trailing direction goes first ("Jawa
+    Barat" -> "West Java", "Lombok Tengah" -> "Central Lombok"), words are translated
+    ("Sumatera" -> "Sumatra"), and "Kepulauan X" becomes "X Islands". Names that need no
+    change give nothing."""
+    directions, words = rules.get("directions", {}), rules.get("words", {})
+    out = []
+    for code, (level, name, _) in rows.items():
+        if level not in ("provinsi", "kabupaten", "kota"):
+            continue
+        parts = name.split()
+        front = []
+        for n in (2, 1):  # "Barat Daya" before "Barat"
+            tail = " ".join(parts[-n:])
+            if len(parts) > n and tail in directions:
+                front, parts = [directions[tail]], parts[:-n]
+                break
+        islands = len(parts) > 1 and parts[0] == "Kepulauan"
+        if islands:
+            parts = parts[1:]
+        rest = [words.get(w, w) for w in parts] + (["Islands"] if islands else [])
+        english = " ".join(front + rest)
+        if english != name:
+            out.append((code, english))
+        short = rules.get("short", {}).get(front[0]) if front and level == "provinsi" else None
+        if short:  # wire datelines: "Mataram, W Nusa Tenggara (ANTARA)"
+            out.append((code, " ".join([short] + rest)))
+    return out
+
+
 class RegionTable:
     """An in-memory region table with name and alias indexes. Build it with ``load()``."""
 
@@ -92,11 +123,18 @@ class RegionTable:
         for code, (_, _, parent) in self._rows.items():
             if parent is not None and parent not in self._rows:
                 raise ValueError(f"region {code}: parent {parent} is not in the table")
-        for level, table in (aliases or {}).items():
+        aliases = dict(aliases or {})
+        english = aliases.pop("english", None)
+        for level, table in aliases.items():
             for alias, canonical in table.items():
                 code = self._alias_target(level, alias, canonical)
                 self._index(alias, code)
                 self._aliases.setdefault(code, []).append(alias)
+        if english:
+            for code, alias in english_names(self._rows, english):
+                if not self._by_key.get(name_key(alias)):  # never shadow an Indonesian name
+                    self._index(alias, code)
+                    self._aliases.setdefault(code, []).append(alias)
 
     @classmethod
     def load(cls, csv_path: Path = REGIONS_CSV, aliases_path: Path | None = ALIASES_TOML) -> RegionTable:

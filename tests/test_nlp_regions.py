@@ -342,3 +342,24 @@ def test_police_metro_names_partners_and_more_abbreviations(nlp):
     assert ("kota", "12.72") in found(nlp, "Pemkab berkoordinasi dengan Pematangsiantar soal ASN.")
     assert ("kabupaten", "71.06") in found(nlp, "Ia bertugas di Minut sejak 2019.")
     assert ("kabupaten", "92.03") in found(nlp, "Bawaslu Kabupaten Fakfak menerima laporan.")
+
+
+# -- English-language copy -----------------------------------------------------------------
+
+def test_english_names_of_provinces_and_kabupaten(nlp):
+    got = _names(nlp, "Reports came from West Java, Southeast Sulawesi and Central Lombok, "
+                      "while the Riau Islands recorded none.")
+    assert got == {("provinsi", "Jawa Barat"), ("provinsi", "Sulawesi Tenggara"),
+                   ("kabupaten", "Lombok Tengah"), ("provinsi", "Kepulauan Riau")}
+
+
+def test_english_level_words_after_and_before_the_name(nlp):
+    got = _names(nlp, "Bima regency topped the list, followed by Bitung city and Wakatobi district. "
+                      "The regent of Sleman was summoned.")
+    assert got == {("kabupaten", "Bima"), ("kota", "Bitung"), ("kabupaten", "Wakatobi"),
+                   ("kabupaten", "Sleman")}
+
+
+def test_wire_dateline_with_a_short_province_name(nlp):
+    got = _names(nlp, "Kupang, E Nusa Tenggara (ANTARA) - The agency recorded 12 reports.")
+    assert ("provinsi", "Nusa Tenggara Timur") in got

@@ -48,6 +48,8 @@ def test_canonical_names_drop_level_words(table):
 def test_aliases_file_resolves(table):
     with open(ALIASES_TOML, "rb") as fh:
         aliases = tomllib.load(fh)
+    english = aliases.pop("english")  # the rules that derive English names
+    assert set(english) <= {"directions", "words", "short"}
     assert set(aliases) <= {"provinsi", "kabupaten", "kota"}
     for level, entries in aliases.items():
         for alias, canonical in entries.items():
@@ -160,3 +162,13 @@ def test_names_are_the_official_spellings_and_the_source_spellings_still_resolve
             [region] = table.lookup(official, level)
             assert [r.code for r in table.lookup(source, level)] == [region.code]
             assert source in table.aliases(region.code) or name_key(source) == name_key(official)
+
+
+def test_english_names_are_derived_and_never_shadow_an_indonesian_name(table):
+    assert [r.code for r in table.lookup("West Java")] == ["32"]
+    assert [r.code for r in table.lookup("Central Lombok")] == ["52.02"]
+    assert [r.code for r in table.lookup("Riau Islands")] == ["21"]
+    assert [r.code for r in table.lookup("C Sulawesi")] == ["72"]
+    assert "W Lombok" not in {a for _, a in table.alias_items()}  # short forms: provinces only
+    # an English form equal to an existing Indonesian name is not added
+    assert all(r.name != "Barat" for r in table.lookup("West"))

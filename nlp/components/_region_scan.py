@@ -43,6 +43,7 @@ _PLAIN_LEVEL_WORDS = {"kabupaten", "kabupaten administrasi", "kab", "kab.", "kot
                       "kota administrasi", "provinsi", "prov", "prov."}
 _HYPHEN_WORD = re.compile(r"-(\w)")
 _NEXT_WORD = re.compile(r"[ \t\xa0]+([A-Z][\w'’-]*)")
+_LEVEL_AFTER = re.compile(r"[ \t\xa0]+([A-Za-z]+)\b")  # "Garut regency", "Mataram city"
 _DATELINE = re.compile(
     r"(?m)^[ \t*_#>]*(?:(?i:[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.id|id|net|news|co))\s*[,|]\s*)?"
     r"(?P<place>[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’-]*){0,3})"
@@ -118,6 +119,7 @@ class Cues:
     stoplist: set[str]
     idioms: list[str] = field(default_factory=list)
     skip_lines: list[str] = field(default_factory=list)
+    level_after: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> Cues:
@@ -142,6 +144,7 @@ class Cues:
             block=set(ctx["block"]), follow_ok=set(ctx["follow_ok"]),
             not_acronyms=set(ctx["not_acronyms"]), abbreviations=set(ctx["abbreviations"]),
             stoplist={name_key(n) for n in names["stoplist"]}, idioms=list(names["idioms"]),
+            level_after={w: lv for lv, words in data.get("level_after", {}).items() for w in words},
             skip_lines=list(ctx.get("skip_lines", [])),
         )
 
@@ -279,6 +282,9 @@ class RegionScanner:
                 continue
             mention.tally = _TALLY.match(text, e) is not None or (
                 _ROW_END.match(text, e) is not None and _ROW_START.search(text, max(0, s - 8), s) is not None)
+            after = _LEVEL_AFTER.match(text, e)
+            if after and after.group(1).lower() in self.cues.level_after and mention.kind != LEVEL:
+                mention.kind, mention.level = LEVEL, self.cues.level_after[after.group(1).lower()]
             nxt = _NEXT_WORD.match(text, e)
             if nxt and not nxt.group(1).isupper() and nxt.group(1).lower() not in self.cues.follow_ok \
                     and not self.name_re.match(text, nxt.start(1)):
