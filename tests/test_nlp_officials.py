@@ -501,3 +501,26 @@ def test_mononym_with_a_school_and_its_place_in_a_closed_apposition(nlp):
     found = by_name(officials(nlp, "Teguran diberikan kepada Darman, guru SD Negeri 2 Lainea, yang "
                                    "berfoto dengan calon."))
     assert list(found) == ["Darman"] and found["Darman"]["role"].startswith("guru SD Negeri 2")
+
+
+# -- English-language copy --------------------------------------------------------------------
+
+def test_english_titles_before_and_after_the_organisation():
+    found = _full("Bitung, N Sulawesi (ANTARA) - North Sulawesi Bawaslu chairman Rendy Kalalo said on "
+                  "Monday that the regent of Minahasa, Johanis Rumengan, had been asked to act. "
+                  "The head of the Minahasa education office, Selvie Wowor, said she would comply. "
+                  "KASN commissioner Arief Pranoto told reporters the case was clear.")
+    assert found == {"Rendy Kalalo": "North Sulawesi Bawaslu chairman", "Johanis Rumengan": "regent of Minahasa",
+                     "Selvie Wowor": "head of the Minahasa education office", "Arief Pranoto": "KASN commissioner"}
+
+
+def test_english_title_of_a_private_body_is_no_office():
+    found = _full("The head of the family, Robert Tan, said the house was sold. The company's chairman "
+                  "Peter Lim said the shares were sold to a bank and the deal was done.")
+    assert found == {}
+
+
+def test_english_rules_stay_out_of_indonesian_text():
+    from nlp.components.officials_english import looks_english
+
+    assert not looks_english("Ketua Bawaslu Kota Bitung, Rendy Kalalo, mengatakan laporan itu dikaji.")

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from nlp import extensions  # noqa: F401  (registers the doc attributes)
 from nlp.components.bylines import byline_names, byline_spans
+from nlp.components.officials_english import find as english_officials, looks_english
 from nlp.components.names import (Tokens, _sentence_initial, adat_title_start, is_cap, is_degree,
                                    name_left, name_right, skip_degrees_right)
 from nlp.components.officials_lexicon import load_lexicon
@@ -90,6 +91,8 @@ class Reader:
                     and not self._title_cased(role.start):
                 self._assign(role)
                 self.role_ends.add(role.end)
+        if looks_english(self.text):
+            self._english(skip, links)
         excluded = byline_names(self.text, self.doc.user_data.get("author"), bylines)
         self.persons = [p for p in self.persons if not _excluded(p["_key"], excluded)]
         if self.comp.resolve_mentions:
@@ -98,6 +101,22 @@ class Reader:
             p["evidence"].sort(key=lambda e: e["start"])
             del p["_key"]
         return self.persons
+
+    def _english(self, skip: list, links: list) -> None:
+        """Officials named with an English title ("Bawaslu chairman X", "the regent of Y, Z")."""
+        for name, role, start, end in english_officials(self.text):
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is None or _inside(start, skip) or (links and in_spans(links, start)) \
+                    or any(self.assigned[k] for k in range(span.start, span.end)):
+                continue
+            key = _key(name)
+            evidence = self._evidence(span.start, span.end)
+            person = self._find(key)
+            if person is not None:
+                person["evidence"].append(evidence)
+                continue
+            self.persons.append({"name": name, "role": role, "org": None, "region_code": None,
+                                 "evidence": [evidence], "_key": key})
 
     def _office(self, role: Role) -> bool:
         if role.nonpublic:

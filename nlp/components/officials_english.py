@@ -1,0 +1,92 @@
+"""Officials named with an English title in English-language copy of Indonesian outlets:
+
+    "West Java Bawaslu chairman Asep Kurnia Sudrajat said ..."   organisation, title, name
+    "the regent of Garut, Hendra Sumantri, who ..."             title of an organisation, name
+
+The titles, the words that make an organisation public, and the capitalised words that start
+no name are in ``nlp/data/english_roles.toml``. The role is the text as written
+("West Java Bawaslu chairman", "regent of Garut"). Used by the officials component only on
+text that reads as English (``looks_english``)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+PATH = Path(__file__).resolve().parent.parent / "data" / "english_roles.toml"
+_NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.)"
+_NAME = rf"(?P<name>{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|da|de|dos|van|bin|binti)){{0,4}})"
+# what may follow a name: a comma, a full stop, a verb of speech or an auxiliary
+_AFTER_NAME = r"(?=\s*[,.;:)]|\s+(?:said|says|told|added|explained|stated|urged|noted|has|had|was|is|who|would|will)\b)"
+_ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|said|has|have|with|from|that|were|was)\b")
+
+
+@dataclass(frozen=True)
+class EnglishRoles:
+    before_name: re.Pattern  # organisation words, title, name
+    of_org: re.Pattern       # title of organisation, comma, name
+    standalone: frozenset
+    public: frozenset
+    not_names: frozenset
+
+
+@lru_cache(maxsize=1)
+def english_roles(path: Path = PATH) -> EnglishRoles:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    titles = "|".join(re.escape(t) for t in sorted(data["titles"], key=len, reverse=True))
+    org_word = r"(?:[A-Z][\w.&-]*(?:['’]s)?|[a-z][\w-]*(?:['’]s)?)"
+    before = re.compile(
+        rf"(?P<role>(?:{org_word}[ ]){{1,5}}?(?i:(?P<title>{titles})))[ ,]+{_NAME}{_AFTER_NAME}")
+    of_org = re.compile(
+        rf"(?P<role>(?i:(?P<title>{titles}))[ ]of[ ](?:the[ ])?(?P<org>[^,.;()\n]{{2,70}}?)),[ ]{_NAME}{_AFTER_NAME}")
+    return EnglishRoles(before, of_org, frozenset(data["standalone"]), frozenset(data["public"]),
+                        frozenset(data["not_names"]))
+
+
+def looks_english(text: str) -> bool:
+    """Enough English function words to read the text as English."""
+    words = len(text.split())
+    return words > 0 and len(_ENGLISH_WORDS.findall(text)) >= max(3, words // 25)
+
+
+def find(text: str) -> list[tuple[str, str, int, int]]:
+    """(name, role, start, end) of every official named with an English title."""
+    rules, out = english_roles(), []
+    for pattern, org_group in ((rules.of_org, "org"), (rules.before_name, "role")):
+        for m in pattern.finditer(text):
+            name = _clean_name(m.group("name"), rules)
+            title = m.group("title").lower()
+            org = m.group(org_group)
+            if not name or not _public(title, org, rules):
+                continue
+            role = _clean_role(m.group("role"))
+            if any(a <= m.start("name") < b for _, _, a, b in out):
+                continue
+            out.append((name, role, m.start("role"), m.end("name")))
+    return out
+
+
+def _clean_name(name: str, rules: EnglishRoles) -> str | None:
+    words = name.split()
+    while words and words[-1].islower():
+        words.pop()
+    if not words or words[0] in rules.not_names or len(words) == 1 and words[0].endswith("."):
+        return None
+    return " ".join(words)
+
+
+def _clean_role(role: str) -> str:
+    words = role.split()
+    while words and words[0].lower() in ("the", "a", "an", "and", "by", "said", "to", "that"):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _public(title: str, org: str, rules: EnglishRoles) -> bool:
+    """A title that is an office by itself, or an organisation with a public word."""
+    if title in rules.standalone:
+        return True
+    return any(w.lower().strip(",") in rules.public for w in org.split())
