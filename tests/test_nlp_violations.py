@@ -446,3 +446,19 @@ def test_plain_word_acts_and_appeals(nlp, text, code):
 ])
 def test_attendance_denied_and_shirts_handed_out(nlp, text, absent):
     assert absent not in types(nlp, text)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Three civil servants attended a campaign rally of a regent candidate pair in Luwuk.", "campaign_attendance"),
+    ("The teacher liked and commented on several Facebook posts of a regent candidate.", "social_media"),
+    ("A village head was photographed posing with a candidate while flashing a hand sign.", "partisan_photo"),
+    ("Civil servants are barred from putting up campaign banners for any candidate.", "campaign_material"),
+    ("The officials were found handing out free shirts and rice on behalf of a candidate pair.", "vote_buying"),
+])
+def test_english_copy(nlp, text, code):
+    assert code in types(nlp, text)
+
+
+def test_english_attendance_denied(nlp):
+    assert "campaign_attendance" not in types(
+        nlp, "The posts showed a campaign rally of the candidate that the teacher did not attend.")
