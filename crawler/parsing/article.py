@@ -241,6 +241,20 @@ def describe(meta: metadata.Metadata, page: ParsedPage) -> None:
     page.is_amp = meta.is_amp
 
 
+def evidence(meta: metadata.Metadata, tree, page: ParsedPage):
+    """What the page says about its article besides the text, for choosing the text."""
+    from crawler.parsing.choice import Evidence
+    from crawler.parsing.related import link_targets
+
+    def string(value) -> str | None:
+        return value if isinstance(value, str) and value.strip() else None
+
+    description = (string(meta.article.get("description")) or meta.meta.get("og:description")
+                   or meta.meta.get("description"))
+    return Evidence(url=page.url, title=page.title, description=description,
+                    body=string(meta.article.get("articleBody")), links=link_targets(tree))
+
+
 def parse_page(body: bytes, url: str, headers: dict | None = None, source_id: str = "",
                *, default_tz: timezone = dates.WIB, max_bytes: int = MAX_BYTES) -> ParsedPage:
     """Parse one captured page. Never raises: problems end in ``ok=False`` and ``reason``.
@@ -271,8 +285,8 @@ def _parse(page: ParsedPage, body: bytes, headers: dict, tz, max_bytes: int) -> 
     choose_canonical(meta, page.url, page)
     page.next_page_url = next_page_url(tree, page.url)
     describe(meta, page)
-    page.notes += text.clean_tree(tree)
-    page.text, page.methods["text"] = text.extract_text(tree, page.title)
+    page.notes += text.clean_tree(tree, page.url, page.title)
+    page.text, page.methods["text"] = text.extract_text(tree, page.title, evidence(meta, tree, page))
     lines = text.page_lines(tree)
     choose_author(meta, tree, lines, page)
     choose_date(meta, tree, page.url, lines, page.text, tz, page)

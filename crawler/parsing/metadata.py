@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle",
                  "blogposting", "opinionnewsarticle", "backgroundnewsarticle", "report",
                  "socialmediaposting", "liveblogposting"}
-TITLE_SEPARATORS_KEEP = re.compile(r"(\s+[-|–—·»]\s+)")
+TITLE_SEPARATORS_KEEP = re.compile(r"(\s+(?:::|[-|–—·»])\s+)")
 
 
 @dataclass

@@ -1,18 +1,18 @@
-"""The article's main text: pre-cleaning of the tree, trafilatura, a BeautifulSoup fallback,
-and a line filter for what extractors keep but readers do not want ("Baca juga", trailers,
-share and ad text, reporter/editor lines)."""
+"""The article's main text: pre-cleaning of the tree (chrome, "Baca juga" and related-story
+boxes, layout tables), trafilatura in two modes with a choice on evidence
+(``crawler.parsing.choice``), a block-level fallback for short or doubtful results
+(``crawler.parsing.fallback``), and a line filter for what extractors keep but readers do
+not want ("Baca juga", trailers, share and ad text, reporter/editor lines)."""
 
 from __future__ import annotations
 
 import re
 
-import trafilatura
 from lxml import etree
 
 from crawler.parsing.byline import TRAILING_CREDIT, is_credit_line
 
 BR = "\u2028"  # what <br> becomes, so page_lines can split there (and not at source newlines)
-MIN_TEXT = 250  # below this many characters trafilatura's result is not trusted
 BLOCK_TAGS = ("p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
               "section", "article", "header", "footer", "aside", "figcaption", "dd", "dt", "pre",
               "address", "main", "body", "figure", "ul", "ol", "table", "tr", "center")
@@ -72,9 +72,17 @@ def _climb_box(node):
         node = parent
 
 
-def clean_tree(tree) -> list[str]:
-    """Remove scripts, chrome, related-article lists and "Baca juga" boxes in place (text
-    around them is kept). Returns notes on what was removed."""
+def clean_tree(tree, url: str = "", title: str | None = None) -> list[str]:
+    """Remove scripts, chrome, related-article lists and boxes ("Baca juga", and boxes of
+    links to other articles of the site at ``url``) in place (text around them is kept), and
+    unwrap layout tables. Returns notes on what was removed."""
+    from crawler.parsing.related import drop_related_boxes
+    from crawler.parsing.tables import unwrap_layout_tables
+
+    notes = []
+    unwrapped = unwrap_layout_tables(tree)
+    if unwrapped:
+        notes.append(f"unwrapped {unwrapped} layout tables")
     etree.strip_elements(tree, etree.Comment, with_tail=False)
     for br in tree.iter("br"):
         br.tail = BR + (br.tail or "")
@@ -97,10 +105,12 @@ def clean_tree(tree) -> list[str]:
                 boxes += 1
                 continue
         stack.extend(reversed(element))
-    return [f"removed {boxes} 'Baca juga' boxes"] if boxes else []
+    notes += [f"removed {boxes} 'Baca juga' boxes"] if boxes else []
+    related = drop_related_boxes(tree, url, title)
+    return notes + ([f"removed {related} related-story boxes"] if related else [])
 
 
-def _own_text(element) -> str:
+def own_text(element) -> str:
     """Text of a block that holds other blocks: its direct text and the tails of children,
     plus the text of inline children."""
     parts = [element.text or ""]
@@ -117,7 +127,7 @@ def page_lines(tree) -> list[str]:
     lines: list[str] = []
     for element in tree.iter(*BLOCK_TAGS):
         nested = any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in element)
-        text = _own_text(element) if nested else element.text_content()
+        text = own_text(element) if nested else element.text_content()
         for line in text.split(BR):
             line = " ".join(line.split())
             if line and (not lines or lines[-1] != line):
@@ -125,51 +135,62 @@ def page_lines(tree) -> list[str]:
     return lines
 
 
+def clean_line(line: str) -> str:
+    """The line without a "(Red/X)" trailer, or "" for a boilerplate or credit line."""
+    line = " ".join(line.split())
+    if not line or BOILERPLATE.search(line) or is_credit_line(line):
+        return ""
+    if len(line) < 200 and SHORT_BOILERPLATE.search(line):
+        return ""
+    return TRAILING_CREDIT.sub("", line).strip()
+
+
 def clean_lines(lines: list[str]) -> list[str]:
-    """Drop boilerplate and credit lines; strip "(Red/X)" trailers; collapse whitespace."""
+    """Drop boilerplate and credit lines; strip "(Red/X)" trailers; collapse whitespace. A
+    block of several lines (a table) is cleaned row by row and stays one block."""
     kept = []
     for line in lines:
-        line = " ".join(line.split())
-        if not line or BOILERPLATE.search(line) or is_credit_line(line):
-            continue
-        if len(line) < 200 and SHORT_BOILERPLATE.search(line):
-            continue
-        line = TRAILING_CREDIT.sub("", line).strip()
-        if line:
-            kept.append(line)
+        rows = [row for row in map(clean_line, line.split("\n")) if row]
+        if rows:
+            kept.append("\n".join(rows))
     return kept
-
-
-def with_trafilatura(tree) -> str:
-    text = trafilatura.extract(
-        tree, fast=True, favor_precision=True, include_comments=False, include_tables=False,
-        include_images=False, include_links=False, include_formatting=False,
-        deduplicate=False, output_format="txt", with_metadata=False)
-    return text or ""
-
-
-def with_soup(tree) -> tuple[str, str]:
-    from crawler.parsing.fallback import soup_text
-
-    return soup_text(etree.tostring(tree, encoding="unicode", method="html"))
 
 
 def _same(a: str, b: str) -> bool:
     return re.sub(r"\W+", "", a).lower() == re.sub(r"\W+", "", b).lower()
 
 
-def extract_text(tree, title: str | None = None) -> tuple[str, str]:
-    """(text, method) of a cleaned tree: paragraphs separated by blank lines, without the
-    headline when the extractor repeats it as the first line."""
-    raw = with_trafilatura(tree)
-    method = "trafilatura"
-    if len(raw) < MIN_TEXT:
-        fallback, how = with_soup(tree)
-        if len(fallback) > len(raw):
-            raw, method = fallback, how
-    lines = clean_lines([line for line in raw.splitlines() if line.strip()])
-    for i, line in enumerate(lines[:3]):  # the headline, and a kicker or label above it
+def without_headline(lines: list[str], title: str | None) -> list[str]:
+    """The lines without the headline when the extractor repeats it as one of the first
+    lines (with a kicker or label above it)."""
+    for i, line in enumerate(lines[:3]):
         if title and _same(line, title) and all(len(x) < 60 for x in lines[:i]):
-            lines = lines[i + 1:]
-            break
-    return "\n\n".join(lines), method
+            return lines[i + 1:]
+    return lines
+
+
+def choose_blocks(tree, evidence) -> tuple[list[str], str]:
+    """(blocks, method): trafilatura's balanced result, merged with its precision result on
+    evidence when it has doubtful blocks; a short result checked against the headline and
+    the block-level fallback."""
+    from crawler.parsing import choice, fallback
+    from crawler.parsing.extractors import trafilatura_blocks
+
+    recall = without_headline(clean_lines(trafilatura_blocks(tree, "balanced")), evidence.title)
+    blocks, method = recall, "trafilatura"
+    if choice.needs_precision(recall, evidence):
+        precise = without_headline(clean_lines(trafilatura_blocks(tree, "precision")), evidence.title)
+        blocks, method = choice.merge(precise, recall, evidence)
+    if choice.is_short(blocks):
+        other, how = fallback.block_text(tree)
+        blocks, method = choice.check_short(blocks, method, clean_lines(other), how, evidence)
+    return blocks, method
+
+
+def extract_text(tree, title: str | None = None, evidence=None) -> tuple[str, str]:
+    """(text, method) of a cleaned tree: paragraphs separated by blank lines (a table's rows
+    by single newlines), without the headline when the extractor repeats it as the first line."""
+    from crawler.parsing.choice import Evidence
+
+    lines, method = choose_blocks(tree, evidence or Evidence(title=title))
+    return "\n\n".join(without_headline(lines, title)), method

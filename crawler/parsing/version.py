@@ -23,7 +23,7 @@ RELEASE = "1.0.0"  # raise on a change of the article fields' meaning
 ROOT = Path(__file__).resolve().parents[2]
 OTHER_FILES = ("crawler/parse_bridge.py", "crawler/dedupe.py", "pantau/ids.py", "pantau/timezones.py",
                "pantau/calendar.py", "pantau/data/calendar.toml")
-LIBRARIES = ("trafilatura", "htmldate", "lxml", "beautifulsoup4")
+LIBRARIES = ("trafilatura", "htmldate", "lxml")
 
 
 def parser_files(root: Path = ROOT) -> list[Path]:
