@@ -26,7 +26,9 @@ class Outcome:
     reason: str = ""
     article_id: str | None = None
     captures: list[str] = field(default_factory=list)
-    article: Article | None = field(default=None, repr=False)  # to store (kind "keep")
+    # the parsed article: stored only for kind "keep" (off_topic and too_old carry it too,
+    # for ``pantau parse``)
+    article: Article | None = field(default=None, repr=False)
     is_amp: bool = False  # the article was parsed from an AMP page
     # sources whose stored article became a duplicate of this one (its smaller id now names
     # their cluster): each counts one more duplicate
@@ -56,10 +58,10 @@ def judge(captures: list[Capture], source: Source, since: date | None = None) ->
     if article is None:
         return Outcome("not_article", parsed.reason or "")
     if since and article.published_at and article.published_at.date() < since:
-        return Outcome("too_old", article.published_at.date().isoformat(), article.id)
+        return Outcome("too_old", article.published_at.date().isoformat(), article.id, article=article)
     verdict = relevance.judge(article.title, article.text)
     if not verdict.on_topic:
-        return Outcome("off_topic", verdict.reason, article.id)
+        return Outcome("off_topic", verdict.reason, article.id, article=article)
     return Outcome("keep", verdict.reason, article.id, article=article, is_amp=parsed.is_amp)
 
 

@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "sources": ("sources", "sources", "List the source registry; --check reachability, --health coverage."),
     "analyze": ("analyze", "analyze", "Annotate archived articles with the current NLP pipeline."),
     "reparse": ("reparse", "reparse", "Re-parse stored captures into articles (no network)."),
+    "parse": ("parse", "parse", "Parse saved pages into articles as the crawler does (no archive); print or write JSONL."),
     "index": ("index", "index", "Build the search index (SQLite or Elasticsearch) from the archive."),
     "serve": ("serve", "serve", "Serve the search API (FastAPI; docs at /docs)."),
     "export": ("export", "export", "Export matching articles as CSV, JSONL or Parquet with a manifest."),

@@ -35,6 +35,8 @@ CASES: list = [
     ("analyze", ["--batch-size", "-1"], "batch-size"),
     ("analyze", ["--limit", "many"], "limit"),
     ("reparse", ["--source", "no-such-source"], "no-such-source"),
+    ("parse", ["{input}", "-o", "{out}", "--source", "no-such-source"], "no-such-source"),
+    ("parse", ["{input}"], "-o"),
     ("index", ["--backend", "lucene"], "lucene"),
     ("serve", ["--port", "-5"], "port"),
     ("serve", ["--log-level", "loud"], "loud"),
