@@ -312,3 +312,32 @@ def test_pipeline_round_trip(nlp, tmp_path):
     assert loaded.pipe_names == nlp.pipe_names
     a, b = run(loaded, *INCIDENT), run(nlp, *INCIDENT)
     assert (a._.doc_type, a._.violations, a._.incidents) == (b._.doc_type, b._.violations, b._.incidents)
+
+
+# -- real-article classes: short incident excerpts, named sanctions, English copy ---------------
+
+def _full_type(text, title=None):
+    from nlp.pipeline import load
+    from nlp.runner import Item, make_doc
+
+    nlp = load()
+    doc = make_doc(nlp, Item(id="t", text=text, title=title))
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc._.doc_type
+
+
+@pytest.mark.parametrize("text,title,expected", [
+    ("LABUHA - Camat Bacan Timur, Kabupaten Halmahera Selatan, Rusli Taher, tidak memenuhi undangan "
+     "klarifikasi Bawaslu yang dijadwalkan Senin (14/10). Ia dipanggil terkait pemasangan baliho "
+     "di pekarangan rumahnya menjelang pilkada.", "Camat Mangkir dari Panggilan Bawaslu", "incident"),
+    ("KASN menjatuhkan sanksi kepada sembilan ASN di Provinsi Gorontalo yang terbukti melanggar "
+     "netralitas, di antaranya Kepala Bidang Dinas Pertanian, Yusran Olii, dan Camat Tilamuta, "
+     "Salim Hasan. Sanksi berupa penundaan kenaikan pangkat.", None, "incident"),
+    ("Kupang, E Nusa Tenggara (ANTARA) - The provincial election supervisory agency has recorded "
+     "52 alleged violations of civil servant neutrality, with Kupang regency topping the list with "
+     "14 reports, followed by Belu with 9 reports and Alor with 7 cases. Most of the reports concern "
+     "civil servants who shared candidates' posts on Facebook.", None, "statistics"),
+])
+def test_real_article_classes(text, title, expected):
+    assert _full_type(text, title) == expected

@@ -78,7 +78,8 @@ class DocTyper:
         def region_of(start: int) -> str:
             return "lead" if words.starts[start] < lead_end else "body"
 
-        if not self._on_topic(words, title, title_hits, body_hits, violations, region_of):
+        cases = [item for item, kind in zip(incidents, subject_kinds or ()) if kind in SPECIFIC]
+        if not self._on_topic(words, title, title_hits, body_hits, violations, region_of, cases):
             return DocType.OTHER.value, {}
 
         # a specific case told with legal citations: the sentences of the case (and a title
@@ -130,14 +131,17 @@ class DocTyper:
         best = max(SCORED, key=lambda t: (scores[t], -SCORED.index(t)))
         return best, {t: round(s, 2) for t, s in scores.items()}
 
-    def _on_topic(self, words, title, title_hits, body_hits, violations, region_of) -> bool:
-        """Neutrality is the subject: neutrality words and violation mentions, weighted by
-        where they stand (title, lead, body), reach ``topic.min_score``. Election news that
-        mentions officials or Bawaslu in passing (logistics, security, results) is "other"."""
+    def _on_topic(self, words, title, title_hits, body_hits, violations, region_of, cases=()) -> bool:
+        """Neutrality is the subject: neutrality words, violation mentions and incidents of a
+        specific subject in an election or neutrality article ("Camat X mangkir dari klarifikasi Bawaslu"),
+        weighted by where they stand (title, lead, body), reach ``topic.min_score``. Election
+        news that mentions officials or Bawaslu in passing (logistics, security, results) is
+        "other"."""
         topic, reg = self.cfg["topic"], self.cfg["regions"]
         election = len(body_hits.get("ELECTION", ())) + len(title_hits.get("ELECTION", ()))
         core = len(body_hits.get("CORE", ())) + len(title_hits.get("CORE", ()))
-        if not violations and (core < topic["min_core"] or election < topic["min_election"]):
+        cases = list(cases) if election >= topic["min_election"] or core else []
+        if not violations and not cases and (core < topic["min_core"] or election < topic["min_election"]):
             return False
         score = reg["title"] * min(len(title_hits.get("NEUTRAL", ())), topic["cap"])
         counts = {"lead": 0, "body": 0}
@@ -150,6 +154,9 @@ class DocTyper:
             if start is not None:
                 i = bisect.bisect_left(words.starts, start)
                 score += topic["violation_weight"] * reg[region_of(min(i, len(words.starts) - 1))]
+        for item in cases[: topic["cap"]]:
+            i = bisect.bisect_left(words.starts, item["evidence"]["start"])
+            score += topic["incident_weight"] * reg[region_of(min(i, len(words.starts) - 1))]
         return score >= topic["min_score"]
 
     def _incident_cue_in(self, hits) -> bool:
