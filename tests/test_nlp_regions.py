@@ -363,3 +363,14 @@ def test_english_level_words_after_and_before_the_name(nlp):
 def test_wire_dateline_with_a_short_province_name(nlp):
     got = _names(nlp, "Kupang, E Nusa Tenggara (ANTARA) - The agency recorded 12 reports.")
     assert ("provinsi", "Nusa Tenggara Timur") in got
+
+
+def test_a_name_with_its_first_two_words_written_as_one(nlp):
+    assert ("kabupaten", "Tanjung Jabung Barat") in _names(nlp, "Bawaslu Kabupaten Tanjungjabung Barat menggelar rapat.")
+
+
+def test_an_abbreviation_in_brackets_inside_a_name(nlp):
+    got = _names(nlp, "Bawaslu Kabupaten Ogan Komering Ulu (OKU) Selatan menerima laporan.")
+    assert got == {("kabupaten", "Ogan Komering Ulu Selatan")}
+    got = _names(nlp, "Bawaslu Kabupaten Ogan Komering Ulu (OKU) menerima laporan.")
+    assert got == {("kabupaten", "Ogan Komering Ulu")}

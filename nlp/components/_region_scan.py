@@ -43,6 +43,8 @@ _PLAIN_LEVEL_WORDS = {"kabupaten", "kabupaten administrasi", "kab", "kab.", "kot
                       "kota administrasi", "provinsi", "prov", "prov."}
 _HYPHEN_WORD = re.compile(r"-(\w)")
 _NEXT_WORD = re.compile(r"[ \t\xa0]+([A-Z][\w'’-]*)")
+# an abbreviation in brackets inside a name: "Ogan Komering Ulu (OKU) Timur"
+_GLOSSED_TAIL = re.compile(r"[ \t\xa0]*\([A-Z][A-Za-z]{1,7}\)[ \t\xa0]+([A-Z][a-z]+(?:[ \t\xa0][A-Z][a-z]+)?)")
 _LEVEL_AFTER = re.compile(r"[ \t\xa0]+([A-Za-z]+)\b")  # "Garut regency", "Mataram city"
 _DATELINE = re.compile(
     r"(?m)^[ \t*_#>]*(?:(?i:[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.id|id|net|news|co))\s*[,|]\s*)?"
@@ -207,9 +209,12 @@ def _cased_trie(phrases, first=None) -> str:
 
 
 def _surface_forms(name: str) -> set[str]:
-    """Written forms of a name: as given, reduplications with a hyphen, and in capitals."""
+    """Written forms of a name: as given, its first two words written as one ("Tanjungjabung
+    Barat", "Tanjungjabung"), reduplications with a hyphen, and in capitals."""
     forms = {name}
     words = name.split()
+    if len(words) >= 2 and words[0].lower() != words[1].lower():
+        forms.add(" ".join([words[0] + words[1].lower()] + words[2:]))
     for i in range(len(words) - 1):
         if words[i].lower() == words[i + 1].lower():  # "Bau Bau" -> "Bau-Bau", "Bau-bau"
             joined = words[:i] + [f"{words[i]}-{words[i + 1]}"] + words[i + 2:]
@@ -264,6 +269,11 @@ class RegionScanner:
             if skipped and any(a <= s < b for a, b in skipped):
                 continue
             key = name_key(m.group())
+            tail = _GLOSSED_TAIL.match(text, e)  # "Ogan Komering Ulu (OKU) Timur"
+            for words in ((tail.group(1), tail.group(1).split()[0]) if tail else ()):
+                if name_key(m.group() + words) in self.keys:
+                    key, e = name_key(m.group() + words), tail.start(1) + len(words)
+                    break
             if key in self.idiom_keys and self.idiom_re is not None:
                 if idiom_spans is None:
                     idiom_spans = [i.span() for i in self.idiom_re.finditer(text)]
