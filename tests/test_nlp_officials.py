@@ -524,3 +524,8 @@ def test_english_rules_stay_out_of_indonesian_text():
     from nlp.components.officials_english import looks_english
 
     assert not looks_english("Ketua Bawaslu Kota Bitung, Rendy Kalalo, mengatakan laporan itu dikaji.")
+
+
+def test_a_possessive_title_before_a_name(nlp):
+    found = by_name(officials(nlp, "Warga melaporkan kepala desanya, Darto Wiyono, ke Bawaslu."))
+    assert list(found) == ["Darto Wiyono"]

@@ -102,6 +102,9 @@ def _load_roles(lex: Lexicon, path: Path) -> None:
         for entry in data["titles"][kind]:
             titles[entry["t"]] = Title(entry["t"], kind == "standalone", entry.get("expand"),
                                        entry.get("place"), entry.get("gov"))
+    for entry in data["titles"]["standalone"]:  # "kepala desanya, Budi": his village's head
+        owned = entry["t"] + "nya"
+        titles.setdefault(owned, Title(owned, True, None, None, entry.get("gov")))
     lex.titles = _phrase_index(titles)
     lex.title_words = set(lex.titles)
     lex.modifiers = _phrase_index(data["modifiers"])
