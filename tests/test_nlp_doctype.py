@@ -235,6 +235,11 @@ def test_generic_sentences_are_not_incidents(nlp, text):
      "reported", "Kepala Pekon Sukamaju"),
     ("Dua ASN Pemkab Garut diperiksa Bawaslu setelah menghadiri deklarasi bakal calon bupati.",
      "examined", "Dua ASN Pemkab Garut"),
+    # a finding registered or traced is still a report; a division's name is no stage
+    ("Bawaslu meregistrasi temuan seorang lurah yang mengenakan kaus paslon saat kampanye.",
+     "reported", "seorang lurah"),
+    ("Koordinator Divisi Penanganan Pelanggaran Bawaslu menyebut seorang guru PNS ikut kampanye paslon.",
+     "reported", "seorang guru PNS"),
 ])
 def test_specific_cases_are_incidents(nlp, text, stage, subject):
     [item] = run(nlp, None, text)._.incidents
