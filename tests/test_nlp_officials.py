@@ -529,3 +529,21 @@ def test_english_rules_stay_out_of_indonesian_text():
 def test_a_possessive_title_before_a_name(nlp):
     found = by_name(officials(nlp, "Warga melaporkan kepala desanya, Darto Wiyono, ke Bawaslu."))
     assert list(found) == ["Darto Wiyono"]
+
+
+def test_a_name_after_the_description_of_a_village_title():
+    found = _full("Pembakal sebuah desa di Kecamatan Martapura Barat, Kabupaten Banjar, Rahmadi, "
+                  "dijatuhi sanksi teguran tertulis.")
+    assert list(found) == ["Rahmadi"] and found["Rahmadi"].lower().startswith("pembakal")
+
+
+def test_a_place_after_a_described_title_is_no_name():
+    found = _full("Penandatanganan pakta integritas diikuti perangkat desa di Pendopo Bupati, Tigaraksa, Kamis (19/9).")
+    assert "Tigaraksa" not in found
+
+
+def test_a_mononym_after_an_honorific_with_a_lowercase_title(nlp):
+    found = by_name(officials(nlp, "Bawaslu menyatakan H. Rahmadi, pembakal sebuah desa di Kecamatan "
+                                   "Martapura Barat, terbukti melanggar."))
+    assert list(found) == ["Rahmadi"]
+    assert officials(nlp, "Contohnya, kepala desa yang hadir di acara itu dilaporkan.") == []

@@ -31,6 +31,8 @@ from nlp.word_lists import word_set
 CIVIL_SERVANTS = word_set("civil_servants")
 # titles several people may share in one mention: "Anggota Bawaslu X, A dan B"
 SHARED_TITLES = word_set("shared_titles")
+# words that open the description of a title before the name ("Pembakal sebuah desa di ...")
+DESCRIPTION_OPENERS = word_set("description_openers")
 DEFAULT_CONFIG = {
     "data_dir": None,            # folder of roles.toml etc.; None = nlp/data of the package
     "use_gazetteer": True,       # region names from lokal's Kemendagri table bound names
@@ -161,6 +163,8 @@ class Reader:
         if m is not None:
             k = m[0] + (1 if m[0] < toks.n and toks.text[m[0]] == "." else 0)
         span = name_right(toks, k, mx)
+        if span is None and role.title.standalone:
+            span = self._name_after_description(role.end)
         if span is None or any(self.assigned[j] for j in range(*span)):
             return
         end = skip_degrees_right(toks, span[1])
@@ -238,6 +242,7 @@ class Reader:
         if prev == "(" and not (role.end < toks.n and toks.text[role.end] == ")"):
             return None
         if toks.text[role.title_start].islower() and span[1] - span[0] < 2 \
+                and not self._after_honorific(span[0]) \
                 and not (prev == "," and role.parts and self._apposition_closes(role.end)):
             return None  # "Contohnya, kepala desa ...": a lowercase title wants a full name,
             # or a closed apposition with an organisation ("Darmono, anggota Bawaslu X, ...")
@@ -245,6 +250,35 @@ class Reader:
                 and not self._apposition_closes(role.end):
             return None  # "kepada Parpol, Kades dan perangkat": a list, not an apposition
         return span[0], span[1]
+
+    def _name_after_description(self, k: int) -> tuple[int, int] | None:
+        """"Pembakal sebuah desa di Kecamatan Sungai Tabuk, Kabupaten Banjar, Syahrani,
+        dijatuhi ...": a title, a description opened by one of ``DESCRIPTION_OPENERS``, the
+        place parts of an address, then the name, closed by a comma."""
+        toks = self.toks
+        if k >= toks.n or toks.norm[k] not in DESCRIPTION_OPENERS:
+            return None
+        a, b = toks.sentence(k)
+        j, placed = k, False
+        while j < min(b, k + 16):
+            placed = placed or toks.norm[j] in toks.lex.levels  # "desa", "Kecamatan X"
+            if toks.text[j] == ",":
+                span = name_right(toks, j + 1, self.comp.max_name_tokens)
+                if placed and span is not None and span[1] + 1 < b and toks.text[span[1]] == "," \
+                        and toks.text[span[1] + 1].islower() \
+                        and not any(self.toks.blocked[x] or toks.norm[x] in toks.lex.levels
+                                    for x in range(*span)):
+                    return span  # the name, then the clause goes on: "Syahrani, dijatuhi ..."
+                if j + 1 < b and toks.norm[j + 1] not in toks.lex.levels and not toks.blocked[j + 1]:
+                    return None  # a clause, not an address part, follows the comma
+            j += 1
+        return None
+
+    def _after_honorific(self, i: int) -> bool:
+        """A name written after an honorific ("H. Syahrani", "Hj Nurlela"): a person's."""
+        toks = self.toks
+        j = i - 1 if i > 0 and toks.text[i - 1] == "." else i
+        return j > 0 and is_degree(toks.text[j - 1], toks.lex, after=False)
 
     def _apposition_closes(self, k: int) -> bool:
         """A comma at ``k``, or after at most three capitalised words or numbers that end the
