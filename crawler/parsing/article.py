@@ -196,16 +196,22 @@ def choose_author(meta: metadata.Metadata, tree, lines: list[str], page: ParsedP
     """JSON-LD author(s) > meta author > byline lines > author markup; a desk or the site's
     own name ("Redaksi", "NusaWarta.id") only when no person is named anywhere."""
     credits = byline.from_lines(lines)
-    people = byline.json_ld_people(meta, "author", skip_organizations=True)
-    candidates = [(", ".join(people), "json-ld"), (byline.meta_author(meta), "meta"),
-                  (credits.author, "byline"), (byline.from_markup(tree), "css"),
-                  (", ".join(byline.json_ld_people(meta, "author")), "json-ld")]
+    candidates = [(lambda: ", ".join(byline.json_ld_people(meta, "author", skip_organizations=True)), "json-ld"),
+                  (lambda: byline.meta_author(meta), "meta"), (lambda: credits.author, "byline"),
+                  (lambda: byline.from_markup(tree), "css"),
+                  (lambda: ", ".join(byline.json_ld_people(meta, "author")), "json-ld")]
     sites = {re.sub(r"\W", "", n.lower()) for n in metadata.site_names(meta, page.url) if n}
 
     def generic(name: str) -> bool:
         return bool(GENERIC_AUTHOR.match(name)) or re.sub(r"\W", "", name.lower()) in sites
 
-    found = [(v, m) for v, m in candidates if v]
+    found = []  # read in order of preference, up to the first person
+    for read, how in candidates:
+        value = read()
+        if value:
+            found.append((value, how))
+            if not generic(value):
+                break
     page.author, method = next(((v, m) for v, m in found if not generic(v)), found[0] if found else (None, None))
     editors = byline.json_ld_people(meta, "editor")
     page.editor = ", ".join(editors) if editors else credits.editor

@@ -29,6 +29,7 @@ SHORT_WORDS = 150  # a text shorter than this is checked against the headline
 MIN_TEXT = 250  # characters: below this an extraction gives way to a longer fallback
 MIN_AGREEMENT_GAIN = 0.25
 MIN_INTERIOR_WORDS = 3
+MAX_LINK_LINE = 200  # characters: a longer line is no link alone
 
 
 @dataclass
@@ -79,7 +80,7 @@ def body_like(line: str, interior: bool, evidence: Evidence) -> bool:
 
     if "\n" in line and " | " in line:
         return True
-    target = _link_target(line, evidence)
+    target = _link_target(line, evidence) if len(line) <= MAX_LINK_LINE else None
     if target is not None:
         return interior and not is_article_url(target, evidence.url)
     if SENTENCE.search(line) and len(line.split()) >= 2:

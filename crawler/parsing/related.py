@@ -20,6 +20,7 @@ MAX_LABEL_WORDS = 6  # words outside the links: a label and a date
 MIN_HEADLINE_WORDS = 3
 FILE = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|zip|rar|mp[34])$", re.IGNORECASE)
 DATE_PATH = re.compile(r"/(19|20)\d\d/|\d{5,}")
+MAYBE_DATED = re.compile(r"\d{4}")
 SENTENCE_END = re.compile(r"[.!?…][\"”’)]*$")
 
 
@@ -32,6 +33,8 @@ class Links:
         own_path, own_site = urlsplit(url).path.rstrip("/"), site_of(url)
         for a in tree.iter("a"):
             href = (a.get("href") or "").strip()
+            if href.count("-") < 3 and not MAYBE_DATED.search(href):
+                continue  # cheap: no slug of several words, no year or long number
             path = urlsplit(href).path.rstrip("/")
             if not _article_path(path) or path == own_path:
                 continue
@@ -91,19 +94,24 @@ def is_related_box(element, links: Links) -> bool:
     return not any(SENTENCE_END.search(t) and len(t.split()) > 12 for t in anchors)
 
 
-def _box_of(anchor, links: Links):
+def _box_of(anchor, links: Links, judged: dict):
     """The largest related-story box holding ``anchor`` (None if there is none, or if the
-    anchor was removed with an earlier box)."""
-    box, node = None, anchor.getparent()
-    while node is not None and node.tag not in ("body", "html"):
-        if len(node.text_content()) > 2 * MAX_BOX_TEXT:
+    anchor went with an earlier box). ``judged`` remembers the blocks already looked at."""
+    chain = list(anchor.iterancestors())
+    if not chain or chain[-1].tag != "html":
+        return None
+    box = None
+    for node in chain:
+        if node.tag in ("body", "html"):
             break
-        if node.tag in BOX_TAGS and is_related_box(node, links):
+        if node not in judged:
+            judged[node] = len(node.text_content()) <= 2 * MAX_BOX_TEXT and (
+                node.tag not in BOX_TAGS or is_related_box(node, links))
+        if judged[node] is False:
+            break
+        if node.tag in BOX_TAGS:
             box = node
-        node = node.getparent()
-    while node is not None and node.tag != "html":  # still in the page?
-        node = node.getparent()
-    return box if node is not None else None
+    return box
 
 
 def drop_related_boxes(tree, url: str, title: str | None = None) -> int:
@@ -111,9 +119,9 @@ def drop_related_boxes(tree, url: str, title: str | None = None) -> int:
     a link whose text is the page's own headline is no related story."""
     if not url.startswith("http"):
         return 0
-    links, removed = Links(tree, url, title), 0
+    links, removed, judged = Links(tree, url, title), 0, {}
     for anchor in list(links.article):
-        box = _box_of(anchor, links)
+        box = _box_of(anchor, links, judged)
         if box is not None and box.getparent() is not None:
             box.drop_tree()
             removed += 1

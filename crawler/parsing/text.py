@@ -7,6 +7,7 @@ not want ("Baca juga", trailers, share and ad text, reporter/editor lines)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -42,9 +43,16 @@ SHORT_BOILERPLATE = re.compile(r"google\s+news|whatsapp\s+channel|saluran\s+what
                                r"download\s+aplikasi|unduh\s+aplikasi", re.IGNORECASE)
 
 
-def _tokens(element) -> list[str]:
-    attrs = f"{element.get('class', '')} {element.get('id', '')}".lower()
-    return [t for part in attrs.split() for t in [part, *re.split(r"[-_]+", part)] if t]
+@lru_cache(maxsize=4096)
+def _noise(attrs: str) -> frozenset[str]:
+    """The noise tokens of a class and id string (pages repeat the same few thousand)."""
+    tokens = (t for part in attrs.lower().split() for t in [part, *re.split(r"[-_]+", part)] if t)
+    return frozenset(t for t in tokens if NOISE_TOKENS.match(t))
+
+
+def _noise_tokens(element) -> frozenset[str]:
+    cls, ident = element.get("class"), element.get("id")
+    return _noise(f"{cls or ''} {ident or ''}") if cls or ident else frozenset()
 
 
 def _protected(element, tokens: set[str] | None = None) -> bool:
@@ -94,7 +102,7 @@ def clean_tree(tree, url: str = "", title: str | None = None) -> list[str]:
         element = stack.pop()
         if not isinstance(element.tag, str) or element.getparent() is None and element is not tree:
             continue
-        tokens = {t for t in _tokens(element) if NOISE_TOKENS.match(t)}
+        tokens = _noise_tokens(element)
         if tokens and not _protected(element, tokens):
             element.drop_tree()
             continue
@@ -138,11 +146,11 @@ def page_lines(tree) -> list[str]:
 def clean_line(line: str) -> str:
     """The line without a "(Red/X)" trailer, or "" for a boilerplate or credit line."""
     line = " ".join(line.split())
-    if not line or BOILERPLATE.search(line) or is_credit_line(line):
+    if not line or BOILERPLATE.match(line) or is_credit_line(line):  # every pattern is anchored at ^
         return ""
     if len(line) < 200 and SHORT_BOILERPLATE.search(line):
         return ""
-    return TRAILING_CREDIT.sub("", line).strip()
+    return TRAILING_CREDIT.sub("", line).strip() if line.endswith(")") else line
 
 
 def clean_lines(lines: list[str]) -> list[str]:
