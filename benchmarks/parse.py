@@ -6,8 +6,9 @@ only) and with metadata (title, date, author: the whole job Pantau's parser does
 
     .venv/bin/python benchmarks/parse.py [--repeat 5] [--json]
 
-Each page is parsed ``repeat`` times after one warm-up pass; the figure of a page is its
-median. Targets: median <= 15 ms per page; total time at or below trafilatura's. No
+Each page is parsed ``repeat`` times after one warm-up pass, the parsers taking turns; the
+figure of a page is its fastest run (the machine is shared: the slower runs measure the
+neighbours). Targets: median <= 15 ms per page; at or below trafilatura's time. No
 assertions: figures only.
 """
 
@@ -27,9 +28,14 @@ FIXTURES = REPO / "tests" / "fixtures" / "pages"
 
 
 def fixture_pages() -> list[tuple[str, bytes, str, dict]]:
-    spec = tomllib.loads((FIXTURES / "pages.toml").read_text(encoding="utf-8"))
-    return [(f"fixture/{name}", (FIXTURES / s["file"]).read_bytes(), s["url"], s["headers"])
-            for name, s in spec.items()]
+    pages = []
+    for group in ("", "text_choice"):  # the saved pages, and those of issue 16's causes
+        if not (FIXTURES / group / "pages.toml").exists():
+            continue
+        spec = tomllib.loads((FIXTURES / group / "pages.toml").read_text(encoding="utf-8"))
+        pages += [(f"fixture/{name}", (FIXTURES / group / s["file"]).read_bytes(), s["url"], s["headers"])
+                  for name, s in spec.items()]
+    return pages
 
 
 def sample_pages() -> list[tuple[str, bytes, str, dict]]:
@@ -77,17 +83,22 @@ PARSERS = {"pantau": pantau_parse, "trafilatura": trafilatura_default,
            "trafilatura+metadata": trafilatura_metadata}
 
 
-def time_pages(pages, repeat: int, parse=pantau_parse) -> dict[str, float]:
-    for _, body, url, headers in pages:  # warm-up: imports, regex compilation, caches
-        parse(body, url, headers)
-    result = {}
-    for name, body, url, headers in pages:
-        runs = []
-        for _ in range(repeat):
-            start = time.perf_counter()
+def time_pages(pages, repeat: int) -> dict[str, dict[str, float]]:
+    """Fastest ms per page of each parser. The parsers take turns on each page, so that a
+    change of the machine's load during the run weighs on all of them alike."""
+    for parse in PARSERS.values():  # warm-up: imports, regex compilation, caches
+        for _, body, url, headers in pages:
             parse(body, url, headers)
-            runs.append((time.perf_counter() - start) * 1000)
-        result[name] = statistics.median(runs)
+    result: dict[str, dict[str, float]] = {name: {} for name in PARSERS}
+    for page, body, url, headers in pages:
+        runs: dict[str, list[float]] = {name: [] for name in PARSERS}
+        for _ in range(repeat):
+            for name, parse in PARSERS.items():
+                start = time.perf_counter()
+                parse(body, url, headers)
+                runs[name].append((time.perf_counter() - start) * 1000)
+        for name in PARSERS:
+            result[name][page] = min(runs[name])
     return result
 
 
@@ -117,8 +128,7 @@ def main() -> None:
     args = parser.parse_args()
     fixtures, sample = fixture_pages(), sample_pages()
     report = {}
-    for parser_name, parse in PARSERS.items():
-        times = time_pages(fixtures + sample, args.repeat, parse)
+    for parser_name, times in time_pages(fixtures + sample, args.repeat).items():
         report[parser_name] = {
             "fixtures": summary([v for k, v in times.items() if k.startswith("fixture/")]),
             "sample_site": summary([v for k, v in times.items() if k.startswith("sample/")]),
