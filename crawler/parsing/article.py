@@ -258,7 +258,7 @@ def evidence(meta: metadata.Metadata, tree, page: ParsedPage):
     description = (string(meta.article.get("description")) or meta.meta.get("og:description")
                    or meta.meta.get("description"))
     return Evidence(url=page.url, title=page.title, description=description,
-                    body=string(meta.article.get("articleBody")), links=link_targets(tree))
+                    body=string(meta.article.get("articleBody")), links=link_targets(tree), tree=tree)
 
 
 def parse_page(body: bytes, url: str, headers: dict | None = None, source_id: str = "",

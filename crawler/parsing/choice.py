@@ -42,6 +42,32 @@ class Evidence:
     description: str | None = None
     body: str | None = None
     links: dict[str, str] = field(default_factory=dict)
+    tree: object = field(default=None, repr=False)  # the cleaned page
+    _blocks: dict | None = field(default=None, repr=False)
+
+    def element(self, line: str):
+        """The innermost block of the page whose text is ``line`` (None if none is)."""
+        if self._blocks is None:
+            from crawler.parsing.fallback import text_units
+
+            units = text_units(self.tree) if self.tree is not None else []
+            self._blocks = {key(u.text): u.element for u in reversed(units)}
+        return self._blocks.get(key(line))
+
+    def container(self, lines: list[str]):
+        """The innermost block holding every one of ``lines`` that the page has, or None."""
+        common = None
+        for element in (e for e in map(self.element, lines) if e is not None):
+            chain = [element, *element.iterancestors()]
+            common = chain if common is None else [e for e in chain if any(e is c for c in common)]
+        return common[0] if common else None
+
+    def within(self, line: str, container) -> bool:
+        """Whether ``line`` sits inside ``container`` (true when either is not found)."""
+        element = self.element(line)
+        if element is None or container is None:
+            return True
+        return element is container or any(a is container for a in element.iterancestors())
 
 
 def _words(text: str) -> Counter:
@@ -96,14 +122,23 @@ def _covered(line_key: str, keys: list[str]) -> bool:
 def _kept(recall: list[str], inside: list[bool], anchors: list[int], evidence: Evidence) -> list[bool]:
     """Which balanced blocks to keep: those precision has; between its first and last block
     the body-like ones; before and after them the unbroken runs of sentences or tables
-    that adjoin them (the lead, the last lines of the article)."""
+    that adjoin them (the lead, the last lines of the article) and sit in the block that
+    holds the precision blocks."""
     if not anchors:
         return [inside[i] or body_like(b, False, evidence) for i, b in enumerate(recall)]
     first, last = anchors[0], anchors[-1]
     keep = [inside[i] or (first < i < last and body_like(b, True, evidence)) for i, b in enumerate(recall)]
+    container = ...  # looked up at the first sentence beyond the precision blocks
     for run in (range(last + 1, len(recall)), range(first - 1, -1, -1)):
         for i in run:
-            if not (inside[i] or body_like(recall[i], False, evidence)):
+            if inside[i]:
+                keep[i] = True
+                continue
+            if not body_like(recall[i], False, evidence):
+                break
+            if container is ...:
+                container = evidence.container([recall[a] for a in anchors])
+            if not evidence.within(recall[i], container):  # a box of its own (a bio, a notice)
                 break
             keep[i] = True
     return keep
