@@ -128,8 +128,11 @@ def main() -> None:
     args = parser.parse_args()
     fixtures, sample = fixture_pages(), sample_pages()
     report = {}
-    for parser_name, times in time_pages(fixtures + sample, args.repeat).items():
+    timed = time_pages(fixtures + sample, args.repeat)
+    for parser_name, times in timed.items():
         report[parser_name] = {
+            "median_page_ratio": round(statistics.median(
+                times[page] / timed["trafilatura"][page] for page in times), 2),
             "fixtures": summary([v for k, v in times.items() if k.startswith("fixture/")]),
             "sample_site": summary([v for k, v in times.items() if k.startswith("sample/")]),
             "all": summary(list(times.values())),
@@ -142,7 +145,8 @@ def main() -> None:
         return
     for parser_name in PARSERS:
         print(f"{parser_name} (total {report[parser_name]['total_ms']} ms, "
-              f"{report[parser_name]['total_ms'] / report['trafilatura']['total_ms']:.2f}x trafilatura)")
+              f"{report[parser_name]['total_ms'] / report['trafilatura']['total_ms']:.2f}x trafilatura; "
+              f"a page's time over trafilatura's: median {report[parser_name]['median_page_ratio']}x)")
         for group in ("fixtures", "sample_site", "all"):
             s = report[parser_name][group]
             print(f"  {group:12} {s['pages']:4} pages   median {s['median_ms']:6.2f} ms   "
