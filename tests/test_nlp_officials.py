@@ -547,3 +547,16 @@ def test_a_mononym_after_an_honorific_with_a_lowercase_title(nlp):
                                    "Martapura Barat, terbukti melanggar."))
     assert list(found) == ["Rahmadi"]
     assert officials(nlp, "Contohnya, kepala desa yang hadir di acara itu dilaporkan.") == []
+
+
+@pytest.mark.parametrize("text,name,role_start", [
+    ("Rekomendasi diteruskan atas nama Ir. Darwis, M.M., kepala salah satu dinas di lingkungan "
+     "Pemerintah Kabupaten Pesisir Selatan, kepada KASN.", "Darwis", "kepala salah satu dinas"),
+    ("Laporan menyebut Dedi Kurniawan, S.P., penyuluh pertanian di lingkungan Dinas Pertanian "
+     "Kabupaten Blora, membagikan stiker caleg.", "Dedi Kurniawan", "penyuluh pertanian"),
+    ("Kepala salah satu SMP negeri di Kecamatan Simpang Ulim, Teuku Rizal, S.Pd., memenuhi "
+     "panggilan klarifikasi Panwaslih.", "Teuku Rizal", "Kepala salah satu SMP"),
+])
+def test_a_title_with_a_described_organisation(text, name, role_start):
+    found = _full(text)
+    assert list(found) == [name] and found[name].startswith(role_start)

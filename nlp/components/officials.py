@@ -163,7 +163,7 @@ class Reader:
         if m is not None:
             k = m[0] + (1 if m[0] < toks.n and toks.text[m[0]] == "." else 0)
         span = name_right(toks, k, mx)
-        if span is None and role.title.standalone:
+        if span is None and (role.title.standalone or role.public):
             span = self._name_after_description(role.end)
         if span is None or any(self.assigned[j] for j in range(*span)):
             return
@@ -264,8 +264,9 @@ class Reader:
             placed = placed or toks.norm[j] in toks.lex.levels  # "desa", "Kecamatan X"
             if toks.text[j] == ",":
                 span = name_right(toks, j + 1, self.comp.max_name_tokens)
-                if placed and span is not None and span[1] + 1 < b and toks.text[span[1]] == "," \
-                        and toks.text[span[1] + 1].islower() \
+                end = skip_degrees_right(toks, span[1]) if span is not None else 0
+                if placed and span is not None and end + 1 < b and toks.text[end] == "," \
+                        and toks.text[end + 1].islower() \
                         and not any(self.toks.blocked[x] or toks.norm[x] in toks.lex.levels
                                     for x in range(*span)):
                     return span  # the name, then the clause goes on: "Syahrani, dijatuhi ..."

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from nlp.components.names import ROMAN, Tokens, is_cap, is_degree
 from nlp.components.officials_lexicon import Title
-from nlp.word_lists import word_set
+from nlp.word_lists import word_list, word_set
 
 CONNECTORS = word_set("connectors")
 DIRECTIONS = word_set("directions")
@@ -196,10 +196,29 @@ def _tail_item(toks: Tokens, role: Role, st: _TailState, k: int) -> int | None:
         if end is not None:
             parts.append(Part("word", k, end, False))
             return end
+    quantified = _quantifier_end(toks, k) if not parts else None
+    if quantified is not None:  # "kepala salah satu dinas", "Kepala salah satu SMP negeri"
+        parts.append(Part("conn", k, quantified))
+        return quantified
     if text.lower() in CONNECTORS and (parts or text in ("pada", "di", "dari")) \
             and _continues(toks, k + 1, st):
         parts.append(Part("conn", k, k + 1))
         return k + 1
+    return None
+
+
+QUANTIFIERS = word_list("role_quantifiers")
+
+
+def _quantifier_end(toks: Tokens, k: int) -> int | None:
+    """The end of "salah satu" or "sebuah" between a title and its organisation, when an
+    organisation word or acronym follows."""
+    for q in QUANTIFIERS:
+        words = q.split()
+        end = k + len(words)
+        if end < toks.n and [toks.norm[j] for j in range(k, end)] == words \
+                and (match(toks.lex.org_words, toks, end) or match(toks.lex.acronyms, toks, end)):
+            return end
     return None
 
 
@@ -346,6 +365,8 @@ def _continues(toks: Tokens, k: int, st: _TailState) -> bool:
     if toks.text[k - 1] in ("/", ",") and _place_level(toks, k, "any", explicit=False) is not None:
         return True  # "Kodim 0706/Temanggung", "Kepala Desa X, Kabupaten Y" - not a village name
     if toks.text[k - 1] in ("pada", "di", "dari"):
+        if toks.norm[k] == "lingkungan":  # "di lingkungan Dinas Pertanian"
+            return _continues(toks, k + 1, st)
         return _public_at(toks, k) or match(lex.levels, toks, k) is not None
     if st.in_unit and is_cap(toks.text[k]) and _field_words(toks, k) is not None:
         return True
