@@ -280,3 +280,9 @@ def test_the_rules_file_loads_and_refuses_a_word_under_two_roles():
     data["roles"]["camat"]["words"].append("kades")
     with pytest.raises(ValueError, match="kades"):
         parse(data)
+
+
+def test_a_role_phrase_with_a_quantifier_is_read_as_its_role():
+    r = rules()
+    assert r.role_of("kepala salah satu dinas di lingkungan Pemerintah Kabupaten X") == "kepala_dinas"
+    assert r.role_of("Kepala salah satu SMP negeri di Kecamatan Y") == "kepala_sekolah"

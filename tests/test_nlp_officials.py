@@ -560,3 +560,7 @@ def test_a_mononym_after_an_honorific_with_a_lowercase_title(nlp):
 def test_a_title_with_a_described_organisation(text, name, role_start):
     found = _full(text)
     assert list(found) == [name] and found[name].startswith(role_start)
+
+
+def test_a_headline_with_one_lowercase_word_gives_no_official():
+    assert _full("Kadis di Solok Selatan Dilaporkan, Diduga Arahkan Wali Nagari Dukung Cabup") == {}

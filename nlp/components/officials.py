@@ -143,7 +143,10 @@ class Reader:
                 func = [w for w in words[1:] if w.lower() in ("yang", "dan", "di", "untuk", "dalam",
                                                                "pada", "ke", "dari", "dengan", "agar")
                         and w[0].isupper()]
-                headline = not lower and self.toks.text[b - 1] not in (".", "!", "?", '"', "”")
+                # a headline: no closing punctuation and, past five words, at most one word
+                # in lower case ("Kadis di Solok Selatan Dilaporkan, Diduga Arahkan ...")
+                headline = (not lower or lower == 1 and len(words) > 5) \
+                    and self.toks.text[b - 1] not in (".", "!", "?", '"', "”")
                 self._title_case[a] = lower <= 1 and bool(func) or headline
         return self._title_case[a]
 

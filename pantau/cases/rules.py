@@ -34,6 +34,7 @@ class Rules:
     roles: dict[str, Role]
     role_words: dict[str, str]           # word -> role name
     role_re: re.Pattern
+    fillers_re: re.Pattern               # words inside a role phrase: "kepala salah satu dinas"
     excluded_re: re.Pattern
     dismissed_re: re.Pattern
     conditional_re: re.Pattern
@@ -75,7 +76,7 @@ class Rules:
 
     def role_of(self, text: str) -> str | None:
         """The first subject role ``text`` names (lowercased), or None."""
-        match = self.role_re.search(text.lower())
+        match = self.role_re.search(self.fillers_re.sub("", text.lower()))
         return self.role_words[match.group(0)] if match else None
 
     def compatible_roles(self, a: str | None, b: str | None) -> str | None:
@@ -105,6 +106,7 @@ def parse(data: dict) -> Rules:
     stages = data["stages"]
     return Rules(
         roles=roles, role_words=role_words, role_re=_alternation(list(role_words)),
+        fillers_re=re.compile(r"\b(?:%s)\s+" % "|".join(map(re.escape, data["subjects"]["role_fillers"]))),
         excluded_re=_alternation(data["subjects"]["excluded"]),
         dismissed_re=_alternation(stages["dismissed"]),
         conditional_re=_alternation(stages["conditionals"]),
