@@ -129,7 +129,8 @@ def test_a_short_text_that_agrees_with_the_headline_stays():
 # -- the block-level fallback --------------------------------------------------------------------
 
 def test_the_fallback_takes_the_block_with_the_paragraphs_not_the_menus():
-    menu = "<div class='kiri'>" + "".join(f"<a href='/k/{i}'>Kategori berita nomor {i}</a><br>" for i in range(30)) + "</div>"
+    links = "".join(f"<a href='/k/{i}'>Kategori berita nomor {i}</a><br>" for i in range(30))
+    menu = f"<div class='kiri'>{links}</div>"
     text = ("<div class='isi'><b>Judul</b><br>Senin, 18 November 2024<br>" +
             "Kalimat isi berita yang panjang tentang pengawasan netralitas aparatur desa di kecamatan. " * 3 +
             "<br>Kalimat penutup berita yang juga cukup panjang untuk dihitung sebagai paragraf isi.</div>")
@@ -178,3 +179,14 @@ def test_a_link_to_the_page_itself_is_no_related_story():
     box = f"<div class='judul'><a href='{URL}?amp=1'>{title}</a></div>"
     tree = parse_html(f"<html><body>{box}<div>{PARAGRAPH}</div></body></html>")
     assert drop_related_boxes(tree, URL, title) == 0
+
+
+def test_precision_is_run_only_when_the_balanced_text_is_in_doubt():
+    from crawler.parsing.choice import needs_precision
+
+    plain = Evidence(url=URL)
+    assert not needs_precision(BODY, plain)
+    assert needs_precision(BODY + ["Kategori Politik"], plain) and needs_precision([], plain)
+    assert not needs_precision(BODY, Evidence(url=URL, body=" ".join(BODY)))
+    other = "Isi lain sama sekali tentang cuaca hari ini dan harga cabai rawit di pasar induk kota."
+    assert needs_precision(BODY, Evidence(url=URL, body=other))

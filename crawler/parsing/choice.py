@@ -30,6 +30,7 @@ MIN_TEXT = 250  # characters: below this an extraction gives way to a longer fal
 MIN_AGREEMENT_GAIN = 0.25
 MIN_INTERIOR_WORDS = 3
 MAX_LINK_LINE = 200  # characters: a longer line is no link alone
+BODY_AGREES = 0.9  # token F1 with the page's articleBody above which the text needs no second look
 
 
 @dataclass
@@ -159,17 +160,24 @@ def merge(precise: list[str], recall: list[str], evidence: Evidence) -> tuple[li
     merged = [b for b, keep in zip(recall, _kept(recall, inside, anchors, evidence)) if keep]
     if [key(b) for b in merged] == keys:
         return precise, "trafilatura"
-    if evidence.body and len(evidence.body) >= 0.8 * len(" ".join(precise)):
+    if _usable_body(evidence, precise):
         if agreement(merged, evidence.body) < agreement(precise, evidence.body):
             return precise, "trafilatura"
     return merged, "trafilatura+recall"
 
 
+def _usable_body(evidence: Evidence, blocks: list[str]) -> bool:
+    """The page's articleBody is long enough to judge ``blocks`` by (not a teaser)."""
+    return bool(evidence.body) and len(evidence.body) >= 0.8 * len(" ".join(blocks))
+
+
 def needs_precision(recall: list[str], evidence: Evidence) -> bool:
     """Whether the precision extraction must be run: the balanced one (headline removed) has
-    a block that is not plainly body, or the page has an articleBody to compare with. When
-    every block is a sentence or a table, precision could only take body away."""
-    return bool(evidence.body) or not recall or any(not body_like(b, False, evidence) for b in recall)
+    a block that is not plainly body, or disagrees with the page's articleBody. When every
+    block is a sentence or a table, precision could only take body away."""
+    if not recall or any(not body_like(b, False, evidence) for b in recall):
+        return True
+    return _usable_body(evidence, recall) and agreement(recall, evidence.body) < BODY_AGREES
 
 
 def _by_article_body(precise: list[str], recall: list[str], evidence: Evidence) -> tuple[list[str], str]:
