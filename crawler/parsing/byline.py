@@ -115,7 +115,10 @@ def from_markup(tree) -> str | None:
     """A name in an element marked as the author (``itemprop=author``, ``rel=author``,
     class author/writer/penulis/reporter/byline), with or without a "Penulis:" label."""
     for element in tree.xpath(AUTHOR_MARKUP):
-        text = " ".join(element.text_content().split())
+        parts = [" ".join(t.split()) for t in element.itertext() if t.strip()]
+        if len(parts) > 1 and re.fullmatch(rf"(?:{AUTHOR_LABEL})\s*[:：]?", parts[0], re.IGNORECASE):
+            parts = parts[1:]  # a label in its own element: <div>Penulis</div><div>Humas</div>
+        text = " ".join(parts)
         labelled = LABELLED.match(text) or BARE_OLEH.match(text)
         name = clean_name(labelled["name"] if labelled else text)
         if name:
