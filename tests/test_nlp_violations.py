@@ -462,3 +462,10 @@ def test_english_copy(nlp, text, code):
 def test_english_attendance_denied(nlp):
     assert "campaign_attendance" not in types(
         nlp, "The posts showed a campaign rally of the candidate that the teacher did not attend.")
+
+
+def test_a_prop_put_up_in_a_relative_clause_and_a_photo_only_circulating(nlp):
+    assert "campaign_material" in types(nlp, "Camat dipanggil terkait baliho salah satu pasangan calon bupati "
+                                             "dan wakil bupati yang terpasang di halaman rumahnya.")
+    assert "social_media" not in types(nlp, "Foto lurah mengenakan jaket berlogo partai beredar di grup-grup "
+                                            "WhatsApp warga sejak Selasa.")
