@@ -564,3 +564,11 @@ def test_a_title_with_a_described_organisation(text, name, role_start):
 
 def test_a_headline_with_one_lowercase_word_gives_no_official():
     assert _full("Kadis di Solok Selatan Dilaporkan, Diduga Arahkan Wali Nagari Dukung Cabup") == {}
+
+
+def test_a_health_centre_is_named_after_its_kecamatan_and_a_status_word_follows_guru():
+    assert _full("Kepala Puskesmas Tapin Utara, Hj. Norhasanah, dilaporkan ke Bawaslu.") == \
+        {"Norhasanah": "Kepala Puskesmas Tapin Utara"}
+    assert _full("Laporan terhadap Kepala Puskesmas Tapin Utara dihentikan karena tidak terbukti.") == {}
+    found = _full("Laporan itu menyangkut Yohana Wenda, S.Pd., guru PPPK pada SMA Negeri di Kota Jayapura.")
+    assert list(found) == ["Yohana Wenda"] and found["Yohana Wenda"].startswith("guru PPPK")
