@@ -572,3 +572,13 @@ def test_a_health_centre_is_named_after_its_kecamatan_and_a_status_word_follows_
     assert _full("Laporan terhadap Kepala Puskesmas Tapin Utara dihentikan karena tidak terbukti.") == {}
     found = _full("Laporan itu menyangkut Yohana Wenda, S.Pd., guru PPPK pada SMA Negeri di Kota Jayapura.")
     assert list(found) == ["Yohana Wenda"] and found["Yohana Wenda"].startswith("guru PPPK")
+
+
+def test_an_unknown_place_after_a_local_title_then_the_full_name():
+    assert list(_full("Camat Lembahsari, Hendra Wijaya, diduga menghadiri kampanye.")) == ["Hendra Wijaya"]
+    assert list(_full("Camat Sukorejo, Budi, hadir dalam rapat.")) == ["Budi"]
+
+
+def test_removed_from_the_post_of_a_title():
+    found = _full("Wali Kota mencopot Hendra Wijaya dari jabatannya sebagai Camat Lembah Sari.")
+    assert list(found) == ["Hendra Wijaya"] and found["Hendra Wijaya"].startswith("Camat")

@@ -166,6 +166,8 @@ class Reader:
         if m is not None:
             k = m[0] + (1 if m[0] < toks.n and toks.text[m[0]] == "." else 0)
         span = name_right(toks, k, mx)
+        if span is not None and not paren and not role.parts and role.title.place in ("kecamatan", "desa"):
+            span = self._place_then_name(span) or span
         if span is None and (role.title.standalone or role.public):
             span = self._name_after_description(role.end)
         if span is None or any(self.assigned[j] for j in range(*span)):
@@ -253,6 +255,22 @@ class Reader:
                 and not self._apposition_closes(role.end):
             return None  # "kepada Parpol, Kades dan perangkat": a list, not an apposition
         return span[0], span[1]
+
+    def _place_then_name(self, span: tuple[int, int]) -> tuple[int, int] | None:
+        """"Camat Tampan, Hendra Saputra, ...": one capitalised word the gazetteer does not
+        know, then a comma and a full name closed by a comma or the clause: the word is the
+        title's place, the full name the person."""
+        toks = self.toks
+        a, b = span
+        if b - a != 1 or b + 1 >= toks.n or toks.text[b] != ",":
+            return None
+        second = name_right(toks, b + 1, self.comp.max_name_tokens)
+        if second is None or second[1] - second[0] < 2:
+            return None
+        end = skip_degrees_right(toks, second[1])
+        if end < toks.n and (toks.text[end] in (",", ".", ";") or toks.text[end].islower()):
+            return second
+        return None
 
     def _name_after_description(self, k: int) -> tuple[int, int] | None:
         """"Pembakal sebuah desa di Kecamatan Sungai Tabuk, Kabupaten Banjar, Syahrani,
