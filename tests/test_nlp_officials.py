@@ -582,3 +582,9 @@ def test_an_unknown_place_after_a_local_title_then_the_full_name():
 def test_removed_from_the_post_of_a_title():
     found = _full("Wali Kota mencopot Hendra Wijaya dari jabatannya sebagai Camat Lembah Sari.")
     assert list(found) == ["Hendra Wijaya"] and found["Hendra Wijaya"].startswith("Camat")
+
+
+def test_a_fisheries_degree_and_a_headline_verb():
+    found = _full("3. La Ode Baharuddin, S.Pi., M.Si., Sekretaris Dinas Kelautan dan Perikanan, dijatuhi hukuman.")
+    assert list(found) == ["La Ode Baharuddin"]
+    assert _full("Kabid di Dinas SDA Sultra Diduga Sebar Konten Cagub") == {}
