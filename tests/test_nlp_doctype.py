@@ -240,6 +240,9 @@ def test_generic_sentences_are_not_incidents(nlp, text):
      "reported", "seorang lurah"),
     ("Koordinator Divisi Penanganan Pelanggaran Bawaslu menyebut seorang guru PNS ikut kampanye paslon.",
      "reported", "seorang guru PNS"),
+    # a sanction Bawaslu recommends is a recommendation
+    ("Bawaslu merekomendasikan Pj Bupati menjatuhkan sanksi kepada Kepala Desa Sukamaju yang "
+     "terbukti mengumpulkan warga untuk mendukung calon bupati.", "recommended", "Kepala Desa Sukamaju"),
 ])
 def test_specific_cases_are_incidents(nlp, text, stage, subject):
     [item] = run(nlp, None, text)._.incidents

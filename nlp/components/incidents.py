@@ -268,6 +268,10 @@ def _stage(words: Words, sh: dict) -> tuple[str | None, Hit | None]:
                 best, best_hit = stage, h
     if best is None and modal_hit is not None:
         return "reported", modal_hit
+    if best == "sanctioned" and any(0 < best_hit.start - h.start <= 8
+                                    for h in sh.get("STAGE_RECOMMENDED", ())):
+        # "merekomendasikan Pj Bupati menjatuhkan sanksi kepada ...": a sanction recommended
+        return "recommended", best_hit
     return best, best_hit
 
 
