@@ -588,3 +588,9 @@ def test_a_fisheries_degree_and_a_headline_verb():
     found = _full("3. La Ode Baharuddin, S.Pi., M.Si., Sekretaris Dinas Kelautan dan Perikanan, dijatuhi hukuman.")
     assert list(found) == ["La Ode Baharuddin"]
     assert _full("Kabid di Dinas SDA Sultra Diduga Sebar Konten Cagub") == {}
+
+
+def test_the_title_just_mentioned_then_the_name(nlp):
+    assert names(nlp, "Camat tersebut, Budi Santoso, mengaku hanya diundang.") == ["Budi Santoso"]
+    assert names(nlp, "Camat tersebut hadir dalam rapat.") == []
+    assert names(nlp, "Caleg yang kampanyenya dihadiri perbekel tersebut, Komang Wirata, belum menjawab.") == []

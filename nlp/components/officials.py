@@ -158,6 +158,9 @@ class Reader:
             self._add(role, left[0], left[1], left[1])
             return
         k, paren = self._after_clause(role.end), False
+        if k + 1 < toks.n and toks.norm[k] in ("tersebut", "itu") and toks.text[k + 1] == "," \
+                and _sentence_initial(toks, role.start):
+            k += 1  # "Camat tersebut, Budi Santoso, mengaku ...": the one just mentioned
         if k < toks.n and toks.text[k] in (",", ":"):
             k += 1
         elif k < toks.n and toks.text[k] == "(":
