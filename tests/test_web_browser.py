@@ -61,6 +61,16 @@ def total_shown(driver) -> int:
     return int(css(driver, "#results-h")[0].text.split()[0].replace(".", ""))
 
 
+def go(driver, action) -> None:
+    """Run ``action`` (a click or a submit) and wait until the browser is at another address:
+    reading the address right after the click may still give the old one."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    before = driver.current_url
+    action()
+    WebDriverWait(driver, 15).until(lambda d: d.current_url != before)
+
+
 def params(driver) -> dict:
     return parse_qs(urlsplit(driver.current_url).query)
 
@@ -72,12 +82,12 @@ def api(base, path, **query) -> dict:
 def test_search_then_facet(driver, base):
     box = css(driver, "#q")[0]
     box.send_keys("camat OR lurah")
-    box.submit()
+    go(driver, box.submit)
     assert params(driver) == {"q": ["camat OR lurah"], "sort": ["relevance"]}  # empty fields dropped
     assert total_shown(driver) == api(base, "/v1/articles", q="camat OR lurah")["total"] == 5
     link = css(driver, '#facet-province a.bucket[data-value="35"]')[0]
     assert link.find_element("css selector", ".n").text == "1"
-    link.click()
+    go(driver, link.click)
     assert params(driver)["region"] == ["35"]
     assert total_shown(driver) == api(base, "/v1/articles", q="camat OR lurah", region="35")["total"] == 1
     chosen = css(driver, '#facet-province a.bucket[data-value="35"]')[0]
@@ -91,7 +101,7 @@ def test_remove_a_chip(driver, base):
     driver.get(f"{base}/?region=33&violation_type=social_media")
     assert total_shown(driver) == 3
     chip = next(c for c in css(driver, ".chips li.chip") if "media sosial" in c.text)
-    chip.find_element("css selector", "a").click()
+    go(driver, chip.find_element("css selector", "a").click)
     assert params(driver) == {"region": ["33"]}
     assert total_shown(driver) == api(base, "/v1/articles", region="33")["total"] == 8
 
@@ -99,7 +109,7 @@ def test_remove_a_chip(driver, base):
 def test_page_forward(driver, base):
     driver.get(f"{base}/?limit=5")
     first = [a.get_attribute("href") for a in css(driver, "li.hit h3 a")]
-    css(driver, 'a[rel="next"]')[0].click()
+    go(driver, css(driver, 'a[rel="next"]')[0].click)
     assert "cursor" in params(driver)
     second = [a.get_attribute("href").rsplit("/", 1)[1] for a in css(driver, "li.hit h3 a")]
     expected = api(base, "/v1/articles", limit=5, cursor=api(base, "/v1/articles", limit=5)["next_cursor"])
@@ -108,14 +118,14 @@ def test_page_forward(driver, base):
 
 def test_article_evidence_and_archived_page(driver, base):
     driver.get(f"{base}/?q=camat bandar diperiksa")
-    css(driver, "li.hit h3 a")[0].click()
+    go(driver, css(driver, "li.hit h3 a")[0].click)
     assert driver.current_url.endswith(f"/articles/{aid('camat-bandar')}")
     marks = css(driver, "#article-text mark.ev")
     assert any(m.text == "Budi Santoso" and "ev-official" in m.get_attribute("class") for m in marks)
     official = next(m for m in marks if "ev-official" in m.get_attribute("class"))
     assert official.value_of_css_property("background-color") not in ("rgba(0, 0, 0, 0)", "transparent")
     title = driver.title
-    css(driver, "#archived-link")[0].click()
+    go(driver, css(driver, "#archived-link")[0].click)
     assert driver.current_url.endswith("/capture")
     # the page's inline script would set the title to 'owned': the sandbox stops it
     assert driver.title != "owned" and "Camat Bandar" in driver.title
@@ -126,12 +136,12 @@ def test_article_evidence_and_archived_page(driver, base):
 
 def test_switch_language(driver, base):
     assert driver.find_element("css selector", "html").get_attribute("lang") == "id"
-    css(driver, "a.lang")[0].click()
+    go(driver, css(driver, "a.lang")[0].click)
     assert driver.find_element("css selector", "html").get_attribute("lang") == "en"
     assert css(driver, "nav a")[0].text == "Search"
     driver.get(f"{base}/timeline")  # remembered
     assert driver.find_element("css selector", "h1").text == "Timeline"
-    css(driver, "a.lang")[0].click()
+    go(driver, css(driver, "a.lang")[0].click)
     assert driver.find_element("css selector", "h1").text == "Linimasa"
 
 
