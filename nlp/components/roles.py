@@ -196,7 +196,7 @@ def _tail_item(toks: Tokens, role: Role, st: _TailState, k: int) -> int | None:
         if end is not None:
             parts.append(Part("word", k, end, False))
             return end
-    quantified = _quantifier_end(toks, k) if not parts else None
+    quantified = _quantifier_end(toks, k) if not parts and toks.norm[k] in QUANTIFIER_FIRST else None
     if quantified is not None:  # "kepala salah satu dinas", "Kepala salah satu SMP negeri"
         parts.append(Part("conn", k, quantified))
         return quantified
@@ -208,6 +208,7 @@ def _tail_item(toks: Tokens, role: Role, st: _TailState, k: int) -> int | None:
 
 
 QUANTIFIERS = word_list("role_quantifiers")
+QUANTIFIER_FIRST = frozenset(q.split()[0] for q in QUANTIFIERS)
 
 
 def _quantifier_end(toks: Tokens, k: int) -> int | None:
