@@ -21,6 +21,9 @@ class ApiLimits(BaseSettings):
         60, ge=0, description="`Cache-Control: max-age` of answers that change only with a rebuild.")
     answer_cache_mb: int = Field(
         64, ge=0, description="Memory per worker for answers kept until the index changes (0: none).")
+    shared_answers: bool = Field(
+        True, description="Workers share the answers they keep, through files in "
+                          "PANTAU_DATA_DIR/answer-cache (removed when the index changes).")
     rebuild_officials_on_start: bool = Field(
         True, description="Rebuild the officials registry at start-up when annotations changed.")
 

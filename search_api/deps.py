@@ -19,6 +19,7 @@ from pantau.settings import Settings
 from pantau.store import Archive
 from search_api.config import ApiLimits
 from search_api.http_cache import Answers, IndexVersion
+from search_api.shared_answers import SharedAnswers
 from search_api.threads import PerThread, ThreadBound
 
 
@@ -36,7 +37,8 @@ class AppContext:
         self.archives = PerThread(self.open_archive)
         self.backends = PerThread(self.new_backend)
         self.index_version = IndexVersion(self.new_backend)
-        self.answers = Answers(self.limits.answer_cache_mb * 2**20)
+        shared = SharedAnswers(self.settings.data_dir / "answer-cache") if self.limits.shared_answers else None
+        self.answers = Answers(self.limits.answer_cache_mb * 2**20, shared)
 
     def open_archive(self) -> Archive:
         return Archive.open(self.settings.archive_path)

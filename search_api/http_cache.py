@@ -11,8 +11,9 @@
   rebuild within that time.
   Each worker also keeps the answers themselves (``Answers``: the body as rendered, keyed
   by the index version and the full URL; least recently used dropped past
-  ``PANTAU_API_ANSWER_CACHE_MB``), so an answer is computed once per index version per worker
-  (header ``X-Pantau-Cache: hit`` or ``miss``).
+  ``PANTAU_API_ANSWER_CACHE_MB``), and the workers share them through files
+  (``shared_answers.py``, ``PANTAU_API_SHARED_ANSWERS``), so an answer is computed once per
+  index version (header ``X-Pantau-Cache: hit`` or ``miss``).
 - ``ARCHIVE``: answers read from the archive (an article, its capture, officials, sources),
   which change without a rebuild (analysis, crawling). Their ``ETag`` is a digest of the
   body, so it changes exactly when the answer does, in every worker; ``304`` saves the
@@ -116,24 +117,37 @@ _KEPT_HEADERS = ("content-type", "content-disposition", "link", "x-total-count")
 
 
 class Answers:
-    """An LRU of rendered answers, bounded in bytes; used from the event loop only."""
+    """An LRU of rendered answers, bounded in bytes; used from the event loop only. With
+    ``shared``, a miss here is looked up in the store the workers share (``SharedAnswers``),
+    and an answer computed here is written there too."""
 
-    def __init__(self, max_bytes: int) -> None:
+    def __init__(self, max_bytes: int, shared=None) -> None:
         self.max_bytes, self.size = max_bytes, 0
+        self.shared = shared
         self._items: OrderedDict[tuple, tuple[bytes, dict]] = OrderedDict()
 
     def get(self, key: tuple) -> Response | None:
         item = self._items.get(key)
-        if item is None:
-            return None
-        self._items.move_to_end(key)
-        return Response(item[0], headers=item[1])
+        if item is not None:
+            self._items.move_to_end(key)
+        elif self.shared is not None and self.max_bytes > 0:
+            item = self.shared.get(key)
+            if item is not None:
+                self._keep(key, *item)
+        return None if item is None else Response(item[0], headers=item[1])
 
     def put(self, key: tuple, response: Response) -> None:
         body = bytes(response.body)
         if self.max_bytes <= 0 or len(body) > self.max_bytes // 8:
             return
         headers = {k: v for k, v in response.headers.items() if k in _KEPT_HEADERS}
+        self._keep(key, body, headers)
+        if self.shared is not None:
+            self.shared.put(key, body, headers)
+
+    def _keep(self, key: tuple, body: bytes, headers: dict) -> None:
+        if len(body) > self.max_bytes // 8:
+            return
         old = self._items.pop(key, None)
         if old is not None:
             self.size -= len(old[0])
@@ -258,7 +272,8 @@ class CachedRoute(APIRoute):
                     if (_matches(request.headers.get("if-none-match", ""), etag)
                             or _not_modified_since(request, built_at)):
                         return _not_modified(headers)
-                    key = (version[0], str(request.url))
+                    # the API's own version too: the shared answers outlive a restart
+                    key = (f"{_api_token(request)}|{version[0]}", str(request.url))
                     kept = context.answers.get(key)
                     if kept is not None:
                         kept.headers.update({**headers, "X-Pantau-Cache": "hit"})
