@@ -11,6 +11,8 @@ against the milliseconds of a search with facets).
   never read, and go with their version's directory.
 - The first worker that writes under a new index version removes the directories of the
   other versions: answers of an older index are never served again.
+- A worker writes at most ``MAX_WRITES`` answers per index version, so a crawl of every
+  cursor cannot fill the disk; past that, answers are kept in its memory only.
 - Every failure (a full disk, a read-only data directory, a file removed meanwhile) leaves
   the answer uncached; it is computed instead, never an error.
 """
@@ -24,12 +26,14 @@ import shutil
 from pathlib import Path
 
 HEADER_END = b"\n"
+MAX_WRITES = 100_000  # answers one worker writes per index version (the store stays bounded)
 
 
 class SharedAnswers:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._known: str | None = None  # the version directory this worker last wrote to
+        self._writes = 0  # answers written there by this worker
 
     def _path(self, key: tuple) -> tuple[Path, Path]:
         version, url = key
@@ -57,7 +61,10 @@ class SharedAnswers:
             if self._known != folder.name:
                 folder.mkdir(parents=True, exist_ok=True)
                 self._drop_other_versions(folder.name)
-                self._known = folder.name
+                self._known, self._writes = folder.name, 0
+            if self._writes >= MAX_WRITES:
+                return
+            self._writes += 1
             tmp = folder / f".tmp-{os.getpid()}-{path.name}"
             with open(tmp, "wb") as fh:
                 fh.write(json.dumps(headers).encode() + HEADER_END + body)

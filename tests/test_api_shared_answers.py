@@ -90,3 +90,13 @@ def test_the_store_can_be_turned_off(data):
         one.get(SEARCH)
         assert two.get(SEARCH).headers["x-pantau-cache"] == "miss"
     assert store_files(data) == []
+
+
+def test_a_worker_writes_a_bounded_number_of_answers(tmp_path, monkeypatch):
+    import search_api.shared_answers as shared
+
+    monkeypatch.setattr(shared, "MAX_WRITES", 3)
+    store = SharedAnswers(tmp_path / "store")
+    for i in range(5):
+        store.put(("v1", f"http://x/{i}"), b"{}", {})
+    assert [store.get(("v1", f"http://x/{i}")) is not None for i in range(5)] == [True] * 3 + [False] * 2
