@@ -469,3 +469,17 @@ def test_a_prop_put_up_in_a_relative_clause_and_a_photo_only_circulating(nlp):
                                              "dan wakil bupati yang terpasang di halaman rumahnya.")
     assert "social_media" not in types(nlp, "Foto lurah mengenakan jaket berlogo partai beredar di grup-grup "
                                             "WhatsApp warga sejak Selasa.")
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Seorang PNS di kantor camat namanya tercantum dalam Daftar Calon Sementara anggota DPRD "
+     "kabupaten dari salah satu partai.", "candidacy"),
+    ("Di Medan ada kepala lingkungan yang diminta mendata warga dan mengarahkan pilihan ke "
+     "pasangan calon tertentu.", "partisan_decision"),
+])
+def test_candidate_lists_and_directed_subordinates(nlp, text, code):
+    assert code in types(nlp, text)
+
+
+def test_a_relative_on_a_candidate_list_is_not_the_civil_servants_candidacy(nlp):
+    assert "candidacy" not in types(nlp, "Istri seorang PNS tercantum dalam Daftar Calon Sementara anggota DPRD.")
