@@ -150,7 +150,8 @@ def build_trie(groups: dict[str, list[str]]) -> dict[str, tuple[list[str], dict]
 
 
 class CueMatcher:
-    """Finds every occurrence of every term of every group (overlaps included).
+    """Finds every occurrence of every term of every group (overlaps included): one lexicon
+    of ``CueMatchers``.
 
     With ``cache_name`` the trie is kept in ``nlp.cache`` (keyed by the groups and the
     package's code), for lexicons large enough to take milliseconds to expand."""
@@ -158,12 +159,7 @@ class CueMatcher:
     def __init__(self, groups: dict[str, list[str]], suppress: dict[str, list[str]] | None = None,
                  cache_name: str | None = None):
         self.groups = set(groups)
-        self.suppress = suppress or {}
-        if cache_name is None:
-            self.trie = build_trie(groups)
-        else:
-            inputs = [code_fingerprint(), json.dumps(groups, ensure_ascii=False)]
-            self.trie = cached(cache_name, inputs, lambda: build_trie(groups))
+        self._one = CueMatchers([(groups, suppress)], cache_name=cache_name)
 
     def match(self, words: Words) -> dict[str, list[Hit]]:
         return {group: hits_of(zip(repeat(group, len(found)), *zip(*found)))
@@ -171,38 +167,7 @@ class CueMatcher:
 
     def match_ranges(self, words: Words) -> dict[str, list[tuple[int, int]]]:
         """Every match as {group: [(first word, end word), ...]}, in text order."""
-        forms = words.forms
-        n = len(forms)
-        trie = self.trie
-        out: dict[str, list[tuple[int, int]]] = {}
-        skip = words.skip
-        for i, w in enumerate(forms):
-            if skip and i in skip:
-                continue
-            node = trie.get(w)
-            if node is None:
-                if len(w) < 6 or w[-3:] not in CLITICS:
-                    continue
-                node = trie.get(w[:-3])
-                if node is None:
-                    continue
-            j = i
-            while True:
-                ends_here, children = node
-                j += 1
-                for group in ends_here:
-                    found = out.get(group)
-                    if found is None:
-                        out[group] = [(i, j)]
-                    else:
-                        found.append((i, j))
-                if not children or j >= n:
-                    break
-                node = children.get(forms[j])
-                if node is None:
-                    break
-        _suppress(out, self.suppress)
-        return out
+        return self._one.match_ranges(words)[0]
 
 
 def _suppress(out: dict[str, list[tuple[int, int]]], suppress: dict[str, list[str]]) -> None:
