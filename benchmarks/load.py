@@ -17,6 +17,10 @@ so the commit before a change can be measured on the same archive in the same ru
 2. **conditional**: the same for ``--conditional-duration`` seconds, each request with the
    ``If-None-Match`` of an answer fetched before (only URLs whose answer has an ``ETag``).
 
+The answers the workers share (``answer-cache`` under the archive directory) are removed
+before the server starts, so every run begins as after a rebuild: each distinct answer is
+computed once during the run (``--warm`` keeps them from the previous run).
+
 Printed as JSON: requests/s, latency p50/p95/p99 (ms), errors (socket errors, timeouts and
 answers other than 2xx/304), answers by status; for the conditional run the share of 304s;
 the load average before and after. No assertions.
@@ -271,6 +275,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--urls", type=int, default=5000, help="distinct URLs of the mix")
     parser.add_argument("--port", type=int, default=8731)
+    parser.add_argument("--warm", action="store_true", help="keep the answers of the previous run")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk not found: apt-get install -y wrk")
@@ -282,6 +287,9 @@ def main() -> None:
     report: dict = {"checkout": str(args.checkout), "workers": args.workers, "urls": len(urls),
                     "connections": args.connections,
                     "load_average_before": Path("/proc/loadavg").read_text().split()[:3]}
+    if not args.warm:
+        shutil.rmtree(workdir / "answer-cache", ignore_errors=True)
+    report["warm"] = args.warm
     proc = start_server(args.checkout, workdir, args.port, args.workers)
     try:
         report["first_request_ms"] = check_urls(base, urls)

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from pantau.search import highlight
-from pantau.search.analysis import stem, stem_tokens, tokens
+from pantau.search.analysis import stem, tokens
 from pantau.search.query import parse_text
 from sample_site import load_articles
 
@@ -29,22 +29,34 @@ def test_a_stem_less_its_first_letter_is_part_of_the_word(bodies):
     assert not broken
 
 
-def _every_word_matcher(body, text):
-    """The matcher before: every distinct word of the body stemmed."""
+def _every_word_spans(body, text):
+    """The spans with every word of the body stemmed, and one pattern per phrase."""
     words, phrases = highlight.terms_of(text)
-    vocabulary = list(set(tokens(body)))
-    forms = [w for w, s in zip(vocabulary, stem_tokens(vocabulary)) if s in words]
-    alternatives = [re.escape(f) for f in sorted(forms, key=len, reverse=True)]
-    alternatives += [r"[\W_]+".join(map(re.escape, p)) for p in phrases if p]
-    if not alternatives:
-        return None
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])", re.IGNORECASE)
+    found = [m.span() for m in re.finditer(r"[^\W_]+", body) if stem(tokens(m.group())[0]) in words]
+    for p in phrases:
+        pattern = r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, p)) + r"(?![^\W_])"
+        found += [m.span() for m in re.finditer(pattern, body, re.IGNORECASE)]
+    return highlight.merged(found)
 
 
 @pytest.mark.parametrize("q", QUERIES)
 def test_snippets_are_those_of_stemming_every_word(bodies, q, monkeypatch):
     text = parse_text(q)
     got = [highlight.snippet(b, text) for b in bodies]
-    monkeypatch.setattr(highlight, "matcher", _every_word_matcher)
+    monkeypatch.setattr(highlight, "spans", _every_word_spans)
     assert got == [highlight.snippet(b, text) for b in bodies]
     assert any("<mark>" in s for s in got) or q in ("sapu", "tulis")
+
+
+def test_overlapping_matches_keep_the_earlier_then_the_longer():
+    text = parse_text('kepala "kepala desa" desa')
+    body = "Kepala desa itu dan kepala dusun serta desa lain."
+    assert highlight.spans(body, text) == [(0, 11), (20, 26), (39, 43)]
+    assert highlight.snippet(body, text).startswith("<mark>Kepala desa</mark> itu dan <mark>kepala</mark>")
+
+
+def test_words_are_matched_whole_and_by_stem():
+    text = parse_text("langgar")
+    body = "Pelanggaran itu melanggar aturan; kata pelangi dan langgarnya."
+    marked = [body[a:b] for a, b in highlight.spans(body, text)]
+    assert marked == ["Pelanggaran", "melanggar", "langgarnya"]
