@@ -105,6 +105,24 @@ def test_initials_of_one_word_names():
     assert initials_match("AP", "agus priyanto") and not initials_match("AS", "agus priyanto")
 
 
+def test_initials_of_the_first_words_or_the_first_and_last():
+    assert initials_match("ML", "moh lutfi lasahido") and initials_match("MS", "muhammad iqbal saleh")
+    assert initials_match("MLL", "moh lutfi lasahido") and not initials_match("LL", "moh lutfi lasahido")
+    assert not initials_match("MI", "moh lutfi lasahido")
+
+
+def test_a_step_is_dated_by_the_latest_recent_date_not_the_act_it_recalls():
+    sentence = "Rekomendasi menyangkut Camat Gedong Tataan yang menghadiri kampanye pada 19 Oktober 2024."
+    item = article("a1", "2024-11-13", [("Camat Gedong Tataan", "recommended", "campaign_attendance", sentence)],
+                   dates=[("2024-11-11", "Bawaslu meneruskan rekomendasi, Senin (11/11/2024)."),
+                          ("2024-10-19", sentence)])
+    assert reports(item)[0].stage_date == "2024-11-11"
+    # a report is dated by its act
+    reported = article("a2", "2024-10-21", [("Camat Gedong Tataan", "reported", "campaign_attendance", sentence)],
+                       dates=[("2024-10-20", "Warga melapor Minggu (20/10/2024)."), ("2024-10-19", sentence)])
+    assert reports(reported)[0].stage_date == "2024-10-19"
+
+
 def test_a_hedged_stage_is_still_a_report():
     sentence = "Bawaslu akan memanggil Camat Gedong Tataan, Rudi Hartawan, untuk klarifikasi pekan depan."
     item = article("a1", "2024-10-01", [("Rudi Hartawan (Camat Gedong Tataan)", "examined", "social_media",

@@ -243,6 +243,12 @@ def test_generic_sentences_are_not_incidents(nlp, text):
     # a sanction Bawaslu recommends is a recommendation
     ("Bawaslu merekomendasikan Pj Bupati menjatuhkan sanksi kepada Kepala Desa Sukamaju yang "
      "terbukti mengumpulkan warga untuk mendukung calon bupati.", "recommended", "Kepala Desa Sukamaju"),
+    # initials before the role they hold, as Bawaslu releases write them
+    ("Bawaslu meneruskan dugaan pelanggaran atas nama RS, Kepala Bidang Pendapatan Bapenda, yang "
+     "menghadiri kampanye paslon, kepada BKN.", "recommended", "Kepala Bidang Pendapatan Bapenda berinisial RS"),
+    # a role word after a place level is the place's name (Kabupaten Kaur), not the role
+    ("Pemkab menjatuhkan sanksi kepada Kepala Seksi Pelayanan Kecamatan Kaur Selatan berinisial TW karena "
+     "ikut kampanye paslon.", "sanctioned", "Kepala Seksi berinisial TW"),
 ])
 def test_specific_cases_are_incidents(nlp, text, stage, subject):
     [item] = run(nlp, None, text)._.incidents

@@ -34,6 +34,12 @@ REQUIRED = set(STAGE_GROUPS) | {"MODAL", "GENERIC", "STAT", "SUBJECT_DESC", "SUB
                                 "ANAPHOR", "OVERSIGHT", "PATIENT_ACTIVE", "RESPONDENT"}
 INITIALS_RE = re.compile(r"\b(?:berinisial|inisial)\s+([A-Z]{1,4}(?:\.\s?[A-Z]{1,3})*\.?)(?![\w])"
                          r"|\bbernama\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
+# initials set before the role they hold, in the wording of Bawaslu releases ("atas nama AH,
+# Kepala Bagian Umum ...", "menyangkut S, Kepala SD Negeri ..."): a role must follow the comma
+INITIALS_APPOS_RE = re.compile(r"\b(?:atas nama|menyangkut|terhadap|terlapor|yakni|yaitu|adalah|saudara|sdr\.?)"
+                               r"\s+([A-Z]{1,3}),\s+(?=[A-Z])")
+# a place level before a role word makes it a place's name ("Kabupaten Kaur": not a kaur)
+PLACE_LEVEL_RE = re.compile(r"\b(?:kabupaten|kab\.|kota|kecamatan|kec\.|desa|kelurahan|provinsi)\s*$", re.I)
 # a local head named with the place he heads ("Kepala Desa Budi", "Camat Sari"): the titles are
 # in nlp/data/word_lists.toml, longest first so that a title is never cut short
 ROLE_PLACE_RE = re.compile(
@@ -189,6 +195,10 @@ class IncidentFinder:
             tag = f"berinisial {m.group(1)}" if m.group(1) else f"bernama {m.group(2)}"
             text = f"{role} {tag}" if role else tag
             cands.append((text, a, s_start + m.end(), "initials"))
+        for m in INITIALS_APPOS_RE.finditer(sentence):
+            role = _role_at(words, sh, s_start + m.end(), sent)
+            if role:
+                cands.append((f"{role} berinisial {m.group(1)}", s_start + m.start(1), s_start + m.end(), "initials"))
         for m in ROLE_PLACE_RE.finditer(sentence):
             cands.append((m.group(0), s_start + m.start(), s_start + m.end(), "place"))
         for h in sh.get("SUBJECT_DESC", ()):
@@ -297,10 +307,23 @@ def _next_role(sh: dict, desc: Hit) -> Hit | None:
     return best
 
 
+def _role_at(words: Words, sh: dict, char: int, sent: int) -> str:
+    """The role phrase that starts at ``char`` with its capitalised tail, or ''."""
+    for h in sh.get("SUBJECT_ROLE", ()):
+        if words.starts[h.start] == char:
+            return words.text[char:_tail(words, h.end, sent)]
+    return ""
+
+
+def _is_place_name(words: Words, h: Hit) -> bool:
+    a = words.starts[h.start]
+    return bool(PLACE_LEVEL_RE.search(words.text[max(0, a - 12):a]))
+
+
 def _role_before(words: Words, sh: dict, char: int) -> str:
     best = None
     for h in sh.get("SUBJECT_ROLE", ()):
-        if words.ends[h.end - 1] <= char and char - words.starts[h.start] < 80:
+        if words.ends[h.end - 1] <= char and char - words.starts[h.start] < 80 and not _is_place_name(words, h):
             if best is None or h.start > best.start:
                 best = h
     if best is None:

@@ -74,11 +74,15 @@ def initials_of(name_key: str) -> str:
 
 
 def initials_match(initials: str, name_key: str) -> bool:
-    """"AP" fits "agus priyanto"; for a one-word name ("suparno") the letters of the
-    initials appear in order, the first one first ("SP")."""
+    """"AP" fits "agus priyanto"; initials of fewer letters than the name has words are
+    those of its first words or of its first and last ("ML" fits "moh lutfi lasahido" and
+    "muhammad iqbal lubis"); for a one-word name ("suparno") the letters of the initials
+    appear in order, the first one first ("SP")."""
     words = name_key.split()
     if len(words) != 1:
-        return initials_of(name_key) == initials
+        full = initials_of(name_key)
+        return initials in (full, full[:len(initials)]) or \
+            len(initials) == 2 < len(full) and initials == full[0] + full[-1]
     rest = words[0].upper()
     if not initials or not rest.startswith(initials[0]):
         return False
@@ -318,8 +322,8 @@ def _report(item: CaseInput, g: _Group, r: Rules, single: bool) -> Report:
     staged = staged or g.mentions
     top = max(staged, key=lambda m: RANK[r.stage_of(m.stage, m.sentence)])
     rep.stage = r.stage_of(top.stage, top.sentence)
-    rep.stage_date = _date_in(item, {m.sentence for m in staged
-                                     if r.stage_of(m.stage, m.sentence) == rep.stage}, item.published)
+    rep.stage_date = _date_in(item, {m.sentence for m in staged if r.stage_of(m.stage, m.sentence) == rep.stage},
+                              item.published, recall=rep.stage != "reported")
     headline = r.headline_stage(item.title) if (single or _in_title(item, g, r)) else None
     if headline and RANK[headline] > RANK[rep.stage]:
         rep.stage, rep.stage_date = headline, None
@@ -329,7 +333,7 @@ def _report(item: CaseInput, g: _Group, r: Rules, single: bool) -> Report:
     about = [s for s in [item.title, *_sentences(item.text)] if _names_subject(s, g, r)] if item.text else []
     if _dismissed(about or sorted(sentences), r):
         rep.stage = "dismissed"
-        rep.stage_date = _date_in(item, set(about), item.published)
+        rep.stage_date = _date_in(item, set(about), item.published, recall=True)
     scope = [m.sentence for m in staged] + about
     if rep.stage == "sanctioned":
         rep.sanction = _first_kind(r.sanctions, scope)
@@ -381,18 +385,21 @@ def _names_subject(sentence: str, g: _Group, r: Rules) -> bool:
 RECENT_DAYS = 30  # a date this close before publication, in any sentence, dates the stage
 
 
-def _date_in(item: CaseInput, sentences: set[str], published: date | None) -> str | None:
+def _date_in(item: CaseInput, sentences: set[str], published: date | None, recall: bool = False) -> str | None:
     """The latest date (not after publication) named in one of ``sentences``; else the
     latest date of the article within ``RECENT_DAYS`` before its publication (news reports
-    the latest step with the day it happened, not always in the sentence that names it)."""
+    the latest step with the day it happened, not always in the sentence that names it).
+
+    ``recall``: the stage is a step taken on an act (examined, recommended, sanctioned,
+    dismissed). A date of its sentences before the article's latest recent date is then the
+    act's, recalled ("... yang mengunggah video pada 19 Oktober"), and that recent date
+    dates the step."""
     limit = published.isoformat() if published else "9999-12-31"
+    floor = date.fromordinal(published.toordinal() - RECENT_DAYS).isoformat() if published else None
+    recent = sorted(d for d, _ in item.dates if floor and floor <= d <= limit)
     days = sorted(d for d, s in item.dates if s in sentences and d <= limit)
-    if days:
+    if days and not (recall and recent and days[-1] < recent[-1]):
         return days[-1]
-    if published is None:
-        return None
-    floor = date.fromordinal(published.toordinal() - RECENT_DAYS).isoformat()
-    recent = sorted(d for d, _ in item.dates if floor <= d <= limit)
     return recent[-1] if recent else None
 
 
