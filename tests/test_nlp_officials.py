@@ -477,6 +477,13 @@ def _full(text):
     return {o["name"]: o["role"] for o in load()(text)._.officials}
 
 
+def test_an_unknown_place_word_after_the_title_then_the_name():
+    found = _full("Ketua Bawaslu Kabsel, Nurlaila Hasan, mengatakan laporan sudah diregistrasi. "
+                  "Kepala Dinas Sosial Malteng, Drs. Yohanis, menyatakan siap diperiksa.")
+    assert sorted(found) == ["Nurlaila Hasan", "Yohanis"]
+    assert found["Nurlaila Hasan"].startswith("Ketua Bawaslu") and found["Yohanis"].startswith("Kepala Dinas")
+
+
 def test_a_region_word_inside_a_name_stays_in_the_name():
     found = _full("Ketua Bawaslu Sikka, Markus Ende Wolo, mengatakan pengawasan diperketat.")
     assert found == {"Markus Ende Wolo": "Ketua Bawaslu Sikka"}
@@ -512,6 +519,17 @@ def test_english_titles_before_and_after_the_organisation():
                   "KASN commissioner Arief Pranoto told reporters the case was clear.")
     assert found == {"Rendy Kalalo": "North Sulawesi Bawaslu chairman", "Johanis Rumengan": "regent of Minahasa",
                      "Selvie Wowor": "head of the Minahasa education office", "Arief Pranoto": "KASN commissioner"}
+
+
+def test_english_name_before_its_title_and_a_place_between_title_and_name():
+    found = _full("Jakarta (ANTARA) - Bawaslu said it was examining the case. Agus Salimin, the head of "
+                  "Cibeber subdistrict, was seen at the rally. Serang KPU chief Rina Marlina confirmed the "
+                  "report, while the head of the health agency in Lebak regency, West Java, Dedi Supriatna, "
+                  "who was also present, declined to comment. I Made Sudarsana, the perbekel (village head) "
+                  "of Tejakula, said he had been invited.")
+    assert found == {"Agus Salimin": "head of Cibeber subdistrict", "Rina Marlina": "Serang KPU chief",
+                     "Dedi Supriatna": "head of the health agency in Lebak regency",
+                     "I Made Sudarsana": "perbekel (village head) of Tejakula"}
 
 
 def test_english_title_of_a_private_body_is_no_office():

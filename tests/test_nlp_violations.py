@@ -148,6 +148,12 @@ POSITIVE = [
     ("Kabid itu mendaftar sebagai bakal calon bupati meski masih berstatus PNS.", "candidacy"),
     ("ASN yang ingin maju sebagai calon kepala daerah wajib mengundurkan diri.", "candidacy"),
     ("Kepala desa itu maju sebagai caleg DPRD tanpa mundur dari jabatannya.", "candidacy"),
+    # running, then not having resigned, in either language
+    ("Larangan itu mencakup mencalonkan diri sebagai anggota legislatif tanpa mengundurkan diri.", "candidacy"),
+    ("A subdistrict head was registered as a regional council candidate without first resigning.", "candidacy"),
+    # gifts in English copy; an order not to use an official car, in the base form
+    ("Officials were barred from attending campaign rallies and handing out gifts to residents.", "vote_buying"),
+    ("Jangan gunakan mobil dinas untuk kepentingan kampanye calon, kata sekda.", "state_resources"),
 ]
 
 

@@ -169,7 +169,8 @@ class Reader:
         if m is not None:
             k = m[0] + (1 if m[0] < toks.n and toks.text[m[0]] == "." else 0)
         span = name_right(toks, k, mx)
-        if span is not None and not paren and not role.parts and role.title.place in ("kecamatan", "desa"):
+        if span is not None and not paren and (span[0] == role.end or not role.parts
+                                               and role.title.place in ("kecamatan", "desa")):
             span = self._place_then_name(span) or span
         if span is None and (role.title.standalone or role.public):
             span = self._name_after_description(role.end)
@@ -260,17 +261,20 @@ class Reader:
         return span[0], span[1]
 
     def _place_then_name(self, span: tuple[int, int]) -> tuple[int, int] | None:
-        """"Camat Tampan, Hendra Saputra, ...": one capitalised word the gazetteer does not
-        know, then a comma and a full name closed by a comma or the clause: the word is the
-        title's place, the full name the person."""
+        """"Camat Tampan, Hendra Saputra, ...", "Ketua Bawaslu Bateng, Nur Aini, ...": one
+        capitalised word the gazetteer does not know right after the title, then a comma and
+        a full name (or one name with an honorific or a degree: "Drs. Syamsuddin,") closed by
+        a comma or the clause: the word is the title's place, the name the person."""
         toks = self.toks
         a, b = span
         if b - a != 1 or b + 1 >= toks.n or toks.text[b] != ",":
             return None
         second = name_right(toks, b + 1, self.comp.max_name_tokens)
-        if second is None or second[1] - second[0] < 2:
+        if second is None:
             return None
         end = skip_degrees_right(toks, second[1])
+        if second[1] - second[0] < 2 and not (end > second[1] or self._after_honorific(second[0])):
+            return None
         if end < toks.n and (toks.text[end] in (",", ".", ";") or toks.text[end].islower()):
             return second
         return None

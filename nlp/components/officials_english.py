@@ -18,9 +18,12 @@ from pathlib import Path
 
 PATH = Path(__file__).resolve().parent.parent / "data" / "english_roles.toml"
 _NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.)"
-_NAME = rf"(?P<name>{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|da|de|dos|van|bin|binti)){{0,4}})"
+# a Balinese name may open with the one-letter "I" ("I Ketut Arsa")
+_NAME = rf"(?P<name>(?:I[ ])?{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|da|de|dos|van|bin|binti)){{0,4}})"
 # what may follow a name: a comma, a full stop, a verb of speech or an auxiliary
-_AFTER_NAME = r"(?=\s*[,.;:)]|\s+(?:said|says|told|added|explained|stated|urged|noted|has|had|was|is|who|would|will)\b)"
+_AFTER_NAME = (r"(?=\s*[,.;:)]|\s+(?:said|says|told|added|explained|stated|urged|noted|confirmed|admitted|"
+               r"denied|stressed|insisted|argued|announced|acknowledged|warned|asked|revealed|claimed|"
+               r"emphasi[sz]ed|reported|signed|ordered|has|had|was|is|who|would|will)\b)")
 _ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|said|has|have|with|from|that|were|was)\b")
 
 
@@ -28,6 +31,7 @@ _ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|said|has|have|with|from|that|were|
 class EnglishRoles:
     before_name: re.Pattern  # organisation words, title, name
     of_org: re.Pattern       # title of organisation, comma, name
+    name_first: re.Pattern   # name, comma, title of organisation
     standalone: frozenset
     public: frozenset
     not_names: frozenset
@@ -40,9 +44,17 @@ def english_roles(path: Path = PATH) -> EnglishRoles:
     org_word = r"(?:[A-Z][\w.&-]*(?:['’]s)?|[a-z][\w-]*(?:['’]s)?)"
     before = re.compile(
         rf"(?P<role>(?:{org_word}[ ]){{1,5}}?(?i:(?P<title>{titles})))[ ,]+{_NAME}{_AFTER_NAME}")
+    # "the head of the education agency in Sumenep regency, East Java, Mohammad ...": one more
+    # comma-closed place may stand between the organisation and the name
     of_org = re.compile(
-        rf"(?P<role>(?i:(?P<title>{titles}))[ ]of[ ](?:the[ ])?(?P<org>[^,.;()\n]{{2,70}}?)),[ ]{_NAME}{_AFTER_NAME}")
-    return EnglishRoles(before, of_org, frozenset(data["standalone"]), frozenset(data["public"]),
+        rf"(?P<role>(?i:(?P<title>{titles}))[ ]of[ ](?:the[ ])?(?P<org>[^,.;()\n]{{2,70}}?))"
+        rf"(?:,[ ][A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,2}})?,[ ]{_NAME}{_AFTER_NAME}")
+    # "Syarif Hamdani, the head of Sungai Ambawang subdistrict, ...", "I Ketut Arsa, the
+    # perbekel (village head) of Kalibukbuk ...": a name, then its title of an organisation
+    name_first = re.compile(
+        rf"{_NAME},[ ](?:the|a|an)[ ](?P<role>(?i:(?P<title>{titles}))(?:[ ]\([a-z ]{{3,30}}\))?[ ]of[ ]"
+        rf"(?:the[ ])?(?P<org>[^,.;()\n]{{2,70}}?))(?=[,.;]|[ ](?:in|at|on|who|was|is)\b)")
+    return EnglishRoles(before, of_org, name_first, frozenset(data["standalone"]), frozenset(data["public"]),
                         frozenset(data["not_names"]))
 
 
@@ -57,7 +69,7 @@ def looks_english(text: str) -> bool:
 def find(text: str) -> list[tuple[str, str, int, int]]:
     """(name, role, start, end) of every official named with an English title."""
     rules, out = english_roles(), []
-    for pattern, org_group in ((rules.of_org, "org"), (rules.before_name, "role")):
+    for pattern, org_group in ((rules.of_org, "org"), (rules.name_first, "org"), (rules.before_name, "role")):
         for m in pattern.finditer(text):
             name = _clean_name(m.group("name"), rules)
             title = m.group("title").lower()
@@ -67,7 +79,7 @@ def find(text: str) -> list[tuple[str, str, int, int]]:
             role = _clean_role(m.group("role"))
             if any(a <= m.start("name") < b for _, _, a, b in out):
                 continue
-            out.append((name, role, m.start("role"), m.end("name")))
+            out.append((name, role, min(m.start("role"), m.start("name")), max(m.end("role"), m.end("name"))))
     return out
 
 
@@ -75,7 +87,8 @@ def _clean_name(name: str, rules: EnglishRoles) -> str | None:
     words = name.split()
     while words and words[-1].islower():
         words.pop()
-    if not words or words[0] in rules.not_names or len(words) == 1 and words[0].endswith("."):
+    if not words or words[0] in rules.not_names or len(words) == 1 and words[0].endswith(".") \
+            or words == ["I"]:
         return None
     return " ".join(words)
 
