@@ -4,8 +4,8 @@ pinned in ``tests/quality_floors.toml`` (lowering one is a visible change):
 - ``sample``: the sample site's articles (the components were developed against them);
 - ``heldout``: ``tests/heldout/heldout.jsonl``, written apart from the components, closer to
   what unseen real articles look like (see its README: never tune rules on its people);
-- ``heldout_b`` to ``heldout_e``: ``tests/heldout/heldout_{b,c,d,e}.jsonl``, four more such
-  sets by writers who never saw the components or their output (E imitates real search
+- ``heldout_b`` to ``heldout_f``: ``tests/heldout/heldout_{b,c,d,e,f}.jsonl``, five more such
+  sets by writers who never saw the components or their output (E and F imitate real search
   excerpts: cut mid-sentence, 2019/2020 cases, English-language outlets).
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import tomllib
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -22,11 +23,8 @@ from nlp.runner import Item, analyze
 
 HERE = Path(__file__).parent
 FLOORS = HERE / "quality_floors.toml"
-HELDOUT = HERE / "heldout" / "heldout.jsonl"
-HELDOUT_B = HERE / "heldout" / "heldout_b.jsonl"
-HELDOUT_C = HERE / "heldout" / "heldout_c.jsonl"
-HELDOUT_D = HERE / "heldout" / "heldout_d.jsonl"
-HELDOUT_E = HERE / "heldout" / "heldout_e.jsonl"
+# the held-out sets, each ``tests/heldout/<name>.jsonl``, with the fewest articles it must have
+HELDOUT_SETS = {"heldout": 16, "heldout_b": 14, "heldout_c": 14, "heldout_d": 14, "heldout_e": 25, "heldout_f": 30}
 
 
 def sample_entries() -> list[dict]:
@@ -39,28 +37,8 @@ def _jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def heldout_entries() -> list[dict]:
-    return _jsonl(HELDOUT)
-
-
-def heldout_b_entries() -> list[dict]:
-    return _jsonl(HELDOUT_B)
-
-
-def heldout_c_entries() -> list[dict]:
-    return _jsonl(HELDOUT_C)
-
-
-def heldout_d_entries() -> list[dict]:
-    return _jsonl(HELDOUT_D)
-
-
-def heldout_e_entries() -> list[dict]:
-    return _jsonl(HELDOUT_E)
-
-
-SETS = {"sample": sample_entries, "heldout": heldout_entries, "heldout_b": heldout_b_entries,
-        "heldout_c": heldout_c_entries, "heldout_d": heldout_d_entries, "heldout_e": heldout_e_entries}
+SETS = {"sample": sample_entries,
+        **{name: partial(_jsonl, HERE / "heldout" / f"{name}.jsonl") for name in HELDOUT_SETS}}
 
 
 @pytest.fixture(scope="module")
@@ -81,8 +59,7 @@ def scores():
 
 def floors() -> dict[str, dict[str, float]]:
     data = tomllib.loads(FLOORS.read_text(encoding="utf-8"))
-    return {"sample": data["floors"], "heldout": data["heldout"], "heldout_b": data["heldout_b"],
-            "heldout_c": data["heldout_c"], "heldout_d": data["heldout_d"], "heldout_e": data["heldout_e"]}
+    return {"sample": data["floors"], **{name: data[name] for name in HELDOUT_SETS}}
 
 
 def measured(result: dict, key: str) -> float:
@@ -100,8 +77,7 @@ def test_metric_at_or_above_floor(scores, name, key):
         f"{name}: {key} = {measured(result, key)} < floor {floor}\n{report(result)}\n" + "\n".join(errors))
 
 
-@pytest.mark.parametrize("name,minimum", [("sample", 40), ("heldout", 16), ("heldout_b", 14), ("heldout_c", 14), ("heldout_d", 14),
-                                          ("heldout_e", 25)])
+@pytest.mark.parametrize("name,minimum", [("sample", 40), *HELDOUT_SETS.items()])
 def test_every_article_has_a_prediction(scores, name, minimum):
     result, _ = scores(name)
     assert result["missing_predictions"] == []
