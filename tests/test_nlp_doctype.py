@@ -299,6 +299,18 @@ def test_an_overseer_named_as_respondent_is_the_subject(nlp):
     assert all("Siti Rohmah" not in i["subject"] for i in found)
 
 
+@pytest.mark.parametrize("text,stage", [
+    ("Hendra Wijaya, the head of Cibadak subdistrict, was questioned by Bawaslu over a campaign photo.", "examined"),
+    ("Bawaslu forwarded its recommendation on Hendra Wijaya, the head of Cibadak subdistrict, to the "
+     "civil service agency.", "recommended"),
+    ("The regency demoted Hendra Wijaya, the head of Cibadak subdistrict, for attending a campaign rally.",
+     "sanctioned"),
+])
+def test_english_stage_words_make_an_incident_of_a_named_official(nlp, text, stage):
+    found = _incidents_with_official(nlp, text, "Hendra Wijaya", "head of Cibadak subdistrict")
+    assert [(i["subject"], i["stage"]) for i in found] == [("Hendra Wijaya (head of Cibadak subdistrict)", stage)]
+
+
 def test_incident_cue_groups_are_checked(tmp_path):
     path = tmp_path / "bad.toml"
     path.write_text('[[cue]]\ngroup = "MODAL"\nterms = ["akan"]\n', encoding="utf-8")
