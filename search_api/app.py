@@ -119,6 +119,9 @@ def create_app(settings: Settings | None = None, *,
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # few request threads per worker: a quick answer does not queue on the GIL behind
+        # long computations (set here, in the running event loop)
+        anyio.to_thread.current_default_thread_limiter().total_tokens = limits.threads
         if limits.rebuild_officials_on_start:
             await anyio.to_thread.run_sync(_refresh_registry, context)
         await anyio.to_thread.run_sync(_warm, context)

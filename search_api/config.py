@@ -24,6 +24,10 @@ class ApiLimits(BaseSettings):
     shared_answers: bool = Field(
         True, description="Workers share the answers they keep, through files in "
                           "PANTAU_DATA_DIR/answer-cache (removed when the index changes).")
+    threads: int = Field(
+        4, ge=1, le=256, description="Threads per worker that run requests. The embedded index computes "
+        "in native code on the cores it has; more threads only queue on the GIL and stretch the tail of "
+        "the slow answers. Raise it for Elasticsearch, whose requests wait on the network.")
     rebuild_officials_on_start: bool = Field(
         True, description="Rebuild the officials registry at start-up when annotations changed.")
 
