@@ -246,6 +246,9 @@ def test_generic_sentences_are_not_incidents(nlp, text):
     # initials before the role they hold, as Bawaslu releases write them
     ("Bawaslu meneruskan dugaan pelanggaran atas nama RS, Kepala Bidang Pendapatan Bapenda, yang "
      "menghadiri kampanye paslon, kepada BKN.", "recommended", "Kepala Bidang Pendapatan Bapenda berinisial RS"),
+    # a school head named by the school's level
+    ("Bawaslu menghentikan penanganan dugaan pelanggaran yang melibatkan seorang kepala SD negeri di "
+     "Kecamatan Pakem karena foto bersama calon bupati.", "examined", "seorang kepala SD"),
     # a role word after a place level is the place's name (Kabupaten Kaur), not the role
     ("Pemkab menjatuhkan sanksi kepada Kepala Seksi Pelayanan Kecamatan Kaur Selatan berinisial TW karena "
      "ikut kampanye paslon.", "sanctioned", "Kepala Seksi berinisial TW"),
@@ -297,6 +300,18 @@ def test_an_overseer_named_as_respondent_is_the_subject(nlp):
     # the same official without the respondent word is an overseer, not a subject
     found = _incidents_with_official(nlp, text.replace(" sebagai teradu", ""), "Siti Rohmah", role)
     assert all("Siti Rohmah" not in i["subject"] for i in found)
+
+
+def test_each_item_of_a_sanction_list_is_an_incident_of_its_own(nlp):
+    text = ("Ketiganya adalah Joko Susilo, Sekretaris Kecamatan Wates, yang dijatuhi penurunan jabatan karena "
+            "menghadiri deklarasi bakal pasangan calon; RS, staf Dinas Pertanian, yang dijatuhi teguran karena "
+            "unggahan kampanye di Facebook; serta Ani Lestari, Kepala Puskesmas Galur, yang dijatuhi pemotongan "
+            "tunjangan karena berfoto dengan stiker nomor urut pasangan calon.")
+    from nlp.pipeline import load
+
+    found = {(i["stage"], i["violation_type"]) for i in load()(text)._.incidents}
+    assert {("sanctioned", "campaign_attendance"), ("sanctioned", "social_media"),
+            ("sanctioned", "partisan_photo")} <= found
 
 
 @pytest.mark.parametrize("text,stage", [

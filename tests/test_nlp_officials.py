@@ -484,6 +484,18 @@ def test_an_unknown_place_word_after_the_title_then_the_name():
     assert found["Nurlaila Hasan"].startswith("Ketua Bawaslu") and found["Yohanis"].startswith("Kepala Dinas")
 
 
+def test_items_of_a_semicolon_list_are_no_headlines():
+    found = _full("Turut hadir Sekretaris Daerah Kabupaten Blora Ir. Wahyu Santosa; Kepala Dinas Pendidikan "
+                  "Blora Ani Rahmawati; serta Kepala Satpol PP Blora Dedi Kurniawan.")
+    assert sorted(found) == ["Ani Rahmawati", "Dedi Kurniawan", "Wahyu Santosa"]
+
+
+def test_a_unit_field_before_its_office_is_no_name():
+    found = _full("Bawaslu menegur Yusuf Halim, Kepala Seksi Pendataan pada Dinas Kependudukan Kota "
+                  "Tidore Kepulauan, karena mengunggah foto calon.")
+    assert list(found) == ["Yusuf Halim"] and found["Yusuf Halim"].startswith("Kepala Seksi Pendataan")
+
+
 def test_a_region_word_inside_a_name_stays_in_the_name():
     found = _full("Ketua Bawaslu Sikka, Markus Ende Wolo, mengatakan pengawasan diperketat.")
     assert found == {"Markus Ende Wolo": "Ketua Bawaslu Sikka"}

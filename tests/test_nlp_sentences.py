@@ -57,5 +57,13 @@ def test_lowercase_after_a_dot_does_not_split(nlp):
     assert len(list(doc.sents)) == 2
 
 
+def test_a_semicolon_ends_an_item_of_a_list(nlp):
+    doc = nlp("Ketiganya adalah Budi, camat A, yang hadir; RS, staf B, yang mengunggah; serta Ani, guru SD. "
+              "Nilainya 2; 3 dan 4.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Ketiganya adalah Budi, camat A, yang hadir;", "RS, staf B, yang mengunggah;", "serta Ani, guru SD.",
+        "Nilainya 2; 3 dan 4."]
+
+
 def test_empty_doc(nlp):
     assert sentence_bounds(nlp("")) == []

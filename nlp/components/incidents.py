@@ -35,9 +35,10 @@ REQUIRED = set(STAGE_GROUPS) | {"MODAL", "GENERIC", "STAT", "SUBJECT_DESC", "SUB
 INITIALS_RE = re.compile(r"\b(?:berinisial|inisial)\s+([A-Z]{1,4}(?:\.\s?[A-Z]{1,3})*\.?)(?![\w])"
                          r"|\bbernama\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
 # initials set before the role they hold, in the wording of Bawaslu releases ("atas nama AH,
-# Kepala Bagian Umum ...", "menyangkut S, Kepala SD Negeri ..."): a role must follow the comma
-INITIALS_APPOS_RE = re.compile(r"\b(?:atas nama|menyangkut|terhadap|terlapor|yakni|yaitu|adalah|saudara|sdr\.?)"
-                               r"\s+([A-Z]{1,3}),\s+(?=[A-Z])")
+# Kepala Bagian Umum ...", "menyangkut S, Kepala SD Negeri ...") or opening an item of a list
+# ("...; RS, staf Dinas ..., yang ..."): a role must follow the comma
+INITIALS_APPOS_RE = re.compile(r"(?:\b(?:atas nama|menyangkut|terkait|terhadap|terlapor|yakni|yaitu|adalah|saudara|sdr\.?)"
+                               r"\s+|^(?:serta\s+|dan\s+)?)([A-Z]{1,3}),\s+(?=[A-Za-z])")
 # a place level before a role word makes it a place's name ("Kabupaten Kaur": not a kaur)
 PLACE_LEVEL_RE = re.compile(r"\b(?:kabupaten|kab\.|kota|kecamatan|kec\.|desa|kelurahan|provinsi)\s*$", re.I)
 # a local head named with the place he heads ("Kepala Desa Budi", "Camat Sari"): the titles are

@@ -250,6 +250,8 @@ def _field_words(toks: Tokens, k: int) -> int | None:
             return j
         if j > k + 1 and t == "," and toks.text[j - 1][:1].isupper() and _name_follows(toks, j + 1):
             return j  # "Asisten Deputi Pembinaan Integritas dan Disiplin ASN, Wahyu ...": an apposition
+        if j > k and t in ("pada", "di") and _public_at(toks, j + 1):
+            return j  # "Kepala Seksi Angkutan pada Dinas Perhubungan": the field, then its office
         if not (t[:1].isupper() or t in ("dan", "&", ",")) or toks.blocked[j]:
             return None
         if match(lex.titles, toks, j) is not None and toks.norm[j] not in ("asn", "pns"):

@@ -5,6 +5,9 @@ Faster and closer to news layout than spaCy's ``sentencizer``:
 - every line break is a boundary (headlines, bylines and paragraphs are separate units);
 - ".", "!", "?", "…" end a sentence, together with the closing quotes and brackets glued
   to them, when the next word starts with a capital letter, a digit or an opening quote;
+- ";" ends one item of a list as a sentence ("Ketiganya adalah A, camat X, yang ...; B, staf
+  Y, yang ...; serta C, ..."), so each item's subject keeps its own act, when the next word
+  is capitalised or opens an item ("serta", "dan");
 - abbreviations the tokenizer keeps whole ("Kab.", "Dr.", "W.") never end a sentence,
   nor does "," inside a quote: ``"Kami netral," kata Ketua Bawaslu.`` is one sentence.
 
@@ -28,6 +31,8 @@ from nlp.word_lists import word_set
 TERMINAL = word_set("sentence_terminals")
 CLOSING = word_set("sentence_closing")
 OPENING = word_set("sentence_opening")
+SEPARATORS = word_set("list_separators")
+ITEM_OPENERS = word_set("list_item_openers")
 
 
 class SentenceSplitter:
@@ -37,6 +42,7 @@ class SentenceSplitter:
         self.strings = vocab.strings
         self.terminal = {self.strings.add(s) for s in TERMINAL}
         self.closing = {self.strings.add(s) for s in CLOSING}
+        self.separators = {self.strings.add(s) for s in SEPARATORS}
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
@@ -47,8 +53,8 @@ class SentenceSplitter:
         orth, spacy_, space, idx = (arr[:, i].tolist() for i in range(4))
         starts = numpy.full(n, -1, dtype="int64")
         starts[0] = 1
-        strings, terminal, closing = self.strings, self.terminal, self.closing
-        pending = after_terminal = glued = False
+        strings, terminal, closing, separators = self.strings, self.terminal, self.closing, self.separators
+        pending = after_terminal = after_separator = glued = False
         for i in range(n):
             o = orth[i]
             if space[i]:
@@ -58,11 +64,12 @@ class SentenceSplitter:
             if after_terminal and glued and o in closing:
                 glued = not spacy_[i]
                 continue
-            if pending or (after_terminal and _starts_sentence(strings[o])):
+            if pending or (after_terminal and _starts_sentence(strings[o])) \
+                    or (after_separator and (strings[o][0].isupper() or strings[o].lower() in ITEM_OPENERS)):
                 starts[i] = 1
             glued = not spacy_[i]
             pending = False
-            after_terminal = o in terminal
+            after_terminal, after_separator = o in terminal, o in separators
         doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))
         if doc.user_data.get("text") is None:
             doc.user_data["text"] = "".join(strings[o] + " " * w for o, w in zip(orth, spacy_))
