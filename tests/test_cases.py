@@ -138,6 +138,18 @@ def test_the_headline_names_the_stage_the_sentences_miss():
     assert reports(hedged)[0].stage == "reported"
 
 
+def test_a_sanction_the_headline_recommends_is_a_recommendation():
+    item = camat_report("a1", "2024-10-01", title="Bawaslu Rekomendasikan Bupati Beri Sanksi Camat Gedong Tataan")
+    assert reports(item)[0].stage == "recommended"
+    item = camat_report("a2", "2024-10-01", title="Camat Gedong Tataan Disanksi Setelah Rekomendasi Bawaslu")
+    assert reports(item)[0].stage == "sanctioned"
+
+
+def test_stopping_the_handling_of_a_report_is_a_dismissal():
+    text = "Bawaslu menghentikan penanganan laporan terhadap Camat Gedong Tataan karena unsurnya tidak terpenuhi."
+    assert reports(camat_report("a1", "2024-10-01", text=text))[0].stage == "dismissed"
+
+
 def test_dismissal_read_in_the_sentences_about_the_subject_not_after_a_conditional():
     text = ("Bawaslu menyatakan laporan terhadap Camat Gedong Tataan tidak memenuhi unsur pelanggaran. "
             "Dua laporan lain dihentikan pekan lalu.")

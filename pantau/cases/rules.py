@@ -66,13 +66,19 @@ class Rules:
         return mapped
 
     def headline_stage(self, title: str) -> str | None:
-        """The stage a headline names (a sanction kind counts), unless it is hedged."""
+        """The stage a headline names (a sanction kind counts), unless it is hedged. A
+        sanction named after a recommendation is the one recommended ("Bawaslu
+        Rekomendasikan Pj Bupati Beri Sanksi Kades X"): a recommendation."""
         low = title.lower()
         if self.hedge_re.search(low):
             return None
-        if any(p.search(low) for _, p in self.sanctions):
-            return "sanctioned"
-        return next((stage for stage, p in self.headline if p.search(low)), None)
+        found = {stage: m.start() for stage, p in self.headline if (m := p.search(low))}
+        sanction = min((m.start() for _, p in self.sanctions if (m := p.search(low))), default=None)
+        if sanction is not None:
+            found["sanctioned"] = min(sanction, found.get("sanctioned", sanction))
+        if "sanctioned" in found and found.get("recommended", len(low)) < found["sanctioned"]:
+            return "recommended"
+        return next((stage for stage, _ in self.headline if stage in found), None)
 
     def role_of(self, text: str) -> str | None:
         """The first subject role ``text`` names (lowercased), or None."""
