@@ -484,6 +484,10 @@ def test_an_unknown_place_word_after_the_title_then_the_name():
     assert found["Nurlaila Hasan"].startswith("Ketua Bawaslu") and found["Yohanis"].startswith("Kepala Dinas")
 
 
+def test_a_word_after_a_title_then_initials_is_no_name():
+    assert _full("Bawaslu menyatakan Camat Kembang berinisial RW terbukti menghadiri kampanye.") == {}
+
+
 def test_items_of_a_semicolon_list_are_no_headlines():
     found = _full("Turut hadir Sekretaris Daerah Kabupaten Blora Ir. Wahyu Santosa; Kepala Dinas Pendidikan "
                   "Blora Ani Rahmawati; serta Kepala Satpol PP Blora Dedi Kurniawan.")

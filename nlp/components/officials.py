@@ -180,6 +180,8 @@ class Reader:
         end = skip_degrees_right(toks, span[1])
         if paren and not (end < toks.n and toks.text[end] == ")"):
             return
+        if end < toks.n and toks.norm[end] in ("berinisial", "inisial"):
+            return  # "Camat Tampan berinisial HS": the word is the title's place, HS the person
         if span[1] < toks.n and toks.text[span[1]] == "(" and self._role_in_paren(span[1]):
             return  # "Ketua X, Budi (Kepala Y)": Budi belongs to the role in parentheses
         self._add(role, span[0], span[1], end)
