@@ -485,7 +485,7 @@ def test_an_unknown_place_word_after_the_title_then_the_name():
 
 
 def test_a_word_after_a_title_then_initials_is_no_name():
-    assert _full("Bawaslu menyatakan Camat Kembang berinisial RW terbukti menghadiri kampanye.") == {}
+    assert _full("Bawaslu menyatakan Camat Sentosa berinisial RW terbukti menghadiri kampanye.") == {}
 
 
 def test_items_of_a_semicolon_list_are_no_headlines():
