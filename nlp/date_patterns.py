@@ -87,7 +87,7 @@ def _pattern_specs() -> dict[str, tuple[str, int]]:
         # "(?<![\w.,/-])(?P<year>(?:19|20)\d{2})(?!\w|[.,]\d)", the lookbehind after the first digit
         "bare_year": _spec(r"(?P<year>(?:1(?<![\w.,/-]1)9|2(?<![\w.,/-]2)0)\d{2})(?!\w|[.,]\d)"),
         "regulation_before": _spec(
-            rf"\b(?:{reg})\b\.?\s*:?\s*(?:[\w.]+\s+){{0,3}}?\d+\s*(?:tahun\s+|/\s*)$", flags),
+            rf"\b(?:{reg})\b\.?\s*:?\s*(?:[\w.]+\s+){{0,3}}?\d+\s*(?:tahun\s+|of\s+|/\s*)$", flags),
         "time": _spec(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\b", flags),
     }
 

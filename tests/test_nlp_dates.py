@@ -111,6 +111,12 @@ def test_year_from_context_sentence_then_article(nlp):
     assert dates(nlp, text) == ["2024-11-27"]
 
 
+def test_the_year_of_a_law_is_no_context_in_english_copy_either(nlp):
+    text = ("The candidate list was announced on August 19, 2023.\n\nThe agency found the case on Sept 4, "
+            "citing Law No. 7 of 2017 on elections.")
+    assert dates(nlp, text) == ["2023-08-19", "2023-09-04"]
+
+
 def test_weekday_picks_the_year(nlp):
     # 18/11 is a Monday in 2024, not in 2023 (Saturday)
     assert dates(nlp, "Apel Senin (18/11).", date(2023, 12, 30)) == ["2024-11-18"]
