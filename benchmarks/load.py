@@ -17,6 +17,11 @@ so the commit before a change can be measured on the same archive in the same ru
 2. **conditional**: the same for ``--conditional-duration`` seconds, each request with the
    ``If-None-Match`` of an answer fetched before (only URLs whose answer has an ``ETag``).
 
+``--swaps N`` runs ``pantau index`` N times, one after another, from 5 s into the mix: each
+build swaps a new index in under the running server (and makes every answer new), so the
+mix's errors and latencies include the swaps; the report gives each build's start and end
+within the run.
+
 The answers the workers share (``answer-cache`` under the archive directory) are removed
 before the server starts, so every run begins as after a rebuild: each distinct answer is
 computed once during the run (``--warm`` keeps them from the previous run).
@@ -37,6 +42,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlencode
@@ -264,6 +270,26 @@ def run_wrk(base: str, lines: list[str], seconds: int, connections: int, workdir
             "answer_cache": {"hits": raw["answer_cache_hits"], "misses": raw["answer_cache_misses"]}}
 
 
+def swap_indexes(checkout: Path, workdir: Path, n: int, delay: float, out: list) -> threading.Thread:
+    """Run ``pantau index`` ``n`` times from ``delay`` seconds on, in a thread; each run's
+    start and end (seconds since the call) and exit code are appended to ``out``."""
+    env = {**os.environ, "PANTAU_DATA_DIR": str(workdir), "PYTHONPATH": str(checkout)}
+    began = time.monotonic()
+
+    def run() -> None:
+        time.sleep(delay)
+        for _ in range(n):
+            start = time.monotonic() - began
+            done = subprocess.run([sys.executable, "-m", "pantau", "index"], cwd=checkout, env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            out.append({"start_s": round(start, 1), "end_s": round(time.monotonic() - began, 1),
+                        "exit": done.returncode})
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dir", type=Path, help="archive directory (built when missing; default: temporary)")
@@ -276,6 +302,7 @@ def main() -> None:
     parser.add_argument("--urls", type=int, default=5000, help="distinct URLs of the mix")
     parser.add_argument("--port", type=int, default=8731)
     parser.add_argument("--warm", action="store_true", help="keep the answers of the previous run")
+    parser.add_argument("--swaps", type=int, default=0, help="pantau index builds swapped in during the mix")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk not found: apt-get install -y wrk")
@@ -293,7 +320,12 @@ def main() -> None:
     proc = start_server(args.checkout, workdir, args.port, args.workers)
     try:
         report["first_request_ms"] = check_urls(base, urls)
+        swaps: list = []
+        swapper = swap_indexes(args.checkout, workdir, args.swaps, 5.0, swaps) if args.swaps else None
         report["mix"] = run_wrk(base, [u for _, u in urls], args.duration, args.connections, workdir)
+        if swapper is not None:
+            swapper.join()
+            report["mix"]["swaps"] = swaps
         print(json.dumps({"mix": report["mix"]}), flush=True)
         if args.conditional_duration:
             cacheable = etags(base, list(dict.fromkeys(u for k, u in urls if k != "export"))[:2000])
