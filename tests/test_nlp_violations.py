@@ -297,6 +297,11 @@ def test_relative_running_is_not_candidacy(nlp):
 
 
 @pytest.mark.parametrize("text,absent", [
+    # who directs stands before the verb; subordinates directed stand after it
+    ("Sebanyak 7 kasus melibatkan kepala desa yang mengarahkan warga memilih calon tertentu.", "partisan_decision"),
+    # "post" as a job in English copy
+    ("A village head listed as a legislative candidate without first resigning from his post was dropped "
+     "from the candidate list.", "social_media"),
     ("Bawaslu mengingatkan ASN agar tidak mendukung calon yang maju dalam pilkada.", "candidacy"),
     ("Pensiunan guru itu maju sebagai caleg dari Partai Gerindra.", "candidacy"),
     ("ASN yang berniat maju dalam pilkada dilarang melakukan pendekatan ke partai politik sebelum "
