@@ -145,6 +145,14 @@ def test_a_sanction_the_headline_recommends_is_a_recommendation():
     assert reports(item)[0].stage == "sanctioned"
 
 
+def test_release_from_office_is_its_sanction_kind():
+    sentence = "Camat Gedong Tataan, Rudi Hartawan, dibebaskan dari jabatannya selama 12 bulan, Senin (3/2/2025)."
+    item = article("a1", "2025-02-05", [("Rudi Hartawan (Camat Gedong Tataan)", "sanctioned", None, sentence)],
+                   officials=[("Rudi Hartawan", "Camat Gedong Tataan", "p-rudi", GEDONG_TATAAN)],
+                   dates=[("2025-02-03", sentence)])
+    assert reports(item)[0].sanction == "pembebasan_jabatan"
+
+
 def test_stopping_the_handling_of_a_report_is_a_dismissal():
     text = "Bawaslu menghentikan penanganan laporan terhadap Camat Gedong Tataan karena unsurnya tidak terpenuhi."
     assert reports(camat_report("a1", "2024-10-01", text=text))[0].stage == "dismissed"

@@ -246,6 +246,9 @@ def test_generic_sentences_are_not_incidents(nlp, text):
     # initials before the role they hold, as Bawaslu releases write them
     ("Bawaslu meneruskan dugaan pelanggaran atas nama RS, Kepala Bidang Pendapatan Bapenda, yang "
      "menghadiri kampanye paslon, kepada BKN.", "recommended", "Kepala Bidang Pendapatan Bapenda berinisial RS"),
+    # released from office as a sanction
+    ("Lurah Tanjung, Andi Rahman, yang menghadiri kampanye paslon, dibebaskan dari jabatannya selama 12 bulan.",
+     "sanctioned", "Lurah Tanjung"),
     # a school head named by the school's level
     ("Bawaslu menghentikan penanganan dugaan pelanggaran yang melibatkan seorang kepala SD negeri di "
      "Kecamatan Pakem karena foto bersama calon bupati.", "examined", "seorang kepala SD"),

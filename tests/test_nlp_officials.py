@@ -484,6 +484,12 @@ def test_an_unknown_place_word_after_the_title_then_the_name():
     assert found["Nurlaila Hasan"].startswith("Ketua Bawaslu") and found["Yohanis"].startswith("Kepala Dinas")
 
 
+def test_the_outlet_of_a_dateline_is_no_name():
+    found = _full("SENGKANG, Wajo Terkini – Bawaslu meregistrasi temuan. Dalam foto yang diperoleh Wajo Terkini, "
+                  "lurah berinisial RM tampak berdiri di antara warga.")
+    assert found == {}
+
+
 def test_a_word_after_a_title_then_initials_is_no_name():
     assert _full("Bawaslu menyatakan Camat Sentosa berinisial RW terbukti menghadiri kampanye.") == {}
 

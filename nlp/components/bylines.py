@@ -1,7 +1,8 @@
 """Reporters, editors and authors named in an article: never officials.
 
 "Penulis: X", "Editor: X", "Reporter: X", "(Red/X)", "(X/Red)", "Laporan Wartawan Site, X",
-bylines "X - SITE.COM", and the author given in ``doc.user_data["author"]``."""
+bylines "X - SITE.COM", the outlet named in a dateline ("WATAMPONE, Celebes Terkini – ..."),
+and the author given in ``doc.user_data["author"]``."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ _REPORT = re.compile(r"(?m)(?:[Ll]aporan\s+(?:[Ww]artawan|[Rr]eporter|[Kk]ontrib
                      r"[^,\n]{1,40},[ \t]*([A-Z][\w'’.]+(?:[ \t]+[A-Z][\w'’.]+){0,4})")
 _SITE = re.compile(r"(?m)^[ \t*_]*([A-Z][\w'’.]+(?:[ \t]+[A-Z][\w'’.]+){0,4})[ \t]+[-–|][ \t]+\[?"
                    r"[A-Za-z0-9.-]+\.(?i:com|co\.id|id|net|org|news)\b")
+# a dateline: the place in capitals, a comma, the outlet in Title Case, a dash
+_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'-]{2,40},[ \t]+([A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){1,3})[ \t]*[-–—]")
 _SPLIT = re.compile(r"\s*(?:[,;/|&]|\bdan\b)\s*")
 # What any match of a pattern must contain: a text without it skips that pattern (with a
 # multiline "^" first the regex engine tries every position of the text).
@@ -63,7 +66,7 @@ def byline_names(text: str, author: str | None = None, matches: dict | None = No
         found += _names(m.group(1))
     for m in _RED.finditer(text):
         found += _names(m.group(1) or m.group(2))
-    for rx in (_REPORT, _SITE):
+    for rx in (_REPORT, _SITE, _DATELINE):
         found += [m.group(1) for m in _finditer(rx, text, matches)]
     if author:
         found += _names(author)
