@@ -79,6 +79,16 @@ def test_initials_join_the_person_whose_name_has_them():
     assert rep.stage == "recommended" and rep.persons == {"p-agus"}
 
 
+def test_initials_another_sentence_gives_the_role_are_the_subjects():
+    sentence = "Seorang guru PPPK di Kota Jayapura diduga mengunggah video ajakan memilih paslon."
+    text = sentence + " Guru tersebut berinisial MK. Kepala sekolah itu berinisial TW."
+    item = article("a1", "2024-10-10", [("Seorang guru", "reported", "social_media", sentence)], text=text)
+    assert reports(item)[0].initials == "MK"
+    two = article("a2", "2024-10-10", [("Seorang guru", "reported", "social_media", sentence)],
+                  text=text + " Guru itu berinisial RS.")
+    assert reports(two)[0].initials is None  # two sets of initials for one role: neither
+
+
 def test_a_bare_role_mention_joins_the_person_the_article_names_by_that_role():
     """"Seorang penyuluh ... dilaporkan" and, later, "penyuluh bernama Bambang Sutrisno": one
     subject, whatever order the sentences come in."""

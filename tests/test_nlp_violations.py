@@ -154,6 +154,7 @@ POSITIVE = [
     # gifts in English copy; an order not to use an official car, in the base form
     ("Officials were barred from attending campaign rallies and handing out gifts to residents.", "vote_buying"),
     ("Jangan gunakan mobil dinas untuk kepentingan kampanye calon, kata sekda.", "state_resources"),
+    ("Kepala sekolah itu menggunakan gedung sekolah untuk kampanye pasangan calon.", "state_resources"),
 ]
 
 
@@ -299,6 +300,9 @@ def test_relative_running_is_not_candidacy(nlp):
 @pytest.mark.parametrize("text,absent", [
     # who directs stands before the verb; subordinates directed stand after it
     ("Sebanyak 7 kasus melibatkan kepala desa yang mengarahkan warga memilih calon tertentu.", "partisan_decision"),
+    # a facility word inside a title or an event is no facility used
+    ("Bawaslu mengimbau agar kepala sekolah dan guru tidak menggunakan grup wali murid untuk kepentingan "
+     "kampanye.", "state_resources"),
     # "post" as a job in English copy
     ("A village head listed as a legislative candidate without first resigning from his post was dropped "
      "from the candidate list.", "social_media"),

@@ -27,6 +27,8 @@ normalize_name = lru_cache(maxsize=65536)(_normalize_name)  # names repeat acros
 STAGES = ("reported", "clarified", "recommended", "sanctioned", "dismissed")
 RANK = {s: i for i, s in enumerate(STAGES)}
 INITIALS_RE = re.compile(r"\b(?:berinisial|inisial)\s+([A-Z]{1,4}(?:\.\s?[A-Z]{1,3})*)")
+# "Guru tersebut berinisial MK", "Kepala sekolah itu berinisial SW": a role named before
+LATER_INITIALS_RE = re.compile(r"\b(\w+(?:\s+\w+)?)\s+(?:tersebut|itu)\s+(?:berinisial|inisial)\s+([A-Z]{1,4})\b")
 NAMED_RE = re.compile(r"\bbernama\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})")
 # where a role's description ends ("Kepsek Pendukung Paslon | ke BKN")
 PHRASE_END_RE = re.compile(r"\s(?:ke|kepada|oleh|dari|dan|di|yang|untuk|karena|saat|soal|,)\s|[,.;:]")
@@ -205,6 +207,8 @@ def _place_unnamed(item: CaseInput, groups: dict, m: Mention, r: Rules) -> None:
     found = INITIALS_RE.search(m.subject)
     initials = found.group(1).replace(".", "").replace(" ", "") if found else None
     given = NAMED_RE.search(m.subject)  # "penyuluh bernama Bambang Sutrisno"
+    if not initials and not given:
+        initials = _initials_later(item, role, r)
     name = normalize_name(given.group(1)) if given else None
     named = [g for g in groups.values() if r.compatible_roles(g.role, role)]
     if name:
@@ -230,6 +234,17 @@ def _place_unnamed(item: CaseInput, groups: dict, m: Mention, r: Rules) -> None:
     key = ("unnamed", role, initials or "", place or "")
     g = groups.setdefault(key, _Group(key, role, initials=initials, place=place, label=m.subject))
     g.mentions.append(m)
+
+
+def _initials_later(item: CaseInput, role: str, r: Rules) -> str | None:
+    """The initials another sentence gives the role ("Guru tersebut berinisial MK."), when the
+    article gives that role one set of initials only."""
+    found = set()
+    for m in LATER_INITIALS_RE.finditer(item.text or ""):
+        before = r.role_of(m.group(1))
+        if before is not None and r.compatible_roles(before, role):
+            found.add(m.group(2))
+    return found.pop() if len(found) == 1 else None
 
 
 def _phrase(low: str, match: re.Match) -> str:
