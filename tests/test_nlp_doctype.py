@@ -305,6 +305,14 @@ def test_an_overseer_named_as_respondent_is_the_subject(nlp):
     assert all("Siti Rohmah" not in i["subject"] for i in found)
 
 
+def test_a_one_sentence_text_keeps_the_splitters_sentence(nlp):
+    from nlp.pipeline import load
+
+    text = "Lurah Tanjung, Andi Muh. Arfah, yang menghadiri kampanye paslon, dibebaskan dari jabatannya."
+    assert [(i["subject"], i["stage"]) for i in load()(text)._.incidents] == [
+        ("Andi Muh. Arfah (Lurah Tanjung)", "sanctioned")]
+
+
 def test_each_item_of_a_sanction_list_is_an_incident_of_its_own(nlp):
     text = ("Ketiganya adalah Joko Susilo, Sekretaris Kecamatan Wates, yang dijatuhi penurunan jabatan karena "
             "menghadiri deklarasi bakal pasangan calon; RS, staf Dinas Pertanian, yang dijatuhi teguran karena "

@@ -65,5 +65,11 @@ def test_a_semicolon_ends_an_item_of_a_list(nlp):
         "Nilainya 2; 3 dan 4."]
 
 
+def test_the_dot_of_a_shortened_first_name_ends_no_sentence(nlp):
+    doc = nlp("Lurah itu, Andi Muh. Arfah, hadir. Staf itu, Moh. Lutfi, juga. Lalu Muh. Pergi.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Lurah itu, Andi Muh. Arfah, hadir.", "Staf itu, Moh. Lutfi, juga.", "Lalu Muh. Pergi."]
+
+
 def test_empty_doc(nlp):
     assert sentence_bounds(nlp("")) == []

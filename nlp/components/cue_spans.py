@@ -166,7 +166,9 @@ class CueSpans:
 
     def __call__(self, doc: Doc) -> Doc:
         bounds = sentence_bounds(doc)
-        words = Words.from_text(doc_text(doc), bounds if len(bounds) > 1 else None, ignored_spans(doc))
+        # a doc no splitter has seen reads as one sentence: split it by the cue words' own rule
+        split = len(bounds) > 1 or doc.user_data.get("sentence_bounds") is not None
+        words = Words.from_text(doc_text(doc), bounds if split else None, ignored_spans(doc))
         doc.user_data["cue_words"] = words
         for name, group in zip(self.names, self._groups(doc, words, self.matcher.match_ranges(words))):
             doc.spans[name] = group
