@@ -141,6 +141,14 @@ def test_a_hedged_stage_is_still_a_report():
     assert reports(item)[0].stage == "reported"
 
 
+def test_a_promised_step_is_not_taken_yet():
+    sentence = "Ketua Bawaslu berjanji memanggil Camat Gedong Tataan, Rudi Hartawan, untuk dimintai penjelasan."
+    item = article("a1", "2024-10-01", [("Rudi Hartawan (Camat Gedong Tataan)", "examined", "social_media",
+                                         sentence)],
+                   officials=[("Rudi Hartawan", "Camat Gedong Tataan", "p-rudi", GEDONG_TATAAN)])
+    assert reports(item)[0].stage == "reported"
+
+
 def test_the_headline_names_the_stage_the_sentences_miss():
     item = camat_report("a1", "2024-10-01", title="Bawaslu Pesawaran Rekomendasikan Camat Gedong Tataan ke BKN")
     assert reports(item)[0].stage == "recommended"
