@@ -141,6 +141,12 @@ def test_a_hedged_stage_is_still_a_report():
     assert reports(item)[0].stage == "reported"
 
 
+@pytest.mark.parametrize("text,role", [("the ward chief of Tiban Indah", "lurah"), ("a state university lecturer", "guru"),
+                                       ("the school principal", "kepala_sekolah"), ("a subdistrict head", "camat")])
+def test_english_subjects_have_their_roles(text, role):
+    assert rules().role_of(text) == role
+
+
 def test_a_promised_step_is_not_taken_yet():
     sentence = "Ketua Bawaslu berjanji memanggil Camat Gedong Tataan, Rudi Hartawan, untuk dimintai penjelasan."
     item = article("a1", "2024-10-01", [("Rudi Hartawan (Camat Gedong Tataan)", "examined", "social_media",
