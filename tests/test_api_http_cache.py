@@ -17,7 +17,7 @@ from pantau.search.document import build_documents
 from pantau.search.factory import INDEX_DIR_NAME
 from pantau.search.tantivy_engine import TantivyBackend
 from pantau.store import Archive
-from tests.helpers.api_archive import aid, fill
+from tests.helpers.api_archive import aid, filled
 from tests.helpers.api_server import serve_subprocess
 
 SEARCH = "/v1/articles?q=camat&facets=province"
@@ -25,10 +25,7 @@ SEARCH = "/v1/articles?q=camat&facets=province"
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
-    path = tmp_path_factory.mktemp("http-cache") / "data"
-    path.mkdir()
-    fill(path)
-    return path
+    return filled(tmp_path_factory.mktemp("http-cache"))
 
 
 @pytest.fixture(scope="module")

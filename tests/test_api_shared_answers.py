@@ -17,17 +17,14 @@ from pantau.store import Archive
 from search_api.app import create_app
 from search_api.config import ApiLimits
 from search_api.shared_answers import SharedAnswers
-from tests.helpers.api_archive import fill
+from tests.helpers.api_archive import filled
 
 SEARCH = "/v1/articles?q=camat&facets=province"
 
 
 @pytest.fixture()
 def data(tmp_path):
-    path = tmp_path / "data"
-    path.mkdir()
-    fill(path)
-    return path
+    return filled(tmp_path)
 
 
 def worker(data, **limits):

@@ -12,15 +12,12 @@ from fastapi.testclient import TestClient
 from pantau.settings import Settings
 from search_api.app import create_app
 from search_api.config import ApiLimits
-from tests.helpers.api_archive import fill
+from tests.helpers.api_archive import filled
 
 
 @pytest.fixture()
 def data(tmp_path):
-    path = tmp_path / "data"
-    path.mkdir()
-    fill(path)
-    return path
+    return filled(tmp_path)
 
 
 @pytest.mark.parametrize("threads", [1, 3])

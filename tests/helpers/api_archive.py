@@ -159,6 +159,14 @@ def _store(archive: Archive, row: tuple, fetched: datetime) -> None:
                                            fetched + timedelta(hours=1)))
 
 
+def filled(parent: Path) -> Path:
+    """``parent/data``, a new data directory that ``fill`` has filled."""
+    path = parent / "data"
+    path.mkdir()
+    fill(path)
+    return path
+
+
 def fill(data_dir: Path) -> TantivyBackend:
     """Write the archive at ``data_dir/archive.sqlite3``, build the officials registry and
     the search index; return the backend."""
