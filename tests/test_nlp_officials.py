@@ -484,6 +484,12 @@ def test_an_unknown_place_word_after_the_title_then_the_name():
     assert found["Nurlaila Hasan"].startswith("Ketua Bawaslu") and found["Yohanis"].startswith("Kepala Dinas")
 
 
+def test_an_ordinal_opening_a_list_item_is_no_name():
+    found = _full("Ketiga, Kepala UPT Pengelolaan Pendapatan Daerah Sanggau, Darmawan Effendi, dijatuhi "
+                  "hukuman disiplin berat.")
+    assert list(found) == ["Darmawan Effendi"]
+
+
 def test_the_outlet_of_a_dateline_is_no_name():
     found = _full("SENGKANG, Wajo Terkini – Bawaslu meregistrasi temuan. Dalam foto yang diperoleh Wajo Terkini, "
                   "lurah berinisial RM tampak berdiri di antara warga.")
