@@ -305,6 +305,19 @@ def test_an_overseer_named_as_respondent_is_the_subject(nlp):
     assert all("Siti Rohmah" not in i["subject"] for i in found)
 
 
+def test_the_doer_named_in_the_sentence_after_the_act(nlp):
+    from nlp.pipeline import load
+
+    text = ("Mobil dinas berpelat merah milik UPT Pendapatan Sanggau kedapatan mengangkut baliho pasangan calon "
+            "gubernur, Rabu (16/10/2024). Kepala UPT tersebut, Darmawan Effendi, berada di dalam kendaraan itu.")
+    found = [(i["subject"], i["stage"], i["violation_type"]) for i in load()(text)._.incidents]
+    assert found == [("Darmawan Effendi (Kepala UPT)", "reported", "state_resources")]
+    # a step taken on an act told without a subject is someone else's news
+    text = ("Tahun lalu sanksi teguran dijatuhkan karena berfoto dengan pose dua jari bersama calon. "
+            "Camat Tondano, Hendrik Wowor, hadir dalam rapat itu.")
+    assert load()(text)._.incidents == []
+
+
 def test_a_one_sentence_text_keeps_the_splitters_sentence(nlp):
     from nlp.pipeline import load
 

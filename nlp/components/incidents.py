@@ -102,14 +102,22 @@ class IncidentFinder:
         viol_by_sent = _violations_by_sentence(words, violations)
         off_by_sent = self._officials_by_sentence(words, officials, by_sent)
         out, seen, last = [], set(), None
-        for sent in sorted(set(by_sent) | set(viol_by_sent)):
+        orphan = None  # (sentence, stage, stage hit, acts) of a sentence with no subject
+        for sent in sorted(set(by_sent) | set(viol_by_sent) | set(off_by_sent)):
             sh = by_sent.get(sent, {})
             stage, stage_hit = _stage(words, sh)
             viols = viol_by_sent.get(sent, [])
             if stage is None and not viols:
-                continue
-            subject = self._subject(words, sent, sh, off_by_sent.get(sent, []), stage_hit)
+                # "Mobil dinas UPT X kedapatan mengangkut baliho paslon. Kepala UPT tersebut,
+                # Budi, berada di dalam kendaraan.": the doer named right after the act
+                if orphan is None or orphan[0] != sent - 1 or not off_by_sent.get(sent):
+                    continue
+                _, stage, stage_hit, viols = orphan
+            own_hit = stage_hit if stage_hit is not None and words.sent_of[stage_hit.start] == sent else None
+            subject = self._subject(words, sent, sh, off_by_sent.get(sent, []), own_hit)
             if subject is None:
+                # only an act reported there (a step taken on it is someone else's news)
+                orphan = (sent, stage, stage_hit, viols) if viols and stage in (None, "reported") else None
                 continue
             text, s_start, s_end, kind = subject
             if kind == "anaphor":
