@@ -484,6 +484,14 @@ def test_an_unknown_place_word_after_the_title_then_the_name():
     assert found["Nurlaila Hasan"].startswith("Ketua Bawaslu") and found["Yohanis"].startswith("Kepala Dinas")
 
 
+def test_a_mononym_before_a_lowercase_title_and_its_described_place():
+    found = _full("Bawaslu menghentikan laporan terhadap Mulyono, pembakal sebuah desa di Kecamatan Sungai Tabuk, "
+                  "yang dilaporkan mengunggah poster calon.")
+    assert list(found) == ["Mulyono"] and found["Mulyono"].startswith("pembakal")
+    # without a place in the description it is no apposition of a person
+    assert _full("Bawaslu menyurati Parpol, pembakal sebuah yayasan, dan warga.") == {}
+
+
 def test_an_ordinal_opening_a_list_item_is_no_name():
     found = _full("Ketiga, Kepala UPT Pengelolaan Pendapatan Daerah Sanggau, Darmawan Effendi, dijatuhi "
                   "hukuman disiplin berat.")

@@ -253,13 +253,15 @@ class Reader:
                 return None  # "Honorarium PTPS ...": a bare word before a title is no name
         if prev == "(" and not (role.end < toks.n and toks.text[role.end] == ")"):
             return None
+        described = prev == "," and self._described_apposition(role.end)
         if toks.text[role.title_start].islower() and span[1] - span[0] < 2 \
-                and not self._after_honorific(span[0]) \
+                and not self._after_honorific(span[0]) and not described \
                 and not (prev == "," and role.parts and self._apposition_closes(role.end)):
             return None  # "Contohnya, kepala desa ...": a lowercase title wants a full name,
             # or a closed apposition with an organisation ("Darmono, anggota Bawaslu X, ...")
+            # or a place ("Mulyadi, pembakal sebuah desa di Kecamatan X, yang ...")
         if prev == "," and not role.parts and not self._clause_ends(role.end) \
-                and not self._apposition_closes(role.end):
+                and not self._apposition_closes(role.end) and not described:
             return None  # "kepada Parpol, Kades dan perangkat": a list, not an apposition
         return span[0], span[1]
 
@@ -305,6 +307,21 @@ class Reader:
                     return None  # a clause, not an address part, follows the comma
             j += 1
         return None
+
+    def _described_apposition(self, k: int) -> bool:
+        """A description of the title's place opened by one of ``DESCRIPTION_OPENERS`` and
+        closed by a comma within a few words ("pembakal sebuah desa di Kecamatan X,")."""
+        toks = self.toks
+        if k >= toks.n or toks.norm[k] not in DESCRIPTION_OPENERS:
+            return False
+        placed = False
+        for j in range(k + 1, min(toks.n, k + 10)):
+            if toks.sent_start[j]:
+                return False
+            placed = placed or toks.norm[j] in toks.lex.levels
+            if toks.text[j] == ",":
+                return placed
+        return False
 
     def _after_honorific(self, i: int) -> bool:
         """A name written after an honorific ("H. Syahrani", "Hj Nurlela"): a person's."""
