@@ -262,6 +262,16 @@ def test_specific_cases_are_incidents(nlp, text, stage, subject):
     assert item["violation_type"] is not None
 
 
+@pytest.mark.parametrize("who", ["bakal calon perseorangan", "pelapor", "seorang warga", "relawan paslon"])
+def test_initials_of_a_candidate_or_a_private_person_are_no_subject(nlp, who):
+    text = (f"Pengawas menemukan fotokopi KTP dalam berkas dukungan {who} berinisial HS yang "
+            "diduga dikumpulkan lewat ketua RT.")
+    assert not any("HS" in i["subject"] for i in run(nlp, None, text)._.incidents)
+    # the same initials after a civil servant's role are the subject
+    civil = text.replace(who, "seorang guru PNS")
+    assert any(i["subject"].endswith("berinisial HS") for i in run(nlp, None, civil)._.incidents)
+
+
 def test_officials_become_subjects_and_overseers_do_not(nlp):
     text = ("Ketua Bawaslu Kabupaten Demak Ahmad Fauzi memanggil Sekretaris Desa Bonang Budi Santoso "
             "karena diduga memasang spanduk caleg di balai desa.")

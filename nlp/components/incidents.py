@@ -200,6 +200,8 @@ class IncidentFinder:
         cands = [(label, a, b, "official") for label, a, b in officials]
         for m in INITIALS_RE.finditer(sentence):
             a = s_start + m.start()
+            if _right_before(words, sh.get("NON_SUBJECT", ()), a):
+                continue
             role = _role_before(words, sh, a)
             tag = f"berinisial {m.group(1)}" if m.group(1) else f"bernama {m.group(2)}"
             text = f"{role} {tag}" if role else tag
@@ -327,6 +329,11 @@ def _role_at(words: Words, sh: dict, char: int, sent: int) -> str:
 def _is_place_name(words: Words, h: Hit) -> bool:
     a = words.starts[h.start]
     return bool(PLACE_LEVEL_RE.search(words.text[max(0, a - 12):a]))
+
+
+def _right_before(words: Words, hits, char: int) -> bool:
+    """Whether one of ``hits`` ends just before ``char`` (a space between)."""
+    return any(0 <= char - words.ends[h.end - 1] <= 1 for h in hits)
 
 
 def _role_before(words: Words, sh: dict, char: int) -> str:

@@ -15,7 +15,7 @@ the person whose name has those initials.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -223,8 +223,8 @@ def _place_unnamed(item: CaseInput, groups: dict, m: Mention, r: Rules) -> None:
         g.mentions.append(m)
         return
     if initials:
-        target = [g for g in named if any(initials_match(initials, n) for n in g.names)
-                  or g.initials == initials]
+        target = [g for g in named if g.initials == initials or (
+            any(initials_match(initials, n) for n in g.names) and not _quoted_only(g))]
     else:
         target = named if len(named) == 1 else []
     if len(target) == 1:
@@ -234,6 +234,11 @@ def _place_unnamed(item: CaseInput, groups: dict, m: Mention, r: Rules) -> None:
     key = ("unnamed", role, initials or "", place or "")
     g = groups.setdefault(key, _Group(key, role, initials=initials, place=place, label=m.subject))
     g.mentions.append(m)
+
+
+def _quoted_only(g: _Group) -> bool:
+    """A named official none of whose sentences tells an act: one quoted about the case."""
+    return bool(g.persons) and not any(m.violation_type for m in g.mentions)
 
 
 def _initials_later(item: CaseInput, role: str, r: Rules) -> str | None:
@@ -314,13 +319,41 @@ def _salient(item: CaseInput, groups: list[_Group], r: Rules | None = None) -> l
     ranked = sorted(groups, key=lambda g: (-weight(g), g.key))
     if not ranked:
         return []
-    main_acts = {m.violation_type for m in ranked[0].mentions if m.violation_type}
-    kept = [ranked[0]]
+    main = ranked[0]
+    main_acts = {m.violation_type for m in main.mentions if m.violation_type}
+    kept = [main]
     for g in ranked[1:]:
         acts = [m.violation_type for m in g.mentions if m.violation_type]
-        if named(g) or set(acts) - main_acts:
+        if (named(g) and (acts or g.initials or not _role_only(item.title, g, r))) or set(acts) - main_acts \
+                or (acts and _apart(item, g, main, r)):
             kept.append(g)
     return kept
+
+
+def _role_only(title: str, g: _Group, r: Rules) -> bool:
+    """The headline names the group by its role only ("Kumpulkan Lurah dan Kepling, Camat X
+    Diperiksa": the lurah may be those gathered, not a subject). A named official so named,
+    with no act of their own, is quoted or a witness."""
+    return not _names_subject(title, replace(g, role=None), r) if title else True
+
+
+def _apart(item: CaseInput, g: _Group, main: _Group, r: Rules) -> bool:
+    """An unnamed subject that cannot be the main one: one with initials in another role
+    family ("an ASN of the kecamatan office, AR," beside the kades), or one in another
+    kabupaten/kota ("two ASN of the neighbouring kota"). Named officials beside the main
+    subject are mostly quoted about it, so they need an act of their own (above)."""
+    if g.persons:
+        return False
+    if g.initials and g.role and main.role and r.compatible_roles(g.role, main.role) is None:
+        return True
+    mine, theirs = _regency_of(item, g), _regency_of(item, main)
+    return bool(mine and theirs and mine != theirs)
+
+
+def _regency_of(item: CaseInput, g: _Group) -> str | None:
+    rep = Report(article=item.id, source=item.source, cluster="", published=item.published)
+    _regions(item, g, {m.sentence for m in g.mentions}, rep)
+    return rep.regency
 
 
 def _report(item: CaseInput, g: _Group, r: Rules, single: bool) -> Report:

@@ -1,0 +1,84 @@
+"""Second subjects of one article: which are cases of their own, one rule a test."""
+
+from __future__ import annotations
+
+from pantau.cases.reports import reports
+from tests.test_cases import article
+
+MEDAN, DELI_SERDANG = "12.71", "12.07"
+TEMBUNG, PERCUT = "12.71.14", "12.07.26"
+
+
+def test_the_same_act_by_an_unnamed_subject_in_another_kabupaten_is_a_second_case():
+    main = "Camat Medan Tembung, Rudi Siregar, diduga mengumpulkan lurah untuk memenangkan paslon."
+    other = "Di Deli Serdang, seorang kepala desa di Kecamatan Percut Sei Tuan dilaporkan mengumpulkan perangkat desa."
+    item = article("a1", "2024-11-12",
+                   [("Rudi Siregar (Camat Medan Tembung)", "examined", "partisan_decision", main),
+                    ("Rudi Siregar (Camat Medan Tembung)", "reported", "partisan_decision", main),
+                    ("seorang kepala desa", "reported", "partisan_decision", other)],
+                   officials=[("Rudi Siregar", "Camat Medan Tembung", "p-rudi", TEMBUNG)],
+                   regions=[(TEMBUNG, "kecamatan", "Medan Tembung", main), (MEDAN, "kota", "Medan", main),
+                            (PERCUT, "kecamatan", "Percut Sei Tuan", other),
+                            (DELI_SERDANG, "kabupaten", "Deli Serdang", other)])
+    found = {r.role: r for r in reports(item)}
+    assert sorted(found) == ["camat", "kepala_desa"]
+    assert found["kepala_desa"].regency == DELI_SERDANG and found["kepala_desa"].stage == "reported"
+
+
+def test_the_same_act_by_an_unnamed_subject_in_the_same_kabupaten_is_the_main_case():
+    main = "Camat Medan Tembung, Rudi Siregar, diduga mengumpulkan lurah untuk memenangkan paslon."
+    other = "Seorang kepala desa juga dilaporkan mengumpulkan perangkat desa di Medan."
+    item = article("a1", "2024-11-12",
+                   [("Rudi Siregar (Camat Medan Tembung)", "examined", "partisan_decision", main),
+                    ("Rudi Siregar (Camat Medan Tembung)", "reported", "partisan_decision", main),
+                    ("seorang kepala desa", "reported", "partisan_decision", other)],
+                   officials=[("Rudi Siregar", "Camat Medan Tembung", "p-rudi", TEMBUNG)],
+                   regions=[(TEMBUNG, "kecamatan", "Medan Tembung", main), (MEDAN, "kota", "Medan", other)])
+    assert [r.role for r in reports(item)] == ["camat"]
+
+
+def test_initials_in_another_role_family_with_the_same_act_are_a_second_case():
+    main = "Kepala Desa Jatireja, Saripudin Hasan, diklarifikasi soal pengumpulan KTP."
+    other = "ASN berinisial AR itu dijadwalkan dimintai keterangan pekan ini."
+    item = article("a1", "2024-06-04",
+                   [("Saripudin Hasan (Kepala Desa Jatireja)", "examined", "id_card_support", main),
+                    ("Saripudin Hasan (Kepala Desa Jatireja)", "reported", "id_card_support", main),
+                    ("ASN berinisial AR", "examined", "id_card_support", other)],
+                   officials=[("Saripudin Hasan", "Kepala Desa Jatireja", "p-saripudin", "32.16.11.2001")])
+    found = {r.role: r for r in reports(item)}
+    assert sorted(found) == ["asn", "kepala_desa"]
+    assert found["asn"].initials == "AR" and found["asn"].stage == "reported"  # only scheduled
+
+
+def test_initials_do_not_join_an_official_only_quoted_about_the_case():
+    main = "Kepala Desa Jatireja, Saripudin Hasan, diklarifikasi soal pengumpulan KTP."
+    quote = "Kepala DPMD, Agus Salim Rosadi, menunggu hasil kajian."
+    other = "ASN berinisial AR itu dijadwalkan dimintai keterangan pekan ini."
+    incidents = [("Saripudin Hasan (Kepala Desa Jatireja)", "examined", "id_card_support", main),
+                 ("Saripudin Hasan (Kepala Desa Jatireja)", "reported", "id_card_support", main),
+                 ("Agus Salim Rosadi (Kepala Dinas PMD)", "examined", None, quote),
+                 ("ASN berinisial AR", "examined", "id_card_support", other)]
+    officials = [("Saripudin Hasan", "Kepala Desa Jatireja", "p-saripudin", None),
+                 ("Agus Salim Rosadi", "Kepala Dinas PMD", "p-agus", None)]
+    found = {r.role: r for r in reports(article("a1", "2024-06-04", incidents, officials=officials))}
+    assert found["asn"].persons == set() and found["asn"].initials == "AR"
+    # the same initials join that official once a sentence tells an act of theirs
+    incidents[2] = ("Agus Salim Rosadi (Kepala Dinas PMD)", "examined", "id_card_support", quote)
+    found = reports(article("a1", "2024-06-04", incidents, officials=officials))
+    assert not any(r.initials == "AR" for r in found)
+
+
+def test_a_named_official_the_headline_names_by_role_only_needs_an_act():
+    main = "Camat Medan Tembung, Rudi Siregar, diperiksa karena mengumpulkan lurah."
+    witness = "Lurah Bantan, Sri Pohan, mengaku hadir karena diundang."
+    incidents = [("Rudi Siregar (Camat Medan Tembung)", "examined", "partisan_decision", main),
+                 ("Rudi Siregar (Camat Medan Tembung)", "reported", "partisan_decision", main),
+                 ("Sri Pohan (Lurah Bantan)", "examined", None, witness)]
+    officials = [("Rudi Siregar", "Camat Medan Tembung", "p-rudi", TEMBUNG),
+                 ("Sri Pohan", "Lurah Bantan", "p-sri", TEMBUNG)]
+    title = "Kumpulkan Lurah untuk Menangkan Paslon, Camat Medan Tembung Diperiksa"
+    item = article("a1", "2024-11-12", incidents, officials=officials, title=title)
+    assert [r.role for r in reports(item)] == ["camat"]
+    # named by name in the headline, the witness is a subject the article is about
+    item = article("a1", "2024-11-12", incidents, officials=officials, title=title + ", Lurah Sri Pohan Juga")
+    assert sorted(r.role for r in reports(item)) == ["camat", "lurah"]
