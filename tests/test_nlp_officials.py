@@ -568,6 +568,19 @@ def test_english_name_before_its_title_and_a_place_between_title_and_name():
                      "I Made Sudarsana": "perbekel (village head) of Tejakula"}
 
 
+def test_english_name_then_a_civil_service_post():
+    found = _full("Jakarta (ANTARA) - Bawaslu said it was examining the case. Budi Santoso, a teacher at a "
+                  "state junior high school, attended the rally. Rina Wulandari, a civil servant at the "
+                  "regency's health office, shared the post.")
+    assert found == {"Budi Santoso": "teacher", "Rina Wulandari": "civil servant"}
+
+
+def test_english_lecturer_or_private_post_after_a_name_is_no_office():
+    found = _full("Jakarta (ANTARA) - Andi Pratama, a political lecturer at a private university, said the "
+                  "rules were clear. Dewi Lestari, a volunteer for the campaign, was there too.")
+    assert found == {}
+
+
 def test_english_title_of_a_private_body_is_no_office():
     found = _full("The head of the family, Robert Tan, said the house was sold. The company's chairman "
                   "Peter Lim said the shares were sold to a bank and the deal was done.")
@@ -578,6 +591,16 @@ def test_english_rules_stay_out_of_indonesian_text():
     from nlp.components.officials_english import looks_english
 
     assert not looks_english("Ketua Bawaslu Kota Bitung, Rendy Kalalo, mengatakan laporan itu dikaji.")
+
+
+def test_the_civil_servant_just_told_of_then_named(nlp):
+    found = by_name(officials(nlp, "Seorang guru berstatus PNS ikut kampanye paslon. Guru tersebut, "
+                                   "Bambang Sutejo, mengaku hanya menonton."))
+    assert list(found) == ["Bambang Sutejo"] and found["Bambang Sutejo"]["role"].lower().startswith("guru")
+
+
+def test_a_civil_servant_word_then_a_name_mid_sentence_is_no_official(nlp):
+    assert names(nlp, "Ia menyebut guru itu, Bambang Sutejo, sebagai tetangganya.") == []
 
 
 def test_a_possessive_title_before_a_name(nlp):

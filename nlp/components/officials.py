@@ -125,9 +125,13 @@ class Reader:
             return False
         if role.title.standalone or role.public:
             return True
-        # "ASN bernama Budi", "guru PNS bernama Ani": a civil servant given a name
-        k = role.end
-        return role.title.text in CIVIL_SERVANTS and k < self.toks.n and self.toks.norm[k] == "bernama"
+        # "ASN bernama Budi", "guru PNS bernama Ani": a civil servant given a name; "Guru
+        # tersebut, Ani, ...": the civil servant the text has just told of, named
+        toks, k = self.toks, role.end
+        if role.title.text not in CIVIL_SERVANTS or k >= toks.n:
+            return False
+        return toks.norm[k] == "bernama" or (
+            toks.norm[k] in ("tersebut", "itu") and k + 1 < toks.n and toks.text[k + 1] == ",")
 
     def _title_cased(self, i: int) -> bool:
         """A Title Case Headline: most words capitalised, function words too."""

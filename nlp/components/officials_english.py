@@ -32,6 +32,7 @@ class EnglishRoles:
     before_name: re.Pattern  # organisation words, title, name
     of_org: re.Pattern       # title of organisation, comma, name
     name_first: re.Pattern   # name, comma, title of organisation
+    name_post: re.Pattern    # name, comma, a civil-service post
     standalone: frozenset
     public: frozenset
     not_names: frozenset
@@ -54,8 +55,14 @@ def english_roles(path: Path = PATH) -> EnglishRoles:
     name_first = re.compile(
         rf"{_NAME},[ ](?:the|a|an)[ ](?P<role>(?i:(?P<title>{titles}))(?:[ ]\([a-z ]{{3,30}}\))?[ ]of[ ]"
         rf"(?:the[ ])?(?P<org>[^,.;()\n]{{2,70}}?))(?=[,.;]|[ ](?:in|at|on|who|was|is)\b)")
-    return EnglishRoles(before, of_org, name_first, frozenset(data["standalone"]), frozenset(data["public"]),
-                        frozenset(data["not_names"]))
+    # "Budi Santoso, a teacher at a state junior high school, ...", "Rina, a civil servant
+    # at the regency's health office": a name, then a civil-service post
+    posts = "|".join(re.escape(t) for t in sorted(data["civil_posts"], key=len, reverse=True))
+    name_post = re.compile(
+        rf"{_NAME},[ ](?:a|an|the)[ ](?P<role>(?:[a-z-]+[ ]){{0,2}}?(?P<title>{posts}))"
+        rf"(?=[,.;]|[ ](?:at|in|of|with|and|who|was|is|from)\b)")
+    return EnglishRoles(before, of_org, name_first, name_post, frozenset(data["standalone"]) | set(data["civil_posts"]),
+                        frozenset(data["public"]), frozenset(data["not_names"]))
 
 
 def looks_english(text: str) -> bool:
@@ -69,7 +76,8 @@ def looks_english(text: str) -> bool:
 def find(text: str) -> list[tuple[str, str, int, int]]:
     """(name, role, start, end) of every official named with an English title."""
     rules, out = english_roles(), []
-    for pattern, org_group in ((rules.of_org, "org"), (rules.name_first, "org"), (rules.before_name, "role")):
+    for pattern, org_group in ((rules.of_org, "org"), (rules.name_first, "org"), (rules.name_post, "role"),
+                               (rules.before_name, "role")):
         for m in pattern.finditer(text):
             name = _clean_name(m.group("name"), rules)
             title = m.group("title").lower()
