@@ -11,6 +11,8 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
+from pantau.terms import resolve
+
 PATH = Path(__file__).resolve().parent / "data" / "word_lists.toml"
 
 
@@ -22,7 +24,7 @@ def _lists() -> dict[str, list]:
 
 def word_list(name: str) -> tuple:
     """The terms of list ``name`` in file order (nested lists become tuples)."""
-    return tuple(tuple(t) if isinstance(t, list) else t for t in _lists()[name])
+    return tuple(tuple(t) if isinstance(t, list) else t for t in resolve(_lists()[name]))
 
 
 def word_set(name: str) -> frozenset:

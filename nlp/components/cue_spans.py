@@ -37,6 +37,7 @@ from spacy.util import ensure_path
 
 from nlp.components.cues import CueMatchers, Hit, Words, hits_of
 from nlp.evidence import doc_text, ignored_spans, sentence_bounds
+from pantau.terms import resolve
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 # span group name -> default cue file
@@ -86,7 +87,7 @@ def _value(v) -> str:
 
 def cue_groups(lines: list[dict]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """The cue groups of a cue file's entries and the groups that suppress each."""
-    groups = {ln["group"]: ln["terms"] for ln in lines if "group" in ln}
+    groups = {ln["group"]: resolve(ln["terms"]) for ln in lines if "group" in ln}
     suppress = {ln["group"]: ln["suppressed_by"] for ln in lines
                 if "group" in ln and ln.get("suppressed_by")}
     return groups, suppress
@@ -95,7 +96,7 @@ def cue_groups(lines: list[dict]) -> tuple[dict[str, list[str]], dict[str, list[
 def doctype_groups(cfg: dict) -> dict[str, list[str]]:
     """The cue groups of ``doctype_cues.toml``: one per [[cue]] table, plus the topic,
     figure and rule word lists."""
-    groups = {DOCTYPE_CUE_KEY.format(i): cue["terms"] for i, cue in enumerate(cfg.get("cue", []))}
+    groups = {DOCTYPE_CUE_KEY.format(i): resolve(cue["terms"]) for i, cue in enumerate(cfg.get("cue", []))}
     groups["NUMNOUN"] = cfg["numbers"]["nouns"]
     groups["LEAD_NOT"] = cfg["lead_acts"]["not_with"]
     groups["CORE"] = cfg["topic"]["core"]

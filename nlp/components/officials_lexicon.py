@@ -21,6 +21,7 @@ from spacy.lang.id.stop_words import STOP_WORDS
 
 from nlp.cache import cached, code_fingerprint
 from nlp.word_lists import word_list, word_set
+from pantau.terms import resolve
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LEVELS = ("provinsi", "kabupaten", "kota", "kecamatan", "desa")
@@ -99,6 +100,7 @@ def _load_roles(lex: Lexicon, path: Path) -> None:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     titles = {}
     for kind in ("standalone", "needs_org"):
+        data["titles"][kind] = _shared_titles(data["titles"][kind])
         for entry in data["titles"][kind]:
             titles[entry["t"]] = Title(entry["t"], kind == "standalone", entry.get("expand"),
                                        entry.get("place"), entry.get("gov"))
@@ -114,6 +116,19 @@ def _load_roles(lex: Lexicon, path: Path) -> None:
     lex.before_name = _phrase_index({m: True for m in data["appositive"]["before_name"]})
     lex.byline_labels = set(data["bylines"]["labels"])
     lex.private = set(data["private"]["words"])
+
+
+def _shared_titles(entries: list[dict]) -> list[dict]:
+    """``{ t = "@village_heads", place = "desa" }``: one entry per term of the shared list,
+    with the same fields, where the file gives the term no entry of its own."""
+    own = {e["t"] for e in entries if not e["t"].startswith("@")}
+    out = []
+    for entry in entries:
+        if entry["t"].startswith("@"):
+            out += [{**entry, "t": t} for t in resolve([entry["t"]]) if t not in own]
+        else:
+            out.append(entry)
+    return out
 
 
 def _load_acronyms(lex: Lexicon, path: Path) -> None:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from pantau.terms import resolve
+
 RULES_PATH = Path(__file__).resolve().parent.parent / "data" / "case_rules.toml"
 
 
@@ -105,7 +107,7 @@ def parse(data: dict) -> Rules:
             raise ValueError(f"role {name}: unique_at must be one of {sorted(LEVEL_LENGTH)}")
         roles[name] = Role(name, spec["family"], bool(spec.get("generic", False)), float(spec["weight"]),
                            spec.get("unique_at"))
-        for word in spec["words"]:
+        for word in resolve(spec["words"]):
             if word in role_words:
                 raise ValueError(f"role word {word!r} is listed twice")
             role_words[word] = name
