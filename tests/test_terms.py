@@ -47,6 +47,8 @@ def test_every_lexicon_of_village_heads_reads_the_shared_list():
     incident, _ = cue_groups(read_cues(DATA / "incident_cues.toml"))
     violation, _ = cue_groups(read_cues(DATA / "violation_cues.toml"))
     assert heads <= set(incident["SUBJECT_ROLE"])
+    civil = set(shared()["civil_service_roles"])
+    assert civil <= set(incident["SUBJECT_ROLE"]) and civil <= set(violation["RUNNER"])
     for group in ("CIVIL", "RUNNER", "SUBORD"):
         assert heads <= set(violation[group])
     assert {h.title() for h in heads} <= set(word_list("local_head_titles"))

@@ -70,7 +70,6 @@ class Lexicon:
     negators: set = field(default_factory=set)
     appositive: dict = field(default_factory=dict)    # phrase index -> True
     before_name: dict = field(default_factory=dict)
-    byline_labels: set = field(default_factory=set)
     private: set = field(default_factory=set)
     acronyms: dict = field(default_factory=dict)      # phrase index -> (kind, expansion)
     acronym_levels: dict = field(default_factory=dict)  # acronym -> region level after it
@@ -114,7 +113,6 @@ def _load_roles(lex: Lexicon, path: Path) -> None:
     lex.negators = set(data["negators"]["words"])
     lex.appositive = _phrase_index({m: True for m in data["appositive"]["markers"]})
     lex.before_name = _phrase_index({m: True for m in data["appositive"]["before_name"]})
-    lex.byline_labels = set(data["bylines"]["labels"])
     lex.private = set(data["private"]["words"])
 
 
