@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pantau.cases.reports import reports
 from tests.test_cases import article
 
@@ -82,3 +84,25 @@ def test_a_named_official_the_headline_names_by_role_only_needs_an_act():
     # named by name in the headline, the witness is a subject the article is about
     item = article("a1", "2024-11-12", incidents, officials=officials, title=title + ", Lurah Sri Pohan Juga")
     assert sorted(r.role for r in reports(item)) == ["camat", "lurah"]
+
+
+@pytest.mark.parametrize("name", ["Rudi Siregar", "Hendra Lubis", "Amran Nasution", "Bonar Simanjuntak",
+                                  "Dedi Harahap", "Fauzi Daulay", "Gindo Tanjung", "Irwan Ginting"])
+def test_an_articles_main_case_is_listed_before_its_second_case(name):
+    """Whatever the case ids, which are digests."""
+    from pantau.cases import cases_of
+
+    main = f"Camat Medan Tembung, {name}, diperiksa karena mengumpulkan lurah untuk memenangkan paslon."
+    other = "Di Deli Serdang, seorang kepala desa di Kecamatan Percut Sei Tuan dilaporkan mengumpulkan perangkat desa."
+    subject = f"{name} (Camat Medan Tembung)"
+    item = article("a1", "2024-11-12",
+                   [("seorang kepala desa", "reported", "partisan_decision", other),
+                    (subject, "examined", "partisan_decision", main),
+                    (subject, "reported", "partisan_decision", main)],
+                   officials=[(name, "Camat Medan Tembung", f"p-{name}", TEMBUNG)],
+                   regions=[(TEMBUNG, "kecamatan", "Medan Tembung", main), (MEDAN, "kota", "Medan", main),
+                            (PERCUT, "kecamatan", "Percut Sei Tuan", other),
+                            (DELI_SERDANG, "kabupaten", "Deli Serdang", other)])
+    cases = cases_of([item])
+    assert [c.subject.role for c in cases] == ["camat", "kepala_desa"]
+    assert [c.stage for c in cases] == ["clarified", "reported"]

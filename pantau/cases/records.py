@@ -130,6 +130,8 @@ def build_cases(reports: list[Report], as_of: date | None = None) -> list[Case]:
 
     r = rules()
     as_of = as_of or max((rep.published for rep in reports if rep.published), default=None)
+    # first reported first; of cases first reported the same day (two in one article), the
+    # one more reports tell, then the one further along: an article's main case first
     return sorted((record(c, as_of, r.link["join"]) for c in link(reports, r)),
-                  key=lambda c: (c.first_report or "9999", c.id))
+                  key=lambda c: (c.first_report or "9999", -c.reports, -RANK[c.stage], c.id))
 
