@@ -368,12 +368,17 @@ def _report(item: CaseInput, g: _Group, r: Rules, single: bool) -> Report:
     # in an article about one case, every stage it reports is that case's
     staged = [m for m in item.incidents if not r.excluded_re.search(m.subject.lower())] if single else []
     staged = staged or g.mentions
-    top = max(staged, key=lambda m: RANK[r.stage_of(m.stage, m.sentence)])
-    rep.stage = r.stage_of(top.stage, top.sentence)
-    rep.stage_date = _date_in(item, {m.sentence for m in staged if r.stage_of(m.stage, m.sentence) == rep.stage},
+    body = _sentences(item.text) if item.text else []
+
+    def stage(m: Mention) -> str:  # a headline's stage the body only promises is a report
+        found = r.stage_of(m.stage, m.sentence)
+        return "reported" if m.sentence == item.title and r.only_promised(found, body) else found
+
+    rep.stage = stage(max(staged, key=lambda m: RANK[stage(m)]))
+    rep.stage_date = _date_in(item, {m.sentence for m in staged if stage(m) == rep.stage},
                               item.published, recall=rep.stage != "reported")
     headline = r.headline_stage(item.title) if (single or _in_title(item, g, r)) else None
-    if headline and RANK[headline] > RANK[rep.stage]:
+    if headline and RANK[headline] > RANK[rep.stage] and not r.only_promised(headline, body):
         rep.stage, rep.stage_date = headline, None
     described = " ".join([g.label, *g.office_text, item.title if single else ""])
     places = {w for _, _, name, _ in item.regions for w in name.lower().split()}

@@ -82,6 +82,15 @@ class Rules:
             return "recommended"
         return next((stage for stage, _ in self.headline if stage in found), None)
 
+    def only_promised(self, stage: str, sentences: list[str]) -> bool:
+        """The body tells ``stage`` (a headline's) only as a step to come ("Diperiksa" over
+        "yang bersangkutan akan kami klarifikasi"): the headline claims more than the body."""
+        pattern = dict(self.headline).get(stage)
+        if pattern is None:
+            return False
+        told = [s.lower() for s in sentences if pattern.search(s.lower())]
+        return bool(told) and all(self.hedge_re.search(s) for s in told)
+
     def role_of(self, text: str) -> str | None:
         """The first subject role ``text`` names (lowercased), or None."""
         match = self.role_re.search(self.fillers_re.sub("", text.lower()))
