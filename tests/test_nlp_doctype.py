@@ -272,6 +272,17 @@ def test_initials_of_a_candidate_or_a_private_person_are_no_subject(nlp, who):
     assert any(i["subject"].endswith("berinisial HS") for i in run(nlp, None, civil)._.incidents)
 
 
+@pytest.mark.parametrize("title,subject", [
+    ("Rekaman Arahan ke Kepala Sekolah Beredar, Bawaslu Telusuri", None),
+    ("Kepala Desa Sukamaju Dilaporkan ke Bawaslu karena Hadiri Kampanye", "Kepala Desa Sukamaju"),
+])
+def test_a_headline_verb_is_not_the_place_of_a_title(nlp, title, subject):
+    found = [i["subject"] for i in run(nlp, None, f"{title}\n\nBawaslu menerima laporan itu pada Senin.")._.incidents]
+    assert all("Beredar" not in s and "Dilaporkan" not in s for s in found)
+    if subject:
+        assert subject in found
+
+
 def test_officials_become_subjects_and_overseers_do_not(nlp):
     text = ("Ketua Bawaslu Kabupaten Demak Ahmad Fauzi memanggil Sekretaris Desa Bonang Budi Santoso "
             "karena diduga memasang spanduk caleg di balai desa.")

@@ -603,6 +603,12 @@ def test_a_civil_servant_word_then_a_name_mid_sentence_is_no_official(nlp):
     assert names(nlp, "Ia menyebut guru itu, Bambang Sutejo, sebagai tetangganya.") == []
 
 
+def test_a_name_released_from_the_office_it_held(nlp):
+    found = by_name(officials(nlp, "Penjabat Bupati resmi membebaskan Azwir Hamdani dari jabatan Kepala "
+                                   "Dinas Pendidikan Kampar sejak Senin."))
+    assert found["Azwir Hamdani"]["role"].startswith("Kepala Dinas Pendidikan")
+
+
 def test_a_possessive_title_before_a_name(nlp):
     found = by_name(officials(nlp, "Warga melaporkan kepala desanya, Darto Wiyono, ke Bawaslu."))
     assert list(found) == ["Darto Wiyono"]

@@ -211,7 +211,9 @@ class IncidentFinder:
             if role:
                 cands.append((f"{role} berinisial {m.group(1)}", s_start + m.start(1), s_start + m.end(), "initials"))
         for m in ROLE_PLACE_RE.finditer(sentence):
-            cands.append((m.group(0), s_start + m.start(), s_start + m.end(), "place"))
+            end = _place_end(m)
+            if end is not None:
+                cands.append((sentence[m.start():end], s_start + m.start(), s_start + end, "place"))
         for h in sh.get("SUBJECT_DESC", ()):
             role = _next_role(sh, h)
             if role is not None:
@@ -329,6 +331,20 @@ def _role_at(words: Words, sh: dict, char: int, sent: int) -> str:
 def _is_place_name(words: Words, h: Hit) -> bool:
     a = words.starts[h.start]
     return bool(PLACE_LEVEL_RE.search(words.text[max(0, a - 12):a]))
+
+
+def _place_end(m: re.Match) -> int | None:
+    """Where the place of a "<Title> <Place>" match ends: before the first verb of a Title
+    Case headline ("Kepala Sekolah Beredar", "Kades Sukamaju Dilaporkan"); None when the
+    first word is a verb already."""
+    from nlp.components.officials_lexicon import is_verb, load_lexicon
+
+    lex, end = load_lexicon(), m.end(1)
+    for word in re.finditer(r"\S+", m.group(2)):
+        if is_verb(word.group(0).lower(), lex):
+            break
+        end = m.start(2) + word.end()
+    return end if end > m.end(1) else None
 
 
 def _right_before(words: Words, hits, char: int) -> bool:
