@@ -609,6 +609,13 @@ def test_a_name_released_from_the_office_it_held(nlp):
     assert found["Azwir Hamdani"]["role"].startswith("Kepala Dinas Pendidikan")
 
 
+def test_a_second_place_word_that_would_leave_a_one_word_name_is_the_first_name():
+    """"Bambang" and "Hamdan" are village names somewhere; here they open the person's name."""
+    found = _full("Bawaslu mengklarifikasi Lurah Sentul Bambang Wicaksono terkait unggahannya. Adapun "
+                  "Sangadi Mopuya Hamdan Mokoginta menyebut tekanan datang dari keluarga.")
+    assert found == {"Bambang Wicaksono": "Lurah Sentul", "Hamdan Mokoginta": "Sangadi Mopuya"}
+
+
 def test_a_possessive_title_before_a_name(nlp):
     found = by_name(officials(nlp, "Warga melaporkan kepala desanya, Darto Wiyono, ke Bawaslu."))
     assert list(found) == ["Darto Wiyono"]

@@ -162,7 +162,7 @@ def _tail_item(toks: Tokens, role: Role, st: _TailState, k: int) -> int | None:
         st.place_level = title[1].place or st.place_level
         st.in_unit = _ends_with_unit(toks, title[1].expand or title[1].text)
         return skip_dot(toks, title[0])
-    if place is not None:
+    if place is not None and not (st.places and _cuts_name(toks, k, place[0])):
         parts.append(Part("place", k, place[0], place[1]))
         st.places, st.pending_level, st.in_unit = st.places + 1, None, False
         return place[0]
@@ -390,6 +390,16 @@ def _paren(toks: Tokens, k: int) -> int | None:
                      or toks.norm[m] in lex.levels for m in inner)
             return end + 1 if ok else None
     return None
+
+
+def _cuts_name(toks: Tokens, k: int, end: int) -> bool:
+    """A second place right after the first would leave a one-word name of a longer run of
+    capitalised words ("Lurah Sentul Bambang Wicaksono": Bambang is a village somewhere, but
+    here the first name of Bambang Wicaksono)."""
+    run = k
+    while run < toks.n and is_cap(toks.text[run]) and not toks.blocked[run]:
+        run += 1
+    return run - k >= 2 and run - end == 1
 
 
 def _place(toks: Tokens, k: int, level: str, explicit: bool) -> int | None:
