@@ -498,3 +498,20 @@ def test_candidate_lists_and_directed_subordinates(nlp, text, code):
 
 def test_a_relative_on_a_candidate_list_is_not_the_civil_servants_candidacy(nlp):
     assert "candidacy" not in types(nlp, "Istri seorang PNS tercantum dalam Daftar Calon Sementara anggota DPRD.")
+
+
+@pytest.mark.parametrize("text", [
+    "Kepala desa itu meminta warga memilih pasangan calon nomor urut 3 dalam pertemuan di balai desa.",
+    "Camat diduga mengarahkan para lurah untuk memenangkan paslon tertentu.",
+    "The village head was recorded urging residents to vote for a legislative candidate.",
+])
+def test_a_request_to_vote_for_a_candidate_is_partisan_support(nlp, text):
+    assert "partisan_support" in types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bawaslu meminta warga memilih calon sesuai hati nurani dan datang ke TPS.",
+    "Lurah meminta warga menggunakan hak pilih untuk memilih pasangan calon pada 27 November.",
+])
+def test_a_request_to_vote_at_all_is_not(nlp, text):
+    assert "partisan_support" not in types(nlp, text)
