@@ -515,3 +515,11 @@ def test_a_request_to_vote_for_a_candidate_is_partisan_support(nlp, text):
 ])
 def test_a_request_to_vote_at_all_is_not(nlp, text):
     assert "partisan_support" not in types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Civil servants must not use official cars or other state facilities for campaigning.",
+    "He used public money for an event that became a platform for a candidate.",
+])
+def test_english_state_resources(nlp, text):
+    assert "state_resources" in types(nlp, text)
