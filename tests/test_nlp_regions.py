@@ -266,6 +266,14 @@ def test_tally_list_of_bare_names(nlp):
     assert {("kabupaten", "Tabalong"), ("kabupaten", "Balangan"), ("kabupaten", "Kotabaru")} <= got
 
 
+def test_a_list_of_bare_counts_is_a_tally(nlp):
+    got = _names(nlp, "Sebaran kasus untuk kabupaten: Jember 14, Bangkalan 11, Sampang 9 dan Probolinggo 8.")
+    assert got == {("kabupaten", "Jember"), ("kabupaten", "Bangkalan"), ("kabupaten", "Sampang"),
+                   ("kabupaten", "Probolinggo")}
+    # one name with a number is no tally
+    assert _names(nlp, "Ia tinggal di rumah bernomor Sampang 9, dekat pasar.") == set()
+
+
 def test_tally_with_counts_in_words(nlp):
     got = _names(nlp, "Kasus terbanyak ada di Kabupaten Sanggau. Disusul Sekadau lima kasus, "
                       "Melawi dua belas laporan dan Kapuas Hulu tiga kasus.")

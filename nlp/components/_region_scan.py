@@ -42,6 +42,9 @@ _ROW_END = re.compile(r"[ \t\xa0]*[:=][ \t\xa0]*\d+(?:[.,]\d+)*[ \t\xa0]*(?:\(?[
 _PLAIN_LEVEL_WORDS = {"kabupaten", "kabupaten administrasi", "kab", "kab.", "kota",
                       "kota administrasi", "provinsi", "prov", "prov."}
 _HYPHEN_WORD = re.compile(r"-(\w)")
+# A bare count after a name, closed by a list separator: "Jember 14, Bangkalan 11 dan Sampang 9".
+# A tally only when the next name of the text has one too (two in a row make a list of counts).
+_BARE_COUNT = re.compile(r"[ \t\xa0]*:?[ \t\xa0]*\d{1,4}(?=[ \t\xa0]*(?:[,;.)]|dan\b|serta\b|\n|$))")
 _NEXT_WORD = re.compile(r"[ \t\xa0]+([A-Z][\w'’-]*)")
 # an abbreviation in brackets inside a name: "Ogan Komering Ulu (OKU) Timur"
 _GLOSSED_TAIL = re.compile(r"[ \t\xa0]*\([A-Z][A-Za-z]{1,7}\)[ \t\xa0]+([A-Z][a-z]+(?:[ \t\xa0][A-Z][a-z]+)?)")
@@ -302,6 +305,7 @@ class RegionScanner:
             elif nxt and mention.stop and self.name_re.match(text, nxt.start(1)):
                 mention.kind = NAME_PART  # "Polres Metro Jakarta Selatan": part of a longer name
             out.append(mention)
+        _count_lists(text, out)
         return out
 
     def _skipped_lines(self, text: str) -> list[tuple[int, int]]:
@@ -432,3 +436,13 @@ class RegionScanner:
             level = self.cues.free_level[" ".join(m.group().lower().split())]
             counts[level] = counts.get(level, 0) + 1
         return counts
+
+
+def _count_lists(text: str, mentions: list[Mention]) -> None:
+    """Names in a list of bare counts ("Untuk kabupaten: Jember 14, Bangkalan 11, Sampang 9")
+    are a tally: each followed by a count, the next one within a short gap."""
+    counted = [_BARE_COUNT.match(text, m.end) for m in mentions]
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        if counted[i] and counted[i + 1] and b.start - counted[i].end() <= 12:
+            a.tally = b.tally = True
