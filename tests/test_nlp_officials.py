@@ -616,6 +616,28 @@ def test_a_second_place_word_that_would_leave_a_one_word_name_is_the_first_name(
     assert found == {"Bambang Wicaksono": "Lurah Sentul", "Hamdan Mokoginta": "Sangadi Mopuya"}
 
 
+@pytest.mark.parametrize("text,name,role", [
+    ("Keputusan itu diumumkan Sekertaris Daerah Kukar, Ahmad Fauzan Noor, Selasa.", "Ahmad Fauzan Noor",
+     "Sekertaris Daerah Kukar"),
+    ("Kordinator Divisi Hukum Bawaslu Labura, Riski Siregar, mengatakan laporan dikaji.", "Riski Siregar",
+     "Kordinator Divisi Hukum Bawaslu Labura"),
+])
+def test_misspelt_titles_are_read_and_kept_as_written(text, name, role):
+    assert _full(text) == {name: role}
+
+
+def test_a_civil_servants_post_in_a_region_or_facility_after_the_name():
+    found = _full("Ketiga, Eko Prasetyo, penyuluh pertanian di Kecamatan Losarang, tercatat anggota partai. "
+                  "Terakhir dr. Fajar Setiawan, dokter di Puskesmas Muara Badak, dipotong tunjangannya.")
+    assert found == {"Eko Prasetyo": "penyuluh pertanian di Kecamatan Losarang",
+                     "Fajar Setiawan": "dokter di Puskesmas"}
+
+
+def test_a_doctor_or_midwife_without_a_public_post_is_no_official():
+    assert _full("Menurut dr. Andi Wijaya, dokter di sebuah klinik swasta, pasien bertambah. "
+                 "Bidan desa Sri Lestari mengaku ikut kampanye.") == {}
+
+
 def test_a_possessive_title_before_a_name(nlp):
     found = by_name(officials(nlp, "Warga melaporkan kepala desanya, Darto Wiyono, ke Bawaslu."))
     assert list(found) == ["Darto Wiyono"]

@@ -128,7 +128,11 @@ class Reader:
         # "ASN bernama Budi", "guru PNS bernama Ani": a civil servant given a name; "Guru
         # tersebut, Ani, ...": the civil servant the text has just told of, named
         toks, k = self.toks, role.end
-        if role.title.text not in CIVIL_SERVANTS or k >= toks.n:
+        if role.title.text not in CIVIL_SERVANTS:
+            return False
+        if any(p.kind == "level" for p in role.parts):
+            return True  # "Eko, penyuluh pertanian di Kecamatan Losarang": a post in a region
+        if k >= toks.n:
             return False
         return toks.norm[k] == "bernama" or (
             toks.norm[k] in ("tersebut", "itu") and k + 1 < toks.n and toks.text[k + 1] == ",")

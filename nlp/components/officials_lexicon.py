@@ -103,6 +103,7 @@ def _load_roles(lex: Lexicon, path: Path) -> None:
         for entry in data["titles"][kind]:
             titles[entry["t"]] = Title(entry["t"], kind == "standalone", entry.get("expand"),
                                        entry.get("place"), entry.get("gov"))
+    _misspelt(titles, data.get("misspellings", {}))
     for entry in data["titles"]["standalone"]:  # "kepala desanya, Budi": his village's head
         owned = entry["t"] + "nya"
         titles.setdefault(owned, Title(owned, True, None, None, entry.get("gov")))
@@ -114,6 +115,18 @@ def _load_roles(lex: Lexicon, path: Path) -> None:
     lex.appositive = _phrase_index({m: True for m in data["appositive"]["markers"]})
     lex.before_name = _phrase_index({m: True for m in data["appositive"]["before_name"]})
     lex.private = set(data["private"]["words"])
+
+
+def _misspelt(titles: dict[str, Title], spellings: dict[str, str]) -> None:
+    """Every title with a correctly spelt word also under each misspelling of it."""
+    for wrong, right in spellings.items():
+        if wrong == right:
+            continue
+        for text, title in list(titles.items()):
+            words = text.split()
+            if right in words:
+                variant = " ".join(wrong if w == right else w for w in words)
+                titles.setdefault(variant, Title(variant, title.standalone, title.expand, title.place, title.gov))
 
 
 def _shared_titles(entries: list[dict]) -> list[dict]:
