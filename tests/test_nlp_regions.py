@@ -382,3 +382,9 @@ def test_an_abbreviation_in_brackets_inside_a_name(nlp):
     assert got == {("kabupaten", "Ogan Komering Ulu Selatan")}
     got = _names(nlp, "Bawaslu Kabupaten Ogan Komering Ulu (OKU) menerima laporan.")
     assert got == {("kabupaten", "Ogan Komering Ulu")}
+
+
+def test_a_two_word_abbreviation_of_a_kabupaten(nlp):
+    got = _names(nlp, "Kadis Pendidikan Tanjab Barat, Hasbullah, mengaku sudah memanggil kepala sekolah. "
+                      "Kabupaten PALI mencatat 5 kasus.")
+    assert got == {("kabupaten", "Tanjung Jabung Barat"), ("kabupaten", "Penukal Abab Lematang Ilir")}
