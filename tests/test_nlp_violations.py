@@ -523,3 +523,23 @@ def test_a_request_to_vote_at_all_is_not(nlp, text):
 ])
 def test_english_state_resources(nlp, text):
     assert "state_resources" in types(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He allegedly ordered village chiefs to bring residents to a rally held by one of the candidate pairs.",
+     {"partisan_decision"}),
+    ("Mobilizing village chiefs for a candidate and appearing at the rally are both prohibited.",
+     {"partisan_decision", "campaign_attendance"}),
+    ("Camat mengarahkan para kepala desa hadir di kampanye akbar paslon nomor 2.",
+     {"partisan_decision", "campaign_attendance"}),
+])
+def test_subordinates_sent_to_a_campaign_event(nlp, text, expected):
+    assert expected <= types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Camat mengundang para kepala desa menghadiri deklarasi kampanye damai.",
+    "The police chief ordered officers to guard the rally of the candidate pairs.",
+])
+def test_people_sent_to_a_peaceful_or_guarded_event_are_not_mobilised(nlp, text):
+    assert "partisan_decision" not in types(nlp, text)
