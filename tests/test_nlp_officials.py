@@ -638,6 +638,12 @@ def test_a_doctor_or_midwife_without_a_public_post_is_no_official():
                  "Bidan desa Sri Lestari mengaku ikut kampanye.") == {}
 
 
+def test_a_village_head_named_after_an_address_with_a_local_level_word():
+    found = _full("Pangulu Nagori Dalig Raya, Kecamatan Raya, Kabupaten Simalungun, Rudolf Saragih, diduga "
+                  "membagikan kalender bergambar paslon.")
+    assert list(found) == ["Rudolf Saragih"] and found["Rudolf Saragih"].startswith("Pangulu Nagori Dalig Raya")
+
+
 def test_a_possessive_title_before_a_name(nlp):
     found = by_name(officials(nlp, "Warga melaporkan kepala desanya, Darto Wiyono, ke Bawaslu."))
     assert list(found) == ["Darto Wiyono"]

@@ -543,3 +543,8 @@ def test_subordinates_sent_to_a_campaign_event(nlp, text, expected):
 ])
 def test_people_sent_to_a_peaceful_or_guarded_event_are_not_mobilised(nlp, text):
     assert "partisan_decision" not in types(nlp, text)
+
+
+def test_urging_subordinates_to_back_a_candidate_is_mobilisation(nlp):
+    got = types(nlp, "Supervisors found he had urged village heads to back a candidate in the regional election.")
+    assert {"partisan_decision", "partisan_support"} <= got
