@@ -34,3 +34,19 @@ def test_a_headline_stage_the_body_tells_as_done_stands():
 def test_a_headline_stage_the_body_does_not_mention_stands():
     rep = _report("Video itu beredar di media sosial sejak Sabtu.")
     assert rep.stage == "clarified"
+
+
+def test_a_dismissal_told_of_the_same_role_in_another_kabupaten_is_another_case():
+    title = "Terbukti Tak Netral, TPP Kepala Puskesmas Kalitidu Dipotong"
+    act = "Pemkab Bojonegoro menjatuhkan sanksi kepada Kepala Puskesmas Kalitidu karena unggahan kampanye."
+    other = "Di Jember, kasus serupa yang melibatkan seorang kepala puskesmas justru dihentikan Bawaslu."
+    item = article("a1", "2025-02-14", [("Kepala Puskesmas Kalitidu", "sanctioned", "social_media", act)],
+                   regions=[("35.22", "kabupaten", "Bojonegoro", act), ("35.09", "kabupaten", "Jember", other)],
+                   title=title, text=f"{act} {other}")
+    [rep] = reports(item)
+    assert (rep.stage, rep.regency) == ("sanctioned", "35.22")
+    # told of the case's own kabupaten, the dismissal is this case's
+    item = article("a1", "2025-02-14", [("Kepala Puskesmas Kalitidu", "sanctioned", "social_media", act)],
+                   regions=[("35.22", "kabupaten", "Bojonegoro", act)], title=title,
+                   text=f"{act} Kasus serupa yang melibatkan kepala puskesmas itu kemudian dihentikan Bawaslu.")
+    assert reports(item)[0].stage == "dismissed"

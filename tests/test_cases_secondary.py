@@ -106,3 +106,10 @@ def test_an_articles_main_case_is_listed_before_its_second_case(name):
     cases = cases_of([item])
     assert [c.subject.role for c in cases] == ["camat", "kepala_desa"]
     assert [c.stage for c in cases] == ["clarified", "reported"]
+
+
+def test_the_head_of_a_puskesmas_unit_is_the_kepala_puskesmas():
+    from pantau.cases.rules import rules
+
+    r = rules()
+    assert r.role_of("Kepala UPTD Puskesmas Kalitidu berinisial KW") == r.role_of("Kepala Puskesmas Kalitidu")

@@ -630,7 +630,7 @@ def test_a_civil_servants_post_in_a_region_or_facility_after_the_name():
     found = _full("Ketiga, Eko Prasetyo, penyuluh pertanian di Kecamatan Losarang, tercatat anggota partai. "
                   "Terakhir dr. Fajar Setiawan, dokter di Puskesmas Muara Badak, dipotong tunjangannya.")
     assert found == {"Eko Prasetyo": "penyuluh pertanian di Kecamatan Losarang",
-                     "Fajar Setiawan": "dokter di Puskesmas"}
+                     "Fajar Setiawan": "dokter di Puskesmas Muara Badak"}
 
 
 def test_a_doctor_or_midwife_without_a_public_post_is_no_official():
@@ -642,6 +642,12 @@ def test_a_village_head_named_after_an_address_with_a_local_level_word():
     found = _full("Pangulu Nagori Dalig Raya, Kecamatan Raya, Kabupaten Simalungun, Rudolf Saragih, diduga "
                   "membagikan kalender bergambar paslon.")
     assert list(found) == ["Rudolf Saragih"] and found["Rudolf Saragih"].startswith("Pangulu Nagori Dalig Raya")
+
+
+def test_a_kecamatan_after_a_puskesmas_is_its_place_not_a_name():
+    found = _full("Bawaslu mengklarifikasi KW, Kepala UPTD Puskesmas Kalitidu, Senin. Kepala Puskesmas "
+                  "Kalitidu, dr. Kurniawati Wahyuningsih, dijatuhi sanksi.")
+    assert found == {"Kurniawati Wahyuningsih": "Kepala Puskesmas Kalitidu"}
 
 
 def test_a_possessive_title_before_a_name(nlp):

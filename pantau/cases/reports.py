@@ -383,7 +383,8 @@ def _report(item: CaseInput, g: _Group, r: Rules, single: bool) -> Report:
     described = " ".join([g.label, *g.office_text, item.title if single else ""])
     places = {w for _, _, name, _ in item.regions for w in name.lower().split()}
     rep.offices = {a.lower() for a in _offices(described)} | descriptors(described, r, places)
-    about = [s for s in [item.title, *_sentences(item.text)] if _names_subject(s, g, r)] if item.text else []
+    about = [s for s in [item.title, *_sentences(item.text)]
+             if _names_subject(s, g, r) and not _elsewhere(item, s, rep.regency)] if item.text else []
     if _dismissed(about or sorted(sentences), r):
         rep.stage = "dismissed"
         rep.stage_date = _date_in(item, set(about), item.published, recall=True)
@@ -417,6 +418,15 @@ def _regions(item: CaseInput, g: _Group, sentences: set[str], rep: Report) -> No
 OFFICE_RE = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b")
 GENERIC_ACRONYMS = {"ASN", "PNS", "PPPK", "KASN", "BKN", "BKD", "TNI", "POLRI", "DPRD", "KPU", "RT", "RW",
                     "DAN", "THL", "UPT", "UPTD", "SD", "SMP", "SMA", "SMK", "SMPN", "SDN", "SMAN"}
+
+
+def _elsewhere(item: CaseInput, sentence: str, regency: str | None) -> bool:
+    """The sentence is set in another kabupaten/kota only ("Di Jember, kasus serupa yang
+    melibatkan seorang kepala puskesmas justru dihentikan"): another case of the role."""
+    if regency is None:
+        return False
+    named = {code[:5] for code, _, _, sents in item.regions if len(code) >= 5 and sentence in sents}
+    return bool(named) and regency not in named
 
 
 def _offices(text: str) -> set[str]:
