@@ -113,3 +113,10 @@ def test_the_head_of_a_puskesmas_unit_is_the_kepala_puskesmas():
 
     r = rules()
     assert r.role_of("Kepala UPTD Puskesmas Kalitidu berinisial KW") == r.role_of("Kepala Puskesmas Kalitidu")
+
+
+def test_the_head_of_a_school_unit_is_the_kepala_sekolah():
+    from pantau.cases.rules import rules
+
+    r = rules()
+    assert r.role_of("kepala UPT sekolah dasar berinisial ASM") == r.role_of("Seorang kepala sekolah") == "kepala_sekolah"

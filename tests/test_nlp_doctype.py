@@ -252,6 +252,9 @@ def test_generic_sentences_are_not_incidents(nlp, text):
     # a school head named by the school's level
     ("Bawaslu menghentikan penanganan dugaan pelanggaran yang melibatkan seorang kepala SD negeri di "
      "Kecamatan Pakem karena foto bersama calon bupati.", "examined", "seorang kepala SD"),
+    # initials before the longest role phrase they hold
+    ("Bawaslu meneruskan rekomendasi atas nama ASM, kepala UPT sekolah dasar di Kecamatan Cina, yang "
+     "berpidato di kampanye paslon, kepada BKN.", "recommended", "kepala UPT sekolah dasar berinisial ASM"),
     # a role word after a place level is the place's name (Kabupaten Kaur), not the role
     ("Pemkab menjatuhkan sanksi kepada Kepala Seksi Pelayanan Kecamatan Kaur Selatan berinisial TW karena "
      "ikut kampanye paslon.", "sanctioned", "Kepala Seksi berinisial TW"),

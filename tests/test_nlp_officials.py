@@ -581,6 +581,18 @@ def test_english_lecturer_or_private_post_after_a_name_is_no_office():
     assert found == {}
 
 
+def test_english_name_then_a_title_in_an_office():
+    found = _full("TABANAN, Bali (Wire) - I Made Adi Suardana, a sub-section head in the regency's protocol "
+                  "office, can be seen in the video opening the event.")
+    assert found == {"I Made Adi Suardana": "sub-section head in the regency's protocol office"}
+
+
+def test_a_school_head_described_by_the_schools_level_and_address():
+    found = _full("Seorang kepala sekolah dasar di Kecamatan Cina, Kabupaten Bone, Andi Sultan Mappe, diduga "
+                  "memberikan sambutan dalam kampanye paslon.")
+    assert list(found) == ["Andi Sultan Mappe"] and found["Andi Sultan Mappe"].startswith("kepala sekolah")
+
+
 def test_english_title_of_a_private_body_is_no_office():
     found = _full("The head of the family, Robert Tan, said the house was sold. The company's chairman "
                   "Peter Lim said the shares were sold to a bank and the deal was done.")

@@ -321,11 +321,11 @@ def _next_role(sh: dict, desc: Hit) -> Hit | None:
 
 
 def _role_at(words: Words, sh: dict, char: int, sent: int) -> str:
-    """The role phrase that starts at ``char`` with its capitalised tail, or ''."""
-    for h in sh.get("SUBJECT_ROLE", ()):
-        if words.starts[h.start] == char:
-            return words.text[char:_tail(words, h.end, sent)]
-    return ""
+    """The longest role phrase that starts at ``char`` with its capitalised tail, or ''."""
+    hits = [h for h in sh.get("SUBJECT_ROLE", ()) if words.starts[h.start] == char]
+    if not hits:
+        return ""
+    return words.text[char:_tail(words, max(h.end for h in hits), sent)]
 
 
 def _is_place_name(words: Words, h: Hit) -> bool:

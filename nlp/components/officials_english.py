@@ -51,9 +51,11 @@ def english_roles(path: Path = PATH) -> EnglishRoles:
         rf"(?P<role>(?i:(?P<title>{titles}))[ ]of[ ](?:the[ ])?(?P<org>[^,.;()\n]{{2,70}}?))"
         rf"(?:,[ ][A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,2}})?,[ ]{_NAME}{_AFTER_NAME}")
     # "Syarif Hamdani, the head of Sungai Ambawang subdistrict, ...", "I Ketut Arsa, the
-    # perbekel (village head) of Kalibukbuk ...": a name, then its title of an organisation
+    # perbekel (village head) of Kalibukbuk ...", "I Made Adi, a sub-section head in the
+    # regency's protocol office": a name, then its title of (in, at) an organisation
     name_first = re.compile(
-        rf"{_NAME},[ ](?:the|a|an)[ ](?P<role>(?i:(?P<title>{titles}))(?:[ ]\([a-z ]{{3,30}}\))?[ ]of[ ]"
+        rf"{_NAME},[ ](?:the|a|an)[ ](?P<role>(?:[a-z-]+[ ]){{0,2}}?(?i:(?P<title>{titles}))"
+        rf"(?:[ ]\([a-z ]{{3,30}}\))?[ ](?:of|in|at)[ ]"
         rf"(?:the[ ])?(?P<org>[^,.;()\n]{{2,70}}?))(?=[,.;]|[ ](?:in|at|on|who|was|is)\b)")
     # "Budi Santoso, a teacher at a state junior high school, ...", "Rina, a civil servant
     # at the regency's health office": a name, then a civil-service post
