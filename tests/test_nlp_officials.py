@@ -662,6 +662,12 @@ def test_a_kecamatan_after_a_puskesmas_is_its_place_not_a_name():
     assert found == {"Kurniawati Wahyuningsih": "Kepala Puskesmas Kalitidu"}
 
 
+def test_a_civil_servants_status_after_the_title_makes_it_a_post():
+    found = _full("Emanuel Gega Parera, guru ASN di Maumere yang menjadi admin grup Facebook pendukung paslon, "
+                  "dijatuhi sanksi. Yohana Ratu, guru PNS di SMP Negeri 1 Maumere, juga diperiksa.")
+    assert found == {"Emanuel Gega Parera": "guru ASN", "Yohana Ratu": "guru PNS di SMP Negeri 1"}
+
+
 def test_a_possessive_title_before_a_name(nlp):
     found = by_name(officials(nlp, "Warga melaporkan kepala desanya, Darto Wiyono, ke Bawaslu."))
     assert list(found) == ["Darto Wiyono"]

@@ -12,6 +12,8 @@ from nlp.word_lists import word_list, word_set
 
 CONNECTORS = word_set("connectors")
 DIRECTIONS = word_set("directions")
+CIVIL_SERVANTS = word_set("civil_servants")
+CIVIL_STATUS = frozenset(("asn", "pns", "pppk", "p3k"))  # "guru ASN", "guru PNS": a civil servant
 MAX_TAIL = 24
 _EMPTY: dict = {}
 LEVEL_SETS = {"any": ("kabupaten", "kota", "provinsi"), "kabupaten": ("kabupaten", "kota"),
@@ -187,6 +189,10 @@ def _tail_item(toks: Tokens, role: Role, st: _TailState, k: int) -> int | None:
         parts.append(Part("org", k, k + 1, ("unknown", text)))
         role.public |= role.title.text.startswith(("kepala", "sekretaris", "kadis"))
         st.place_level = st.place_level or "any"   # "Kepala DPMDes Garut": the agency's region
+        return k + 1
+    if not parts and role.title.text in CIVIL_SERVANTS and toks.norm[k] in CIVIL_STATUS and text.isupper():
+        parts.append(Part("word", k, k + 1, True))  # "guru ASN di Maumere": a civil servant's post
+        role.public = True
         return k + 1
     if st.in_unit and toks.norm[k] in ("asn", "pns") and text.isupper():
         parts.append(Part("word", k, k + 1, False))  # "Deputi Penegakan Disiplin ASN"
