@@ -172,3 +172,13 @@ def test_days_without_a_year(nlp, text, published, expected):
 ])
 def test_bare_fractions_and_lowercase_words_are_no_dates(nlp, text):
     assert dates(nlp, text, date(2024, 1, 1)) == []
+
+
+def test_a_register_numbers_year_dates_a_day_when_nothing_else_does(nlp):
+    text = ("Panwaslih mengklarifikasi MY, Camat Jangka, Kamis (1/2). Laporan teregistrasi dengan nomor "
+            "004/Reg/LP/PL/Kab/01.17/I/2024.")
+    assert dates(nlp, text) == ["2024-02-01"]
+    # a law's year is no such hint, and a publication date comes first
+    assert dates(nlp, "Camat diperiksa Kamis (1/2) sesuai UU 7/2017.") == []
+    assert dates(nlp, text.replace("/I/2024", "/I/2018"), published=date(2024, 2, 5)) == ["2024-02-01"]
+    assert dates(nlp, text.replace("/I/2024", "/I/2018")) == ["2018-02-01"]

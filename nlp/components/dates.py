@@ -101,12 +101,20 @@ def _line_index(text: str, line_start: int, body_start: int) -> int:
     return sum(1 for ln in before.split("\n") if ln.strip())
 
 
+# the year closing a register or letter number ("004/Reg/LP/PL/Kab/01.17/I/2024"): the last
+# hint of the year when the text gives no other (a law's "7/2017" has one slash and is none)
+REGISTER_YEAR = re.compile(r"\b[\w.-]+(?:/[\w.-]+){2,}/((?:19|20)\d{2})\b")
+
+
 class _YearResolver:
     def __init__(self, text, sents, years, raws, published: date | None) -> None:
         self.text, self.sents, self.published = text, sents, published
         self.explicit = sorted(years + [(r.start, r.year) for r in raws if r.year])
         counts = Counter(y for _, y in self.explicit)
         self.most = max(counts, key=lambda y: (counts[y], y)) if counts else None
+        if self.most is None and not published:
+            registers = Counter(int(m.group(1)) for m in REGISTER_YEAR.finditer(text))
+            self.most = max(registers, key=lambda y: (registers[y], y)) if registers else None
 
     def resolve(self, raw: Raw, day: int) -> str | None:
         if raw.year:
