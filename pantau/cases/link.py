@@ -117,10 +117,11 @@ def score(rep: Report, case: Cluster, r: Rules) -> tuple[float | None, list[str]
     if gap is not None:
         if gap > w["days_never"]:
             return None, [f"{gap} days apart"]
+        follow_up = RANK[rep.stage] > case.top and rep.stage != "clarified"
         if gap > w["days_very_far"]:
             total += w["very_far"]
-        elif gap > w["days_far"]:
-            total += w["far"]
+        elif gap > w["days_far"] and not follow_up:  # a decision months after the report is
+            total += w["far"]                           # the usual pace, not a sign of another case
         elif gap <= w["days_close"]:
             total += w["close"]
         why.append(f"{gap} days apart")
