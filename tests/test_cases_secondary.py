@@ -120,3 +120,14 @@ def test_the_head_of_a_school_unit_is_the_kepala_sekolah():
 
     r = rules()
     assert r.role_of("kepala UPT sekolah dasar berinisial ASM") == r.role_of("Seorang kepala sekolah") == "kepala_sekolah"
+
+
+def test_others_of_the_role_are_not_the_named_subject():
+    main = "Bawaslu meneruskan rekomendasi terhadap Pangulu Nagori Dalig Raya, Rudolf Saragih, kepada bupati."
+    other = "Bawaslu juga menangani dugaan keterlibatan dua pangulu lain di Kecamatan Bandar."
+    item = article("a1", "2024-11-13", [("Rudolf Saragih (Pangulu Nagori Dalig Raya)", "recommended", "campaign_material", main),
+                                        ("dua pangulu", "examined", None, other)],
+                   officials=[("Rudolf Saragih", "Pangulu Nagori Dalig Raya", "p-rudolf", "12.08.29.2001")],
+                   regions=[("12.08.23", "kecamatan", "Bandar", other)])
+    [rep] = [r for r in reports(item) if r.persons]
+    assert rep.subregions == {"12.08.29.2001"} and rep.stage == "recommended"

@@ -388,3 +388,10 @@ def test_a_two_word_abbreviation_of_a_kabupaten(nlp):
     got = _names(nlp, "Kadis Pendidikan Tanjab Barat, Hasbullah, mengaku sudah memanggil kepala sekolah. "
                       "Kabupaten PALI mencatat 5 kasus.")
     assert got == {("kabupaten", "Tanjung Jabung Barat"), ("kabupaten", "Penukal Abab Lematang Ilir")}
+
+
+def test_district_after_a_village_is_a_kecamatan(nlp):
+    got = _names(nlp, "TABANAN, Bali - A civil servant at the Tabanan regency secretariat opened the event in "
+                      "Nyitdah village, Kediri district.")
+    assert ("kabupaten", "Kediri") not in got and ("kabupaten", "Tabanan") in got
+    assert ("kabupaten", "Wakatobi") in _names(nlp, "Bawaslu of Wakatobi district summoned a teacher on Monday.")

@@ -45,6 +45,7 @@ _HYPHEN_WORD = re.compile(r"-(\w)")
 # A bare count after a name, closed by a list separator: "Jember 14, Bangkalan 11 dan Sampang 9".
 # A tally only when the next name of the text has one too (two in a row make a list of counts).
 _BARE_COUNT = re.compile(r"[ \t\xa0]*:?[ \t\xa0]*\d{1,4}(?=[ \t\xa0]*(?:[,;.)]|dan\b|serta\b|\n|$))")
+_VILLAGE_BEFORE = re.compile(r"\b(?:village|subdistrict|kelurahan)\s*,\s*$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[ \t\xa0]+([A-Z][\w'’-]*)")
 # an abbreviation in brackets inside a name: "Ogan Komering Ulu (OKU) Timur"
 _GLOSSED_TAIL = re.compile(r"[ \t\xa0]*\([A-Z][A-Za-z]{1,7}\)[ \t\xa0]+([A-Z][a-z]+(?:[ \t\xa0][A-Z][a-z]+)?)")
@@ -298,6 +299,9 @@ class RegionScanner:
             after = _LEVEL_AFTER.match(text, e)
             if after and after.group(1).lower() in self.cues.level_after and mention.kind != LEVEL:
                 mention.kind, mention.level = LEVEL, self.cues.level_after[after.group(1).lower()]
+                if after.group(1).lower() == "district" and _VILLAGE_BEFORE.search(text, max(0, s - 40), s):
+                    mention.kind = BLOCK  # an address: "Nyitdah village, Kediri district" is a
+                    # kecamatan (in Tabanan), not kabupaten Kediri
             nxt = _NEXT_WORD.match(text, e)
             if nxt and not nxt.group(1).isupper() and nxt.group(1).lower() not in self.cues.follow_ok \
                     and not self.name_re.match(text, nxt.start(1)):

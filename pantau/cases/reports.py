@@ -29,6 +29,7 @@ RANK = {s: i for i, s in enumerate(STAGES)}
 INITIALS_RE = re.compile(r"\b(?:berinisial|inisial)\s+([A-Z]{1,4}(?:\.\s?[A-Z]{1,3})*)")
 # "Guru tersebut berinisial MK", "Kepala sekolah itu berinisial SW": a role named before
 LATER_INITIALS_RE = re.compile(r"\b(\w+(?:\s+\w+)?)\s+(?:tersebut|itu)\s+(?:berinisial|inisial)\s+([A-Z]{1,4})\b")
+OTHERS_RE = re.compile(r"\s+(?:lain|lainnya|other|others)\b", re.IGNORECASE)
 NAMED_RE = re.compile(r"\bbernama\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})")
 # where a role's description ends ("Kepsek Pendukung Paslon | ke BKN")
 PHRASE_END_RE = re.compile(r"\s(?:ke|kepada|oleh|dari|dan|di|yang|untuk|karena|saat|soal|,)\s|[,.;:]")
@@ -225,6 +226,8 @@ def _place_unnamed(item: CaseInput, groups: dict, m: Mention, r: Rules) -> None:
     if initials:
         target = [g for g in named if g.initials == initials or (
             any(initials_match(initials, n) for n in g.names) and not _quoted_only(g))]
+    elif _others(m):
+        target = []  # "dua pangulu lain": not the one the article names
     else:
         target = named if len(named) == 1 else []
     if len(target) == 1:
@@ -234,6 +237,12 @@ def _place_unnamed(item: CaseInput, groups: dict, m: Mention, r: Rules) -> None:
     key = ("unnamed", role, initials or "", place or "")
     g = groups.setdefault(key, _Group(key, role, initials=initials, place=place, label=m.subject))
     g.mentions.append(m)
+
+
+def _others(m: Mention) -> bool:
+    """The subject is said to be others ("dua pangulu lain", "seorang ASN lainnya")."""
+    at = m.sentence.lower().find(m.subject.lower())
+    return at >= 0 and bool(OTHERS_RE.match(m.sentence, at + len(m.subject)))
 
 
 def _quoted_only(g: _Group) -> bool:
