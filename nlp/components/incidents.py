@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -337,14 +338,27 @@ def _place_end(m: re.Match) -> int | None:
     """Where the place of a "<Title> <Place>" match ends: before the first verb of a Title
     Case headline ("Kepala Sekolah Beredar", "Kades Sukamaju Dilaporkan"); None when the
     first word is a verb already."""
-    from nlp.components.officials_lexicon import is_verb, load_lexicon
-
-    lex, end = load_lexicon(), m.end(1)
+    end = m.end(1)
     for word in re.finditer(r"\S+", m.group(2)):
-        if is_verb(word.group(0).lower(), lex):
+        if _is_verb(word.group(0).lower()):
             break
         end = m.start(2) + word.end()
     return end if end > m.end(1) else None
+
+
+@lru_cache(maxsize=4096)
+def _is_verb(low: str) -> bool:
+    from nlp.components.officials_lexicon import is_verb
+
+    return is_verb(low, _verbs())
+
+
+@lru_cache(maxsize=1)
+def _verbs():
+    """The officials lexicon's verbs (read once; the gazetteer is not needed for them)."""
+    from nlp.components.officials_lexicon import load_lexicon
+
+    return load_lexicon(use_gazetteer=False)
 
 
 def _right_before(words: Words, hits, char: int) -> bool:
