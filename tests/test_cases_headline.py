@@ -50,3 +50,12 @@ def test_a_dismissal_told_of_the_same_role_in_another_kabupaten_is_another_case(
                    regions=[("35.22", "kabupaten", "Bojonegoro", act)], title=title,
                    text=f"{act} Kasus serupa yang melibatkan kepala puskesmas itu kemudian dihentikan Bawaslu.")
     assert reports(item)[0].stage == "dismissed"
+
+
+def test_a_headline_that_removes_from_office_is_a_sanction():
+    from pantau.cases.rules import rules
+
+    r = rules()
+    assert r.headline_stage("Pj Bupati Kampar Copot Kadisdik yang Arahkan Kepsek Dukung Paslon") == "sanctioned"
+    # named after a recommendation, the removal is the one recommended
+    assert r.headline_stage("Bawaslu Rekomendasikan Bupati Copot Kadisdik") == "recommended"
