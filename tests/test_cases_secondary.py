@@ -131,3 +131,16 @@ def test_others_of_the_role_are_not_the_named_subject():
                    regions=[("12.08.23", "kecamatan", "Bandar", other)])
     [rep] = [r for r in reports(item) if r.persons]
     assert rep.subregions == {"12.08.29.2001"} and rep.stage == "recommended"
+
+
+def test_a_bare_role_set_in_another_kabupaten_is_not_the_one_subject_of_the_role():
+    main = "Bawaslu Kabupaten Jayapura menemukan Otniel Yoku, staf Bapenda, tercatat pengurus partai."
+    other = "Bawaslu Kota Jayapura menelusuri dua ASN Pemerintah Kota Jayapura yang ikut kegiatan partai."
+    item = article("a1", "2023-08-11",
+                   [("Otniel Yoku (staf Bapenda)", "examined", "party_membership", main),
+                    ("Otniel Yoku (staf Bapenda)", "reported", "party_membership", main),
+                    ("dua ASN Pemerintah Kota Jayapura", "reported", "party_membership", other)],
+                   officials=[("Otniel Yoku", "staf Bapenda", "p-otniel", "91.03")],
+                   regions=[("91.03", "kabupaten", "Jayapura", main), ("91.71", "kota", "Jayapura", other)])
+    found = sorted((r.regency, r.stage) for r in reports(item))
+    assert found == [("91.03", "clarified"), ("91.71", "reported")]

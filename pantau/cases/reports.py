@@ -230,6 +230,8 @@ def _place_unnamed(item: CaseInput, groups: dict, m: Mention, r: Rules) -> None:
         target = []  # "dua pangulu lain": not the one the article names
     else:
         target = named if len(named) == 1 else []
+        if target and _elsewhere(item, m.sentence, _regency_of(item, target[0])):
+            target = []  # "dua ASN Pemerintah Kota Jayapura" beside an ASN of the kabupaten
     if len(target) == 1:
         target[0].mentions.append(m)
         return
