@@ -59,3 +59,20 @@ def test_a_headline_that_removes_from_office_is_a_sanction():
     assert r.headline_stage("Pj Bupati Kampar Copot Kadisdik yang Arahkan Kepsek Dukung Paslon") == "sanctioned"
     # named after a recommendation, the removal is the one recommended
     assert r.headline_stage("Bawaslu Rekomendasikan Bupati Copot Kadisdik") == "recommended"
+
+
+def test_a_headline_sanction_the_body_leaves_to_later_is_not_yet_a_sanction():
+    title = "Terbukti Kampanye, Kades Kesik Disanksi Pj Bupati"
+    rec = "Bawaslu meneruskan rekomendasi terhadap Kepala Desa Kesik kepada Pj Bupati."
+    later = "Nanti Pj Bupati yang memutuskan bentuk sanksinya."
+    item = article("a1", "2024-10-23", [("Kepala Desa Kesik", "recommended", "campaign_attendance", rec)],
+                   title=title, text=f"{rec} {later}")
+    assert reports(item)[0].stage == "recommended"
+
+
+def test_a_dismissal_of_another_holder_of_the_role_is_not_this_case():
+    act = "Pj Bupati menjatuhkan sanksi teguran tertulis kepada Kepala Desa Kesik yang ikut berorasi di kampanye."
+    other = "Di kecamatan yang sama, dugaan pelanggaran oleh kepala desa lain telah dihentikan."
+    item = article("a1", "2024-11-12", [("Kepala Desa Kesik", "sanctioned", "campaign_attendance", act)],
+                   title="Pj Bupati Beri Teguran Tertulis untuk Kades Kesik", text=f"{act} {other}")
+    assert reports(item)[0].stage == "sanctioned"

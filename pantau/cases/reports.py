@@ -247,6 +247,12 @@ def _others(m: Mention) -> bool:
     return at >= 0 and bool(OTHERS_RE.match(m.sentence, at + len(m.subject)))
 
 
+def _of_others(sentence: str, r: Rules) -> bool:
+    """The sentence tells of others of a role ("kepala desa lain", "another village head")."""
+    low = sentence.lower()
+    return any(OTHERS_RE.match(low, m.end()) for m in r.role_re.finditer(low))
+
+
 def _quoted_only(g: _Group) -> bool:
     """A named official none of whose sentences tells an act: one quoted about the case."""
     return bool(g.persons) and not any(m.violation_type for m in g.mentions)
@@ -395,7 +401,8 @@ def _report(item: CaseInput, g: _Group, r: Rules, single: bool) -> Report:
     places = {w for _, _, name, _ in item.regions for w in name.lower().split()}
     rep.offices = {a.lower() for a in _offices(described)} | descriptors(described, r, places)
     about = [s for s in [item.title, *_sentences(item.text)]
-             if _names_subject(s, g, r) and not _elsewhere(item, s, rep.regency)] if item.text else []
+             if _names_subject(s, g, r) and not _elsewhere(item, s, rep.regency)
+             and not _of_others(s, r)] if item.text else []
     if _dismissed(about or sorted(sentences), r):
         rep.stage = "dismissed"
         rep.stage_date = _date_in(item, set(about), item.published, recall=True)

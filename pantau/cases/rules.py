@@ -88,7 +88,7 @@ class Rules:
         pattern = dict(self.headline).get(stage)
         if pattern is None:
             return False
-        told = [s.lower() for s in sentences if pattern.search(s.lower())]
+        told = [s.lower() for s in sentences if pattern.search(_no_clitics(s.lower()))]
         return bool(told) and all(self.hedge_re.search(s) for s in told)
 
     def role_of(self, text: str) -> str | None:
@@ -107,6 +107,14 @@ class Rules:
         if ra.family == rb.family and (ra.generic or rb.generic):
             return "generic"
         return None
+
+
+CLITIC_RE = re.compile(r"(?<=\w{4})(?:nya|lah|pun)\b")
+
+
+def _no_clitics(text: str) -> str:
+    """ "sanksinya" -> "sanksi": a stage word with a clitic still names the stage."""
+    return CLITIC_RE.sub("", text)
 
 
 def parse(data: dict) -> Rules:
