@@ -76,3 +76,11 @@ def test_a_dismissal_of_another_holder_of_the_role_is_not_this_case():
     item = article("a1", "2024-11-12", [("Kepala Desa Kesik", "sanctioned", "campaign_attendance", act)],
                    title="Pj Bupati Beri Teguran Tertulis untuk Kades Kesik", text=f"{act} {other}")
     assert reports(item)[0].stage == "sanctioned"
+
+
+def test_a_report_that_cannot_be_registered_is_dismissed():
+    text = ("Bawaslu menyatakan laporan terhadap terlapor S, kepala sekolah pada salah satu SMP negeri, "
+            "tidak dapat diregistrasi karena melewati batas waktu.")
+    item = article("a1", "2024-10-24", [("kepala sekolah berinisial S", "reported", None, text)],
+                   title="Laporan terhadap Kepala Sekolah Tidak Dapat Diregistrasi", text=text)
+    assert reports(item)[0].stage == "dismissed"
