@@ -84,3 +84,21 @@ def test_a_report_that_cannot_be_registered_is_dismissed():
     item = article("a1", "2024-10-24", [("kepala sekolah berinisial S", "reported", None, text)],
                    title="Laporan terhadap Kepala Sekolah Tidak Dapat Diregistrasi", text=text)
     assert reports(item)[0].stage == "dismissed"
+
+
+def test_a_subject_named_only_in_the_headline_takes_the_one_kecamatan_the_article_names():
+    from pantau.cases import cases_of
+
+    first_text = "Seorang kepala sekolah di Kecamatan Kalisat, Jember, diduga mengajak wali murid memilih paslon."
+    first = article("a1", "2024-10-30", [("Seorang kepala sekolah", "reported", "partisan_support", first_text)],
+                    regions=[("35.09.27", "kecamatan", "Kalisat", first_text), ("35.09", "kabupaten", "Jember", first_text)],
+                    text=first_text, title="Kepala SMPN di Kalisat Diduga Ajak Wali Murid Pilih Paslon")
+    body = ("Bawaslu Kabupaten Jember menyampaikan informasi awal terkait kepala SMP Negeri di Kecamatan "
+            "Kalisat tidak dapat ditindaklanjuti.")
+    release = article("a2", "2024-11-12", [], regions=[("35.09.27", "kecamatan", "Kalisat", body),
+                                                       ("35.09", "kabupaten", "Jember", body)],
+                      text=body, title="Informasi Penanganan Dugaan Pelanggaran Kepala Sekolah di Kalisat")
+    [rep] = reports(release)
+    assert rep.subregions == {"35.09.27"}
+    [case] = cases_of([first, release])
+    assert case.articles == ["a1", "a2"] and case.stage == "dismissed"

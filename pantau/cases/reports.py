@@ -419,6 +419,9 @@ def _report(item: CaseInput, g: _Group, r: Rules, single: bool) -> Report:
 def _regions(item: CaseInput, g: _Group, sentences: set[str], rep: Report) -> None:
     codes = set(g.regions) | ({g.place} if g.place else set())
     codes |= {code for code, _, _, sents in item.regions if sents & sentences}
+    if g.key[0] == "headline":  # a subject named only in the headline ("Kepala Sekolah di
+        local = {code for code, level, _, _ in item.regions if level == "kecamatan"}  # Kalisat"):
+        codes |= local if len(local) == 1 else set()  # the one kecamatan the article names
     regencies = [c[:5] for c in codes if len(c) >= 5]
     if not regencies:  # the article's main kabupaten/kota
         counts: dict[str, int] = {}
