@@ -548,3 +548,12 @@ def test_people_sent_to_a_peaceful_or_guarded_event_are_not_mobilised(nlp, text)
 def test_urging_subordinates_to_back_a_candidate_is_mobilisation(nlp):
     got = types(nlp, "Supervisors found he had urged village heads to back a candidate in the regional election.")
     assert {"partisan_decision", "partisan_support"} <= got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A video showed him hosting a campaign rally for regent candidate pair number 1.", True),
+    ("Ia memandu kampanye dialogis pasangan calon nomor urut 2 di aula desa.", True),
+    ("KPU hosted a campaign debate between the candidates.", False),
+])
+def test_hosting_a_campaign_event_is_a_campaign_role(nlp, text, expected):
+    assert ("campaign_role" in types(nlp, text)) is expected
