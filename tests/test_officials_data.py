@@ -53,7 +53,8 @@ def test_acronyms_shape():
     assert "bawaslu" in data["keep"] and "partai" in data["nonpublic"]
     public = set(data["expand"]) | set(data["keep"])
     for acronym, level in data["levels"].items():
-        assert acronym in public and level in ("kecamatan", "desa"), acronym
+        # "local": a facility's own kecamatan or desa, or a kabupaten/kota ("Puskesmas Kalitidu")
+        assert acronym in public and level in ("kecamatan", "desa", "local"), acronym
 
 
 def test_lexicon_loads_with_and_without_gazetteer():
