@@ -33,6 +33,7 @@ CIVIL_SERVANTS = word_set("civil_servants")
 SHARED_TITLES = word_set("shared_titles")
 # words that open the description of a title before the name ("Pembakal sebuah desa di ...")
 DESCRIPTION_OPENERS = word_set("description_openers")
+SPEECH_BEFORE = word_set("speech_before")
 DEFAULT_CONFIG = {
     "data_dir": None,            # folder of roles.toml etc.; None = nlp/data of the package
     "use_gazetteer": True,       # region names from lokal's Kemendagri table bound names
@@ -168,7 +169,8 @@ class Reader:
             return
         k, paren = self._after_clause(role.end), False
         if k + 1 < toks.n and toks.norm[k] in ("tersebut", "itu") and toks.text[k + 1] == "," \
-                and _sentence_initial(toks, role.start):
+                and (_sentence_initial(toks, role.start)
+                     or role.start > 0 and toks.norm[role.start - 1] in SPEECH_BEFORE and self._closed_name(k + 2)):
             k += 1  # "Camat tersebut, Budi Santoso, mengaku ...": the one just mentioned
         if k < toks.n and toks.text[k] in (",", ":"):
             k += 1
@@ -218,6 +220,14 @@ class Reader:
             self._add(role, span[0], span[1], end)
             k = end
 
+    def _closed_name(self, k: int) -> bool:
+        """A name at k closed by a comma ("mengatakan pembakal tersebut, Masrani, sudah ...")."""
+        span = name_right(self.toks, k, self.comp.max_name_tokens)
+        if span is None or span[0] != k:
+            return False
+        end = skip_degrees_right(self.toks, span[1])
+        return end < self.toks.n and self.toks.text[end] == ","
+
     def _after_clause(self, k: int) -> int:
         """Skip "yang membidangi pencegahan" between a role and ", Name"."""
         toks = self.toks
@@ -225,8 +235,8 @@ class Reader:
             for j in range(k + 1, min(toks.n, k + 8)):
                 if toks.text[j] == ",":
                     return j
-                if not toks.text[j].islower():
-                    break
+                if not toks.text[j].islower() and toks.norm[j - 1] not in ("di", "ke"):
+                    break  # "yang berkantor di Ternate," names a place, then the clause ends
         return k
 
     def _left_name(self, role: Role):

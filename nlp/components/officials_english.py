@@ -31,6 +31,7 @@ _ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|said|has|have|with|from|that|were|
 class EnglishRoles:
     before_name: re.Pattern  # organisation words, title, name
     of_org: re.Pattern       # title of organisation, comma, name
+    of_public: re.Pattern    # title of an organisation ending in a public word, name
     name_first: re.Pattern   # name, comma, title of organisation
     name_post: re.Pattern    # name, comma, a civil-service post
     standalone: frozenset
@@ -47,9 +48,16 @@ def english_roles(path: Path = PATH) -> EnglishRoles:
         rf"(?P<role>(?:{org_word}[ ]){{1,5}}?(?i:(?P<title>{titles})))[ ,]+{_NAME}{_AFTER_NAME}")
     # "the head of the education agency in Sumenep regency, East Java, Mohammad ...": one more
     # comma-closed place may stand between the organisation and the name
+    # "the head of the Lebak Community and Village Empowerment Office (DPMD), Ujang Suparman,";
+    # "chairperson of Lebak Bawaslu Ahmad Jaenudin said": no comma when the organisation ends
+    # in a public word
+    public = "|".join(re.escape(w) for w in sorted(data["public"], key=len, reverse=True))
     of_org = re.compile(
-        rf"(?P<role>(?i:(?P<title>{titles}))[ ]of[ ](?:the[ ])?(?P<org>[^,.;()\n]{{2,70}}?))"
-        rf"(?:,[ ][A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,2}})?,[ ]{_NAME}{_AFTER_NAME}")
+        rf"(?P<role>(?i:(?P<title>{titles}))[ ]of[ ](?:the[ ])?(?P<org>[^,.;()\n]{{2,70}}?)"
+        rf"(?:[ ]\([A-Z]{{2,10}}\))?)(?:,[ ][A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,2}})?,[ ]{_NAME}{_AFTER_NAME}")
+    of_public = re.compile(
+        rf"(?P<role>(?i:(?P<title>{titles}))[ ]of[ ](?P<org>(?:[A-Z][\w'’]*[ ]){{1,4}}(?i:{public})))"
+        rf"[ ]{_NAME}{_AFTER_NAME}")
     # "Syarif Hamdani, the head of Sungai Ambawang subdistrict, ...", "I Ketut Arsa, the
     # perbekel (village head) of Kalibukbuk ...", "I Made Adi, a sub-section head in the
     # regency's protocol office": a name, then its title of (in, at) an organisation
@@ -63,7 +71,8 @@ def english_roles(path: Path = PATH) -> EnglishRoles:
     name_post = re.compile(
         rf"{_NAME},[ ](?:a|an|the)[ ](?P<role>(?:[a-z-]+[ ]){{0,2}}?(?P<title>{posts}))"
         rf"(?=[,.;]|[ ](?:at|in|of|with|and|who|was|is|from)\b)")
-    return EnglishRoles(before, of_org, name_first, name_post, frozenset(data["standalone"]) | set(data["civil_posts"]),
+    return EnglishRoles(before, of_org, of_public, name_first, name_post,
+                        frozenset(data["standalone"]) | set(data["civil_posts"]),
                         frozenset(data["public"]), frozenset(data["not_names"]))
 
 
@@ -78,7 +87,8 @@ def looks_english(text: str) -> bool:
 def find(text: str) -> list[tuple[str, str, int, int]]:
     """(name, role, start, end) of every official named with an English title."""
     rules, out = english_roles(), []
-    for pattern, org_group in ((rules.of_org, "org"), (rules.name_first, "org"), (rules.name_post, "role"),
+    for pattern, org_group in ((rules.of_org, "org"), (rules.of_public, "org"), (rules.name_first, "org"),
+                               (rules.name_post, "role"),
                                (rules.before_name, "role")):
         for m in pattern.finditer(text):
             name = _clean_name(m.group("name"), rules)
