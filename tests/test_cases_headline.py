@@ -102,3 +102,16 @@ def test_a_subject_named_only_in_the_headline_takes_the_one_kecamatan_the_articl
     assert rep.subregions == {"35.09.27"}
     [case] = cases_of([first, release])
     assert case.articles == ["a1", "a2"] and case.stage == "dismissed"
+
+
+def test_the_authority_taking_the_step_in_a_headline_is_not_its_subject():
+    from pantau.cases.reports import _role_near
+    from pantau.cases.rules import rules
+
+    r = rules()
+    assert _role_near("Pj Bupati Mamuju Tegur Tertulis Sebelas Guru Kalukku", r) == "guru"
+    assert _role_near("Pj Bupati Kampar Copot Kadisdik yang Arahkan Kepsek", r) == "kepala_dinas"
+    # passive or receiving forms keep the role the subject
+    assert _role_near("Terbukti Pakai Mobil Dinas, Camat Terancam Sanksi", r) == "camat"
+    assert _role_near("Kades di Tebo Dicopot", r) == "kepala_desa"
+    assert _role_near("Bupati Hadiri Deklarasi Paslon", r) == "kepala_daerah"

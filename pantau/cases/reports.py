@@ -29,6 +29,7 @@ RANK = {s: i for i, s in enumerate(STAGES)}
 INITIALS_RE = re.compile(r"\b(?:berinisial|inisial)\s+([A-Z]{1,4}(?:\.\s?[A-Z]{1,3})*)")
 # "Guru tersebut berinisial MK", "Kepala sekolah itu berinisial SW": a role named before
 LATER_INITIALS_RE = re.compile(r"\b(\w+(?:\s+\w+)?)\s+(?:tersebut|itu)\s+(?:berinisial|inisial)\s+([A-Z]{1,4})\b")
+RECEIVING = frozenset(("kena", "dapat", "mendapat", "terima", "menerima", "diberi"))
 OTHERS_RE = re.compile(r"\s+(?:lain|lainnya|other|others)\b", re.IGNORECASE)
 NAMED_RE = re.compile(r"\bbernama\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})")
 # where a role's description ends ("Kepsek Pendukung Paslon | ke BKN")
@@ -280,9 +281,21 @@ def _role_near(text: str, r: Rules) -> str | None:
     """The first subject role ``text`` names outside an overseer's title."""
     low = text.lower()
     for match in r.role_re.finditer(low):
-        if not r.excluded_re.search(_phrase(low, match)):
+        if not r.excluded_re.search(_phrase(low, match)) and not _acts_on_others(low, match.end(), r):
             return r.role_words[match.group(0)]
     return None
+
+
+def _acts_on_others(low: str, end: int, r: Rules) -> bool:
+    """The role is the one who takes the step ("Pj Bupati Mamuju Tegur Tertulis Sebelas Guru",
+    "Pj Bupati Kampar Copot Kadisdik"): an active stage or sanction word within three words
+    after it (a passive one, "Camat X Diperiksa", keeps the role the subject)."""
+    for word in low[end:].split()[:3]:
+        if word.startswith(("di", "ter")) or word in RECEIVING:
+            return False  # "Camat Terancam Sanksi", "Kades Kena Teguran", "Camat X Dicopot"
+        if any(p.fullmatch(word) for _, p in (*r.headline, *r.sanctions)):
+            return not word.startswith("pe")  # "pemeriksaan" names the step, not its doer
+    return False
 
 
 def descriptors(text: str, r: Rules, places: set[str]) -> set[str]:
