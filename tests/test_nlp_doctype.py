@@ -252,6 +252,9 @@ def test_generic_sentences_are_not_incidents(nlp, text):
     # a school head named by the school's level
     ("Bawaslu menghentikan penanganan dugaan pelanggaran yang melibatkan seorang kepala SD negeri di "
      "Kecamatan Pakem karena foto bersama calon bupati.", "examined", "seorang kepala SD"),
+    # "terperiksa": the one examined
+    ("Seorang camat kembali masuk daftar terperiksa Bawaslu karena ikut kampanye paslon.", "examined",
+     "Seorang camat"),
     # initials before the longest role phrase they hold
     ("Bawaslu meneruskan rekomendasi atas nama ASM, kepala UPT sekolah dasar di Kecamatan Cina, yang "
      "berpidato di kampanye paslon, kepada BKN.", "recommended", "kepala UPT sekolah dasar berinisial ASM"),
