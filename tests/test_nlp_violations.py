@@ -557,3 +557,12 @@ def test_urging_subordinates_to_back_a_candidate_is_mobilisation(nlp):
 ])
 def test_hosting_a_campaign_event_is_a_campaign_role(nlp, text, expected):
     assert ("campaign_role" in types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Mulyono duduk di barisan depan mengenakan kaos bergambar caleg dan sempat memberikan sambutan.", "vote_buying"),
+    ("The city administration has asked its 6,800 civil servants to stay away from campaign events.",
+     "partisan_decision"),
+])
+def test_a_speech_is_no_gift_and_staying_away_is_no_mobilisation(nlp, text, absent):
+    assert absent not in types(nlp, text)
