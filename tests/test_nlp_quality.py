@@ -4,8 +4,8 @@ pinned in ``tests/quality_floors.toml`` (lowering one is a visible change):
 - ``sample``: the sample site's articles (the components were developed against them);
 - ``heldout``: ``tests/heldout/heldout.jsonl``, written apart from the components, closer to
   what unseen real articles look like (see its README: never tune rules on its people);
-- ``heldout_b`` to ``heldout_g``: ``tests/heldout/heldout_{b,c,d,e,f,g}.jsonl``, six more such
-  sets by writers who never saw the components or their output (E, F and G imitate real search
+- ``heldout_b`` to ``heldout_h``: ``tests/heldout/heldout_{b,c,d,e,f,g,h}.jsonl``, seven more such
+  sets by writers who never saw the components or their output (E to H imitate real search
   excerpts: cut mid-sentence, 2019/2020 cases, English-language outlets).
 """
 
@@ -25,7 +25,7 @@ HERE = Path(__file__).parent
 FLOORS = HERE / "quality_floors.toml"
 # the held-out sets, each ``tests/heldout/<name>.jsonl``, with the fewest articles it must have
 HELDOUT_SETS = {"heldout": 16, "heldout_b": 14, "heldout_c": 14, "heldout_d": 14, "heldout_e": 25, "heldout_f": 30,
-                "heldout_g": 30}
+                "heldout_g": 30, "heldout_h": 30}
 
 
 def sample_entries() -> list[dict]:
