@@ -11,31 +11,35 @@ MEDAN, DELI_SERDANG = "12.71", "12.07"
 TEMBUNG, PERCUT = "12.71.14", "12.07.26"
 
 
+MAIN = "Camat Medan Tembung, Rudi Siregar, diduga mengumpulkan lurah untuk memenangkan paslon."
+
+
+def _camat_and_a_kades(other: str, other_regions: list[tuple], name: str = "Rudi Siregar"):
+    """An article about a camat that also tells of an unnamed kepala desa in ``other``."""
+    subject = f"{name} (Camat Medan Tembung)"
+    return article("a1", "2024-11-12",
+                   [("seorang kepala desa", "reported", "partisan_decision", other),
+                    (subject, "examined", "partisan_decision", MAIN.replace("Rudi Siregar", name)),
+                    (subject, "reported", "partisan_decision", MAIN.replace("Rudi Siregar", name))],
+                   officials=[(name, "Camat Medan Tembung", f"p-{name}", TEMBUNG)],
+                   regions=[(TEMBUNG, "kecamatan", "Medan Tembung", MAIN.replace("Rudi Siregar", name)),
+                            (MEDAN, "kota", "Medan", MAIN.replace("Rudi Siregar", name)), *other_regions])
+
+
+PERCUT_SENTENCE = "Di Deli Serdang, seorang kepala desa di Kecamatan Percut Sei Tuan dilaporkan mengumpulkan perangkat desa."
+PERCUT_REGIONS = [(PERCUT, "kecamatan", "Percut Sei Tuan", PERCUT_SENTENCE),
+                  (DELI_SERDANG, "kabupaten", "Deli Serdang", PERCUT_SENTENCE)]
+
+
 def test_the_same_act_by_an_unnamed_subject_in_another_kabupaten_is_a_second_case():
-    main = "Camat Medan Tembung, Rudi Siregar, diduga mengumpulkan lurah untuk memenangkan paslon."
-    other = "Di Deli Serdang, seorang kepala desa di Kecamatan Percut Sei Tuan dilaporkan mengumpulkan perangkat desa."
-    item = article("a1", "2024-11-12",
-                   [("Rudi Siregar (Camat Medan Tembung)", "examined", "partisan_decision", main),
-                    ("Rudi Siregar (Camat Medan Tembung)", "reported", "partisan_decision", main),
-                    ("seorang kepala desa", "reported", "partisan_decision", other)],
-                   officials=[("Rudi Siregar", "Camat Medan Tembung", "p-rudi", TEMBUNG)],
-                   regions=[(TEMBUNG, "kecamatan", "Medan Tembung", main), (MEDAN, "kota", "Medan", main),
-                            (PERCUT, "kecamatan", "Percut Sei Tuan", other),
-                            (DELI_SERDANG, "kabupaten", "Deli Serdang", other)])
-    found = {r.role: r for r in reports(item)}
+    found = {r.role: r for r in reports(_camat_and_a_kades(PERCUT_SENTENCE, PERCUT_REGIONS))}
     assert sorted(found) == ["camat", "kepala_desa"]
     assert found["kepala_desa"].regency == DELI_SERDANG and found["kepala_desa"].stage == "reported"
 
 
 def test_the_same_act_by_an_unnamed_subject_in_the_same_kabupaten_is_the_main_case():
-    main = "Camat Medan Tembung, Rudi Siregar, diduga mengumpulkan lurah untuk memenangkan paslon."
     other = "Seorang kepala desa juga dilaporkan mengumpulkan perangkat desa di Medan."
-    item = article("a1", "2024-11-12",
-                   [("Rudi Siregar (Camat Medan Tembung)", "examined", "partisan_decision", main),
-                    ("Rudi Siregar (Camat Medan Tembung)", "reported", "partisan_decision", main),
-                    ("seorang kepala desa", "reported", "partisan_decision", other)],
-                   officials=[("Rudi Siregar", "Camat Medan Tembung", "p-rudi", TEMBUNG)],
-                   regions=[(TEMBUNG, "kecamatan", "Medan Tembung", main), (MEDAN, "kota", "Medan", other)])
+    item = _camat_and_a_kades(other, [(MEDAN, "kota", "Medan", other)])
     assert [r.role for r in reports(item)] == ["camat"]
 
 
@@ -92,17 +96,7 @@ def test_an_articles_main_case_is_listed_before_its_second_case(name):
     """Whatever the case ids, which are digests."""
     from pantau.cases import cases_of
 
-    main = f"Camat Medan Tembung, {name}, diperiksa karena mengumpulkan lurah untuk memenangkan paslon."
-    other = "Di Deli Serdang, seorang kepala desa di Kecamatan Percut Sei Tuan dilaporkan mengumpulkan perangkat desa."
-    subject = f"{name} (Camat Medan Tembung)"
-    item = article("a1", "2024-11-12",
-                   [("seorang kepala desa", "reported", "partisan_decision", other),
-                    (subject, "examined", "partisan_decision", main),
-                    (subject, "reported", "partisan_decision", main)],
-                   officials=[(name, "Camat Medan Tembung", f"p-{name}", TEMBUNG)],
-                   regions=[(TEMBUNG, "kecamatan", "Medan Tembung", main), (MEDAN, "kota", "Medan", main),
-                            (PERCUT, "kecamatan", "Percut Sei Tuan", other),
-                            (DELI_SERDANG, "kabupaten", "Deli Serdang", other)])
+    item = _camat_and_a_kades(PERCUT_SENTENCE, PERCUT_REGIONS, name)
     cases = cases_of([item])
     assert [c.subject.role for c in cases] == ["camat", "kepala_desa"]
     assert [c.stage for c in cases] == ["clarified", "reported"]
