@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pantau.cases.reports import reports
 from tests.test_cases import article
 
@@ -48,7 +50,7 @@ def test_a_dismissal_told_of_the_same_role_in_another_kabupaten_is_another_case(
     # told of the case's own kabupaten, the dismissal is this case's
     item = article("a1", "2025-02-14", [("Kepala Puskesmas Kalitidu", "sanctioned", "social_media", act)],
                    regions=[("35.22", "kabupaten", "Bojonegoro", act)], title=title,
-                   text=f"{act} Kasus serupa yang melibatkan kepala puskesmas itu kemudian dihentikan Bawaslu.")
+                   text=f"{act} Kasus yang melibatkan kepala puskesmas itu kemudian dihentikan Bawaslu.")
     assert reports(item)[0].stage == "dismissed"
 
 
@@ -115,3 +117,22 @@ def test_the_authority_taking_the_step_in_a_headline_is_not_its_subject():
     assert _role_near("Terbukti Pakai Mobil Dinas, Camat Terancam Sanksi", r) == "camat"
     assert _role_near("Kades di Tebo Dicopot", r) == "kepala_desa"
     assert _role_near("Bupati Hadiri Deklarasi Paslon", r) == "kepala_daerah"
+
+
+def test_the_criminal_track_stopped_is_no_dismissal_of_the_neutrality_case():
+    rec = "Bawaslu meneruskan rekomendasi pelanggaran netralitas Lurah Muara Ciujung Timur ke BKN."
+    stop = "Sementara itu Sentra Gakkumdu menghentikan kasus pidananya karena tidak cukup bukti."
+    item = article("a1", "2024-11-20", [("Lurah Muara Ciujung Timur", "recommended", "partisan_support", rec)],
+                   title="Gakkumdu Hentikan Kasus Lurah Muara Ciujung Timur", text=f"{rec} {stop}")
+    assert reports(item)[0].stage == "recommended"
+
+
+@pytest.mark.parametrize("other", [
+    "Sementara laporan serupa terhadap seorang kepala sekolah di Karimun telah dihentikan Bawaslu.",
+    "Adapun laporan terhadap Kepala Desa Tambirejo telah dihentikan Bawaslu karena tidak memenuhi unsur.",
+])
+def test_a_dismissal_told_of_a_similar_case_or_another_holder_is_not_this_case(other):
+    act = "Pj Bupati menjatuhkan teguran tertulis kepada Kepala Desa Ngrandah yang hadir di kampanye."
+    item = article("a1", "2024-11-20", [("Kepala Desa Ngrandah", "sanctioned", "campaign_attendance", act)],
+                   title="Pj Bupati Tegur Tertulis Kades Ngrandah", text=f"{act} {other}")
+    assert reports(item)[0].stage == "sanctioned"

@@ -30,6 +30,8 @@ INITIALS_RE = re.compile(r"\b(?:berinisial|inisial)\s+([A-Z]{1,4}(?:\.\s?[A-Z]{1
 # "Guru tersebut berinisial MK", "Kepala sekolah itu berinisial SW": a role named before
 LATER_INITIALS_RE = re.compile(r"\b(\w+(?:\s+\w+)?)\s+(?:tersebut|itu)\s+(?:berinisial|inisial)\s+([A-Z]{1,4})\b")
 RECEIVING = frozenset(("kena", "dapat", "mendapat", "terima", "menerima", "diberi"))
+CAPITALISED_RE = re.compile(r"\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,2})")
+SIMILAR_RE = re.compile(r"\b(?:kasus|laporan|perkara|dugaan|temuan) serupa\b|\bsimilar (?:case|report)")
 OTHERS_RE = re.compile(r"\s+(?:lain|lainnya|other|others)\b", re.IGNORECASE)
 NAMED_RE = re.compile(r"\bbernama\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})")
 # where a role's description ends ("Kepsek Pendukung Paslon | ke BKN")
@@ -251,7 +253,23 @@ def _others(m: Mention) -> bool:
 def _of_others(sentence: str, r: Rules) -> bool:
     """The sentence tells of others of a role ("kepala desa lain", "another village head")."""
     low = sentence.lower()
-    return any(OTHERS_RE.match(low, m.end()) for m in r.role_re.finditer(low))
+    return bool(SIMILAR_RE.search(low)) or any(OTHERS_RE.match(low, m.end()) for m in r.role_re.finditer(low))
+
+
+def _another_holder(sentence: str, g: _Group, r: Rules) -> bool:
+    """The sentence names the role with another place or name than the subject's ("laporan
+    terhadap Kepala Desa Tambirejo ... dihentikan" in an article on the kades of Ngrandah)."""
+    own = [CAPITALISED_RE.match(g.label, m.end()) for m in r.role_re.finditer(g.label.lower())]
+    if not any(own):
+        return False  # the subject's own place is not known: nothing to tell another by
+    known = " ".join([g.label, *g.names]).lower()
+    for m in r.role_re.finditer(sentence.lower()):
+        if r.compatible_roles(g.role, r.role_words[m.group(0)]) != "specific":
+            continue
+        after = CAPITALISED_RE.match(sentence, m.end())
+        if after and not any(w.lower() in known for w in after.group(1).split()):
+            return True
+    return False
 
 
 def _quoted_only(g: _Group) -> bool:
@@ -415,7 +433,7 @@ def _report(item: CaseInput, g: _Group, r: Rules, single: bool) -> Report:
     rep.offices = {a.lower() for a in _offices(described)} | descriptors(described, r, places)
     about = [s for s in [item.title, *_sentences(item.text)]
              if _names_subject(s, g, r) and not _elsewhere(item, s, rep.regency)
-             and not _of_others(s, r)] if item.text else []
+             and not _of_others(s, r) and not _another_holder(s, g, r)] if item.text else []
     if _dismissed(about or sorted(sentences), r):
         rep.stage = "dismissed"
         rep.stage_date = _date_in(item, set(about), item.published, recall=True)
@@ -507,6 +525,8 @@ def _sentences(text: str) -> list[str]:
 def _dismissed(sentences: list[str], r: Rules) -> bool:
     for sentence in sentences:
         low = sentence.lower()
+        if r.criminal_re.search(low):
+            continue  # the criminal track stopped, not the neutrality case
         for match in r.dismissed_re.finditer(low):
             if not r.conditional_re.search(low[max(0, match.start() - 60):match.start()]):
                 return True

@@ -40,6 +40,7 @@ class Rules:
     excluded_re: re.Pattern
     dismissed_re: re.Pattern
     conditional_re: re.Pattern
+    criminal_re: re.Pattern
     hedge_re: re.Pattern
     stage_map: dict[str, str]
     headline: tuple[tuple[str, re.Pattern], ...]   # most advanced first
@@ -135,6 +136,7 @@ def parse(data: dict) -> Rules:
         excluded_re=_alternation(data["subjects"]["excluded"]),
         dismissed_re=_alternation(stages["dismissed"]),
         conditional_re=_alternation(stages["conditionals"]),
+        criminal_re=_alternation(stages["criminal_track"]),
         hedge_re=_alternation(stages["hedges"] + stages["conditionals"]),
         stage_map=dict(stages["map"]),
         headline=tuple((k, _alternation(v)) for k, v in reversed(list(stages["headline"].items()))),
