@@ -110,6 +110,9 @@ def score(rep: Report, case: Cluster, r: Rules) -> tuple[float | None, list[str]
             total += w["same_kecamatan"]
             why.append("same kecamatan")
     relation = r.acts_relation(rep.acts, case.acts)
+    if relation == "other" and not same_person and _initials_fit(rep, case):
+        relation = "related"  # initials that fit the case's named official: one person, and one
+        # event told by its different acts (tractors handed out under a candidate's banner)
     if relation:
         total += w[f"{relation}_act"]
         why.append(f"{relation} act")
