@@ -136,3 +136,21 @@ def test_a_dismissal_told_of_a_similar_case_or_another_holder_is_not_this_case(o
     item = article("a1", "2024-11-20", [("Kepala Desa Ngrandah", "sanctioned", "campaign_attendance", act)],
                    title="Pj Bupati Tegur Tertulis Kades Ngrandah", text=f"{act} {other}")
     assert reports(item)[0].stage == "sanctioned"
+
+
+@pytest.mark.parametrize("title,stage", [
+    ("BKN Minta Bupati Gunungkidul Jatuhkan Hukuman Disiplin Sedang untuk Panewu", "recommended"),
+    ("Pj Bupati Jatuhkan Sanksi kepada Kades Sukamaju", "sanctioned"),
+    ("Kades Sukamaju Minta Maaf Usai Dijatuhi Sanksi", "sanctioned"),
+])
+def test_a_sanction_a_headline_asks_for_is_a_recommendation(title, stage):
+    from pantau.cases.rules import rules
+
+    assert rules().headline_stage(title) == stage
+
+
+def test_the_one_asked_to_sanction_is_not_the_subject_and_a_panewu_is_a_camat():
+    from pantau.cases.reports import _role_near
+    from pantau.cases.rules import rules
+
+    assert _role_near("BKN Minta Bupati Gunungkidul Jatuhkan Hukuman Disiplin Sedang untuk Panewu", rules()) == "camat"

@@ -41,6 +41,7 @@ class Rules:
     dismissed_re: re.Pattern
     conditional_re: re.Pattern
     criminal_re: re.Pattern
+    request_re: re.Pattern
     hedge_re: re.Pattern
     stage_map: dict[str, str]
     headline: tuple[tuple[str, re.Pattern], ...]   # most advanced first
@@ -79,7 +80,10 @@ class Rules:
         sanction = min((m.start() for _, p in self.sanctions if (m := p.search(low))), default=None)
         if sanction is not None:
             found["sanctioned"] = min(sanction, found.get("sanctioned", sanction))
-        if "sanctioned" in found and found.get("recommended", len(low)) < found["sanctioned"]:
+        # "BKN Minta Bupati Jatuhkan Hukuman": asked for ("Minta Maaf" is an apology)
+        asks = [m.start() for m in self.request_re.finditer(low) if not low.startswith(" maaf", m.end())]
+        first_ask = min([found.get("recommended", len(low)), *asks])
+        if "sanctioned" in found and first_ask < found["sanctioned"]:
             return "recommended"
         return next((stage for stage, _ in self.headline if stage in found), None)
 
@@ -137,6 +141,7 @@ def parse(data: dict) -> Rules:
         dismissed_re=_alternation(stages["dismissed"]),
         conditional_re=_alternation(stages["conditionals"]),
         criminal_re=_alternation(stages["criminal_track"]),
+        request_re=_alternation(stages["requests"]),
         hedge_re=_alternation(stages["hedges"] + stages["conditionals"]),
         stage_map=dict(stages["map"]),
         headline=tuple((k, _alternation(v)) for k, v in reversed(list(stages["headline"].items()))),
