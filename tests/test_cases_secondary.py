@@ -138,3 +138,17 @@ def test_a_bare_role_set_in_another_kabupaten_is_not_the_one_subject_of_the_role
                    regions=[("91.03", "kabupaten", "Jayapura", main), ("91.71", "kota", "Jayapura", other)])
     found = sorted((r.regency, r.stage) for r in reports(item))
     assert found == [("91.03", "clarified"), ("91.71", "reported")]
+
+
+def test_an_official_listed_beside_the_main_subject_at_a_step_is_a_case_of_their_own():
+    listed = ("Keduanya adalah Muhammad Noor, kepala seksi, yang dijatuhi pemotongan tunjangan, serta "
+              "Yulius Saputra, guru SMP, yang dijatuhi teguran tertulis.")
+    quote = "Kepala BKPSDM, Heriyanto, mengatakan keputusan sudah diserahkan."
+    item = article("a1", "2025-01-21",
+                   [("Muhammad Noor (kepala seksi)", "sanctioned", "social_media", listed),
+                    ("Yulius Saputra (guru SMP)", "sanctioned", "social_media", listed),
+                    ("Heriyanto (Kepala BKPSDM)", "recommended", "social_media", quote)],
+                   officials=[("Muhammad Noor", "kepala seksi", "p-noor", None),
+                              ("Yulius Saputra", "guru SMP", "p-yulius", None),
+                              ("Heriyanto", "Kepala BKPSDM", "p-heri", None)])
+    assert sorted(p for r in reports(item) for p in r.persons) == ["p-noor", "p-yulius"]

@@ -311,6 +311,24 @@ def test_officials_become_subjects_and_overseers_do_not(nlp):
     assert item["violation_type"] == "campaign_material"
 
 
+def test_officials_listed_in_one_sentence_are_each_a_subject(nlp):
+    text = ("Keduanya adalah Muhammad Noor, kepala seksi pemerintahan, yang dijatuhi pemotongan tunjangan karena "
+            "menjadi admin grup WhatsApp pendukung paslon, serta Yulius Saputra, guru SMP negeri, yang dijatuhi "
+            "teguran tertulis karena mengunggah foto paslon di Facebook.")
+    doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
+    doc = nlp.get_pipe("pantau_violations")(nlp.get_pipe("pantau_cues")(doc))
+
+    def official(name, role):
+        start = text.index(name)
+        return {"name": name, "role": role, "org": None, "region_code": None,
+                "evidence": [{"text": name, "start": start, "end": start + len(name), "sentence": text}]}
+
+    doc._.officials = [official("Muhammad Noor", "kepala seksi pemerintahan"), official("Yulius Saputra", "guru")]
+    found = {i["subject"]: i for i in nlp.get_pipe("pantau_incidents")(doc)._.incidents}
+    assert set(found) == {"Muhammad Noor (kepala seksi pemerintahan)", "Yulius Saputra (guru)"}
+    assert {i["stage"] for i in found.values()} == {"sanctioned"}
+
+
 def _incidents_with_official(nlp, text, name, role):
     """pantau_incidents on ``text`` with one official given, as pantau_officials would."""
     doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))

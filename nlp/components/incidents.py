@@ -47,6 +47,7 @@ PLACE_LEVEL_RE = re.compile(r"\b(?:kabupaten|kab\.|kota|kecamatan|kec\.|desa|kel
 ROLE_PLACE_RE = re.compile(
     r"\b(%s)\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,2})"
     % "|".join(map(re.escape, sorted(word_list("local_head_titles"), key=len, reverse=True))))
+LIST_JOIN_RE = re.compile(r"(?:,\s*|\s)(?:serta|dan|and)\s+$")
 NUMBER_RE = re.compile(
     r"\b(?:%s|[2-9])\s+(?:orang\s+)?$" % "|".join(word_list("number_words")), re.I)
 DESC_TAIL = 4  # capitalised words kept after a described role ("seorang ASN Dinas Perhubungan")
@@ -154,6 +155,12 @@ class IncidentFinder:
             last = item
             last_kind = last_kind if kind == "anaphor" else kind
             kinds.append(last_kind or kind)
+            if kind == "official":  # "Keduanya adalah A, ..., serta B, ... yang dijatuhi teguran"
+                for extra in _listed_officials(words, off_by_sent.get(sent, []), s_start, viols, stage, sent):
+                    if (extra["subject"], stage, extra["violation_type"]) not in seen:
+                        seen.add((extra["subject"], stage, extra["violation_type"]))
+                        out.append(extra)
+                        kinds.append("official")
             if len(out) >= self.max_incidents:
                 break
         known = {}
@@ -297,6 +304,22 @@ def _stage(words: Words, sh: dict) -> tuple[str | None, Hit | None]:
         # "merekomendasikan Pj Bupati menjatuhkan sanksi kepada ...": a sanction recommended
         return "recommended", best_hit
     return best, best_hit
+
+
+def _listed_officials(words: Words, officials, first: int, viols, stage: str, sent: int) -> list[dict]:
+    """Officials listed after the sentence's subject ("A, kepala seksi ..., serta B, guru ...,
+    yang dijatuhi teguran"): each an incident of the same stage, with the act told after it."""
+    out = []
+    for label, start, end in officials:
+        if start <= first or not LIST_JOIN_RE.search(words.text[max(0, start - 12):start]):
+            continue
+        after = [(vtype, ev) for vtype, ev in viols if ev["start"] > start]
+        vtype, ev = min(after, key=lambda t: t[1]["start"]) if after else (None, None)
+        a, b = start, ev["end"] if ev else end
+        out.append({"subject": label, "act": ev["text"] if ev else "", "stage": stage, "violation_type": vtype,
+                    "evidence": {"text": words.text[a:b], "start": a, "end": b,
+                                 "sentence": words.sentence_text(sent)}})
+    return out
 
 
 def _act(words: Words, viols, stage_hit):

@@ -373,7 +373,7 @@ def _salient(item: CaseInput, groups: list[_Group], r: Rules | None = None) -> l
     for g in ranked[1:]:
         acts = [m.violation_type for m in g.mentions if m.violation_type]
         if (named(g) and (acts or g.initials or not _role_only(item.title, g, r))) or set(acts) - main_acts \
-                or (acts and _apart(item, g, main, r)):
+                or (acts and _apart(item, g, main, r)) or _listed_with(g, main):
             kept.append(g)
     return kept
 
@@ -383,6 +383,13 @@ def _role_only(title: str, g: _Group, r: Rules) -> bool:
     Diperiksa": the lurah may be those gathered, not a subject). A named official so named,
     with no act of their own, is quoted or a witness."""
     return not _names_subject(title, replace(g, role=None), r) if title else True
+
+
+def _listed_with(g: _Group, main: _Group) -> bool:
+    """A named official the main subject's own sentence lists beside it at a step ("Keduanya
+    adalah A, ..., serta B, ..., yang dijatuhi teguran"): a case of its own."""
+    sentences = {m.sentence for m in main.mentions}
+    return bool(g.persons) and any(m.sentence in sentences and m.stage != "reported" for m in g.mentions)
 
 
 def _apart(item: CaseInput, g: _Group, main: _Group, r: Rules) -> bool:
