@@ -272,6 +272,10 @@ def test_a_list_of_bare_counts_is_a_tally(nlp):
                    ("kabupaten", "Probolinggo")}
     # one name with a number is no tally
     assert _names(nlp, "Ia tinggal di rumah bernomor Sampang 9, dekat pasar.") == set()
+    # counts in words
+    got = _names(nlp, "Kasus terbanyak disusul Inhil enam, Rohul lima, Kuansing empat dan Bengkalis tiga.")
+    assert got == {("kabupaten", "Indragiri Hilir"), ("kabupaten", "Rokan Hulu"),
+                   ("kabupaten", "Kuantan Singingi"), ("kabupaten", "Bengkalis")}
 
 
 def test_tally_with_counts_in_words(nlp):

@@ -44,7 +44,8 @@ _PLAIN_LEVEL_WORDS = {"kabupaten", "kabupaten administrasi", "kab", "kab.", "kot
 _HYPHEN_WORD = re.compile(r"-(\w)")
 # A bare count after a name, closed by a list separator: "Jember 14, Bangkalan 11 dan Sampang 9".
 # A tally only when the next name of the text has one too (two in a row make a list of counts).
-_BARE_COUNT = re.compile(r"[ \t\xa0]*:?[ \t\xa0]*\d{1,4}(?=[ \t\xa0]*(?:[,;.)]|dan\b|serta\b|\n|$))")
+_BARE_COUNT = re.compile(r"[ \t\xa0]*:?[ \t\xa0]*(?:\d{1,4}|%s)(?=[ \t\xa0]*(?:[,;.)]|dan\b|serta\b|\n|$))"
+                         % _COUNT_WORD)
 _VILLAGE_BEFORE = re.compile(r"\b(?:village|subdistrict|kelurahan)\s*,\s*$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[ \t\xa0]+([A-Z][\w'’-]*)")
 # an abbreviation in brackets inside a name: "Ogan Komering Ulu (OKU) Timur"
