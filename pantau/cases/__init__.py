@@ -1,7 +1,8 @@
 """The case stage: incident reports from many articles joined into cases.
 
 ``inputs`` reads what the stage needs of an article (from the archive or from ``pantau
-extract``), ``reports`` groups one article's incident mentions by subject, ``link`` joins
+extract``), ``reports`` groups one article's incident mentions by subject (``context`` tells
+which sentences point to another case), ``link`` joins
 reports across articles, ``records`` describes each case. The archive's tables are in
 ``pantau.store.cases``; the rules and weights in ``pantau/data/case_rules.toml``.
 """

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
+from pantau.cases import context
 from pantau.cases.inputs import CaseInput, Mention
 from pantau.cases.rules import Rules, rules
 from pantau.officials_registry import normalize_name as _normalize_name
@@ -29,10 +30,6 @@ RANK = {s: i for i, s in enumerate(STAGES)}
 INITIALS_RE = re.compile(r"\b(?:berinisial|inisial)\s+([A-Z]{1,4}(?:\.\s?[A-Z]{1,3})*)")
 # "Guru tersebut berinisial MK", "Kepala sekolah itu berinisial SW": a role named before
 LATER_INITIALS_RE = re.compile(r"\b(\w+(?:\s+\w+)?)\s+(?:tersebut|itu)\s+(?:berinisial|inisial)\s+([A-Z]{1,4})\b")
-RECEIVING = frozenset(("kena", "dapat", "mendapat", "terima", "menerima", "diberi"))
-CAPITALISED_RE = re.compile(r"\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,2})")
-SIMILAR_RE = re.compile(r"\b(?:kasus|laporan|perkara|dugaan|temuan) serupa\b|\bsimilar (?:case|report)")
-OTHERS_RE = re.compile(r"\s+(?:lain|lainnya|other|others)\b", re.IGNORECASE)
 NAMED_RE = re.compile(r"\bbernama\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})")
 # where a role's description ends ("Kepsek Pendukung Paslon | ke BKN")
 PHRASE_END_RE = re.compile(r"\s(?:ke|kepada|oleh|dari|dan|di|yang|untuk|karena|saat|soal|,)\s|[,.;:]")
@@ -229,11 +226,11 @@ def _place_unnamed(item: CaseInput, groups: dict, m: Mention, r: Rules) -> None:
     if initials:
         target = [g for g in named if g.initials == initials or (
             any(initials_match(initials, n) for n in g.names) and not _quoted_only(g))]
-    elif _others(m):
+    elif context.others(m):
         target = []  # "dua pangulu lain": not the one the article names
     else:
         target = named if len(named) == 1 else []
-        if target and _elsewhere(item, m.sentence, _regency_of(item, target[0])):
+        if target and context.elsewhere(item, m.sentence, _regency_of(item, target[0])):
             target = []  # "dua ASN Pemerintah Kota Jayapura" beside an ASN of the kabupaten
     if len(target) == 1:
         target[0].mentions.append(m)
@@ -242,34 +239,6 @@ def _place_unnamed(item: CaseInput, groups: dict, m: Mention, r: Rules) -> None:
     key = ("unnamed", role, initials or "", place or "")
     g = groups.setdefault(key, _Group(key, role, initials=initials, place=place, label=m.subject))
     g.mentions.append(m)
-
-
-def _others(m: Mention) -> bool:
-    """The subject is said to be others ("dua pangulu lain", "seorang ASN lainnya")."""
-    at = m.sentence.lower().find(m.subject.lower())
-    return at >= 0 and bool(OTHERS_RE.match(m.sentence, at + len(m.subject)))
-
-
-def _of_others(sentence: str, r: Rules) -> bool:
-    """The sentence tells of others of a role ("kepala desa lain", "another village head")."""
-    low = sentence.lower()
-    return bool(SIMILAR_RE.search(low)) or any(OTHERS_RE.match(low, m.end()) for m in r.role_re.finditer(low))
-
-
-def _another_holder(sentence: str, g: _Group, r: Rules) -> bool:
-    """The sentence names the role with another place or name than the subject's ("laporan
-    terhadap Kepala Desa Tambirejo ... dihentikan" in an article on the kades of Ngrandah)."""
-    own = [CAPITALISED_RE.match(g.label, m.end()) for m in r.role_re.finditer(g.label.lower())]
-    if not any(own):
-        return False  # the subject's own place is not known: nothing to tell another by
-    known = " ".join([g.label, *g.names]).lower()
-    for m in r.role_re.finditer(sentence.lower()):
-        if r.compatible_roles(g.role, r.role_words[m.group(0)]) != "specific":
-            continue
-        after = CAPITALISED_RE.match(sentence, m.end())
-        if after and not any(w.lower() in known for w in after.group(1).split()):
-            return True
-    return False
 
 
 def _quoted_only(g: _Group) -> bool:
@@ -299,21 +268,9 @@ def _role_near(text: str, r: Rules) -> str | None:
     """The first subject role ``text`` names outside an overseer's title."""
     low = text.lower()
     for match in r.role_re.finditer(low):
-        if not r.excluded_re.search(_phrase(low, match)) and not _acts_on_others(low, match.end(), r):
+        if not r.excluded_re.search(_phrase(low, match)) and not context.acts_on_others(low, match.end(), r):
             return r.role_words[match.group(0)]
     return None
-
-
-def _acts_on_others(low: str, end: int, r: Rules) -> bool:
-    """The role is the one who takes the step ("Pj Bupati Mamuju Tegur Tertulis Sebelas Guru",
-    "Pj Bupati Kampar Copot Kadisdik"): an active stage or sanction word within three words
-    after it (a passive one, "Camat X Diperiksa", keeps the role the subject)."""
-    for word in low[end:].split()[:3]:
-        if word.startswith(("di", "ter")) or word in RECEIVING:
-            return False  # "Camat Terancam Sanksi", "Kades Kena Teguran", "Camat X Dicopot"
-        if any(p.fullmatch(word) for _, p in (*r.headline, *r.sanctions)):
-            return not word.startswith("pe")  # "pemeriksaan" names the step, not its doer
-    return False
 
 
 def descriptors(text: str, r: Rules, places: set[str]) -> set[str]:
@@ -438,9 +395,9 @@ def _report(item: CaseInput, g: _Group, r: Rules, single: bool) -> Report:
     described = " ".join([g.label, *g.office_text, item.title if single else ""])
     places = {w for _, _, name, _ in item.regions for w in name.lower().split()}
     rep.offices = {a.lower() for a in _offices(described)} | descriptors(described, r, places)
-    about = [s for s in [item.title, *_sentences(item.text)]
-             if _names_subject(s, g, r) and not _elsewhere(item, s, rep.regency)
-             and not _of_others(s, r) and not _another_holder(s, g, r)] if item.text else []
+    about = [s for s in [item.title, *body]
+             if _names_subject(s, g, r) and not context.elsewhere(item, s, rep.regency)
+             and not context.of_others(s, r) and not context.another_holder(s, g, r)] if item.text else []
     if _dismissed(about or sorted(sentences), r):
         rep.stage = "dismissed"
         rep.stage_date = _date_in(item, set(about), item.published, recall=True)
@@ -477,15 +434,6 @@ def _regions(item: CaseInput, g: _Group, sentences: set[str], rep: Report) -> No
 OFFICE_RE = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b")
 GENERIC_ACRONYMS = {"ASN", "PNS", "PPPK", "KASN", "BKN", "BKD", "TNI", "POLRI", "DPRD", "KPU", "RT", "RW",
                     "DAN", "THL", "UPT", "UPTD", "SD", "SMP", "SMA", "SMK", "SMPN", "SDN", "SMAN"}
-
-
-def _elsewhere(item: CaseInput, sentence: str, regency: str | None) -> bool:
-    """The sentence is set in another kabupaten/kota only ("Di Jember, kasus serupa yang
-    melibatkan seorang kepala puskesmas justru dihentikan"): another case of the role."""
-    if regency is None:
-        return False
-    named = {code[:5] for code, _, _, sents in item.regions if len(code) >= 5 and sentence in sents}
-    return bool(named) and regency not in named
 
 
 def _offices(text: str) -> set[str]:
