@@ -451,3 +451,25 @@ def _full_type(text, title=None):
 ])
 def test_real_article_classes(text, title, expected):
     assert _full_type(text, title) == expected
+
+
+def test_an_english_statistics_story_with_two_cases_for_colour_stays_statistics():
+    text = ("The Civil Service Commission has logged 640 reports of civil servants breaching neutrality "
+            "rules this year, the highest number since 2018, commissioner Rudi Hartono said on Monday. "
+            "East Java topped the list with 88 reports, followed by Central Sulawesi with 54 and Maluku "
+            "with 41. By category, social media posts made up 35 percent of the reports, while attending "
+            "campaign events accounted for 20 percent. One of the most serious cases involved the head of the "
+            "education office in Buru regency, Sahrul Tuasikal, who was found to have instructed principals "
+            "to gather support for a regent candidate. In another, a teacher in Poso was "
+            "reprimanded over a campaign post on Facebook.")
+    assert _full_type(text, "Commission logs record number of neutrality reports") == "statistics"
+
+
+def test_an_english_report_of_a_described_health_worker_is_an_incident():
+    from nlp.pipeline import load
+
+    doc = load()("A midwife employed at a community health center in Buru regency is being investigated by "
+                 "the election supervisory agency after she appeared in a campaign video for a regent "
+                 "candidate.")
+    assert [(i["subject"], i["stage"], i["violation_type"]) for i in doc._.incidents] == [
+        ("A midwife", "reported", "partisan_support")]

@@ -764,3 +764,13 @@ def test_the_title_just_mentioned_then_the_name(nlp):
     assert names(nlp, "Camat tersebut, Budi Santoso, mengaku hanya diundang.") == ["Budi Santoso"]
     assert names(nlp, "Camat tersebut hadir dalam rapat.") == []
     assert names(nlp, "Caleg yang kampanyenya dihadiri perbekel tersebut, Komang Wirata, belum menjawab.") == []
+
+
+def test_a_specialist_doctor_keeps_one_sentence_and_the_hospital():
+    from nlp.pipeline import load
+
+    doc = load()("Bawaslu menyatakan dr. Rina Kartika, Sp.PD, dokter spesialis penyakit dalam di RSUD "
+                 "Kolaka, terbukti melanggar netralitas. Dr. Hendra Lase, Sp.A. hadir sebagai saksi.")
+    assert len(list(doc.sents)) == 2
+    found = {o["name"]: o["role"] for o in doc._.officials}
+    assert found == {"Rina Kartika": "dokter spesialis penyakit dalam di RSUD Kolaka"}

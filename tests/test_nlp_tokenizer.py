@@ -85,7 +85,8 @@ def test_text_round_trips(ours):
 def test_abbreviation_file_loads():
     abbrs = load_abbreviations(DATA)
     assert {"Kab.", "kab.", "KAB.", "Kec.", "Prov.", "No.", "Jl.", "S.H.", "M.Si.", "W."} <= set(abbrs)
-    assert all(a.endswith(".") for a in abbrs)
+    assert all(a.endswith(".") or a.startswith("Sp.") for a in abbrs)
+    assert {"Sp.A", "Sp.A.", "Sp.PD"} <= set(abbrs)
 
 
 def test_make_tokenizer_is_quick_to_build(ours):

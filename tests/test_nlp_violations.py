@@ -155,6 +155,12 @@ POSITIVE = [
     ("Officials were barred from attending campaign rallies and handing out gifts to residents.", "vote_buying"),
     ("Jangan gunakan mobil dinas untuk kepentingan kampanye calon, kata sekda.", "state_resources"),
     ("Kepala sekolah itu menggunakan gedung sekolah untuk kampanye pasangan calon.", "state_resources"),
+    # a candidate's promotional video or testimonial, in either language
+    ("Seorang bidan PNS tampil dalam video kampanye pasangan calon bupati yang diunggah tim pemenangan.",
+     "partisan_support"),
+    ("Dalam unggahan itu, pegawai dinas tersebut menyampaikan testimoni dukungan untuk cagub nomor urut 1.",
+     "partisan_support"),
+    ("The nurse appeared in a campaign video for the regent candidate, posted on Sunday.", "partisan_support"),
 ]
 
 
@@ -168,6 +174,8 @@ def test_every_type_has_positive_cases():
 
 
 NEGATIVE = [
+    # a denial of the act
+    "Kepala dinas itu menegaskan dirinya tidak pernah tampil dalam video kampanye calon mana pun.",
     # generic phrases with no act and no candidate
     "ASN yang tidak netral akan dikenai sanksi sesuai peraturan perundang-undangan.",
     "Kami minta seluruh pegawai tidak terlibat dalam politik praktis.",
