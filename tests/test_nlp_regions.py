@@ -399,3 +399,16 @@ def test_district_after_a_village_is_a_kecamatan(nlp):
                       "Nyitdah village, Kediri district.")
     assert ("kabupaten", "Kediri") not in got and ("kabupaten", "Tabanan") in got
     assert ("kabupaten", "Wakatobi") in _names(nlp, "Bawaslu of Wakatobi district summoned a teacher on Monday.")
+
+
+@pytest.mark.parametrize("text", [
+    "Temanggung Bawaslu said it had received the report on Monday.",
+    "A nurse at the Temanggung regional hospital was questioned.",
+    "The head of Temanggung's civil-service agency, Heru Santosa, confirmed the sanction.",
+])
+def test_english_body_written_after_its_region(nlp, text):
+    assert _names(nlp, text) == {("kabupaten", "Temanggung")}
+
+
+def test_a_bare_name_before_an_ordinary_english_word_stays_unread(nlp):
+    assert _names(nlp, "Temanggung Santosa said the rally was over.") == set()

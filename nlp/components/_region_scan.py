@@ -127,6 +127,7 @@ class Cues:
     idioms: list[str] = field(default_factory=list)
     skip_lines: list[str] = field(default_factory=list)
     level_after: dict[str, str] = field(default_factory=dict)
+    org_after: list[str] = field(default_factory=list)
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> Cues:
@@ -153,6 +154,7 @@ class Cues:
             stoplist={name_key(n) for n in names["stoplist"]}, idioms=list(names["idioms"]),
             level_after={w: lv for lv, words in data.get("level_after", {}).items() for w in words},
             skip_lines=list(ctx.get("skip_lines", [])),
+            org_after=list(org_data.get("after", [])),
         )
 
 
@@ -259,6 +261,10 @@ class RegionScanner:
         self.skip_re = (re.compile(r"(?m)^[ \t*_>#\[-]*" + _cased_trie(cues.skip_lines) + r".*$")
                         if cues.skip_lines else None)
         self.free_re = re.compile(_cased_trie(cues.free_level, _after(r"!\w")) + r"(?!\w)")
+        # English copy names a body after its region: "Wonosobo Bawaslu", "the Wonosobo regional
+        # hospital", "Wonosobo's civil-service agency"
+        self.org_after_re = (re.compile(r"(?:['’]s)?[ \t\xa0]+" + _cased_trie(cues.org_after) + r"(?![\w-])")
+                             if cues.org_after else None)
 
     # -- the scan ------------------------------------------------------------------------
 
@@ -303,6 +309,10 @@ class RegionScanner:
                 if after.group(1).lower() == "district" and _VILLAGE_BEFORE.search(text, max(0, s - 40), s):
                     mention.kind = BLOCK  # an address: "Nyitdah village, Kediri district" is a
                     # kecamatan (in Tabanan), not kabupaten Kediri
+            if mention.kind == BARE and self.org_after_re is not None and self.org_after_re.match(text, e):
+                mention.kind = ORG
+                out.append(mention)
+                continue
             nxt = _NEXT_WORD.match(text, e)
             if nxt and not nxt.group(1).isupper() and nxt.group(1).lower() not in self.cues.follow_ok \
                     and not self.name_re.match(text, nxt.start(1)):
