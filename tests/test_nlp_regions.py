@@ -412,3 +412,7 @@ def test_english_body_written_after_its_region(nlp, text):
 
 def test_a_bare_name_before_an_ordinary_english_word_stays_unread(nlp):
     assert _names(nlp, "Temanggung Santosa said the rally was over.") == set()
+
+
+def test_a_kadis_title_before_its_region(nlp):
+    assert _names(nlp, "Kadis Pertanian Halbar Dilaporkan ke Bawaslu") == {("kabupaten", "Halmahera Barat")}
