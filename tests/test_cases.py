@@ -34,9 +34,9 @@ def article(aid: str, day: str, incidents: list[tuple], *, officials=(), regions
 
 
 def camat_report(aid, day, act="campaign_attendance", stage="reported", person="p-rudi", **kw):
-    sentence = f"Camat Gedong Tataan, Rudi Hartawan, {aid}."
-    return article(aid, day, [("Rudi Hartawan (Camat Gedong Tataan)", stage, act, sentence)],
-                   officials=[("Rudi Hartawan", "Camat Gedong Tataan", person, GEDONG_TATAAN)],
+    sentence = f"Camat Gedong Tataan, Rudi Setiabudi, {aid}."
+    return article(aid, day, [("Rudi Setiabudi (Camat Gedong Tataan)", stage, act, sentence)],
+                   officials=[("Rudi Setiabudi", "Camat Gedong Tataan", person, GEDONG_TATAAN)],
                    regions=[(GEDONG_TATAAN, "kecamatan", "Gedong Tataan", sentence),
                             (PESAWARAN, "kabupaten", "Pesawaran", sentence)], **kw)
 
@@ -62,19 +62,19 @@ def test_an_overseer_is_never_a_subject():
 
 
 def test_an_unnamed_mention_joins_the_named_subject_of_its_role():
-    s1, s2 = "Seorang camat di Pesawaran dilaporkan.", "Camat Gedong Tataan, Rudi Hartawan, diklarifikasi."
+    s1, s2 = "Seorang camat di Pesawaran dilaporkan.", "Camat Gedong Tataan, Rudi Setiabudi, diklarifikasi."
     item = article("a1", "2024-10-01", [("seorang camat", "reported", "social_media", s1),
-                                        ("Rudi Hartawan (Camat Gedong Tataan)", "examined", None, s2)],
-                   officials=[("Rudi Hartawan", "Camat Gedong Tataan", "p-rudi", GEDONG_TATAAN)])
+                                        ("Rudi Setiabudi (Camat Gedong Tataan)", "examined", None, s2)],
+                   officials=[("Rudi Setiabudi", "Camat Gedong Tataan", "p-rudi", GEDONG_TATAAN)])
     [rep] = reports(item)
     assert rep.persons == {"p-rudi"} and rep.stage == "clarified" and rep.acts == {"social_media"}
 
 
 def test_initials_join_the_person_whose_name_has_them():
-    s1, s2 = "Lurah Sendangmulyo, Agus Priyanto, diperiksa.", "Lurah berinisial AP itu direkomendasikan."
-    item = article("a1", "2024-10-01", [("Agus Priyanto (Lurah Sendangmulyo)", "examined", "vote_buying", s1),
+    s1, s2 = "Lurah Sendangmulyo, Agus Haryadi, diperiksa.", "Lurah berinisial AP itu direkomendasikan."
+    item = article("a1", "2024-10-01", [("Agus Haryadi (Lurah Sendangmulyo)", "examined", "vote_buying", s1),
                                         ("Lurah berinisial AP", "recommended", "vote_buying", s2)],
-                   officials=[("Agus Priyanto", "Lurah Sendangmulyo", "p-agus", "33.74.10")])
+                   officials=[("Agus Haryadi", "Lurah Sendangmulyo", "p-agus", "33.74.10")])
     [rep] = reports(item)
     assert rep.stage == "recommended" and rep.persons == {"p-agus"}
 
@@ -134,24 +134,24 @@ def test_a_step_is_dated_by_the_latest_recent_date_not_the_act_it_recalls():
 
 
 def test_a_hedged_stage_is_still_a_report():
-    sentence = "Bawaslu akan memanggil Camat Gedong Tataan, Rudi Hartawan, untuk klarifikasi pekan depan."
-    item = article("a1", "2024-10-01", [("Rudi Hartawan (Camat Gedong Tataan)", "examined", "social_media",
+    sentence = "Bawaslu akan memanggil Camat Gedong Tataan, Rudi Setiabudi, untuk klarifikasi pekan depan."
+    item = article("a1", "2024-10-01", [("Rudi Setiabudi (Camat Gedong Tataan)", "examined", "social_media",
                                          sentence)],
-                   officials=[("Rudi Hartawan", "Camat Gedong Tataan", "p-rudi", GEDONG_TATAAN)])
+                   officials=[("Rudi Setiabudi", "Camat Gedong Tataan", "p-rudi", GEDONG_TATAAN)])
     assert reports(item)[0].stage == "reported"
 
 
-@pytest.mark.parametrize("text,role", [("the ward chief of Tiban Indah", "lurah"), ("a state university lecturer", "guru"),
+@pytest.mark.parametrize("text,role", [("the ward chief of Sei Langkai", "lurah"), ("a state university lecturer", "guru"),
                                        ("the school principal", "kepala_sekolah"), ("a subdistrict head", "camat")])
 def test_english_subjects_have_their_roles(text, role):
     assert rules().role_of(text) == role
 
 
 def test_a_promised_step_is_not_taken_yet():
-    sentence = "Ketua Bawaslu berjanji memanggil Camat Gedong Tataan, Rudi Hartawan, untuk dimintai penjelasan."
-    item = article("a1", "2024-10-01", [("Rudi Hartawan (Camat Gedong Tataan)", "examined", "social_media",
+    sentence = "Ketua Bawaslu berjanji memanggil Camat Gedong Tataan, Rudi Setiabudi, untuk dimintai penjelasan."
+    item = article("a1", "2024-10-01", [("Rudi Setiabudi (Camat Gedong Tataan)", "examined", "social_media",
                                          sentence)],
-                   officials=[("Rudi Hartawan", "Camat Gedong Tataan", "p-rudi", GEDONG_TATAAN)])
+                   officials=[("Rudi Setiabudi", "Camat Gedong Tataan", "p-rudi", GEDONG_TATAAN)])
     assert reports(item)[0].stage == "reported"
 
 
@@ -170,9 +170,9 @@ def test_a_sanction_the_headline_recommends_is_a_recommendation():
 
 
 def test_release_from_office_is_its_sanction_kind():
-    sentence = "Camat Gedong Tataan, Rudi Hartawan, dibebaskan dari jabatannya selama 12 bulan, Senin (3/2/2025)."
-    item = article("a1", "2025-02-05", [("Rudi Hartawan (Camat Gedong Tataan)", "sanctioned", None, sentence)],
-                   officials=[("Rudi Hartawan", "Camat Gedong Tataan", "p-rudi", GEDONG_TATAAN)],
+    sentence = "Camat Gedong Tataan, Rudi Setiabudi, dibebaskan dari jabatannya selama 12 bulan, Senin (3/2/2025)."
+    item = article("a1", "2025-02-05", [("Rudi Setiabudi (Camat Gedong Tataan)", "sanctioned", None, sentence)],
+                   officials=[("Rudi Setiabudi", "Camat Gedong Tataan", "p-rudi", GEDONG_TATAAN)],
                    dates=[("2025-02-03", sentence)])
     assert reports(item)[0].sanction == "pembebasan_jabatan"
 
@@ -193,9 +193,9 @@ def test_dismissal_read_in_the_sentences_about_the_subject_not_after_a_condition
 
 
 def test_the_kind_of_sanction_and_the_stage_date():
-    sentence = "Camat Gedong Tataan, Rudi Hartawan, dijatuhi penundaan kenaikan pangkat pada Senin (3/2/2025)."
-    item = article("a1", "2025-02-05", [("Rudi Hartawan (Camat Gedong Tataan)", "sanctioned", None, sentence)],
-                   officials=[("Rudi Hartawan", "Camat Gedong Tataan", "p-rudi", GEDONG_TATAAN)],
+    sentence = "Camat Gedong Tataan, Rudi Setiabudi, dijatuhi penundaan kenaikan pangkat pada Senin (3/2/2025)."
+    item = article("a1", "2025-02-05", [("Rudi Setiabudi (Camat Gedong Tataan)", "sanctioned", None, sentence)],
+                   officials=[("Rudi Setiabudi", "Camat Gedong Tataan", "p-rudi", GEDONG_TATAAN)],
                    dates=[("2025-02-03", sentence), ("2024-09-01", "Kasus bermula pada September.")])
     [rep] = reports(item)
     assert (rep.stage, rep.sanction, rep.stage_date) == ("sanctioned", "penundaan_kenaikan_pangkat", "2025-02-03")

@@ -117,11 +117,11 @@ def test_the_head_of_a_school_unit_is_the_kepala_sekolah():
 
 
 def test_others_of_the_role_are_not_the_named_subject():
-    main = "Bawaslu meneruskan rekomendasi terhadap Pangulu Nagori Dalig Raya, Rudolf Saragih, kepada bupati."
+    main = "Bawaslu meneruskan rekomendasi terhadap Pangulu Nagori Dalig Raya, Hotman Sinambela, kepada bupati."
     other = "Bawaslu juga menangani dugaan keterlibatan dua pangulu lain di Kecamatan Bandar."
-    item = article("a1", "2024-11-13", [("Rudolf Saragih (Pangulu Nagori Dalig Raya)", "recommended", "campaign_material", main),
+    item = article("a1", "2024-11-13", [("Hotman Sinambela (Pangulu Nagori Dalig Raya)", "recommended", "campaign_material", main),
                                         ("dua pangulu", "examined", None, other)],
-                   officials=[("Rudolf Saragih", "Pangulu Nagori Dalig Raya", "p-rudolf", "12.08.29.2001")],
+                   officials=[("Hotman Sinambela", "Pangulu Nagori Dalig Raya", "p-rudolf", "12.08.29.2001")],
                    regions=[("12.08.23", "kecamatan", "Bandar", other)])
     [rep] = [r for r in reports(item) if r.persons]
     assert rep.subregions == {"12.08.29.2001"} and rep.stage == "recommended"
@@ -141,14 +141,14 @@ def test_a_bare_role_set_in_another_kabupaten_is_not_the_one_subject_of_the_role
 
 
 def test_an_official_listed_beside_the_main_subject_at_a_step_is_a_case_of_their_own():
-    listed = ("Keduanya adalah Muhammad Noor, kepala seksi, yang dijatuhi pemotongan tunjangan, serta "
-              "Yulius Saputra, guru SMP, yang dijatuhi teguran tertulis.")
+    listed = ("Keduanya adalah Mahmud Sanusi, kepala seksi, yang dijatuhi pemotongan tunjangan, serta "
+              "Yohanes Pakpahan, guru SMP, yang dijatuhi teguran tertulis.")
     quote = "Kepala BKPSDM, Heriyanto, mengatakan keputusan sudah diserahkan."
     item = article("a1", "2025-01-21",
-                   [("Muhammad Noor (kepala seksi)", "sanctioned", "social_media", listed),
-                    ("Yulius Saputra (guru SMP)", "sanctioned", "social_media", listed),
+                   [("Mahmud Sanusi (kepala seksi)", "sanctioned", "social_media", listed),
+                    ("Yohanes Pakpahan (guru SMP)", "sanctioned", "social_media", listed),
                     ("Heriyanto (Kepala BKPSDM)", "recommended", "social_media", quote)],
-                   officials=[("Muhammad Noor", "kepala seksi", "p-noor", None),
-                              ("Yulius Saputra", "guru SMP", "p-yulius", None),
+                   officials=[("Mahmud Sanusi", "kepala seksi", "p-mahmud", None),
+                              ("Yohanes Pakpahan", "guru SMP", "p-yohanes", None),
                               ("Heriyanto", "Kepala BKPSDM", "p-heri", None)])
-    assert sorted(p for r in reports(item) for p in r.persons) == ["p-noor", "p-yulius"]
+    assert sorted(p for r in reports(item) for p in r.persons) == ["p-mahmud", "p-yohanes"]

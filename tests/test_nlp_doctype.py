@@ -312,8 +312,8 @@ def test_officials_become_subjects_and_overseers_do_not(nlp):
 
 
 def test_officials_listed_in_one_sentence_are_each_a_subject(nlp):
-    text = ("Keduanya adalah Muhammad Noor, kepala seksi pemerintahan, yang dijatuhi pemotongan tunjangan karena "
-            "menjadi admin grup WhatsApp pendukung paslon, serta Yulius Saputra, guru SMP negeri, yang dijatuhi "
+    text = ("Keduanya adalah Mahmud Sanusi, kepala seksi pemerintahan, yang dijatuhi pemotongan tunjangan karena "
+            "menjadi admin grup WhatsApp pendukung paslon, serta Yohanes Pakpahan, guru SMP negeri, yang dijatuhi "
             "teguran tertulis karena mengunggah foto paslon di Facebook.")
     doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
     doc = nlp.get_pipe("pantau_violations")(nlp.get_pipe("pantau_cues")(doc))
@@ -323,9 +323,9 @@ def test_officials_listed_in_one_sentence_are_each_a_subject(nlp):
         return {"name": name, "role": role, "org": None, "region_code": None,
                 "evidence": [{"text": name, "start": start, "end": start + len(name), "sentence": text}]}
 
-    doc._.officials = [official("Muhammad Noor", "kepala seksi pemerintahan"), official("Yulius Saputra", "guru")]
+    doc._.officials = [official("Mahmud Sanusi", "kepala seksi pemerintahan"), official("Yohanes Pakpahan", "guru")]
     found = {i["subject"]: i for i in nlp.get_pipe("pantau_incidents")(doc)._.incidents}
-    assert set(found) == {"Muhammad Noor (kepala seksi pemerintahan)", "Yulius Saputra (guru)"}
+    assert set(found) == {"Mahmud Sanusi (kepala seksi pemerintahan)", "Yohanes Pakpahan (guru)"}
     assert {i["stage"] for i in found.values()} == {"sanctioned"}
 
 
@@ -354,21 +354,21 @@ def test_the_doer_named_in_the_sentence_after_the_act(nlp):
     from nlp.pipeline import load
 
     text = ("Mobil dinas berpelat merah milik UPT Pendapatan Sanggau kedapatan mengangkut baliho pasangan calon "
-            "gubernur, Rabu (16/10/2024). Kepala UPT tersebut, Darmawan Effendi, berada di dalam kendaraan itu.")
+            "gubernur, Rabu (16/10/2024). Kepala UPT tersebut, Gatot Sumarsono, berada di dalam kendaraan itu.")
     found = [(i["subject"], i["stage"], i["violation_type"]) for i in load()(text)._.incidents]
-    assert found == [("Darmawan Effendi (Kepala UPT)", "reported", "state_resources")]
+    assert found == [("Gatot Sumarsono (Kepala UPT)", "reported", "state_resources")]
     # a step taken on an act told without a subject is someone else's news
     text = ("Tahun lalu sanksi teguran dijatuhkan karena berfoto dengan pose dua jari bersama calon. "
-            "Camat Tondano, Hendrik Wowor, hadir dalam rapat itu.")
+            "Camat Tondano, Hendrik Rumengan, hadir dalam rapat itu.")
     assert load()(text)._.incidents == []
 
 
 def test_a_one_sentence_text_keeps_the_splitters_sentence(nlp):
     from nlp.pipeline import load
 
-    text = "Lurah Tanjung, Andi Muh. Arfah, yang menghadiri kampanye paslon, dibebaskan dari jabatannya."
+    text = "Lurah Tanjung, Andi Muh. Yamin, yang menghadiri kampanye paslon, dibebaskan dari jabatannya."
     assert [(i["subject"], i["stage"]) for i in load()(text)._.incidents] == [
-        ("Andi Muh. Arfah (Lurah Tanjung)", "sanctioned")]
+        ("Andi Muh. Yamin (Lurah Tanjung)", "sanctioned")]
 
 
 def test_each_item_of_a_sanction_list_is_an_incident_of_its_own(nlp):
@@ -384,15 +384,15 @@ def test_each_item_of_a_sanction_list_is_an_incident_of_its_own(nlp):
 
 
 @pytest.mark.parametrize("text,stage", [
-    ("Hendra Wijaya, the head of Cibadak subdistrict, was questioned by Bawaslu over a campaign photo.", "examined"),
-    ("Bawaslu forwarded its recommendation on Hendra Wijaya, the head of Cibadak subdistrict, to the "
+    ("Hendri Wirawan, the head of Cibadak subdistrict, was questioned by Bawaslu over a campaign photo.", "examined"),
+    ("Bawaslu forwarded its recommendation on Hendri Wirawan, the head of Cibadak subdistrict, to the "
      "civil service agency.", "recommended"),
-    ("The regency demoted Hendra Wijaya, the head of Cibadak subdistrict, for attending a campaign rally.",
+    ("The regency demoted Hendri Wirawan, the head of Cibadak subdistrict, for attending a campaign rally.",
      "sanctioned"),
 ])
 def test_english_stage_words_make_an_incident_of_a_named_official(nlp, text, stage):
-    found = _incidents_with_official(nlp, text, "Hendra Wijaya", "head of Cibadak subdistrict")
-    assert [(i["subject"], i["stage"]) for i in found] == [("Hendra Wijaya (head of Cibadak subdistrict)", stage)]
+    found = _incidents_with_official(nlp, text, "Hendri Wirawan", "head of Cibadak subdistrict")
+    assert [(i["subject"], i["stage"]) for i in found] == [("Hendri Wirawan (head of Cibadak subdistrict)", stage)]
 
 
 def test_incident_cue_groups_are_checked(tmp_path):
@@ -455,7 +455,7 @@ def test_real_article_classes(text, title, expected):
 
 def test_an_english_statistics_story_with_two_cases_for_colour_stays_statistics():
     text = ("The Civil Service Commission has logged 640 reports of civil servants breaching neutrality "
-            "rules this year, the highest number since 2018, commissioner Rudi Hartono said on Monday. "
+            "rules this year, the highest number since 2018, commissioner Rudi Kurniadi said on Monday. "
             "East Java topped the list with 88 reports, followed by Central Sulawesi with 54 and Maluku "
             "with 41. By category, social media posts made up 35 percent of the reports, while attending "
             "campaign events accounted for 20 percent. One of the most serious cases involved the head of the "

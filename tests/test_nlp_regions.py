@@ -404,7 +404,7 @@ def test_district_after_a_village_is_a_kecamatan(nlp):
 @pytest.mark.parametrize("text", [
     "Temanggung Bawaslu said it had received the report on Monday.",
     "A nurse at the Temanggung regional hospital was questioned.",
-    "The head of Temanggung's civil-service agency, Heru Santosa, confirmed the sanction.",
+    "The head of Temanggung's civil-service agency, Heru Kuswanto, confirmed the sanction.",
 ])
 def test_english_body_written_after_its_region(nlp, text):
     assert _names(nlp, text) == {("kabupaten", "Temanggung")}
@@ -415,4 +415,4 @@ def test_a_bare_name_before_an_ordinary_english_word_stays_unread(nlp):
 
 
 def test_a_kadis_title_before_its_region(nlp):
-    assert _names(nlp, "Kadis Pertanian Halbar Dilaporkan ke Bawaslu") == {("kabupaten", "Halmahera Barat")}
+    assert _names(nlp, "Kadis Perikanan Halsel Dilaporkan ke Bawaslu") == {("kabupaten", "Halmahera Selatan")}

@@ -66,10 +66,10 @@ def test_a_semicolon_ends_an_item_of_a_list(nlp):
 
 
 def test_the_dot_of_a_shortened_first_name_ends_no_sentence(nlp):
-    doc = nlp("Lurah itu, Andi Muh. Arfah, hadir. Staf itu, Moh. Lutfi, juga. Lalu Muh. Pergi. "
+    doc = nlp("Lurah itu, Andi Muh. Yamin, hadir. Staf itu, Moh. Lutfi, juga. Lalu Muh. Pergi. "
               "Kadis itu, Yusuf Hi. Umar, absen.")
     assert [s.text.strip() for s in doc.sents] == [
-        "Lurah itu, Andi Muh. Arfah, hadir.", "Staf itu, Moh. Lutfi, juga.", "Lalu Muh. Pergi.",
+        "Lurah itu, Andi Muh. Yamin, hadir.", "Staf itu, Moh. Lutfi, juga.", "Lalu Muh. Pergi.",
         "Kadis itu, Yusuf Hi. Umar, absen."]
 
 

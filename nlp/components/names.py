@@ -322,7 +322,7 @@ def skip_degrees_right(toks: Tokens, j: int) -> int:
 
 
 def adat_title_start(toks: Tokens, start: int, end: int) -> int:
-    """Where a Minangkabau adat title after a name begins ("Syafrizal Dt. Rajo Mudo": the
+    """Where a Minangkabau adat title after a name begins ("Zulkifli Dt. Rajo Bungsu": the
     name is "Syafrizal"), else ``end``."""
     for k in range(start + 1, end):
         if toks.text[k].rstrip(".").lower() in ADAT_TITLES:

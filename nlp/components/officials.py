@@ -147,7 +147,7 @@ class Reader:
             words = [w for w in self.toks.text[a:b] if w.isalpha()]
             lower = sum(map(str.islower, words))
             if len(words) < 4 or lower > 1 or ";" in (self.toks.text[b - 1], self.toks.text[a - 1] if a else ""):
-                # prose, or an item of a list ("...; Kadisdik Jatim Aries Mardiono; ..."): no headline
+                # prose, or an item of a list ("...; Kadisdik Jatim Bagus Widyantoro; ..."): no headline
                 self._title_case[a] = False
             else:
                 func = [w for w in words[1:] if w.lower() in ("yang", "dan", "di", "untuk", "dalam",

@@ -1,7 +1,7 @@
 """Officials named with an English title in English-language copy of Indonesian outlets:
 
-    "West Java Bawaslu chairman Asep Kurnia Sudrajat said ..."   organisation, title, name
-    "the regent of Garut, Hendra Sumantri, who ..."             title of an organisation, name
+    "West Java Bawaslu chairman Asep Mulyana Rahmat said ..."   organisation, title, name
+    "the regent of Garut, Hendra Kusnadi, who ..."             title of an organisation, name
 
 The titles, the words that make an organisation public, and the capitalised words that start
 no name are in ``nlp/data/english_roles.toml``. The role is the text as written
@@ -48,7 +48,7 @@ def english_roles(path: Path = PATH) -> EnglishRoles:
         rf"(?P<role>(?:{org_word}[ ]){{1,5}}?(?i:(?P<title>{titles})))[ ,]+{_NAME}{_AFTER_NAME}")
     # "the head of the education agency in Sumenep regency, East Java, Mohammad ...": one more
     # comma-closed place may stand between the organisation and the name
-    # "the head of the Lebak Community and Village Empowerment Office (DPMD), Ujang Suparman,";
+    # "the head of the Lebak Community and Village Empowerment Office (DPMD), Dadang Suherman,";
     # "chairperson of Lebak Bawaslu Ahmad Jaenudin said": no comma when the organisation ends
     # in a public word
     public = "|".join(re.escape(w) for w in sorted(data["public"], key=len, reverse=True))
@@ -58,7 +58,7 @@ def english_roles(path: Path = PATH) -> EnglishRoles:
     of_public = re.compile(
         rf"(?P<role>(?i:(?P<title>{titles}))[ ]of[ ](?P<org>(?:[A-Z][\w'’]*[ ]){{1,4}}(?i:{public})))"
         rf"[ ]{_NAME}{_AFTER_NAME}")
-    # "Syarif Hamdani, the head of Sungai Ambawang subdistrict, ...", "I Ketut Arsa, the
+    # "Syarif Maulidin, the head of Sungai Ambawang subdistrict, ...", "I Ketut Arsa, the
     # perbekel (village head) of Kalibukbuk ...", "I Made Adi, a sub-section head in the
     # regency's protocol office": a name, then its title of (in, at) an organisation
     name_first = re.compile(

@@ -8,7 +8,7 @@ Faster and closer to news layout than spaCy's ``sentencizer``:
 - ";" ends one item of a list as a sentence ("Ketiganya adalah A, camat X, yang ...; B, staf
   Y, yang ...; serta C, ..."), so each item's subject keeps its own act, when the next word
   is capitalised or opens an item ("serta", "dan");
-- nor does the dot of a shortened first name ("Andi Muh. Arfah", "Moh. Lutfi");
+- nor does the dot of a shortened first name ("Andi Muh. Yamin", "Moh. Lutfi");
 - abbreviations the tokenizer keeps whole ("Kab.", "Dr.", "W.") never end a sentence,
   nor does "," inside a quote: ``"Kami netral," kata Ketua Bawaslu.`` is one sentence.
 
@@ -73,7 +73,7 @@ class SentenceSplitter:
             pending = False
             after_terminal, after_separator = o in terminal, o in separators
             if after_terminal and i and not spacy_[i - 1] and strings[orth[i - 1]] in NAME_ABBREVIATIONS:
-                after_terminal = False  # "Andi Muh. Arfah": a shortened name, not a sentence's end
+                after_terminal = False  # "Andi Muh. Yamin": a shortened name, not a sentence's end
         doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))
         if doc.user_data.get("text") is None:
             doc.user_data["text"] = "".join(strings[o] + " " * w for o, w in zip(orth, spacy_))
