@@ -774,3 +774,14 @@ def test_a_specialist_doctor_keeps_one_sentence_and_the_hospital():
     assert len(list(doc.sents)) == 2
     found = {o["name"]: o["role"] for o in doc._.officials}
     assert found == {"Rina Kartika": "dokter spesialis penyakit dalam di RSUD Kolaka"}
+
+
+def test_english_ranks_participles_and_a_title_without_its_article():
+    found = _full("Denpasar (Wire) - The declaration was attended by Bali Bawaslu chairwoman Ni Luh Sari and "
+                  "the Gianyar Police chief, Adj. Sr. Comr. Wayan Darsana. Earlier, Central Sulawesi Bawaslu "
+                  "member Arham Lasimpo reminded civil servants of the rules. Ketut Wirya, head of the Gianyar "
+                  "education office, said the teachers had been told. The village head, I Nyoman Seken of "
+                  "Batubulan village, was seen on the stage.")
+    assert found == {"Ni Luh Sari": "Bali Bawaslu chairwoman", "Wayan Darsana": "Gianyar Police chief",
+                     "Arham Lasimpo": "Central Sulawesi Bawaslu member",
+                     "Ketut Wirya": "head of the Gianyar education office", "I Nyoman Seken": "village head"}

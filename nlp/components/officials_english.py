@@ -19,11 +19,15 @@ from pathlib import Path
 PATH = Path(__file__).resolve().parent.parent / "data" / "english_roles.toml"
 _NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.)"
 # a Balinese name may open with the one-letter "I" ("I Ketut Arsa")
-_NAME = rf"(?P<name>(?:I[ ])?{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|da|de|dos|van|bin|binti)){{0,4}})"
+# police and military ranks and academic titles in English copy stand before the name
+# ("the police chief, Adj. Sr. Comr. Yudha Pranata"); they are not part of it
+_RANK = r"(?:(?:Adj|Sr|Snr|Comr|Commr|Insp|Gen|Brig|Col|Lt|Maj|Capt|Adm|Dr|Drs|Ir|Prof)\.[ ]){0,4}"
+_NAME = rf"{_RANK}(?P<name>(?:I[ ])?{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|da|de|dos|van|bin|binti)){{0,4}})"
 # what may follow a name: a comma, a full stop, a verb of speech or an auxiliary
 _AFTER_NAME = (r"(?=\s*[,.;:)]|\s+(?:said|says|told|added|explained|stated|urged|noted|confirmed|admitted|"
                r"denied|stressed|insisted|argued|announced|acknowledged|warned|asked|revealed|claimed|"
-               r"emphasi[sz]ed|reported|signed|ordered|has|had|was|is|who|would|will)\b)")
+               r"emphasi[sz]ed|reported|signed|ordered|has|had|was|is|who|would|will|and|of|from|"
+               r"[a-z]+(?:ed|ing))\b)")  # a participle: "urging", "reminded"
 _ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|said|has|have|with|from|that|were|was)\b")
 
 
@@ -62,7 +66,7 @@ def english_roles(path: Path = PATH) -> EnglishRoles:
     # perbekel (village head) of Kalibukbuk ...", "I Made Adi, a sub-section head in the
     # regency's protocol office": a name, then its title of (in, at) an organisation
     name_first = re.compile(
-        rf"{_NAME},[ ](?:the|a|an)[ ](?P<role>(?:[a-z-]+[ ]){{0,2}}?(?i:(?P<title>{titles}))"
+        rf"{_NAME},[ ](?:(?:the|a|an)[ ])?(?P<role>(?:[a-z-]+[ ]){{0,2}}?(?i:(?P<title>{titles}))"
         rf"(?:[ ]\([a-z ]{{3,30}}\))?[ ](?:of|in|at)[ ]"
         rf"(?:the[ ])?(?P<org>[^,.;()\n]{{2,70}}?))(?=[,.;]|[ ](?:in|at|on|who|was|is)\b)")
     # "Budi Santoso, a teacher at a state junior high school, ...", "Rina, a civil servant
@@ -96,7 +100,7 @@ def find(text: str) -> list[tuple[str, str, int, int]]:
             org = m.group(org_group)
             if not name or not _public(title, org, rules):
                 continue
-            role = _clean_role(m.group("role"))
+            role = _clean_role(m.group("role"), pattern is rules.before_name)
             if any(a <= m.start("name") < b for _, _, a, b in out):
                 continue
             out.append((name, role, min(m.start("role"), m.start("name")), max(m.end("role"), m.end("name"))))
@@ -113,10 +117,16 @@ def _clean_name(name: str, rules: EnglishRoles) -> str | None:
     return " ".join(words)
 
 
-def _clean_role(role: str) -> str:
+def _clean_role(role: str, title_last: bool = False) -> str:
     words = role.split()
     while words and words[0].lower() in ("the", "a", "an", "and", "by", "said", "to", "that"):
         words.pop(0)
+    # "was witnessed by Lampung Bawaslu chairwoman": before a title that ends the role, the
+    # lowercase words before the organisation's first capitalised word belong to the sentence
+    # (a possessive "regency's" stays)
+    first = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+    if first and title_last and not any(w.endswith(("'s", "’s")) for w in words[:first]):
+        words = words[first:]
     return " ".join(words)
 
 
