@@ -633,6 +633,10 @@ def test_a_second_place_word_that_would_leave_a_one_word_name_is_the_first_name(
      "Sekertaris Daerah Kukar"),
     ("Kordinator Divisi Hukum Bawaslu Labura, Riski Siregar, mengatakan laporan dikaji.", "Riski Siregar",
      "Kordinator Divisi Hukum Bawaslu Labura"),
+    ("Komisoner Bawaslu Boltim, Yeyen Mokodompit mengatakan bukti digital dicocokkan.", "Yeyen Mokodompit",
+     "Komisoner Bawaslu Boltim"),
+    ("\"Kami tetap teruskan,\" kata Ketau Bawaslu Katingan, Rahmadi Usman.", "Rahmadi Usman",
+     "Ketau Bawaslu Katingan"),
 ])
 def test_misspelt_titles_are_read_and_kept_as_written(text, name, role):
     assert _full(text) == {name: role}
