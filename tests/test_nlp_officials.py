@@ -789,3 +789,15 @@ def test_english_ranks_participles_and_a_title_without_its_article():
     assert found == {"Ni Luh Sari": "Bali Bawaslu chairwoman", "Wayan Darsana": "Gianyar Police chief",
                      "Arham Lasimpo": "Central Sulawesi Bawaslu member",
                      "Ketut Wirya": "head of the Gianyar education office", "I Nyoman Seken": "village head"}
+
+
+@pytest.mark.parametrize("text,name", [
+    ('"Yang kami panggil Keuchik Blangkrueng, Zulkifli. Saksi juga dipanggil," ujarnya.', "Zulkifli"),
+    ("Laporan menyangkut Kades Wonoketek, Sarmin, yang hadir di kampanye.", "Sarmin"),
+])
+def test_a_village_head_then_the_village_then_a_mononym(text, name):
+    assert list(_full(text)) == [name]
+
+
+def test_a_village_head_then_a_known_place_is_no_mononym():
+    assert _full("Laporan menyangkut Kades Sidomulyo, Pemalang, yang hadir di kampanye.") == {}

@@ -182,7 +182,7 @@ class Reader:
         span = name_right(toks, k, mx)
         if span is not None and not paren and (span[0] == role.end or not role.parts
                                                and role.title.place in ("kecamatan", "desa")):
-            span = self._place_then_name(span) or span
+            span = self._place_then_name(span, local=role.title.place in ("kecamatan", "desa")) or span
         if span is None and (role.title.standalone or role.public):
             span = self._name_after_description(role.end)
         if span is None or any(self.assigned[j] for j in range(*span)):
@@ -283,11 +283,13 @@ class Reader:
             return None  # "kepada Parpol, Kades dan perangkat": a list, not an apposition
         return span[0], span[1]
 
-    def _place_then_name(self, span: tuple[int, int]) -> tuple[int, int] | None:
+    def _place_then_name(self, span: tuple[int, int], local: bool = False) -> tuple[int, int] | None:
         """"Camat Tampan, Hendra Saputra, ...", "Ketua Bawaslu Bateng, Nur Aini, ...": one
         capitalised word the gazetteer does not know right after the title, then a comma and
         a full name (or one name with an honorific or a degree: "Drs. Syamsuddin,") closed by
-        a comma or the clause: the word is the title's place, the name the person."""
+        a comma or the clause: the word is the title's place, the name the person. After the
+        head of a village or kecamatan (``local``) the name may be one word closed by a comma
+        or a full stop ("Keuchik Lambaro, Zulkifli."), unless the gazetteer knows it as a place."""
         toks = self.toks
         a, b = span
         if b - a != 1 or b + 1 >= toks.n or toks.text[b] != ",":
@@ -296,7 +298,9 @@ class Reader:
         if second is None:
             return None
         end = skip_degrees_right(toks, second[1])
-        if second[1] - second[0] < 2 and not (end > second[1] or self._after_honorific(second[0])):
+        mononym = local and end < toks.n and toks.text[end] in (",", ".") \
+            and not toks.lex.places.get(toks.text[second[0]].lower())
+        if second[1] - second[0] < 2 and not (end > second[1] or self._after_honorific(second[0]) or mononym):
             return None
         if end < toks.n and (toks.text[end] in (",", ".", ";") or toks.text[end].islower()):
             return second
