@@ -161,6 +161,9 @@ POSITIVE = [
     ("Dalam unggahan itu, pegawai dinas tersebut menyampaikan testimoni dukungan untuk cagub nomor urut 1.",
      "partisan_support"),
     ("The nurse appeared in a campaign video for the regent candidate, posted on Sunday.", "partisan_support"),
+    # content told of before, put on a platform
+    ("Video itu kemudian diunggah ke akun TikTok seorang staf kecamatan dan ditonton ribuan kali.", "social_media"),
+    ("The pictures were then posted on the Instagram account of the head of the subdistrict.", "social_media"),
 ]
 
 
@@ -176,6 +179,7 @@ def test_every_type_has_positive_cases():
 NEGATIVE = [
     # a denial of the act
     "Kepala dinas itu menegaskan dirinya tidak pernah tampil dalam video kampanye calon mana pun.",
+    "Rekaman itu tidak pernah diunggah ke akun Facebook miliknya, kata camat tersebut.",
     # generic phrases with no act and no candidate
     "ASN yang tidak netral akan dikenai sanksi sesuai peraturan perundang-undangan.",
     "Kami minta seluruh pegawai tidak terlibat dalam politik praktis.",
