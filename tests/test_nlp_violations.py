@@ -164,6 +164,10 @@ POSITIVE = [
     # content told of before, put on a platform
     ("Video itu kemudian diunggah ke akun TikTok seorang staf kecamatan dan ditonton ribuan kali.", "social_media"),
     ("The pictures were then posted on the Instagram account of the head of the subdistrict.", "social_media"),
+    # English speeches, team listings and vote buying
+    ("The teacher was filmed speaking at a campaign rally of the candidate pair in the town square.", "campaign_role"),
+    ("The lurah was registered as a juru kampanye in the documents the team handed to the KPU.", "campaign_role"),
+    ("Village heads were told never to promise rice in exchange for votes.", "vote_buying"),
 ]
 
 
@@ -180,6 +184,7 @@ NEGATIVE = [
     # a denial of the act
     "Kepala dinas itu menegaskan dirinya tidak pernah tampil dalam video kampanye calon mana pun.",
     "Rekaman itu tidak pernah diunggah ke akun Facebook miliknya, kata camat tersebut.",
+    "The regent spoke at the opening of the new fish market on Monday morning.",
     # generic phrases with no act and no candidate
     "ASN yang tidak netral akan dikenai sanksi sesuai peraturan perundang-undangan.",
     "Kami minta seluruh pegawai tidak terlibat dalam politik praktis.",
