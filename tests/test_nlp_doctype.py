@@ -473,3 +473,11 @@ def test_an_english_report_of_a_described_health_worker_is_an_incident():
                  "candidate.")
     assert [(i["subject"], i["stage"], i["violation_type"]) for i in doc._.incidents] == [
         ("A midwife", "reported", "partisan_support")]
+
+
+def test_the_regional_secretary_named_by_the_region_is_a_subject():
+    from nlp.pipeline import load
+
+    doc = load()("Sekda Kaur yang pekan lalu terekam dalam rombongan pendaftaran bakal paslon memenuhi "
+                 "panggilan klarifikasi Bawaslu, Kamis (5/9/2024).")
+    assert [(i["subject"], i["stage"]) for i in doc._.incidents] == [("Sekda Kaur", "examined")]
