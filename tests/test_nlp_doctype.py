@@ -481,3 +481,18 @@ def test_the_regional_secretary_named_by_the_region_is_a_subject():
     doc = load()("Sekda Kaur yang pekan lalu terekam dalam rombongan pendaftaran bakal paslon memenuhi "
                  "panggilan klarifikasi Bawaslu, Kamis (5/9/2024).")
     assert [(i["subject"], i["stage"]) for i in doc._.incidents] == [("Sekda Kaur", "examined")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Bawaslu Katingan merekomendasikan perawat PPPK yang menari di panggung kampanye cabup ke BKN.",
+     [("perawat PPPK", "recommended")]),
+    ("Pj Bupati menjatuhkan sanksi kepada guru yang mengunggah foto paslon di Facebook.", [("guru", "sanctioned")]),
+    # a list of kinds of case, a rule, and holders the step did not reach are no one subject
+    ("Bawaslu menangani puluhan dugaan pelanggaran, mulai dari ASN yang membagikan konten kampanye di "
+     "Facebook hingga kepala dinas yang mengumpulkan bawahannya.", []),
+    ("Setiap guru yang mengunggah foto paslon akan diperiksa Bawaslu.", []),
+])
+def test_the_one_a_step_is_taken_on_described_by_a_clause(text, expected):
+    from nlp.pipeline import load
+
+    assert [(i["subject"], i["stage"]) for i in load()(text)._.incidents] == expected

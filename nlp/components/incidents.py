@@ -50,6 +50,9 @@ ROLE_PLACE_RE = re.compile(
 LIST_JOIN_RE = re.compile(r"(?:,\s*|\s)(?:serta|dan|and)\s+$")
 NUMBER_RE = re.compile(
     r"\b(?:%s|[2-9])\s+(?:orang\s+)?$" % "|".join(word_list("number_words")), re.I)
+# a role before which "yang ..." tells of all its holders, not of one ("para guru yang ...")
+ALL_BEFORE_RE = re.compile(r"\b(?:para|semua|seluruh|setiap|tiap|bagi|sejumlah|banyak|kalangan)\s+$", re.I)
+RELATIVE_TAIL = 2  # words between a role and "yang" ("bidan PPPK yang ...")
 DESC_TAIL = 4  # capitalised words kept after a described role ("seorang ASN Dinas Perhubungan")
 
 
@@ -206,6 +209,9 @@ class IncidentFinder:
         s_start, s_end = words.sents[sent]
         sentence = words.text[s_start:s_end]
         cands = [(label, a, b, "official") for label, a, b in officials]
+        # a step taken on one ("diperiksa", "merekomendasikan"), not a rule or a warning
+        stepped = stage_hit is not None and not sh.get("MODAL") and not sh.get("GENERIC") and any(
+            stage_hit in sh.get(f"STAGE_{st.upper()}", ()) for st in STAGES[1:])
         for m in INITIALS_RE.finditer(sentence):
             a = s_start + m.start()
             if _right_before(words, sh.get("NON_SUBJECT", ()), a):
@@ -229,6 +235,13 @@ class IncidentFinder:
                 cands.append((words.text[a:b], a, b, "described"))
         for h in sh.get("SUBJECT_ROLE", ()):
             a = words.starts[h.start]
+            # the object of the step: "merekomendasikan bidan PPPK yang ...", "sanksi kepada guru yang ..."
+            rel = _relative_after(words, h, sent) if stepped and 0 <= h.start - stage_hit.end <= 3 else None
+            if rel is not None and not ALL_BEFORE_RE.search(words.text[max(s_start, a - 12):a]) \
+                    and not any(c[1] <= a < c[2] for c in cands):
+                # "merekomendasikan bidan PPPK yang berjoget di panggung kampanye": the one
+                # who did the act the clause tells
+                cands.append((words.text[a:rel], a, rel, "described"))
             if NUMBER_RE.search(words.text[max(s_start, a - 20):a]):
                 num_start = s_start + NUMBER_RE.search(words.text[s_start:a]).start()
                 b = _tail(words, h.end, sent)
@@ -403,6 +416,18 @@ def _role_before(words: Words, sh: dict, char: int) -> str:
             first = h
     a, b = words.char_span(first.start, best.end)
     return words.text[a:b]
+
+
+def _relative_after(words: Words, h: Hit, sent: int) -> int | None:
+    """Char end of "<role> [up to RELATIVE_TAIL words]" when "yang" follows it in the sentence."""
+    i = h.end
+    while i < len(words.forms) and words.sent_of[i] == sent and i - h.end <= RELATIVE_TAIL:
+        if words.forms[i].lower() == "yang":
+            return words.ends[i - 1]
+        if not words.text[words.starts[i]].isalpha():
+            return None
+        i += 1
+    return None
 
 
 def _tail(words: Words, end: int, sent: int) -> int:
