@@ -487,6 +487,8 @@ def test_the_regional_secretary_named_by_the_region_is_a_subject():
     ("Bawaslu Katingan merekomendasikan perawat PPPK yang menari di panggung kampanye cabup ke BKN.",
      [("perawat PPPK", "recommended")]),
     ("Pj Bupati menjatuhkan sanksi kepada guru yang mengunggah foto paslon di Facebook.", [("guru", "sanctioned")]),
+    ("Bupati menjatuhkan sanksi teguran tertulis kepada kepala lembang di Rindingallo yang mengumpulkan KTP "
+     "warga untuk bakal calon perseorangan.", [("kepala lembang di Rindingallo", "sanctioned")]),
     # a list of kinds of case, a rule, and holders the step did not reach are no one subject
     ("Bawaslu menangani puluhan dugaan pelanggaran, mulai dari ASN yang membagikan konten kampanye di "
      "Facebook hingga kepala dinas yang mengumpulkan bawahannya.", []),

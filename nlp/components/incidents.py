@@ -210,8 +210,9 @@ class IncidentFinder:
         sentence = words.text[s_start:s_end]
         cands = [(label, a, b, "official") for label, a, b in officials]
         # a step taken on one ("diperiksa", "merekomendasikan"), not a rule or a warning
-        stepped = stage_hit is not None and not sh.get("MODAL") and not sh.get("GENERIC") and any(
-            stage_hit in sh.get(f"STAGE_{st.upper()}", ()) for st in STAGES[1:])
+        steps = [] if stage_hit is None or sh.get("GENERIC") or any(
+            0 < stage_hit.start - m.start <= 3 for m in sh.get("MODAL", ())) else [
+            x for st in STAGES[1:] for x in sh.get(f"STAGE_{st.upper()}", ())]
         for m in INITIALS_RE.finditer(sentence):
             a = s_start + m.start()
             if _right_before(words, sh.get("NON_SUBJECT", ()), a):
@@ -236,7 +237,7 @@ class IncidentFinder:
         for h in sh.get("SUBJECT_ROLE", ()):
             a = words.starts[h.start]
             # the object of the step: "merekomendasikan bidan PPPK yang ...", "sanksi kepada guru yang ..."
-            rel = _relative_after(words, h, sent) if stepped and 0 <= h.start - stage_hit.end <= 3 else None
+            rel = _relative_after(words, h, sent) if any(0 <= h.start - x.end <= 3 for x in steps) else None
             if rel is not None and not ALL_BEFORE_RE.search(words.text[max(s_start, a - 12):a]) \
                     and not any(c[1] <= a < c[2] for c in cands):
                 # "merekomendasikan bidan PPPK yang berjoget di panggung kampanye": the one
