@@ -498,3 +498,11 @@ def test_the_one_a_step_is_taken_on_described_by_a_clause(text, expected):
     from nlp.pipeline import load
 
     assert [(i["subject"], i["stage"]) for i in load()(text)._.incidents] == expected
+
+
+def test_the_size_of_a_named_officials_sanction_is_no_statistic():
+    text = ("Penjabat Bupati Kaur menjatuhkan hukuman disiplin sedang kepada Sekda Kaur berupa pemotongan "
+            "tunjangan kinerja sebesar 25 persen selama enam bulan. Surat keputusan ditandatangani pada Senin "
+            "(18/11/2024). Sanksi ini menindaklanjuti rekomendasi BKN yang menyatakan Sekda terbukti melanggar "
+            "netralitas karena ikut dalam rombongan pendaftaran bakal paslon bupati.")
+    assert _full_type(text, "Tunjangan Sekda Kaur Dipotong 25 Persen") == "incident"

@@ -99,9 +99,10 @@ class DocTyper:
             scores[typ] += weight * sum(reg[r] * min(n, cap) for r, n in counts.items())
 
         num = self.cfg["numbers"]
-        n_title = _figures(title_words, title_hits) if title_words else 0
+        cut = frozenset(num.get("not_after", ()))
+        n_title = len(_figure_positions(title_words, title_hits, cut)) if title_words else 0
         figures = {"lead": 0, "body": 0}
-        for i in _figure_positions(words, body_hits):
+        for i in _figure_positions(words, body_hits, cut):
             figures[region_of(i)] += 1
         weighted = reg["title"] * n_title + sum(reg[r] * n for r, n in figures.items())
         scores["statistics"] += num["weight"] * min(weighted, num["cap"])
@@ -231,8 +232,12 @@ def _sent_at(words: Words, char: int) -> int:
     return max(bisect.bisect_right(words.sent_starts, char) - 1, 0)
 
 
-def _figure_positions(words: Words, hits) -> list[int]:
-    """Word indexes of figures directly followed (within two words) by a report noun."""
+CUT_WINDOW = 6  # words before a figure that may make it a sanction's size
+
+
+def _figure_positions(words: Words, hits, cut: frozenset = frozenset()) -> list[int]:
+    """Word indexes of figures directly followed (within two words) by a report noun; not
+    those a few words after one of ``cut`` ("tunjangan dipotong 25 persen": a sanction's size)."""
     out = []
     for h in hits.get("NUMNOUN", ()):
         for back in (1, 2):
@@ -242,11 +247,11 @@ def _figure_positions(words: Words, hits) -> list[int]:
                 break
     out.extend(i for i, f in enumerate(words.forms)
                if f.isdigit() and words.text[words.ends[i]:words.ends[i] + 2].strip().startswith("%"))
+    if cut:
+        out = [i for i in out if not any(
+            f.lower() in cut for f in words.forms[max(0, i - CUT_WINDOW):i]
+            if words.sent_of[i] == words.sent_of[max(0, i - CUT_WINDOW)])]
     return out
-
-
-def _figures(words: Words, hits) -> int:
-    return len(_figure_positions(words, hits))
 
 
 @Language.factory("pantau_doctype", assigns=["doc._.doc_type", "doc.user_data"],
