@@ -144,7 +144,8 @@ def test_a_hedged_stage_is_still_a_report():
 @pytest.mark.parametrize("text,role", [("the ward chief of Sei Langkai", "lurah"), ("a state university lecturer", "guru"),
                                        ("the school principal", "kepala_sekolah"), ("a subdistrict head", "camat"),
                                        ("a pediatrician at the regional hospital", "tenaga_kesehatan"),
-                                       ("kepala perangkat daerah di lingkungan Pemkab", "kepala_dinas")])
+                                       ("kepala perangkat daerah di lingkungan Pemkab", "kepala_dinas"),
+                                       ("head of the regency's fisheries office", "kepala_dinas")])
 def test_english_and_generic_subjects_have_their_roles(text, role):
     assert rules().role_of(text) == role
 
