@@ -506,3 +506,20 @@ def test_the_size_of_a_named_officials_sanction_is_no_statistic():
             "(18/11/2024). Sanksi ini menindaklanjuti rekomendasi BKN yang menyatakan Sekda terbukti melanggar "
             "netralitas karena ikut dalam rombongan pendaftaran bakal paslon bupati.")
     assert _full_type(text, "Tunjangan Sekda Kaur Dipotong 25 Persen") == "incident"
+
+
+def test_a_collective_number_before_a_role_is_a_group_subject():
+    from nlp.pipeline import load
+
+    doc = load()("Bawaslu menyatakan ketujuh kepala desa asal Kecamatan Tulung Selapan yang muncul dalam video "
+                 "dukungan paslon terbukti melanggar larangan bagi kepala desa.")
+    assert [(i["subject"], i["stage"]) for i in doc._.incidents] == [("ketujuh kepala desa", "recommended")]
+
+
+def test_a_demand_that_bawaslu_act_on_a_named_officials_speech_is_an_incident():
+    text = ("Kepala Dinas Pertanian Kabupaten Belu, Ir. Yakobus Manek, hadir dan memberikan sambutan dalam "
+            "kampanye tatap muka seorang calon anggota DPRD di Kecamatan Tasifeto Timur, Selasa (5/3/2019). "
+            "Dalam rekaman yang beredar, Yakobus memuji caleg nomor urut 2 di hadapan warga. Ketua sebuah LSM "
+            "mendesak Bawaslu Belu memproses kejadian itu karena kepala dinas adalah ASN yang wajib netral.")
+    assert _full_type(text, "Kadis Pertanian Belu Beri Sambutan di Kampanye Caleg, Bawaslu Diminta Bertindak") \
+        == "incident"
