@@ -801,3 +801,9 @@ def test_a_village_head_then_the_village_then_a_mononym(text, name):
 
 def test_a_village_head_then_a_known_place_is_no_mononym():
     assert _full("Laporan menyangkut Kades Sidomulyo, Pemalang, yang hadir di kampanye.") == {}
+
+
+def test_a_secretariat_acronym_after_a_title_is_no_name():
+    assert _full("Kabag Umum Setkab Kaur yang dilaporkan awal bulan ini direkomendasikan ke BKN.") == {}
+    found = _full("Kabag Umum Setkot Tual, Rudolf Renwarin, membantah memberi perintah.")
+    assert list(found) == ["Rudolf Renwarin"] and "Setkot Tual" in found["Rudolf Renwarin"]
