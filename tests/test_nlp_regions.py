@@ -416,3 +416,16 @@ def test_a_bare_name_before_an_ordinary_english_word_stays_unread(nlp):
 
 def test_a_kadis_title_before_its_region(nlp):
     assert _names(nlp, "Kadis Perikanan Halsel Dilaporkan ke Bawaslu") == {("kabupaten", "Halmahera Selatan")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Panwaslih Aceh mencatat 30 dugaan pelanggaran netralitas.", {("provinsi", "Aceh")}),
+    ("The rest of the cases were scattered across Blitar, Trenggalek and Madiun.",
+     {("kabupaten", "Blitar"), ("kabupaten", "Trenggalek"), ("kabupaten", "Madiun")}),
+    ("The cities of Probolinggo and Pasuruan each recorded two cases.",
+     {("kota", "Probolinggo"), ("kota", "Pasuruan")}),
+    # a kecamatan or village named like a kabupaten elsewhere is neither
+    ("Three of the reports came from Jombang sub-district and two from Kediri village.", set()),
+])
+def test_english_lists_city_plurals_and_places_inside_a_region(nlp, text, expected):
+    assert _names(nlp, text) == expected

@@ -50,7 +50,7 @@ _VILLAGE_BEFORE = re.compile(r"\b(?:village|subdistrict|kelurahan)\s*,\s*$", re.
 _NEXT_WORD = re.compile(r"[ \t\xa0]+([A-Z][\w'’-]*)")
 # an abbreviation in brackets inside a name: "Ogan Komering Ulu (OKU) Timur"
 _GLOSSED_TAIL = re.compile(r"[ \t\xa0]*\([A-Z][A-Za-z]{1,7}\)[ \t\xa0]+([A-Z][a-z]+(?:[ \t\xa0][A-Z][a-z]+)?)")
-_LEVEL_AFTER = re.compile(r"[ \t\xa0]+([A-Za-z]+)\b")  # "Garut regency", "Mataram city"
+_LEVEL_AFTER = re.compile(r"[ \t\xa0]+([A-Za-z]+(?:-[A-Za-z]+)?)\b")  # "Garut regency", "Mataram city"
 _DATELINE = re.compile(
     r"(?m)^[ \t*_#>]*(?:(?i:[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.id|id|net|news|co))\s*[,|]\s*)?"
     r"(?P<place>[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’-]*){0,3})"
@@ -304,6 +304,8 @@ class RegionScanner:
             mention.tally = _TALLY.match(text, e) is not None or (
                 _ROW_END.match(text, e) is not None and _ROW_START.search(text, max(0, s - 8), s) is not None)
             after = _LEVEL_AFTER.match(text, e)
+            if after and self.cues.level_after.get(after.group(1).lower()) in ("kecamatan", "desa"):
+                continue  # "Jombang sub-district", "Sidomulyo village": a place inside a region
             if after and after.group(1).lower() in self.cues.level_after and mention.kind != LEVEL:
                 mention.kind, mention.level = LEVEL, self.cues.level_after[after.group(1).lower()]
                 if after.group(1).lower() == "district" and _VILLAGE_BEFORE.search(text, max(0, s - 40), s):
