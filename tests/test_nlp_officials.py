@@ -807,3 +807,9 @@ def test_a_secretariat_acronym_after_a_title_is_no_name():
     assert _full("Kabag Umum Setkab Kaur yang dilaporkan awal bulan ini direkomendasikan ke BKN.") == {}
     found = _full("Kabag Umum Setkot Tual, Rudolf Renwarin, membantah memberi perintah.")
     assert list(found) == ["Rudolf Renwarin"] and "Setkot Tual" in found["Rudolf Renwarin"]
+
+
+def test_a_paragraph_ending_in_a_full_stop_and_a_line_break_is_no_headline():
+    found = _full("MANOKWARI – Ribuan ASN mengikuti apel. Apel dipimpin Sekretaris Daerah Papua Barat, "
+                  "Dr. Yohanes Mandacan.\n\nUsai apel, para ASN menandatangani pakta integritas.")
+    assert found == {"Yohanes Mandacan": "Sekretaris Daerah Papua Barat"}

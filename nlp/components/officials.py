@@ -155,8 +155,11 @@ class Reader:
                         and w[0].isupper()]
                 # a headline: no closing punctuation and, past five words, at most one word
                 # in lower case ("Kadis di Solok Selatan Dilaporkan, Diduga Arahkan ...")
+                last = b - 1
+                while last > a and not self.toks.text[last].strip():
+                    last -= 1  # the line break that closes a paragraph
                 headline = (not lower or lower == 1 and len(words) > 5) \
-                    and self.toks.text[b - 1] not in (".", "!", "?", '"', "”")
+                    and self.toks.text[last] not in (".", "!", "?", '"', "”")
                 self._title_case[a] = lower <= 1 and bool(func) or headline
         return self._title_case[a]
 
