@@ -813,3 +813,8 @@ def test_a_paragraph_ending_in_a_full_stop_and_a_line_break_is_no_headline():
     found = _full("MANOKWARI – Ribuan ASN mengikuti apel. Apel dipimpin Sekretaris Daerah Papua Barat, "
                   "Dr. Yohanes Mandacan.\n\nUsai apel, para ASN menandatangani pakta integritas.")
     assert found == {"Yohanes Mandacan": "Sekretaris Daerah Papua Barat"}
+
+
+def test_ode_ending_a_name_is_its_last_word():
+    found = _full("Anggota Bawaslu Sultra, Rahmawati Ode, mengatakan laporan sudah diregistrasi.")
+    assert found == {"Rahmawati Ode": "Anggota Bawaslu Sultra"}
