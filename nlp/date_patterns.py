@@ -66,9 +66,11 @@ def _pattern_specs() -> dict[str, tuple[str, int]]:
     return {
         "text": _spec(rf"(?<![\w.:/-]){days}\s+{mon}{year}", flags),
         "month_before": _spec(rf"(?<!\w){mon}\s+$", flags),
-        # "Nov 18, 2023", and without a year "As of June 15", "on Oct. 17" (English copy)
+        # "Nov 18, 2023", and without a year "As of June 15", "on Oct. 17", a range "Feb. 11 to 13"
+        # (English copy)
         "month_first": _spec(
-            r"(?P<days>\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*(?P<year>(?:19|20)\d{2}))?(?!\d|[.,:/-]\d|\s*%)",
+            r"(?P<days>\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|through|until)\s*\d{1,2}(?:st|nd|rd|th)?)?)"
+            r"(?:\s*,\s*(?P<year>(?:19|20)\d{2}))?(?!\d|[.,:/-]\d|\s*%)",
             flags),
         # a bare "6/2" after a word that introduces a day ("pada 6/2", "tanggal 25/10")
         "date_word_before": _spec(rf"\b(?:{_alt(t['context']['date_words'])})\s*$", flags),
@@ -132,7 +134,7 @@ def find_raw(text: str) -> list[Raw]:
             if month := _month(before):
                 year = int(m.group("year")) if m.group("year") else None
                 if year or before.group("mon")[0].isupper():  # a bare "jun 5" is no date
-                    kinds["month_first"].append(Raw(before.start(), m.end(), [int(m.group("days"))],
+                    kinds["month_first"].append(Raw(before.start(), m.end(), _days(m.group("days")),
                                                     month, year))
         m = p["day_month"].match(text, pos)
         if m and (m.group("close") and text[max(0, pos - 3):pos].rstrip().endswith("(")

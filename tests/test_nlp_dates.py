@@ -160,6 +160,12 @@ def test_a_headline_with_a_date_is_no_stamp(nlp):
     ("Pelanggaran itu terjadi pada Pemilu 2019. Laporan diterima pada 6/2 dan terlapor dipanggil "
      "tanggal 25/2.", None, {"2019-02-06", "2019-02-25"}),
     ("Masa kampanye Pemilu 2024 dimulai 28 November lalu.", date(2024, 1, 20), {"2023-11-28"}),
+    # a range in English copy; a day far from publication takes the neighbouring year the
+    # article names, a near one the publication year
+    ("Campaigning began on Nov. 28.\n\nThe quiet period runs from Feb. 11 to 13.\n\nAbout 204 million "
+     "people are registered for the 2024 election.", date(2023, 11, 28), {"2023-11-28", "2024-02-11", "2024-02-13"}),
+    ("Rekapitulasi Pilkada 2024 dimulai 2 Desember.\n\nSeleksi panwas digelar 15 Agustus.",
+     date(2024, 12, 3), {"2024-12-02", "2024-08-15"}),
 ])
 def test_days_without_a_year(nlp, text, published, expected):
     assert set(dates(nlp, text, published)) == expected

@@ -11,7 +11,9 @@ A day without a year takes, in this order:
    full date, or a bare year such as "Pilkada 2024"; regulation years such as
    "UU Nomor 7 Tahun 2017" do not count);
 2. the publication year; "lalu"/"silam" after the day move it back a year if it would lie
-   after the publication date, "mendatang"/"depan" forward if it would lie before;
+   after the publication date, "mendatang"/"depan" forward if it would lie before; without
+   such a word, a day more than half a year before (after) publication takes the next
+   (previous) year when the article names that year;
    "tahun lalu"/"tahun depan" after the day move it a year back/forward;
 3. the year the article names most often (the latest on a tie).
 For the numeric form "(17/11)", used for days just before publication, the publication year
@@ -106,6 +108,9 @@ def _line_index(text: str, line_start: int, body_start: int) -> int:
 REGISTER_YEAR = re.compile(r"\b[\w.-]+(?:/[\w.-]+){2,}/((?:19|20)\d{2})\b")
 
 
+HALF_YEAR = 183  # days: a yearless day farther than this from publication may take the next year
+
+
 class _YearResolver:
     def __init__(self, text, sents, years, raws, published: date | None) -> None:
         self.text, self.sents, self.published = text, sents, published
@@ -171,6 +176,12 @@ class _YearResolver:
             year -= 1
         elif found and FUTURE.match(after) and found < pub:
             year += 1
+        elif found and abs((found - pub).days) > HALF_YEAR:
+            # "Feb. 11" in a story of late November on "the 2024 General Election": the
+            # neighbouring year the article names puts the day nearer the publication
+            other = year + 1 if found < pub else year - 1
+            if any(y == other for _, y in self.explicit):
+                year = other
         return year
 
 
