@@ -523,3 +523,11 @@ def test_a_demand_that_bawaslu_act_on_a_named_officials_speech_is_an_incident():
             "mendesak Bawaslu Belu memproses kejadian itu karena kepala dinas adalah ASN yang wajib netral.")
     assert _full_type(text, "Kadis Pertanian Belu Beri Sambutan di Kampanye Caleg, Bawaslu Diminta Bertindak") \
         == "incident"
+
+
+def test_english_supervisors_looking_into_a_described_teacher():
+    from nlp.pipeline import load
+
+    doc = load()("Election supervisors in Pidie are looking into a video in which a teacher at a state "
+                 "high school appeared to urge students to vote for candidate pair number 2.")
+    assert [(i["subject"], i["stage"]) for i in doc._.incidents] == [("a teacher", "reported")]

@@ -168,6 +168,10 @@ POSITIVE = [
     ("The teacher was filmed speaking at a campaign rally of the candidate pair in the town square.", "campaign_role"),
     ("The lurah was registered as a juru kampanye in the documents the team handed to the KPU.", "campaign_role"),
     ("Village heads were told never to promise rice in exchange for votes.", "vote_buying"),
+    ("The village head used a village-owned pickup truck to carry supporters to a campaign rally.",
+     "state_resources"),
+    ("In the live stream the nurse appeared to urge viewers to vote for candidate pair number 2.",
+     "partisan_support"),
 ]
 
 
