@@ -818,3 +818,9 @@ def test_a_paragraph_ending_in_a_full_stop_and_a_line_break_is_no_headline():
 def test_ode_ending_a_name_is_its_last_word():
     found = _full("Anggota Bawaslu Sultra, Rahmawati Ode, mengatakan laporan sudah diregistrasi.")
     assert found == {"Rahmawati Ode": "Anggota Bawaslu Sultra"}
+
+
+def test_one_word_naming_a_kecamatan_after_a_village_head_is_no_name():
+    assert _full("Bupati menjatuhkan teguran kepada Perbekel Tajun, Kubutambahan, yang mengunggah video.") == {}
+    found = _full("Bupati menjatuhkan teguran kepada Perbekel Tajun, Made Sarjana, yang mengunggah video.")
+    assert list(found) == ["Made Sarjana"]

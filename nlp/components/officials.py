@@ -188,7 +188,7 @@ class Reader:
             span = self._place_then_name(span, local=role.title.place in ("kecamatan", "desa")) or span
         if span is None and (role.title.standalone or role.public):
             span = self._name_after_description(role.end)
-        if span is None or any(self.assigned[j] for j in range(*span)):
+        if span is None or any(self.assigned[j] for j in range(*span)) or self._kecamatan_word(span):
             return
         end = skip_degrees_right(toks, span[1])
         if paren and not (end < toks.n and toks.text[end] == ")"):
@@ -200,6 +200,13 @@ class Reader:
         self._add(role, span[0], span[1], end)
         if role.title.text in SHARED_TITLES:
             self._more_names(role, end)
+
+    def _kecamatan_word(self, span: tuple[int, int]) -> bool:
+        """One word that names a kecamatan ("Perbekel Bukti, Kubutambahan, ..."): a place."""
+        if span[1] - span[0] != 1:
+            return False
+        word = self.toks.text[span[0]].lower()
+        return any(p == (word,) for p, _ in self.toks.lex.gazetteer.get("kecamatan", {}).get(word, ()))
 
     def _more_names(self, role: Role, k: int) -> None:
         """"Anggota Bawaslu X, A dan B", "A, B, dan C": every full name of the list takes the
