@@ -824,3 +824,5 @@ def test_one_word_naming_a_kecamatan_after_a_village_head_is_no_name():
     assert _full("Bupati menjatuhkan teguran kepada Perbekel Tajun, Kubutambahan, yang mengunggah video.") == {}
     found = _full("Bupati menjatuhkan teguran kepada Perbekel Tajun, Made Sarjana, yang mengunggah video.")
     assert list(found) == ["Made Sarjana"]
+    found = _full("Laporan itu menyangkut guru SMA Negeri 1 Tanjung Morawa, Rosmawati Sembiring, yang berfoto.")
+    assert list(found) == ["Rosmawati Sembiring"]

@@ -202,11 +202,12 @@ class Reader:
             self._more_names(role, end)
 
     def _kecamatan_word(self, span: tuple[int, int]) -> bool:
-        """One word that names a kecamatan ("Perbekel Bukti, Kubutambahan, ..."): a place."""
-        if span[1] - span[0] != 1:
+        """Words that name a kecamatan ("Perbekel Bukti, Kubutambahan, ...", "guru SMA Negeri 2
+        Lubuk Pakam, ..."): a place, not a person."""
+        words = tuple(w.lower() for w in self.toks.text[span[0]:span[1]])
+        if not words or len(words) > 3:
             return False
-        word = self.toks.text[span[0]].lower()
-        return any(p == (word,) for p, _ in self.toks.lex.gazetteer.get("kecamatan", {}).get(word, ()))
+        return any(p == words for p, _ in self.toks.lex.gazetteer.get("kecamatan", {}).get(words[0], ()))
 
     def _more_names(self, role: Role, k: int) -> None:
         """"Anggota Bawaslu X, A dan B", "A, B, dan C": every full name of the list takes the
@@ -302,7 +303,7 @@ class Reader:
         or a full stop ("Keuchik Lambaro, Zulkifli."), unless the gazetteer knows it as a place."""
         toks = self.toks
         a, b = span
-        if b - a != 1 or b + 1 >= toks.n or toks.text[b] != ",":
+        if b - a != 1 and not self._kecamatan_word(span) or b + 1 >= toks.n or toks.text[b] != ",":
             return None
         second = name_right(toks, b + 1, self.comp.max_name_tokens)
         if second is None:
