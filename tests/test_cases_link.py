@@ -46,3 +46,17 @@ def test_initials_that_fit_the_named_official_join_across_acts_of_one_event():
     other = article("a2", "2024-10-26", [("ASN berinisial RK", "recommended", "vote_buying", other_text)],
                     regions=[("82.03", "kabupaten", "Halmahera Utara", other_text)])
     assert groups(cases_of([named, other])) == [["a1"], ["a2"]]
+
+
+def test_officials_sharing_only_a_balinese_birth_order_name_are_two_people():
+    from tests.test_cases import article
+
+    def perbekel(aid, name, desa, person):
+        text = f"Perbekel {desa}, {name}, dilaporkan karena mengajak warga memilih paslon."
+        return article(aid, "2024-10-11", [(f"{name} (Perbekel {desa})", "reported", "partisan_support", text)],
+                       officials=[(name, f"Perbekel {desa}", person, "51.08.08")],
+                       regions=[("51.08", "kabupaten", "Buleleng", text)])
+
+    one = perbekel("a1", "I Made Sudana", "Tajun", "p-made")
+    two = perbekel("a2", "I Made Wirawan", "Bengkala", "p-wirawan")
+    assert groups(cases_of([one, two])) == [["a1"], ["a2"]]

@@ -56,3 +56,12 @@ def test_every_lexicon_of_village_heads_reads_the_shared_list():
     titles = {words: title for entries in load_lexicon(use_gazetteer=False).titles.values()
               for words, title in entries}
     assert all(titles[tuple(h.split())].place == "desa" for h in heads)
+
+
+def test_balinese_name_words_reach_the_name_finder_and_the_case_linker():
+    from nlp.word_lists import word_list
+    from pantau.cases.rules import rules
+
+    words = set(shared()["balinese_name_words"])
+    assert words <= set(word_list("balinese_name_words"))
+    assert words <= rules().common_name_words

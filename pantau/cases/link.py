@@ -141,7 +141,8 @@ def _subject(rep: Report, case: Cluster, r: Rules) -> tuple[float, list[str]] | 
             return w["same_person"], ["same official"]
         # two registry persons: one only if a name word is shared and the role is the same
         # (a name the NLP cut differently in two articles)
-        words = {x for n in rep.names for x in n.split()} & {x for n in case.names for x in n.split()}
+        words = ({x for n in rep.names for x in n.split()} & {x for n in case.names for x in n.split()}) \
+            - r.common_name_words
         if not words or not any(r.compatible_roles(rep.role, role) == "specific" for role in case.roles):
             return None
         return w["same_person"], ["same role, a shared name word"]

@@ -50,6 +50,7 @@ class Rules:
     link: dict[str, float]
     act_family: dict[str, str]
     generic_acts: frozenset
+    common_name_words: frozenset = frozenset()
 
     def acts_relation(self, a: set[str], b: set[str]) -> str | None:
         """'same', 'related', 'other', or None when either side names no act."""
@@ -150,6 +151,7 @@ def parse(data: dict) -> Rules:
         link={k: float(v) for k, v in data["link"].items()},
         act_family={act: fam for fam, acts in data["acts"]["families"].items() for act in acts},
         generic_acts=frozenset(data["acts"]["generic"]),
+        common_name_words=frozenset(resolve(data["subjects"].get("common_name_words", []))),
     )
 
 
