@@ -1,6 +1,6 @@
 """Where a sentence of an article points away from the case at hand: to others of the role
-("dua pangulu lain", "laporan serupa"), to another holder ("Kepala Desa Tambirejo" beside the
-kades of Ngrandah), to another kabupaten/kota, or to the authority that takes a step
+("dua pangulu lain", "laporan serupa"), to another holder ("Kepala Desa Karangrejo" beside the
+kades of Tegalsari), to another kabupaten/kota, or to the authority that takes a step
 ("Pj Bupati ... Tegur ..."). Used by ``pantau.cases.reports``."""
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 RECEIVING = frozenset(("kena", "dapat", "mendapat", "terima", "menerima", "diberi"))
 CAPITALISED_RE = re.compile(r"\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,2})")
 SIMILAR_RE = re.compile(r"\b(?:kasus|laporan|perkara|dugaan|temuan) serupa\b|\bsimilar (?:case|report)")
-OTHERS_RE = re.compile(r"\s+(?:lain|lainnya|other|others)\b", re.IGNORECASE)
+# "kepala desa lain", "perbekel desa lain" (a unit word between), "another ..."
+OTHERS_RE = re.compile(r"\s+(?:(?:desa|kelurahan|kecamatan|nagari|gampong|kampung|sekolah|dinas|puskesmas|"
+                       r"daerah|kabupaten|kota)\s+)?(?:lain|lainnya|other|others)\b", re.IGNORECASE)
 
 
 def others(m: Mention) -> bool:
@@ -34,7 +36,7 @@ def of_others(sentence: str, r: Rules) -> bool:
 
 def another_holder(sentence: str, g: "_Group", r: Rules) -> bool:
     """The sentence names the role with another place or name than the subject's ("laporan
-    terhadap Kepala Desa Tambirejo ... dihentikan" in an article on the kades of Ngrandah)."""
+    terhadap Kepala Desa Karangrejo ... dihentikan" in an article on the kades of Tegalsari)."""
     own = [CAPITALISED_RE.match(g.label, m.end()) for m in r.role_re.finditer(g.label.lower())]
     if not any(own):
         return False  # the subject's own place is not known: nothing to tell another by
