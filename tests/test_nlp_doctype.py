@@ -260,7 +260,7 @@ def test_generic_sentences_are_not_incidents(nlp, text):
      "berpidato di kampanye paslon, kepada BKN.", "recommended", "kepala UPT sekolah dasar berinisial ASM"),
     # a role word after a place level is the place's name (Kabupaten Kaur), not the role
     ("Pemkab menjatuhkan sanksi kepada Kepala Seksi Pelayanan Kecamatan Kaur Selatan berinisial TW karena "
-     "ikut kampanye paslon.", "sanctioned", "Kepala Seksi berinisial TW"),
+     "ikut kampanye paslon.", "sanctioned", "Kepala Seksi Pelayanan berinisial TW"),
 ])
 def test_specific_cases_are_incidents(nlp, text, stage, subject):
     [item] = run(nlp, None, text)._.incidents
@@ -531,3 +531,14 @@ def test_english_supervisors_looking_into_a_described_teacher():
     doc = load()("Election supervisors in Pidie are looking into a video in which a teacher at a state "
                  "high school appeared to urge students to vote for candidate pair number 2.")
     assert [(i["subject"], i["stage"]) for i in doc._.incidents] == [("a teacher", "reported")]
+
+
+def test_initials_keep_the_unit_their_role_heads():
+    from nlp.pipeline import load
+    from pantau.cases.rules import rules
+
+    doc = load()("Bawaslu melakukan klarifikasi terhadap seorang kepala UPT puskesmas di Kecamatan Talang "
+                 "Padang berinisial RS, Rabu (23/10/2024).")
+    [subject] = [i["subject"] for i in doc._.incidents]
+    assert subject == "kepala UPT puskesmas berinisial RS"
+    assert rules().role_of(subject) == "tenaga_kesehatan"

@@ -53,7 +53,9 @@ NUMBER_RE = re.compile(
 # a role before which "yang ..." tells of all its holders, not of one ("para guru yang ...")
 ALL_BEFORE_RE = re.compile(r"\b(?:para|semua|seluruh|setiap|tiap|bagi|sejumlah|banyak|kalangan)\s+$", re.I)
 RELATIVE_TAIL = 2  # words between a role and "yang" ("bidan PPPK yang ...")
-DESC_TAIL = 4  # capitalised words kept after a described role ("seorang ASN Dinas Perhubungan")
+DESC_TAIL = 4
+ROLE_UNIT_WORDS = 1  # words of the unit kept after a role before initials ("kepala UPT puskesmas")
+ROLE_STOP = frozenset(("di", "yang", "pada", "dan", "serta", "berinisial", "inisial", "bernama", "dari", "asal"))  # capitalised words kept after a described role ("seorang ASN Dinas Perhubungan")
 
 
 class IncidentFinder:
@@ -415,7 +417,11 @@ def _role_before(words: Words, sh: dict, char: int) -> str:
     for h in sorted(sh.get("SUBJECT_ROLE", ()), key=lambda h: -h.start):
         if h.end == first.start:  # adjacent role words: "guru PNS"
             first = h
-    a, b = words.char_span(first.start, best.end)
+    end = best.end
+    while end < len(words.forms) and end - best.end < ROLE_UNIT_WORDS and words.forms[end].isalpha() \
+            and words.forms[end].lower() not in ROLE_STOP and words.ends[end] <= char:
+        end += 1  # the unit the role heads: "kepala UPT puskesmas ... berinisial AP"
+    a, b = words.char_span(first.start, end)
     return words.text[a:b]
 
 
