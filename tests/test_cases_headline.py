@@ -155,3 +155,14 @@ def test_the_one_asked_to_sanction_is_not_the_subject_and_a_panewu_is_a_camat():
     from pantau.cases.rules import rules
 
     assert _role_near("BKN Minta Bupati Gunungkidul Jatuhkan Hukuman Disiplin Sedang untuk Panewu", rules()) == "camat"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The election supervisory agency has halted its handling of the report against the village head of Tajun.",
+    "Laporan terhadap Kepala Desa Tajun tidak akan diproses karena disampaikan melewati batas waktu.",
+])
+def test_english_and_late_report_dismissals(sentence):
+    subject = "the village head of Tajun" if sentence.startswith("The") else "Kepala Desa Tajun"
+    item = article("a1", "2024-10-30", [(subject, "reported", "campaign_attendance", sentence)],
+                   title="Report against village head halted", text=sentence)
+    assert reports(item)[0].stage == "dismissed"
