@@ -384,6 +384,8 @@ def test_each_item_of_a_sanction_list_is_an_incident_of_its_own(nlp):
 
 
 @pytest.mark.parametrize("text,stage", [
+    ("Bawaslu has referred Hendri Wirawan, the head of Cibadak subdistrict, to the civil service commission.",
+     "recommended"),
     ("Hendri Wirawan, the head of Cibadak subdistrict, was questioned by Bawaslu over a campaign photo.", "examined"),
     ("Bawaslu forwarded its recommendation on Hendri Wirawan, the head of Cibadak subdistrict, to the "
      "civil service agency.", "recommended"),
