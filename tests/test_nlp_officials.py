@@ -637,6 +637,8 @@ def test_a_second_place_word_that_would_leave_a_one_word_name_is_the_first_name(
      "Komisoner Bawaslu Boltim"),
     ("\"Kami tetap teruskan,\" kata Ketau Bawaslu Katingan, Rahmadi Usman.", "Rahmadi Usman",
      "Ketau Bawaslu Katingan"),
+    ("\"Bukti sudah kami terima,\" ujar Angota Bawaslu Dompu, Syarifuddin Ahmad, kepada wartawan.",
+     "Syarifuddin Ahmad", "Angota Bawaslu Dompu"),
 ])
 def test_misspelt_titles_are_read_and_kept_as_written(text, name, role):
     assert _full(text) == {name: role}
@@ -826,3 +828,18 @@ def test_one_word_naming_a_kecamatan_after_a_village_head_is_no_name():
     assert list(found) == ["Made Sarjana"]
     found = _full("Laporan itu menyangkut guru SMA Negeri 1 Tanjung Morawa, Rosmawati Sembiring, yang berfoto.")
     assert list(found) == ["Rosmawati Sembiring"]
+
+
+def test_a_kepala_ohoi_is_a_village_head():
+    found = _full("Bawaslu menyebut nama Kepala Ohoi Debut, Markus Rahanra, dalam rekomendasinya.")
+    assert found == {"Markus Rahanra": "Kepala Ohoi Debut"}
+
+
+def test_a_platform_or_a_passive_verb_in_a_headline_is_no_name():
+    assert _full("Unggah Dukungan di Grup WA dan Facebook, Staf Kecamatan di Sambas Dipotong Tunjangan") == {}
+
+
+def test_english_name_then_a_title_of_an_agency_with_its_acronym():
+    found = _full("Bima (Wire) - \"We are taking it all down,\" said Dewa Ketut Sudira, head of the Bima Public "
+                  "Order Agency (Satpol PP). The mayor said the work was done and the agency was ready.")
+    assert found == {"Dewa Ketut Sudira": "head of the Bima Public Order Agency (Satpol PP)"}

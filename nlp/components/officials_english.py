@@ -68,7 +68,7 @@ def english_roles(path: Path = PATH) -> EnglishRoles:
     name_first = re.compile(
         rf"{_NAME},[ ](?:(?:the|a|an)[ ])?(?P<role>(?:[a-z-]+[ ]){{0,2}}?(?i:(?P<title>{titles}))"
         rf"(?:[ ]\([a-z ]{{3,30}}\))?[ ](?:of|in|at)[ ]"
-        rf"(?:the[ ])?(?P<org>[^,.;()\n]{{2,70}}?))(?=[,.;]|[ ](?:in|at|on|who|was|is)\b)")
+        rf"(?:the[ ])?(?P<org>[^,.;()\n]{{2,70}}?)(?:[ ]\([A-Z][A-Za-z ]{{1,12}}\))?)(?=[,.;]|[ ](?:in|at|on|who|was|is)\b)")
     # "Budi Santoso, a teacher at a state junior high school, ...", "Rina, a civil servant
     # at the regency's health office": a name, then a civil-service post
     posts = "|".join(re.escape(t) for t in sorted(data["civil_posts"], key=len, reverse=True))
