@@ -843,3 +843,16 @@ def test_english_name_then_a_title_of_an_agency_with_its_acronym():
     found = _full("Bima (Wire) - \"We are taking it all down,\" said Dewa Ketut Sudira, head of the Bima Public "
                   "Order Agency (Satpol PP). The mayor said the work was done and the agency was ready.")
     assert found == {"Dewa Ketut Sudira": "head of the Bima Public Order Agency (Satpol PP)"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Seorang staf kecamatan membagikan beras bergambar paslon. Staf tersebut diketahui bernama Sukardi. "
+     "Dia mendatangi rumah warga.", {"Sukardi": "Staf"}),
+    ("Seorang camat hadir di acara itu. Camat yang dimaksud ialah Baharuddin. Ia duduk satu meja dengan caleg.",
+     {"Baharuddin": "Camat"}),
+    # the fuller role after the name is his
+    ("Belakangan ASN itu diketahui bernama Laode Saleh, penyuluh pertanian pada Dinas Pertanian Muna.",
+     {"Laode Saleh": "penyuluh pertanian pada Dinas Pertanian Muna"}),
+])
+def test_the_one_just_told_of_named_after_a_pointer(text, expected):
+    assert _full(text) == expected

@@ -135,8 +135,9 @@ class Reader:
             return True  # "Eko, penyuluh pertanian di Kecamatan Losarang": a post in a region
         if k >= toks.n:
             return False
-        return toks.norm[k] == "bernama" or (
-            toks.norm[k] in ("tersebut", "itu") and k + 1 < toks.n and toks.text[k + 1] == ",")
+        return toks.norm[k] == "bernama" or toks.text[k:k + 4] == ["yang", "dimaksud", "ialah"] \
+            or toks.norm[k] in ("tersebut", "itu") and k + 2 < toks.n and (
+                toks.text[k + 1] == "," or toks.norm[k + 1:k + 3] == ["diketahui", "bernama"])
 
     def _title_cased(self, i: int) -> bool:
         """A Title Case Headline: most words capitalised, function words too."""
@@ -175,6 +176,9 @@ class Reader:
                 and (_sentence_initial(toks, role.start)
                      or role.start > 0 and toks.norm[role.start - 1] in SPEECH_BEFORE and self._closed_name(k + 2)):
             k += 1  # "Camat tersebut, Budi Santoso, mengaku ...": the one just mentioned
+        elif k + 1 < toks.n and toks.norm[k] in ("tersebut", "itu") \
+                and match(toks.lex.before_name, toks, k + 1) is not None:
+            k += 1  # "Staf tersebut diketahui bernama Darman."
         if k < toks.n and toks.text[k] in (",", ":"):
             k += 1
         elif k < toks.n and toks.text[k] == "(":
@@ -197,6 +201,9 @@ class Reader:
             return  # "Camat Tampan berinisial HS": the word is the title's place, HS the person
         if span[1] < toks.n and toks.text[span[1]] == "(" and self._role_in_paren(span[1]):
             return  # "Ketua X, Budi (Kepala Y)": Budi belongs to the role in parentheses
+        if not role.parts and role.title.text in CIVIL_SERVANTS and end + 1 < toks.n and toks.text[end] == "," \
+                and toks.text[end + 1].islower() and find_role(toks, end + 1) is not None:
+            return  # "ASN itu diketahui bernama Budi, penyuluh pertanian ...": the fuller role is his
         self._add(role, span[0], span[1], end)
         if role.title.text in SHARED_TITLES:
             self._more_names(role, end)
