@@ -145,7 +145,11 @@ def test_a_hedged_stage_is_still_a_report():
                                        ("the school principal", "kepala_sekolah"), ("a subdistrict head", "camat"),
                                        ("a pediatrician at the regional hospital", "tenaga_kesehatan"),
                                        ("kepala perangkat daerah di lingkungan Pemkab", "kepala_dinas"),
-                                       ("head of the regency's fisheries office", "kepala_dinas")])
+                                       ("head of the regency's fisheries office", "kepala_dinas"),
+                                       ("Kepala Pelaksana BPBD Kabupaten Sumbawa", "kepala_dinas"),
+                                       ("Kepala Bappeda Kolaka", "kepala_dinas"),
+                                       ("Penghulu Kampung Teluk Lanus", "kepala_desa"),
+                                       ("direktur BUMD air minum", "asn")])
 def test_english_and_generic_subjects_have_their_roles(text, role):
     assert rules().role_of(text) == role
 

@@ -55,7 +55,8 @@ ALL_BEFORE_RE = re.compile(r"\b(?:para|semua|seluruh|setiap|tiap|bagi|sejumlah|b
 RELATIVE_TAIL = 2  # words between a role and "yang" ("bidan PPPK yang ...")
 DESC_TAIL = 4
 ROLE_UNIT_WORDS = 1  # words of the unit kept after a role before initials ("kepala UPT puskesmas")
-ROLE_STOP = frozenset(("di", "yang", "pada", "dan", "serta", "berinisial", "inisial", "bernama", "dari", "asal"))  # capitalised words kept after a described role ("seorang ASN Dinas Perhubungan")
+ROLE_STOP = frozenset(("di", "yang", "pada", "dan", "serta", "berinisial", "inisial", "bernama", "dari", "asal",
+                       "terhadap", "oleh", "kepada", "untuk", "atas", "dengan", "terlapor", "sebagai"))  # capitalised words kept after a described role ("seorang ASN Dinas Perhubungan")
 
 
 class IncidentFinder:
