@@ -491,6 +491,10 @@ def test_the_regional_secretary_named_by_the_region_is_a_subject():
     ("Pj Bupati menjatuhkan sanksi kepada guru yang mengunggah foto paslon di Facebook.", [("guru", "sanctioned")]),
     ("Bupati menjatuhkan sanksi teguran tertulis kepada kepala lembang di Rindingallo yang mengumpulkan KTP "
      "warga untuk bakal calon perseorangan.", [("kepala lembang di Rindingallo", "sanctioned")]),
+    ("Bawaslu merekomendasikan lurah di Kecamatan Cakung yang dilaporkan bulan lalu kepada BKN.",
+     [("lurah di Kecamatan Cakung", "recommended")]),
+    ("KASN merekomendasikan Bupati menjatuhkan hukuman disiplin kepada Sekretaris Dinas Perikanan Nabire yang "
+     "menjadikan rumah dinasnya posko pemenangan caleg.", [("Sekretaris Dinas Perikanan Nabire", "recommended")]),
     # a list of kinds of case, a rule, and holders the step did not reach are no one subject
     ("Bawaslu menangani puluhan dugaan pelanggaran, mulai dari ASN yang membagikan konten kampanye di "
      "Facebook hingga kepala dinas yang mengumpulkan bawahannya.", []),

@@ -52,7 +52,7 @@ NUMBER_RE = re.compile(
     r"\b(?:%s|[2-9])\s+(?:orang\s+)?$" % "|".join(word_list("number_words") + word_list("collective_numbers")), re.I)
 # a role before which "yang ..." tells of all its holders, not of one ("para guru yang ...")
 ALL_BEFORE_RE = re.compile(r"\b(?:para|semua|seluruh|setiap|tiap|bagi|sejumlah|banyak|kalangan)\s+$", re.I)
-RELATIVE_TAIL = 2  # words between a role and "yang" ("bidan PPPK yang ...")
+RELATIVE_TAIL = 3  # words between a role and "yang" ("bidan PPPK yang ...")
 DESC_TAIL = 4
 ROLE_UNIT_WORDS = 1  # words of the unit kept after a role before initials ("kepala UPT puskesmas")
 ROLE_STOP = frozenset(("di", "yang", "pada", "dan", "serta", "berinisial", "inisial", "bernama", "dari", "asal",
