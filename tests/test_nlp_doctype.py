@@ -384,6 +384,8 @@ def test_each_item_of_a_sanction_list_is_an_incident_of_its_own(nlp):
 
 
 @pytest.mark.parametrize("text,stage", [
+    ("The regency docked the performance allowance of Hendri Wirawan, the head of Cibadak subdistrict, after "
+     "he attended a campaign rally.", "sanctioned"),
     ("Bawaslu has referred Hendri Wirawan, the head of Cibadak subdistrict, to the civil service commission.",
      "recommended"),
     ("Hendri Wirawan, the head of Cibadak subdistrict, was questioned by Bawaslu over a campaign photo.", "examined"),
@@ -493,6 +495,8 @@ def test_the_regional_secretary_named_by_the_region_is_a_subject():
      "warga untuk bakal calon perseorangan.", [("kepala lembang di Rindingallo", "sanctioned")]),
     ("Bawaslu merekomendasikan lurah di Kecamatan Cakung yang dilaporkan bulan lalu kepada BKN.",
      [("lurah di Kecamatan Cakung", "recommended")]),
+    ("Bawaslu merekomendasikan kepala SD negeri di Tanjung Selor Timur yang membagikan kaos paslon kepada BKN.",
+     [("kepala SD negeri di Tanjung Selor Timur", "recommended")]),
     ("KASN merekomendasikan Bupati menjatuhkan hukuman disiplin kepada Sekretaris Dinas Perikanan Nabire yang "
      "menjadikan rumah dinasnya posko pemenangan caleg.", [("Sekretaris Dinas Perikanan Nabire", "recommended")]),
     # a list of kinds of case, a rule, and holders the step did not reach are no one subject

@@ -52,7 +52,9 @@ NUMBER_RE = re.compile(
     r"\b(?:%s|[2-9])\s+(?:orang\s+)?$" % "|".join(word_list("number_words") + word_list("collective_numbers")), re.I)
 # a role before which "yang ..." tells of all its holders, not of one ("para guru yang ...")
 ALL_BEFORE_RE = re.compile(r"\b(?:para|semua|seluruh|setiap|tiap|bagi|sejumlah|banyak|kalangan)\s+$", re.I)
-RELATIVE_TAIL = 3  # words between a role and "yang" ("bidan PPPK yang ...")
+RELATIVE_TAIL = 6  # words between a role and "yang" ("bidan PPPK yang ...")
+PLACE_WORDS = frozenset(("di", "pada", "negeri", "swasta", "kecamatan", "kelurahan", "desa", "kabupaten", "kota",
+                         "dinas", "kantor", "sekolah"))
 DESC_TAIL = 4
 ROLE_UNIT_WORDS = 1  # words of the unit kept after a role before initials ("kepala UPT puskesmas")
 ROLE_STOP = frozenset(("di", "yang", "pada", "dan", "serta", "berinisial", "inisial", "bernama", "dari", "asal",
@@ -427,12 +429,16 @@ def _role_before(words: Words, sh: dict, char: int) -> str:
 
 
 def _relative_after(words: Words, h: Hit, sent: int) -> int | None:
-    """Char end of "<role> [up to RELATIVE_TAIL words]" when "yang" follows it in the sentence."""
+    """Char end of "<role> [its unit and place]" when "yang" follows it in the sentence: up to
+    RELATIVE_TAIL words, capitalised ones or those of PLACE_WORDS ("kepala SD negeri di Batang
+    Alai Selatan yang ...")."""
     i = h.end
     while i < len(words.forms) and words.sent_of[i] == sent and i - h.end <= RELATIVE_TAIL:
-        if words.forms[i].lower() == "yang":
+        form = words.forms[i]
+        if form.lower() == "yang":
             return words.ends[i - 1]
-        if not words.text[words.starts[i]].isalpha():
+        first = words.text[words.starts[i]]
+        if not (first.isupper() or first.isdigit() or form.lower() in PLACE_WORDS):
             return None
         i += 1
     return None
