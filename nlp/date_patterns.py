@@ -91,6 +91,8 @@ def _pattern_specs() -> dict[str, tuple[str, int]]:
         "regulation_before": _spec(
             rf"\b(?:{reg})\b\.?\s*:?\s*(?:[\w.]+\s+){{0,3}}?\d+\s*(?:tahun\s+|of\s+|/\s*)$", flags),
         "time": _spec(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\b", flags),
+        # English copy names a law by its year first: "the 2016 regional election law"
+        "regulation_after": _spec(r"\s+(?:[a-z-]+\s+){0,3}?(?:law|laws|regulation|decree|act)\b"),
     }
 
 
@@ -160,7 +162,8 @@ def context_years(text: str) -> list[tuple[int, int]]:
     p = patterns()
     out = []
     for m in p["bare_year"].finditer(text):
-        if p["regulation_before"].search(text, max(0, m.start() - 48), m.start()):
+        if p["regulation_before"].search(text, max(0, m.start() - 48), m.start()) \
+                or p["regulation_after"].match(text, m.end()):
             continue
         out.append((m.start(), int(m.group("year"))))
     return out

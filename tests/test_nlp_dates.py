@@ -166,6 +166,10 @@ def test_a_headline_with_a_date_is_no_stamp(nlp):
      "people are registered for the 2024 election.", date(2023, 11, 28), {"2023-11-28", "2024-02-11", "2024-02-13"}),
     ("Rekapitulasi Pilkada 2024 dimulai 2 Desember.\n\nSeleksi panwas digelar 15 Agustus.",
      date(2024, 12, 3), {"2024-12-02", "2024-08-15"}),
+    # the year of a law named first is no context; a day "ahead of" which lies before publication
+    ("Under the 2016 regional election law, officials may not take sides ahead of the Nov. 27 vote.",
+     date(2024, 10, 8), {"2024-11-27"}),
+    ("The case surfaced ahead of the Feb. 14 general election.", date(2023, 12, 13), {"2024-02-14"}),
 ])
 def test_days_without_a_year(nlp, text, published, expected):
     assert set(dates(nlp, text, published)) == expected

@@ -11,7 +11,8 @@ A day without a year takes, in this order:
    full date, or a bare year such as "Pilkada 2024"; regulation years such as
    "UU Nomor 7 Tahun 2017" do not count);
 2. the publication year; "lalu"/"silam" after the day move it back a year if it would lie
-   after the publication date, "mendatang"/"depan" forward if it would lie before; without
+   after the publication date, "mendatang"/"depan" after it or "menjelang"/"ahead of" before
+   it forward if it would lie before; without
    such a word, a day more than half a year before (after) publication takes the next
    (previous) year when the article names that year;
    "tahun lalu"/"tahun depan" after the day move it a year back/forward;
@@ -41,6 +42,7 @@ from nlp.evidence import SentenceIndex, doc_text
 
 PAST = re.compile(r"^\W{0,3}(?:yang\s+)?(?:lalu|silam|kemarin)\b", re.IGNORECASE)
 FUTURE = re.compile(r"^\W{0,3}(?:yang\s+)?(?:mendatang|depan|nanti)\b", re.IGNORECASE)
+FUTURE_BEFORE = re.compile(r"\b(?:ahead of|menjelang|jelang|upcoming)\s+(?:the\s+)?$", re.IGNORECASE)
 LAST_YEAR = re.compile(r"^\W{0,3}tahun\s+(?:lalu|kemarin|sebelumnya)\b", re.IGNORECASE)
 NEXT_YEAR = re.compile(r"^\W{0,3}tahun\s+(?:depan|mendatang)\b", re.IGNORECASE)
 
@@ -174,8 +176,9 @@ class _YearResolver:
             return year + 1
         if found and PAST.match(after) and found > pub:
             year -= 1
-        elif found and FUTURE.match(after) and found < pub:
-            year += 1
+        elif found and found < pub and (FUTURE.match(after) or FUTURE_BEFORE.search(
+                self.text, max(0, raw.start - 24), raw.start)):
+            year += 1  # "27 November mendatang", "ahead of the Feb. 14 election"
         elif found and abs((found - pub).days) > HALF_YEAR:
             # "Feb. 11" in a story of late November on "the 2024 General Election": the
             # neighbouring year the article names puts the day nearer the publication
