@@ -824,6 +824,7 @@ def test_ode_ending_a_name_is_its_last_word():
 
 def test_one_word_naming_a_kecamatan_after_a_village_head_is_no_name():
     assert _full("Bupati menjatuhkan teguran kepada Perbekel Tajun, Kubutambahan, yang mengunggah video.") == {}
+    assert _full("Hadiri Kampanye Caleg di Pasar Rebo, Lurah Cijantung Direkomendasikan ke BKN") == {}
     found = _full("Bupati menjatuhkan teguran kepada Perbekel Tajun, Made Sarjana, yang mengunggah video.")
     assert list(found) == ["Made Sarjana"]
     found = _full("Laporan itu menyangkut guru SMA Negeri 1 Tanjung Morawa, Rosmawati Sembiring, yang berfoto.")

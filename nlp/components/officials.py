@@ -277,8 +277,8 @@ class Reader:
         if end <= 0:
             return None
         span = name_left(toks, end, self.comp.max_name_tokens)
-        if span is None or any(self.assigned[j] for j in range(*span)):
-            return None
+        if span is None or any(self.assigned[j] for j in range(*span)) or self._kecamatan_word(span):
+            return None  # "Kampanye di Duren Sawit, Lurah X ...": a place before the title
         if self._after_role(span[0]):
             return None  # "Dandim X Letkol Budi, Ketua Bawaslu Y": Budi is the Dandim
         if direct:
