@@ -552,3 +552,11 @@ def test_initials_keep_the_unit_their_role_heads():
     [subject] = [i["subject"] for i in doc._.incidents]
     assert subject == "kepala UPT puskesmas berinisial RS"
     assert rules().role_of(subject) == "tenaga_kesehatan"
+
+
+def test_an_english_count_of_civil_servants_is_a_group_subject():
+    from nlp.pipeline import load
+
+    doc = load()("KASN has recommended sanctions for three civil servants in Jambi city who were found to have "
+                 "attended campaign events of a mayoral candidate.")
+    assert [(i["subject"], i["stage"]) for i in doc._.incidents] == [("three civil servants", "recommended")]

@@ -49,7 +49,7 @@ ROLE_PLACE_RE = re.compile(
     % "|".join(map(re.escape, sorted(word_list("local_head_titles"), key=len, reverse=True))))
 LIST_JOIN_RE = re.compile(r"(?:,\s*|\s)(?:serta|dan|and)\s+$")
 NUMBER_RE = re.compile(
-    r"\b(?:%s|[2-9])\s+(?:orang\s+)?$" % "|".join(word_list("number_words") + word_list("collective_numbers")), re.I)
+    r"\b(?:%s|[2-9])\s+(?:orang\s+)?$" % "|".join(word_list("number_words") + word_list("collective_numbers") + word_list("english_numbers")), re.I)
 # a role before which "yang ..." tells of all its holders, not of one ("para guru yang ...")
 ALL_BEFORE_RE = re.compile(r"\b(?:para|semua|seluruh|setiap|tiap|bagi|sejumlah|banyak|kalangan)\s+$", re.I)
 RELATIVE_TAIL = 6  # words between a role and "yang" ("bidan PPPK yang ...")
