@@ -172,6 +172,11 @@ POSITIVE = [
      "state_resources"),
     ("In the live stream the nurse appeared to urge viewers to vote for candidate pair number 2.",
      "partisan_support"),
+    # village officials told to secure votes or gather names for a candidate
+    ("Camat itu meminta para kepala desa mengamankan suara untuk pasangan calon nomor urut 3.",
+     "partisan_decision"),
+    ("The subdistrict head told village heads to collect voters' names for a regent candidate.",
+     "partisan_decision"),
 ]
 
 
@@ -189,6 +194,7 @@ NEGATIVE = [
     "Kepala dinas itu menegaskan dirinya tidak pernah tampil dalam video kampanye calon mana pun.",
     "Rekaman itu tidak pernah diunggah ke akun Facebook miliknya, kata camat tersebut.",
     "The regent spoke at the opening of the new fish market on Monday morning.",
+    "Camat meminta para kepala desa menyukseskan pemungutan suara dan mengajak warga datang ke TPS.",
     # generic phrases with no act and no candidate
     "ASN yang tidak netral akan dikenai sanksi sesuai peraturan perundang-undangan.",
     "Kami minta seluruh pegawai tidak terlibat dalam politik praktis.",
