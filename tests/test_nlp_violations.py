@@ -177,6 +177,7 @@ POSITIVE = [
      "partisan_decision"),
     ("The subdistrict head told village heads to collect voters' names for a regent candidate.",
      "partisan_decision"),
+    ("Ia membagikan gula sambil berpesan \"pokoknya ingat nomor dua, Bu\" kepada warga.", "partisan_support"),
 ]
 
 
