@@ -39,16 +39,16 @@ def test_a_headline_stage_the_body_does_not_mention_stands():
 
 
 def test_a_dismissal_told_of_the_same_role_in_another_kabupaten_is_another_case():
-    title = "Terbukti Tak Netral, TPP Kepala Puskesmas Kalitidu Dipotong"
-    act = "Pemkab Bojonegoro menjatuhkan sanksi kepada Kepala Puskesmas Kalitidu karena unggahan kampanye."
+    title = "Terbukti Tak Netral, TPP Kepala Puskesmas Ngasem Dipotong"
+    act = "Pemkab Bojonegoro menjatuhkan sanksi kepada Kepala Puskesmas Ngasem karena unggahan kampanye."
     other = "Di Jember, kasus serupa yang melibatkan seorang kepala puskesmas justru dihentikan Bawaslu."
-    item = article("a1", "2025-02-14", [("Kepala Puskesmas Kalitidu", "sanctioned", "social_media", act)],
+    item = article("a1", "2025-02-14", [("Kepala Puskesmas Ngasem", "sanctioned", "social_media", act)],
                    regions=[("35.22", "kabupaten", "Bojonegoro", act), ("35.09", "kabupaten", "Jember", other)],
                    title=title, text=f"{act} {other}")
     [rep] = reports(item)
     assert (rep.stage, rep.regency) == ("sanctioned", "35.22")
     # told of the case's own kabupaten, the dismissal is this case's
-    item = article("a1", "2025-02-14", [("Kepala Puskesmas Kalitidu", "sanctioned", "social_media", act)],
+    item = article("a1", "2025-02-14", [("Kepala Puskesmas Ngasem", "sanctioned", "social_media", act)],
                    regions=[("35.22", "kabupaten", "Bojonegoro", act)], title=title,
                    text=f"{act} Kasus yang melibatkan kepala puskesmas itu kemudian dihentikan Bawaslu.")
     assert reports(item)[0].stage == "dismissed"
@@ -64,19 +64,19 @@ def test_a_headline_that_removes_from_office_is_a_sanction():
 
 
 def test_a_headline_sanction_the_body_leaves_to_later_is_not_yet_a_sanction():
-    title = "Terbukti Kampanye, Kades Kesik Disanksi Pj Bupati"
-    rec = "Bawaslu meneruskan rekomendasi terhadap Kepala Desa Kesik kepada Pj Bupati."
+    title = "Terbukti Kampanye, Kades Tembeng Putik Disanksi Pj Bupati"
+    rec = "Bawaslu meneruskan rekomendasi terhadap Kepala Desa Tembeng Putik kepada Pj Bupati."
     later = "Nanti Pj Bupati yang memutuskan bentuk sanksinya."
-    item = article("a1", "2024-10-23", [("Kepala Desa Kesik", "recommended", "campaign_attendance", rec)],
+    item = article("a1", "2024-10-23", [("Kepala Desa Tembeng Putik", "recommended", "campaign_attendance", rec)],
                    title=title, text=f"{rec} {later}")
     assert reports(item)[0].stage == "recommended"
 
 
 def test_a_dismissal_of_another_holder_of_the_role_is_not_this_case():
-    act = "Pj Bupati menjatuhkan sanksi teguran tertulis kepada Kepala Desa Kesik yang ikut berorasi di kampanye."
+    act = "Pj Bupati menjatuhkan sanksi teguran tertulis kepada Kepala Desa Tembeng Putik yang ikut berorasi di kampanye."
     other = "Di kecamatan yang sama, dugaan pelanggaran oleh kepala desa lain telah dihentikan."
-    item = article("a1", "2024-11-12", [("Kepala Desa Kesik", "sanctioned", "campaign_attendance", act)],
-                   title="Pj Bupati Beri Teguran Tertulis untuk Kades Kesik", text=f"{act} {other}")
+    item = article("a1", "2024-11-12", [("Kepala Desa Tembeng Putik", "sanctioned", "campaign_attendance", act)],
+                   title="Pj Bupati Beri Teguran Tertulis untuk Kades Tembeng Putik", text=f"{act} {other}")
     assert reports(item)[0].stage == "sanctioned"
 
 
@@ -120,10 +120,10 @@ def test_the_authority_taking_the_step_in_a_headline_is_not_its_subject():
 
 
 def test_the_criminal_track_stopped_is_no_dismissal_of_the_neutrality_case():
-    rec = "Bawaslu meneruskan rekomendasi pelanggaran netralitas Lurah Muara Ciujung Timur ke BKN."
+    rec = "Bawaslu meneruskan rekomendasi pelanggaran netralitas Lurah Cijoro Lebak ke BKN."
     stop = "Sementara itu Sentra Gakkumdu menghentikan kasus pidananya karena tidak cukup bukti."
-    item = article("a1", "2024-11-20", [("Lurah Muara Ciujung Timur", "recommended", "partisan_support", rec)],
-                   title="Gakkumdu Hentikan Kasus Lurah Muara Ciujung Timur", text=f"{rec} {stop}")
+    item = article("a1", "2024-11-20", [("Lurah Cijoro Lebak", "recommended", "partisan_support", rec)],
+                   title="Gakkumdu Hentikan Kasus Lurah Cijoro Lebak", text=f"{rec} {stop}")
     assert reports(item)[0].stage == "recommended"
 
 

@@ -106,7 +106,7 @@ def test_the_head_of_a_puskesmas_unit_is_the_kepala_puskesmas():
     from pantau.cases.rules import rules
 
     r = rules()
-    assert r.role_of("Kepala UPTD Puskesmas Kalitidu berinisial KW") == r.role_of("Kepala Puskesmas Kalitidu")
+    assert r.role_of("Kepala UPTD Puskesmas Ngasem berinisial KW") == r.role_of("Kepala Puskesmas Ngasem")
 
 
 def test_the_head_of_a_school_unit_is_the_kepala_sekolah():
@@ -117,11 +117,11 @@ def test_the_head_of_a_school_unit_is_the_kepala_sekolah():
 
 
 def test_others_of_the_role_are_not_the_named_subject():
-    main = "Bawaslu meneruskan rekomendasi terhadap Pangulu Nagori Dalig Raya, Hotman Sinambela, kepada bupati."
+    main = "Bawaslu meneruskan rekomendasi terhadap Pangulu Nagori Bah Bolon, Hotman Sinambela, kepada bupati."
     other = "Bawaslu juga menangani dugaan keterlibatan dua pangulu lain di Kecamatan Bandar."
-    item = article("a1", "2024-11-13", [("Hotman Sinambela (Pangulu Nagori Dalig Raya)", "recommended", "campaign_material", main),
+    item = article("a1", "2024-11-13", [("Hotman Sinambela (Pangulu Nagori Bah Bolon)", "recommended", "campaign_material", main),
                                         ("dua pangulu", "examined", None, other)],
-                   officials=[("Hotman Sinambela", "Pangulu Nagori Dalig Raya", "p-rudolf", "12.08.29.2001")],
+                   officials=[("Hotman Sinambela", "Pangulu Nagori Bah Bolon", "p-rudolf", "12.08.29.2001")],
                    regions=[("12.08.23", "kecamatan", "Bandar", other)])
     [rep] = [r for r in reports(item) if r.persons]
     assert rep.subregions == {"12.08.29.2001"} and rep.stage == "recommended"

@@ -53,7 +53,7 @@ def test_acronyms_shape():
     assert "bawaslu" in data["keep"] and "partai" in data["nonpublic"]
     public = set(data["expand"]) | set(data["keep"])
     for acronym, level in data["levels"].items():
-        # "local": a facility's own kecamatan or desa, or a kabupaten/kota ("Puskesmas Kalitidu")
+        # "local": a facility's own kecamatan or desa, or a kabupaten/kota ("Puskesmas Ngasem")
         assert acronym in public and level in ("kecamatan", "desa", "local"), acronym
 
 

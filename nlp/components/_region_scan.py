@@ -261,8 +261,8 @@ class RegionScanner:
         self.skip_re = (re.compile(r"(?m)^[ \t*_>#\[-]*" + _cased_trie(cues.skip_lines) + r".*$")
                         if cues.skip_lines else None)
         self.free_re = re.compile(_cased_trie(cues.free_level, _after(r"!\w")) + r"(?!\w)")
-        # English copy names a body after its region: "Wonosobo Bawaslu", "the Wonosobo regional
-        # hospital", "Wonosobo's civil-service agency"
+        # English copy names a body after its region: "Temanggung Bawaslu", "the Temanggung regional
+        # hospital", "Temanggung's civil-service agency"
         self.org_after_re = (re.compile(r"(?:['’]s)?[ \t\xa0]+" + _cased_trie(cues.org_after) + r"(?![\w-])")
                              if cues.org_after else None)
 

@@ -55,10 +55,10 @@ ALL_BEFORE_RE = re.compile(r"\b(?:para|semua|seluruh|setiap|tiap|bagi|sejumlah|b
 RELATIVE_TAIL = 6  # words between a role and "yang" ("bidan PPPK yang ...")
 PLACE_WORDS = frozenset(("di", "pada", "negeri", "swasta", "kecamatan", "kelurahan", "desa", "kabupaten", "kota",
                          "dinas", "kantor", "sekolah"))
-DESC_TAIL = 4
+DESC_TAIL = 4  # capitalised words kept after a described role ("seorang ASN Dinas Perhubungan")
 ROLE_UNIT_WORDS = 1  # words of the unit kept after a role before initials ("kepala UPT puskesmas")
 ROLE_STOP = frozenset(("di", "yang", "pada", "dan", "serta", "berinisial", "inisial", "bernama", "dari", "asal",
-                       "terhadap", "oleh", "kepada", "untuk", "atas", "dengan", "terlapor", "sebagai"))  # capitalised words kept after a described role ("seorang ASN Dinas Perhubungan")
+                       "terhadap", "oleh", "kepada", "untuk", "atas", "dengan", "terlapor", "sebagai"))
 
 
 class IncidentFinder:
@@ -245,7 +245,7 @@ class IncidentFinder:
             rel = _relative_after(words, h, sent) if any(0 <= h.start - x.end <= 3 for x in steps) else None
             if rel is not None and not ALL_BEFORE_RE.search(words.text[max(s_start, a - 12):a]) \
                     and not any(c[1] <= a < c[2] for c in cands):
-                # "merekomendasikan bidan PPPK yang berjoget di panggung kampanye": the one
+                # "merekomendasikan perawat PPPK yang menari di panggung kampanye": the one
                 # who did the act the clause tells
                 cands.append((words.text[a:rel], a, rel, "described"))
             if NUMBER_RE.search(words.text[max(s_start, a - 20):a]):
@@ -430,8 +430,8 @@ def _role_before(words: Words, sh: dict, char: int) -> str:
 
 def _relative_after(words: Words, h: Hit, sent: int) -> int | None:
     """Char end of "<role> [its unit and place]" when "yang" follows it in the sentence: up to
-    RELATIVE_TAIL words, capitalised ones or those of PLACE_WORDS ("kepala SD negeri di Batang
-    Alai Selatan yang ...")."""
+    RELATIVE_TAIL words, capitalised ones or those of PLACE_WORDS ("kepala SD negeri di Tanjung
+    Selor Timur yang ...")."""
     i = h.end
     while i < len(words.forms) and words.sent_of[i] == sent and i - h.end <= RELATIVE_TAIL:
         form = words.forms[i]

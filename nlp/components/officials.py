@@ -135,7 +135,7 @@ class Reader:
             return True  # "Eko, penyuluh pertanian di Kecamatan Losarang": a post in a region
         if k >= toks.n:
             return False
-        return toks.norm[k] == "bernama" or toks.text[k:k + 4] == ["yang", "dimaksud", "ialah"] \
+        return toks.norm[k] == "bernama" or toks.norm[k:k + 3] == ["yang", "dimaksud", "ialah"] \
             or toks.norm[k] in ("tersebut", "itu") and k + 2 < toks.n and (
                 toks.text[k + 1] == "," or toks.norm[k + 1:k + 3] == ["diketahui", "bernama"])
 
@@ -209,8 +209,8 @@ class Reader:
             self._more_names(role, end)
 
     def _kecamatan_word(self, span: tuple[int, int]) -> bool:
-        """Words that name a kecamatan ("Perbekel Bukti, Kubutambahan, ...", "guru SMA Negeri 2
-        Lubuk Pakam, ..."): a place, not a person."""
+        """Words that name a kecamatan ("Perbekel Tajun, Pakem, ...", "guru SMA Negeri 1
+        Tanjung Morawa, ..."): a place, not a person."""
         words = tuple(w.lower() for w in self.toks.text[span[0]:span[1]])
         if not words or len(words) > 3:
             return False
@@ -278,7 +278,7 @@ class Reader:
             return None
         span = name_left(toks, end, self.comp.max_name_tokens)
         if span is None or any(self.assigned[j] for j in range(*span)) or self._kecamatan_word(span):
-            return None  # "Kampanye di Duren Sawit, Lurah X ...": a place before the title
+            return None  # "Kampanye di Pasar Rebo, Lurah X ...": a place before the title
         if self._after_role(span[0]):
             return None  # "Dandim X Letkol Budi, Ketua Bawaslu Y": Budi is the Dandim
         if direct:
