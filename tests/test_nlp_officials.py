@@ -742,6 +742,10 @@ def test_a_headline_with_one_lowercase_word_gives_no_official():
     assert _full("Kadis di Solok Selatan Dilaporkan, Diduga Arahkan Wali Nagari Dukung Cabup") == {}
 
 
+def test_a_headline_passive_verb_after_a_role_is_no_name():
+    assert _full("Lurah dan Staf Disdukcapil Kaur Disanksi karena Tak Netral") == {}
+
+
 def test_a_health_centre_is_named_after_its_kecamatan_and_a_status_word_follows_guru():
     assert _full("Kepala Puskesmas Bakarangan, Hj. Mardiana, dilaporkan ke Bawaslu.") == \
         {"Mardiana": "Kepala Puskesmas Bakarangan"}

@@ -377,12 +377,13 @@ def _is_place_name(words: Words, h: Hit) -> bool:
 
 
 def _place_end(m: re.Match) -> int | None:
-    """Where the place of a "<Title> <Place>" match ends: before the first verb of a Title
-    Case headline ("Kepala Sekolah Beredar", "Kades Sukamaju Dilaporkan"); None when the
-    first word is a verb already."""
+    """Where the place of a "<Title> <Place>" match ends: before the first verb or function word
+    of a Title Case headline ("Kepala Sekolah Beredar", "Kades Sukamaju Dilaporkan", "Camat
+    Sukamaju Belum Juga Disanksi"); None when the first word is one already."""
     end = m.end(1)
     for word in re.finditer(r"\S+", m.group(2)):
-        if _is_verb(word.group(0).lower()):
+        low = word.group(0).lower()
+        if _is_verb(low) or low in _function_words():
             break
         end = m.start(2) + word.end()
     return end if end > m.end(1) else None
@@ -393,6 +394,18 @@ def _is_verb(low: str) -> bool:
     from nlp.components.officials_lexicon import is_verb
 
     return is_verb(low, _verbs())
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """spaCy's Indonesian stop words that are no word of a region's name: "Baru", "Tengah" and
+    "Besar" may go on a place's name, "Belum" and "Juga" may not."""
+    from spacy.lang.id.stop_words import STOP_WORDS
+
+    from pantau.regions import get_region_table
+
+    place = {w for r in get_region_table() for w in r.name.lower().split()}
+    return frozenset(STOP_WORDS - place)
 
 
 @lru_cache(maxsize=1)
