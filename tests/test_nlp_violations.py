@@ -128,6 +128,8 @@ POSITIVE = [
     ("Guru PNS itu tercatat sebagai anggota tim pemenangan paslon nomor urut 2.", "campaign_role"),
     ("Seorang ASN menjadi juru bicara pasangan calon dalam debat publik.", "campaign_role"),
     ("Perangkat desa itu terdaftar sebagai saksi paslon di TPS 05.", "campaign_role"),
+    ("Lurah itu memberikan sambutan dalam kampanye tatap muka calon bupati nomor urut 1.", "campaign_role"),
+    ("The village secretary gave remarks at a campaign rally of candidate pair number 3.", "campaign_role"),
     ("Puluhan kades hadir di kampanye akbar pasangan calon gubernur.", "campaign_attendance"),
     ("Seorang lurah ikut deklarasi dukungan kepada bakal calon wali kota.", "campaign_attendance"),
     ("Camat itu menghadiri konsolidasi pemenangan paslon di rumah makan.", "campaign_attendance"),
@@ -339,6 +341,8 @@ def test_relative_running_is_not_candidacy(nlp):
     ("ASN yang berniat maju dalam pilkada dilarang melakukan pendekatan ke partai politik sebelum "
      "mengundurkan diri.", "candidacy"),
     ("Mobil berplat merah terlihat terparkir di lokasi kampanye pasangan calon.", "campaign_attendance"),
+    # a speech at a neutral event on the campaign is no campaign role
+    ("Bupati memberikan sambutan dalam rapat koordinasi pengawasan kampanye bersama Bawaslu.", "campaign_role"),
 ])
 def test_type_not_claimed(nlp, text, absent):
     assert absent not in types(nlp, text)
