@@ -541,3 +541,25 @@ def test_subjects_of_real_article_classes(text, expected):
     from nlp.pipeline import load
 
     assert [(i["subject"], i["stage"]) for i in load()(text)._.incidents] == expected
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("Kepala Dinas Pendidikan Lebong, Harun Wijaya, mengatakan pencopotan itu tindak lanjut rekomendasi "
+     "BKN. \"Yang bersangkutan berorasi di kampanye paslon,\" katanya.", None),
+    ("Camat Talang Empat, Sudirman Efendi, menjelaskan bahwa guru berinisial RK tersebut sudah dijatuhi "
+     "teguran tertulis.", "berinisial RK"),
+])
+def test_an_official_who_speaks_of_the_step_is_no_subject(text, subject):
+    from nlp.pipeline import load
+
+    found = [i["subject"] for i in load()(text)._.incidents]
+    assert not any("Harun" in s or "Sudirman" in s or s.startswith(("Kepala Dinas", "Camat")) for s in found)
+    if subject:
+        assert any(s.endswith(subject) for s in found)
+
+
+def test_an_official_who_speaks_but_is_the_one_summoned_stays_the_subject():
+    from nlp.pipeline import load
+
+    text = "Bawaslu memanggil Camat Talang Empat, Sudirman Efendi, karena mengunggah foto paslon di Facebook."
+    assert [i["subject"] for i in load()(text)._.incidents] == ["Sudirman Efendi (Camat Talang Empat)"]

@@ -863,3 +863,11 @@ def test_english_name_then_a_title_of_an_agency_with_its_acronym():
 ])
 def test_the_one_just_told_of_named_after_a_pointer(text, expected):
     assert _full(text) == expected
+
+
+@pytest.mark.parametrize("region", ["Deli Serdang", "Tanjung Jabung Barat"])
+def test_a_kabupaten_after_the_village_word_of_an_agency_is_no_village_and_no_name(region):
+    text = f"Kepala Dinas Pemberdayaan Masyarakat dan Desa {region} mengatakan hal itu."
+    assert _full(text) == {}
+    named = _full(text.replace(" mengatakan", ", Budi Santoso, mengatakan"))
+    assert named == {"Budi Santoso": f"Kepala Dinas Pemberdayaan Masyarakat dan Desa {region}"}

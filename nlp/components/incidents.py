@@ -52,6 +52,7 @@ NUMBER_RE = re.compile(
     r"\b(?:%s|[2-9])\s+(?:orang\s+)?$" % "|".join(word_list("number_words") + word_list("collective_numbers") + word_list("english_numbers")), re.I)
 # a role before which "yang ..." tells of all its holders, not of one ("para guru yang ...")
 ALL_BEFORE_RE = re.compile(r"\b(?:para|semua|seluruh|setiap|tiap|bagi|sejumlah|banyak|kalangan)\s+$", re.I)
+SPEECH_VERBS = frozenset(w for w in word_list("speech_before") if w != "bahwa")
 RELATIVE_TAIL = 6  # words between a role and "yang" ("bidan PPPK yang ...")
 PLACE_WORDS = frozenset(("di", "pada", "negeri", "swasta", "kecamatan", "kelurahan", "desa", "kabupaten", "kota",
                          "dinas", "kantor", "sekolah"))
@@ -213,7 +214,8 @@ class IncidentFinder:
         """(text, start, end, kind) of the most specific subject in the sentence, or None."""
         s_start, s_end = words.sents[sent]
         sentence = words.text[s_start:s_end]
-        cands = [(label, a, b, "official") for label, a, b in officials]
+        speakers = [(a, b) for _, a, b in officials if _speaker(words, b, stage_hit)]
+        cands = [(label, a, b, "official") for label, a, b in officials if (a, b) not in speakers]
         # a step taken on one ("diperiksa", "merekomendasikan"), not a rule or a warning
         steps = [] if stage_hit is None or sh.get("GENERIC") or any(
             0 < stage_hit.start - m.start <= 3 for m in sh.get("MODAL", ())) else [
@@ -252,6 +254,7 @@ class IncidentFinder:
                 num_start = s_start + NUMBER_RE.search(words.text[s_start:a]).start()
                 b = _tail(words, h.end, sent)
                 cands.append((words.text[num_start:b], num_start, b, "number"))
+        cands = [c for c in cands if not any(a <= c[1] < b for a, b in speakers)]
         if not cands:
             for h in sh.get("ANAPHOR", ()):
                 a, b = words.char_span(h.start, h.end)
@@ -414,6 +417,17 @@ def _verbs():
     from nlp.components.officials_lexicon import load_lexicon
 
     return load_lexicon(use_gazetteer=False)
+
+
+def _speaker(words: Words, end: int, stage_hit: Hit | None) -> bool:
+    """Whether an official ending at char ``end`` speaks of the step the sentence tells:
+    "Kepala Dinas X, Y, mengatakan keputusan itu tindak lanjut rekomendasi BKN"."""
+    if stage_hit is None or words.starts[stage_hit.start] < end:
+        return False
+    i = bisect.bisect_left(words.starts, end)
+    while i < len(words.forms) and words.forms[i] in (",", "pun"):
+        i += 1
+    return i < stage_hit.start and words.forms[i].lower() in SPEECH_VERBS
 
 
 def _right_before(words: Words, hits, char: int) -> bool:

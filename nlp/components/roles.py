@@ -429,6 +429,12 @@ def _place_level(toks: Tokens, k: int, level: str, explicit: bool) -> tuple[int,
         m = match(index, toks, k)
         if m is not None and (best is None or m[0] > best[0]):
             best = (m[0], lv if len(levels) == 1 else None)
+    if level in ("kecamatan", "desa") and explicit:
+        # "Dinas Pemberdayaan Masyarakat dan Desa Tanjung Jabung Barat": a kabupaten's name of
+        # two words or more, longer than any village's name there, is that kabupaten
+        wider = _place_level(toks, k, "any", explicit=False)
+        if wider is not None and wider[0] - k >= 2 and (best is None or wider[0] > best[0]):
+            return wider
     if best is not None:
         return best
     if not explicit or toks.blocked[k] or not is_cap(toks.text[k]):
