@@ -871,3 +871,16 @@ def test_a_kabupaten_after_the_village_word_of_an_agency_is_no_village_and_no_na
     assert _full(text) == {}
     named = _full(text.replace(" mengatakan", ", Budi Santoso, mengatakan"))
     assert named == {"Budi Santoso": f"Kepala Dinas Pemberdayaan Masyarakat dan Desa {region}"}
+
+
+@pytest.mark.parametrize("text", ["Kepala Desa Sumber Kencana Timur dilaporkan ke Bawaslu.",
+                                  "Kepala Desa Tanjung Kerasak Satu dilaporkan ke Bawaslu.",
+                                  "Kepala Desa Lubuk Sidomukti Barat dilaporkan ke Bawaslu."])
+def test_a_village_name_closed_by_a_direction_or_a_number_is_no_person(text):
+    assert _full(text) == {}
+
+
+@pytest.mark.parametrize("village", ["Sumber Kencana Timur", "Lubuk Sidomukti Barat", "Kencana Timur"])
+def test_a_village_name_with_a_direction_then_the_name(village):
+    found = _full(f"Kepala Desa {village}, Budi Santoso, dilaporkan ke Bawaslu.")
+    assert list(found) == ["Budi Santoso"]

@@ -226,6 +226,7 @@ def name_right(toks: Tokens, i: int, max_tokens: int) -> tuple[int, int] | None:
 
 _BARE_PARTICLES = word_set("bare_particles")
 _DIRECTIONS = word_set("directions")
+_PLACE_TAILS = _DIRECTIONS | {"satu", "dua", "tiga", "empat"}
 
 
 def _inner_place(toks: Tokens, j: int, start: int) -> bool:
@@ -299,7 +300,11 @@ def _valid(toks: Tokens, start: int, end: int) -> bool:
         return False
     if " ".join(toks.text[start:end]).lower() in toks.lex.region_levels:
         return False  # "Bandar Lampung", "Kubu Raya": a region, not a person
-    return True
+    if toks.text[end - 1].lower() in _DIRECTIONS:
+        return False  # "Kepala Desa Sijonam Timur": a direction closes a place's name, not a person's
+    # "Kepala Desa Tanjung Garbus Satu": a direction or a number right after it closes a place's name
+    return not (end < toks.n and not toks.sent_start[end] and is_cap(toks.text[end])
+                and toks.text[end].lower() in _PLACE_TAILS)
 
 
 def skip_degrees_right(toks: Tokens, j: int) -> int:

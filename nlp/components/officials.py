@@ -28,6 +28,8 @@ from nlp.components.roles import Role, find_role, match
 from nlp.evidence import ignored_spans, in_spans
 from nlp.word_lists import word_set
 
+DIRECTIONS = word_set("directions")
+
 CIVIL_SERVANTS = word_set("civil_servants")
 # titles several people may share in one mention: "Anggota Bawaslu X, A dan B"
 SHARED_TITLES = word_set("shared_titles")
@@ -187,9 +189,12 @@ class Reader:
         if m is not None:
             k = m[0] + (1 if m[0] < toks.n and toks.text[m[0]] == "." else 0)
         span = name_right(toks, k, mx)
-        if span is not None and not paren and (span[0] == role.end or not role.parts
-                                               and role.title.place in ("kecamatan", "desa")):
-            span = self._place_then_name(span, local=role.title.place in ("kecamatan", "desa")) or span
+        local = role.title.place in ("kecamatan", "desa")
+        if span is None and not paren and k == role.end:
+            # "Kepala Desa Sijonam Timur, Budi Santoso": a place with a direction, then the name
+            span = self._place_then_name(self._directed_place(k), local)
+        elif span is not None and not paren and (span[0] == role.end or not role.parts and local):
+            span = self._place_then_name(span, local) or span
         if span is None and (role.title.standalone or role.public):
             span = self._name_after_description(role.end)
         if span is None or any(self.assigned[j] for j in range(*span)) or self._kecamatan_word(span):
@@ -301,6 +306,15 @@ class Reader:
             return None  # "kepada Parpol, Kades dan perangkat": a list, not an apposition
         return span[0], span[1]
 
+    def _directed_place(self, k: int) -> tuple[int, int]:
+        """(k, end) of a capitalised word and the direction words after it ("Sijonam Timur")."""
+        toks, end = self.toks, k + 1
+        if k >= toks.n or not is_cap(toks.text[k]):
+            return k, k
+        while end < toks.n and toks.norm[end] in DIRECTIONS and is_cap(toks.text[end]):
+            end += 1
+        return k, end
+
     def _place_then_name(self, span: tuple[int, int], local: bool = False) -> tuple[int, int] | None:
         """"Camat Tampan, Hendra Saputra, ...", "Ketua Bawaslu Bateng, Nur Aini, ...": one
         capitalised word the gazetteer does not know right after the title, then a comma and
@@ -310,7 +324,9 @@ class Reader:
         or a full stop ("Keuchik Lambaro, Zulkifli."), unless the gazetteer knows it as a place."""
         toks = self.toks
         a, b = span
-        if b - a != 1 and not self._kecamatan_word(span) or b + 1 >= toks.n or toks.text[b] != ",":
+        directed = b - a > 1 and all(toks.norm[x] in DIRECTIONS for x in range(a + 1, b))
+        if b - a != 1 and not directed and not self._kecamatan_word(span) or b + 1 >= toks.n \
+                or toks.text[b] != ",":
             return None
         second = name_right(toks, b + 1, self.comp.max_name_tokens)
         if second is None:

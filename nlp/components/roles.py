@@ -436,7 +436,10 @@ def _place_level(toks: Tokens, k: int, level: str, explicit: bool) -> tuple[int,
         if wider is not None and wider[0] - k >= 2 and (best is None or wider[0] > best[0]):
             return wider
     if best is not None:
-        return best
+        end = best[0]  # "Desa Pematang Sijonam Timur": a direction word after a known name
+        while end < toks.n and toks.norm[end] in DIRECTIONS and toks.text[end][:1].isupper():
+            end += 1
+        return end, best[1]
     if not explicit or toks.blocked[k] or not is_cap(toks.text[k]):
         return None
     end = k + 1  # a place the gazetteer does not know: one word, and a direction word after it
