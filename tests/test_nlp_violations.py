@@ -133,6 +133,8 @@ POSITIVE = [
     ("Puluhan kades hadir di kampanye akbar pasangan calon gubernur.", "campaign_attendance"),
     ("Seorang lurah ikut deklarasi dukungan kepada bakal calon wali kota.", "campaign_attendance"),
     ("Camat itu menghadiri konsolidasi pemenangan paslon di rumah makan.", "campaign_attendance"),
+    ("Seorang bidan PPPK terekam berjoget di atas panggung kampanye calon bupati.", "campaign_attendance"),
+    ("Lurah itu meminta ketua RW mengamankan suara untuk pasangan nomor 3.", "partisan_decision"),
     ("ASN itu memakai atribut partai saat menghadiri acara.", "campaign_attendance"),
     # partisan_photo variants
     ("Kades tersebut foto bersama dengan gaya jari membentuk angka tiga.", "partisan_photo"),
