@@ -563,3 +563,34 @@ def test_an_official_who_speaks_but_is_the_one_summoned_stays_the_subject():
 
     text = "Bawaslu memanggil Camat Talang Empat, Sudirman Efendi, karena mengunggah foto paslon di Facebook."
     assert [i["subject"] for i in load()(text)._.incidents] == ["Sudirman Efendi (Camat Talang Empat)"]
+
+
+
+APPEAL_AS_ACT = (
+    "Pesan Berantai Kades Minta Perangkat Desa Hadiri Kampanye Paslon",
+    """LEBONG - Pesan berantai dari seorang kepala desa di Kecamatan Rimbo Pengadang beredar di grup WhatsApp perangkat desa, Senin (14/10/2024).
+
+Dalam pesan itu, sang kades meminta seluruh perangkat desa dan ketua RT hadir dalam kampanye akbar calon bupati nomor urut 1 pada Sabtu. "Semua wajib hadir, siap-siap kalau tidak datang," tulisnya.
+
+Sejumlah perangkat desa mengaku resah.""",
+)
+
+
+def _full_doc(title, text):
+    from nlp.pipeline import load
+    from nlp.runner import Item, make_doc
+
+    nlp = load()
+    doc = make_doc(nlp, Item(id="t", text=text, title=title))
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def test_an_appeal_to_commit_the_act_is_no_warning():
+    doc = _full_doc(*APPEAL_AS_ACT)
+    assert doc._.doc_type == "incident", doc.user_data.get("doc_type_scores")
+    # the same appeal words in a warning count for prevention
+    warning = _full_doc("Bupati Minta Kades Tak Ajak Perangkat Desa Hadiri Kampanye Paslon",
+                        APPEAL_AS_ACT[1].replace("meminta seluruh", "dilarang meminta seluruh"))
+    assert warning.user_data["doc_type_scores"]["prevention"] > doc.user_data["doc_type_scores"]["prevention"]

@@ -39,11 +39,14 @@ class DocTyper:
         cfg = tomllib.loads(source)
         types = {d.value for d in DocType}
         self.cue_lines = []
+        self.appeal_keys: set[str] = set()
         for i, cue in enumerate(cfg.get("cue", [])):
             if cue["type"] not in types or cue["type"] == "other":
                 raise ValueError(f"doctype cue {i}: type {cue['type']!r} is not a scored DocType")
             self.cue_lines.append((DOCTYPE_CUE_KEY.format(i), cue["type"], float(cue.get("weight", 1.0)),
                                    int(cue.get("cap", cfg["regions"]["cap"]))))
+            if cue.get("appeal"):
+                self.appeal_keys.add(DOCTYPE_CUE_KEY.format(i))
         self.cfg = cfg
         self.source = source
 
@@ -87,13 +90,17 @@ class DocTyper:
         case_sents = self._case_sentences(words, incidents, subject_kinds)
         title_is_case = bool(case_sents) and bool(title_words) and (
             self._incident_cue_in(title_hits) or self._title_sentence(words, title) in case_sents)
+        act_sents = self._act_sentences(words, violations)
+        title_is_act = bool(title_words) and self._title_sentence(words, title) in act_sents
         scores = {t: float(self.cfg["priors"].get(t, 0.0)) for t in SCORED}
         for key, typ, weight, cap in self.cue_lines:
             in_case = typ == "regulation"
-            counts = {"title": 0 if in_case and title_is_case else len(title_hits.get(key, ())),
-                      "lead": 0, "body": 0}
+            in_act = key in self.appeal_keys
+            counts = {"title": 0 if in_case and title_is_case or in_act and title_is_act
+                      else len(title_hits.get(key, ())), "lead": 0, "body": 0}
             for h in body_hits.get(key, ()):
-                if in_case and words.sent_of[h.start] in case_sents:
+                if in_case and words.sent_of[h.start] in case_sents \
+                        or in_act and words.sent_of[h.start] in act_sents:
                     continue
                 counts[region_of(h.start)] += 1
             scores[typ] += weight * sum(reg[r] * min(n, cap) for r, n in counts.items())
@@ -174,6 +181,19 @@ class DocTyper:
         for item, kind in zip(incidents, kinds or ()):
             if kind in SPECIFIC and item.get("evidence"):
                 out.add(_sent_at(words, item["evidence"]["start"]))
+        return out
+
+    def _act_sentences(self, words: Words, violations: list) -> set[int]:
+        """Sentences that tell a violation act with no word of a warning or a prohibition: an
+        appeal there is the act ("kuwu meminta perangkat desa hadir dalam kampanye paslon")."""
+        warn = frozenset(self.cfg["appeal_acts"]["warnings"])
+        out = set()
+        for v in violations:
+            for ev in v.get("evidence") or ():
+                sent = _sent_at(words, ev["start"])
+                lo, hi = words.sents[sent]
+                if not warn & set(words.text[lo:hi].lower().split()):
+                    out.add(sent)
         return out
 
     def _rules_share_bonus(self, words: Words, hits, case_sents: set[int],
