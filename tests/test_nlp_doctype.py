@@ -594,3 +594,11 @@ def test_an_appeal_to_commit_the_act_is_no_warning():
     warning = _full_doc("Bupati Minta Kades Tak Ajak Perangkat Desa Hadiri Kampanye Paslon",
                         APPEAL_AS_ACT[1].replace("meminta seluruh", "dilarang meminta seluruh"))
     assert warning.user_data["doc_type_scores"]["prevention"] > doc.user_data["doc_type_scores"]["prevention"]
+
+
+def test_a_regional_village_head_title_puts_a_case_on_topic():
+    text = ("Panwaslih Kabupaten Aceh Tamiang memanggil Datok Penghulu Sukajadi untuk klarifikasi terkait "
+            "undangan kenduri yang diisi penyampaian visi misi salah satu calon bupati.")
+    doc = _full_doc("Panwaslih Klarifikasi Datok Penghulu Sukajadi", text)
+    assert doc._.doc_type == "incident", doc.user_data.get("doc_type_scores")
+    assert [i["subject"] for i in doc._.incidents][:1] == ["Datok Penghulu Sukajadi"]

@@ -134,6 +134,7 @@ POSITIVE = [
     ("Seorang lurah ikut deklarasi dukungan kepada bakal calon wali kota.", "campaign_attendance"),
     ("Camat itu menghadiri konsolidasi pemenangan paslon di rumah makan.", "campaign_attendance"),
     ("Seorang bidan PPPK terekam berjoget di atas panggung kampanye calon bupati.", "campaign_attendance"),
+    ("Terlapor memakai kop surat kampung untuk undangan kenduri yang diisi penyampaian visi misi.", "state_resources"),
     ("Lurah itu meminta ketua RW mengamankan suara untuk pasangan nomor 3.", "partisan_decision"),
     ("ASN itu memakai atribut partai saat menghadiri acara.", "campaign_attendance"),
     # partisan_photo variants

@@ -99,7 +99,7 @@ def doctype_groups(cfg: dict) -> dict[str, list[str]]:
     groups = {DOCTYPE_CUE_KEY.format(i): resolve(cue["terms"]) for i, cue in enumerate(cfg.get("cue", []))}
     groups["NUMNOUN"] = cfg["numbers"]["nouns"]
     groups["LEAD_NOT"] = cfg["lead_acts"]["not_with"]
-    groups["CORE"] = cfg["topic"]["core"]
+    groups["CORE"] = resolve(cfg["topic"]["core"])
     groups["ELECTION"] = cfg["topic"]["election"]
     groups["NEUTRAL"] = cfg["topic"]["neutrality"]
     groups["RULE"] = cfg["rules"]["terms"]
