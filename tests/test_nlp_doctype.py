@@ -602,3 +602,11 @@ def test_a_regional_village_head_title_puts_a_case_on_topic():
     doc = _full_doc("Panwaslih Klarifikasi Datok Penghulu Sukajadi", text)
     assert doc._.doc_type == "incident", doc.user_data.get("doc_type_scores")
     assert [i["subject"] for i in doc._.incidents][:1] == ["Datok Penghulu Sukajadi"]
+
+
+def test_initials_after_oleh_take_the_role_that_follows():
+    from nlp.pipeline import load
+
+    text = ("Bawaslu meneruskan hasil penanganan dugaan pelanggaran oleh RK, kepala desa di Kecamatan "
+            "Pakem, kepada Bupati Sleman.")
+    assert [i["subject"] for i in load()(text)._.incidents] == ["kepala desa berinisial RK"]

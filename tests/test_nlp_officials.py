@@ -884,3 +884,13 @@ def test_a_village_name_closed_by_a_direction_or_a_number_is_no_person(text):
 def test_a_village_name_with_a_direction_then_the_name(village):
     found = _full(f"Kepala Desa {village}, Budi Santoso, dilaporkan ke Bawaslu.")
     assert list(found) == ["Budi Santoso"]
+
+
+def test_a_mononym_before_a_lowercase_post_in_a_known_place():
+    found = _full("Sutarno, kepala SD negeri di Kalasan, terbukti menjadi pembicara kampanye caleg.")
+    assert found == {"Sutarno": "kepala SD negeri"}
+    # the full name told earlier is the one named
+    found = _full("Bupati menjatuhkan teguran kepada Sutarno Hadi Wibowo. Sutarno, kepala SD negeri di "
+                  "Kalasan, terbukti menjadi pembicara kampanye caleg.")
+    assert found == {"Sutarno Hadi Wibowo": "kepala SD negeri"}
+    assert _full("Namun, kepala SD negeri di Kalasan, membantah tuduhan itu.") == {}

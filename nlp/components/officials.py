@@ -24,7 +24,7 @@ from nlp.components.names import (Tokens, _sentence_initial, adat_title_start, i
                                    name_left, name_right, skip_degrees_right)
 from nlp.components.officials_lexicon import load_lexicon
 from nlp.components.role_strings import role_org, role_text
-from nlp.components.roles import Role, find_role, match
+from nlp.components.roles import Role, _place_level, find_role, match
 from nlp.evidence import ignored_spans, in_spans
 from nlp.word_lists import word_set
 
@@ -137,6 +137,8 @@ class Reader:
             return True  # "Eko, penyuluh pertanian di Kecamatan Losarang": a post in a region
         if k >= toks.n:
             return False
+        if role.start > 0 and toks.text[role.start - 1] == "," and self._described_apposition(k):
+            return True  # "Ujang, kepala SMP negeri di Tarogong Kidul, ...": a post in a place
         return toks.norm[k] == "bernama" or toks.norm[k:k + 3] == ["yang", "dimaksud", "ialah"] \
             or toks.norm[k] in ("tersebut", "itu") and k + 2 < toks.n and (
                 toks.text[k + 1] == "," or toks.norm[k + 1:k + 3] == ["diketahui", "bernama"])
@@ -366,7 +368,8 @@ class Reader:
 
     def _described_apposition(self, k: int) -> bool:
         """A description of the title's place opened by one of ``DESCRIPTION_OPENERS`` and
-        closed by a comma within a few words ("pembakal sebuah desa di Kecamatan X,")."""
+        closed by a comma within a few words ("pembakal sebuah desa di Kecamatan X,", "kepala
+        SMP negeri di Tarogong Kidul,": a level word or a known place)."""
         toks = self.toks
         if k >= toks.n or toks.norm[k] not in DESCRIPTION_OPENERS:
             return False
@@ -374,7 +377,9 @@ class Reader:
         for j in range(k + 1, min(toks.n, k + 10)):
             if toks.sent_start[j]:
                 return False
-            placed = placed or toks.norm[j] in toks.lex.levels
+            placed = placed or toks.norm[j] in toks.lex.levels \
+                or toks.norm[j - 1] == "di" and is_cap(toks.text[j]) \
+                and (toks.blocked[j] or _place_level(toks, j, "local", explicit=False) is not None)
             if toks.text[j] == ",":
                 return placed
         return False
