@@ -149,7 +149,9 @@ def test_a_hedged_stage_is_still_a_report():
                                        ("Kepala Pelaksana BPBD Kabupaten Sumbawa", "kepala_dinas"),
                                        ("Kepala Bappeda Kolaka", "kepala_dinas"),
                                        ("Penghulu Kampung Teluk Lanus", "kepala_desa"),
-                                       ("direktur BUMD air minum", "asn")])
+                                       ("direktur BUMD air minum", "asn"),
+                                       ("Kepala KUA Kecamatan Ngaglik", "kepala_kua"),
+                                       ("kepala kantor urusan agama kecamatan", "kepala_kua")])
 def test_english_and_generic_subjects_have_their_roles(text, role):
     assert rules().role_of(text) == role
 

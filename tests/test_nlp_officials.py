@@ -894,3 +894,9 @@ def test_a_mononym_before_a_lowercase_post_in_a_known_place():
                   "Kalasan, terbukti menjadi pembicara kampanye caleg.")
     assert found == {"Sutarno Hadi Wibowo": "kepala SD negeri"}
     assert _full("Namun, kepala SD negeri di Kalasan, membantah tuduhan itu.") == {}
+
+
+def test_words_after_di_before_a_title_are_a_place_or_an_event():
+    assert _full("Ajakan Pilih Nomor Satu di Resepsi Nikah, Kepala KUA di Sleman Disorot Warganet") == {}
+    assert _full("Laporan itu menyebut Budi Santoso, Kepala KUA Ngaglik, mengajak tamu memilih paslon.") == \
+        {"Budi Santoso": "Kepala KUA"}

@@ -288,6 +288,8 @@ class Reader:
             return None  # "Kampanye di Pasar Rebo, Lurah X ...": a place before the title
         if self._after_role(span[0]):
             return None  # "Dandim X Letkol Budi, Ketua Bawaslu Y": Budi is the Dandim
+        if span[0] > 0 and toks.norm[span[0] - 1] in ("di", "ke"):
+            return None  # "Ajakan di Akad Nikah, Kepala KUA ...": a place or an event
         if direct:
             degree = span[1] < end
             after_honorific = span[0] > 0 and is_degree(toks.text[span[0] - 1], toks.lex, after=False)
