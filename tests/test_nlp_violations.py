@@ -337,6 +337,7 @@ def test_relative_running_is_not_candidacy(nlp):
     ("Bawaslu mengimbau agar kepala sekolah dan guru tidak menggunakan grup wali murid untuk kepentingan "
      "kampanye.", "state_resources"),
     # "post" as a job in English copy
+    ("Sikka council secretary moved to staff post over campaign hall", "social_media"),
     ("A village head listed as a legislative candidate without first resigning from his post was dropped "
      "from the candidate list.", "social_media"),
     ("Bawaslu mengingatkan ASN agar tidak mendukung calon yang maju dalam pilkada.", "candidacy"),
