@@ -153,7 +153,9 @@ def test_a_hedged_stage_is_still_a_report():
                                        ("Kepala KUA Kecamatan Ngaglik", "kepala_kua"),
                                        ("kepala kantor urusan agama kecamatan", "kepala_kua"),
                                        ("Sekretaris DPRD Kabupaten Sikka", "kepala_dinas"),
-                                       ("the Sikka council secretary", "kepala_dinas")])
+                                       ("the Sikka council secretary", "kepala_dinas"),
+                                       ("penghulu ahli muda di KUA Kecamatan Depok", "penghulu"),
+                                       ("Datuk Penghulu Sungai Liput", "kepala_desa")])
 def test_english_and_generic_subjects_have_their_roles(text, role):
     assert rules().role_of(text) == role
 

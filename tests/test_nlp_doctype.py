@@ -610,3 +610,11 @@ def test_initials_after_oleh_take_the_role_that_follows():
     text = ("Bawaslu meneruskan hasil penanganan dugaan pelanggaran oleh RK, kepala desa di Kecamatan "
             "Pakem, kepada Bupati Sleman.")
     assert [i["subject"] for i in load()(text)._.incidents] == ["kepala desa berinisial RK"]
+
+
+@pytest.mark.parametrize("verb", ["mengklarifikasi", "memanggil", "merekomendasikan"])
+def test_initials_after_a_step_verb_take_the_role_that_follows(verb):
+    from nlp.pipeline import load
+
+    text = f"Bawaslu Kabupaten Sleman {verb} RK, ASN pada kantor urusan agama kecamatan, pada Senin."
+    assert [i["subject"] for i in load()(text)._.incidents] == ["ASN berinisial RK"]
