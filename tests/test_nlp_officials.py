@@ -900,3 +900,9 @@ def test_words_after_di_before_a_title_are_a_place_or_an_event():
     assert _full("Ajakan Pilih Nomor Satu di Resepsi Nikah, Kepala KUA di Sleman Disorot Warganet") == {}
     assert _full("Laporan itu menyebut Budi Santoso, Kepala KUA Ngaglik, mengajak tamu memilih paslon.") == \
         {"Budi Santoso": "Kepala KUA"}
+
+
+def test_a_name_after_a_post_described_by_a_known_place():
+    found = _full("Seorang guru PNS di sebuah SMA negeri di Kalasan, Bambang Suryanto, S.Pd., dilaporkan ke "
+                  "Bawaslu Sleman.")
+    assert list(found) == ["Bambang Suryanto"] and found["Bambang Suryanto"].startswith("guru PNS")

@@ -354,7 +354,7 @@ class Reader:
         a, b = toks.sentence(k)
         j, placed = k, False
         while j < min(b, k + 16):
-            placed = placed or toks.norm[j] in toks.lex.levels  # "desa", "Kecamatan X"
+            placed = placed or self._placed_at(j)  # "desa", "Kecamatan X", "di Masbagik"
             if toks.text[j] == ",":
                 span = name_right(toks, j + 1, self.comp.max_name_tokens)
                 end = skip_degrees_right(toks, span[1]) if span is not None else 0
@@ -379,12 +379,16 @@ class Reader:
         for j in range(k + 1, min(toks.n, k + 10)):
             if toks.sent_start[j]:
                 return False
-            placed = placed or toks.norm[j] in toks.lex.levels \
-                or toks.norm[j - 1] == "di" and is_cap(toks.text[j]) \
-                and (toks.blocked[j] or _place_level(toks, j, "local", explicit=False) is not None)
+            placed = placed or self._placed_at(j)
             if toks.text[j] == ",":
                 return placed
         return False
+
+    def _placed_at(self, j: int) -> bool:
+        """A level word ("desa", "Kecamatan"), or a known place after "di" ("di Tarogong Kidul")."""
+        toks = self.toks
+        return toks.norm[j] in toks.lex.levels or toks.norm[j - 1] == "di" and is_cap(toks.text[j]) \
+            and (toks.blocked[j] or _place_level(toks, j, "local", explicit=False) is not None)
 
     def _after_honorific(self, i: int) -> bool:
         """A name written after an honorific ("H. Syahrani", "Hj Nurlela"): a person's."""
