@@ -93,6 +93,7 @@ def _pattern_specs() -> dict[str, tuple[str, int]]:
         "time": _spec(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\b", flags),
         # English copy names a law by its year first: "the 2016 regional election law"
         "regulation_after": _spec(r"\s+(?:[a-z-]+\s+){0,3}?(?:law|laws|regulation|decree|act)\b"),
+        "since_before": _spec(rf"\b(?:{_alt(t['context']['since_words'])})\s+(?:tahun\s+)?$", flags),
     }
 
 
@@ -158,12 +159,14 @@ def find_raw(text: str) -> list[Raw]:
 
 
 def context_years(text: str) -> list[tuple[int, int]]:
-    """(offset, year) of the years the text names, without regulation and document years."""
+    """(offset, year) of the years the text names, without regulation and document years and
+    the years a state began ("since 2022")."""
     p = patterns()
     out = []
     for m in p["bare_year"].finditer(text):
         if p["regulation_before"].search(text, max(0, m.start() - 48), m.start()) \
-                or p["regulation_after"].match(text, m.end()):
+                or p["regulation_after"].match(text, m.end()) \
+                or p["since_before"].search(text, max(0, m.start() - 16), m.start()):
             continue
         out.append((m.start(), int(m.group("year"))))
     return out

@@ -170,6 +170,14 @@ def test_a_headline_with_a_date_is_no_stamp(nlp):
     ("Under the 2016 regional election law, officials may not take sides ahead of the Nov. 27 vote.",
      date(2024, 10, 8), {"2024-11-27"}),
     ("The case surfaced ahead of the Feb. 14 general election.", date(2023, 12, 13), {"2024-02-14"}),
+    # the start of a state is no year of the sentence's events; a day within the month before
+    # publication is of the publication's year, whatever year another sentence names
+    ("Yohanes, who has headed the office since 2021, was seen at the rally on Oct. 12.",
+     date(2024, 10, 30), {"2024-10-12"}),
+    ("Camat itu menjabat sejak tahun 2020 dan terlihat di lokasi kampanye pada 3 November.",
+     date(2024, 11, 10), {"2024-11-03"}),
+    ("The total is up from 29 cases in the 2019 election. As of March 4, KASN had issued 18 recommendations.",
+     date(2024, 3, 6), {"2024-03-04"}),
 ])
 def test_days_without_a_year(nlp, text, published, expected):
     assert set(dates(nlp, text, published)) == expected

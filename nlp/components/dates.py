@@ -9,7 +9,7 @@ not dates. Impossible days (31/02) are dropped.
 A day without a year takes, in this order:
 1. the nearest explicit year in the same sentence, else in the same paragraph (a year of a
    full date, or a bare year such as "Pilkada 2024"; regulation years such as
-   "UU Nomor 7 Tahun 2017" do not count);
+   "UU Nomor 7 Tahun 2017" and the start of a state, "since 2022", do not count);
 2. the publication year; "lalu"/"silam" after the day move it back a year if it would lie
    after the publication date, "mendatang"/"depan" after it or "menjelang"/"ahead of" before
    it forward if it would lie before; without
@@ -17,8 +17,9 @@ A day without a year takes, in this order:
    (previous) year when the article names that year;
    "tahun lalu"/"tahun depan" after the day move it a year back/forward;
 3. the year the article names most often (the latest on a tie).
-For the numeric form "(17/11)", used for days just before publication, the publication year
-comes before the paragraph's year. If a weekday is given ("Senin (18/11)"), the first of
+For the numeric form "(17/11)", used for days just before publication, and for a day that in
+the publication year lies within a month before publication, the publication year comes
+before the paragraph's year. If a weekday is given ("Senin (18/11)"), the first of
 these years, or a year next to one, on which the day falls on that weekday wins.
 
 Publication stamps are skipped: a line holding only a date and time ("Nov 18, 2023 - 11:26")
@@ -110,6 +111,7 @@ def _line_index(text: str, line_start: int, body_start: int) -> int:
 REGISTER_YEAR = re.compile(r"\b[\w.-]+(?:/[\w.-]+){2,}/((?:19|20)\d{2})\b")
 
 
+RECENT = 31  # days: a yearless day this close before publication is of the publication's year
 HALF_YEAR = 183  # days: a yearless day farther than this from publication may take the next year
 
 
@@ -151,9 +153,14 @@ class _YearResolver:
         sentence = self._nearest(raw.start, self.sents.bounds_at(raw.start))
         paragraph = self._nearest(raw.start, self._paragraph(raw.start))
         published = self._from_published(raw, day) if self.published else None
-        if raw.numeric:
+        if raw.numeric or published is not None and self._recent(_make(published, raw.month, day)):
             return [sentence, published, paragraph, self.most]
         return [sentence, paragraph, published, self.most]
+
+    def _recent(self, found: date | None) -> bool:
+        """Within RECENT days before publication: news tells of the last weeks, so another
+        sentence's year ("up from 29 cases in the 2019 election") gives way to the publication's."""
+        return found is not None and 0 <= (self.published - found).days <= RECENT
 
     def _nearest(self, pos: int, bounds: tuple[int, int]) -> int | None:
         lo, hi = bounds
