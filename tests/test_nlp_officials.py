@@ -797,6 +797,12 @@ def test_english_ranks_participles_and_a_title_without_its_article():
                      "Ketut Wirya": "head of the Gianyar education office", "I Nyoman Seken": "village head"}
 
 
+def test_english_hajj_honorifics_are_no_names():
+    found = _full("The sanction letter was handed to him on Monday, city regional secretary Hj. Nurlaila Amin "
+                  "said on Tuesday, and regency secretary H. Abdul Gani confirmed it.")
+    assert set(found) == {"Nurlaila Amin", "Abdul Gani"}
+
+
 @pytest.mark.parametrize("text,name", [
     ('"Yang kami panggil Keuchik Blangkrueng, Zulkifli. Saksi juga dipanggil," ujarnya.', "Zulkifli"),
     ("Laporan menyangkut Kades Wonoketek, Sarmin, yang hadir di kampanye.", "Sarmin"),

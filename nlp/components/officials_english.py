@@ -19,9 +19,10 @@ from pathlib import Path
 PATH = Path(__file__).resolve().parent.parent / "data" / "english_roles.toml"
 _NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.)"
 # a Balinese name may open with the one-letter "I" ("I Ketut Arsa")
-# police and military ranks and academic titles in English copy stand before the name
+# police and military ranks, academic titles and the hajj honorifics (H., Hj.) in English copy
+# stand before the name
 # ("the police chief, Adj. Sr. Comr. Wayan Darsana"); they are not part of it
-_RANK = r"(?:(?:Adj|Sr|Snr|Comr|Commr|Insp|Gen|Brig|Col|Lt|Maj|Capt|Adm|Dr|Drs|Ir|Prof)\.[ ]){0,4}"
+_RANK = r"(?:(?:Adj|Sr|Snr|Comr|Commr|Insp|Gen|Brig|Col|Lt|Maj|Capt|Adm|Dr|Drs|Ir|Prof|Hj|H)\.[ ]){0,4}"
 _NAME = rf"{_RANK}(?P<name>(?:I[ ])?{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|da|de|dos|van|bin|binti)){{0,4}})"
 # what may follow a name: a comma, a full stop, a verb of speech or an auxiliary
 _AFTER_NAME = (r"(?=\s*[,.;:)]|\s+(?:said|says|told|added|explained|stated|urged|noted|confirmed|admitted|"
