@@ -912,3 +912,16 @@ def test_a_name_after_a_post_described_by_a_known_place():
     found = _full("Seorang guru PNS di sebuah SMA negeri di Kalasan, Bambang Suryanto, S.Pd., dilaporkan ke "
                   "Bawaslu Sleman.")
     assert list(found) == ["Bambang Suryanto"] and found["Bambang Suryanto"].startswith("guru PNS")
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ("Pejabat tersebut, Drs. Hendra Wijaya, M.Pd, menjabat Kepala Bidang Pembinaan SD pada dinas itu.",
+     "Hendra Wijaya", "Kepala Bidang Pembinaan SD"),
+    ("Guru yang dimaksud, Rudi Hartono, berstatus PNS sejak 2012.", "Rudi Hartono", "Guru"),
+])
+def test_a_name_then_its_post_told_after_it(text, name, role):
+    assert _full(text) == {name: role}
+
+
+def test_the_island_name_of_a_kepulauan_regency_is_no_person():
+    assert _full("Bagikan Beras Bergambar Paslon, Kasi di Dinas Sosial Sula Direkomendasikan ke KASN") == {}

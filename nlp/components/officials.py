@@ -139,7 +139,8 @@ class Reader:
             return False
         if role.start > 0 and toks.text[role.start - 1] == "," and self._described_apposition(k):
             return True  # "Ujang, kepala SMP negeri di Tarogong Kidul, ...": a post in a place
-        return toks.norm[k] == "bernama" or toks.norm[k:k + 3] == ["yang", "dimaksud", "ialah"] \
+        return toks.norm[k] == "bernama" or toks.norm[k:k + 3] in (["yang", "dimaksud", "ialah"],
+                                                                   ["yang", "dimaksud", ","]) \
             or toks.norm[k] in ("tersebut", "itu") and k + 2 < toks.n and (
                 toks.text[k + 1] == "," or toks.norm[k + 1:k + 3] == ["diketahui", "bernama"])
 
@@ -180,6 +181,8 @@ class Reader:
                 and (_sentence_initial(toks, role.start)
                      or role.start > 0 and toks.norm[role.start - 1] in SPEECH_BEFORE and self._closed_name(k + 2)):
             k += 1  # "Camat tersebut, Budi Santoso, mengaku ...": the one just mentioned
+        elif toks.norm[k:k + 3] == ["yang", "dimaksud", ","] and _sentence_initial(toks, role.start):
+            k += 2  # "Guru yang dimaksud, Sahrul Anwar, berstatus PNS": the same
         elif k + 1 < toks.n and toks.norm[k] in ("tersebut", "itu") \
                 and match(toks.lex.before_name, toks, k + 1) is not None:
             k += 1  # "Staf tersebut diketahui bernama Darman."
