@@ -135,6 +135,10 @@ POSITIVE = [
     ("Camat itu menghadiri konsolidasi pemenangan paslon di rumah makan.", "campaign_attendance"),
     ("Seorang bidan PPPK terekam berjoget di atas panggung kampanye calon bupati.", "campaign_attendance"),
     ("Terlapor memakai kop surat kampung untuk undangan kenduri yang diisi penyampaian visi misi.", "state_resources"),
+    ("Beras itu diantar ke pulau-pulau menggunakan speedboat milik dinas.", "state_resources"),
+    ("Kades itu memakai mobil desa untuk mengangkut massa ke lokasi kampanye.", "state_resources"),
+    ("The agency head drove an official vehicle to a campaign rally of candidate pair number 2.", "state_resources"),
+    ("Warga menilai program bantuan dinas dipakai untuk kepentingan kampanye caleg.", "state_resources"),
     ("Lurah itu meminta ketua RW mengamankan suara untuk pasangan nomor 3.", "partisan_decision"),
     ("ASN itu memakai atribut partai saat menghadiri acara.", "campaign_attendance"),
     # partisan_photo variants
