@@ -136,6 +136,9 @@ POSITIVE = [
     ("Seorang bidan PPPK terekam berjoget di atas panggung kampanye calon bupati.", "campaign_attendance"),
     ("Terlapor memakai kop surat kampung untuk undangan kenduri yang diisi penyampaian visi misi.", "state_resources"),
     ("Beras itu diantar ke pulau-pulau menggunakan speedboat milik dinas.", "state_resources"),
+    ("Sekda itu mengantar berkas pendaftaran bakal calon ke kantor dua partai.", "party_approach"),
+    ("Foto tersebut diunggah ke akun Facebook kepala desa itu.", "social_media"),
+    ("Deklarasi paslon itu dihadiri sejumlah ASN dan kepala desa.", "campaign_attendance"),
     ("Kades itu memakai mobil desa untuk mengangkut massa ke lokasi kampanye.", "state_resources"),
     ("The agency head drove an official vehicle to a campaign rally of candidate pair number 2.", "state_resources"),
     ("Warga menilai program bantuan dinas dipakai untuk kepentingan kampanye caleg.", "state_resources"),
@@ -349,6 +352,10 @@ def test_relative_running_is_not_candidacy(nlp):
     ("ASN yang berniat maju dalam pilkada dilarang melakukan pendekatan ke partai politik sebelum "
      "mengundurkan diri.", "candidacy"),
     ("Mobil berplat merah terlihat terparkir di lokasi kampanye pasangan calon.", "campaign_attendance"),
+    # candidates attending their own event; content a resident put online; papers delivered
+    ("Tiga pasangan calon hadir lengkap bersama tim kampanye masing-masing.", "campaign_attendance"),
+    ("Video itu direkam dan diunggah ke TikTok oleh seorang warga, bukan oleh guru tersebut.", "social_media"),
+    ("Sekda itu mengantar berkas pendaftaran bakal calon ke kantor dua partai.", "campaign_attendance"),
     # a speech at a neutral event on the campaign is no campaign role
     ("Bupati memberikan sambutan dalam rapat koordinasi pengawasan kampanye bersama Bawaslu.", "campaign_role"),
 ])
