@@ -925,3 +925,11 @@ def test_a_name_then_its_post_told_after_it(text, name, role):
 
 def test_the_island_name_of_a_kepulauan_regency_is_no_person():
     assert _full("Bagikan Beras Bergambar Paslon, Kasi di Dinas Sosial Sula Direkomendasikan ke KASN") == {}
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ("Bupati menjatuhkan teguran tertulis kepada Sulastri, guru SMP negeri di Kalasan.", "Sulastri", "guru SMP negeri"),
+    ("Suparman, kepala seksi di Dinas Sosial, tercatat sebagai caleg DPRD.", "Suparman", "kepala seksi di Dinas Sosial"),
+])
+def test_a_mononym_before_a_post_closed_by_the_full_stop_or_in_an_office(text, name, role):
+    assert _full(text) == {name: role}

@@ -24,7 +24,7 @@ from nlp.components.names import (Tokens, _sentence_initial, adat_title_start, i
                                    name_left, name_right, skip_degrees_right)
 from nlp.components.officials_lexicon import load_lexicon
 from nlp.components.role_strings import role_org, role_text
-from nlp.components.roles import Role, _place_level, find_role, match
+from nlp.components.roles import Role, _place_level, _public_at, find_role, match
 from nlp.evidence import ignored_spans, in_spans
 from nlp.word_lists import word_set
 
@@ -373,8 +373,9 @@ class Reader:
 
     def _described_apposition(self, k: int) -> bool:
         """A description of the title's place opened by one of ``DESCRIPTION_OPENERS`` and
-        closed by a comma within a few words ("pembakal sebuah desa di Kecamatan X,", "kepala
-        SMP negeri di Tarogong Kidul,": a level word or a known place)."""
+        closed by a comma or the sentence's full stop within a few words ("pembakal sebuah desa
+        di Kecamatan X,", "kepala SMP negeri di Tarogong Kidul,", "guru SMP negeri di Curup
+        Timur."): a level word, a known place or an office after "di"."""
         toks = self.toks
         if k >= toks.n or toks.norm[k] not in DESCRIPTION_OPENERS:
             return False
@@ -382,16 +383,21 @@ class Reader:
         for j in range(k + 1, min(toks.n, k + 10)):
             if toks.sent_start[j]:
                 return False
-            placed = placed or self._placed_at(j)
-            if toks.text[j] == ",":
+            placed = placed or self._placed_at(j, office=True)
+            if toks.text[j] == "," or toks.text[j] == "." and (j + 1 >= toks.n or toks.sent_start[j + 1]):
                 return placed
         return False
 
-    def _placed_at(self, j: int) -> bool:
-        """A level word ("desa", "Kecamatan"), or a known place after "di" ("di Tarogong Kidul")."""
+    def _placed_at(self, j: int, office: bool = False) -> bool:
+        """A level word ("desa", "Kecamatan"), or a known place after "di" ("di Tarogong
+        Kidul"); with ``office``, also an office after "di" ("di Dinas Sosial")."""
         toks = self.toks
-        return toks.norm[j] in toks.lex.levels or toks.norm[j - 1] == "di" and is_cap(toks.text[j]) \
-            and (toks.blocked[j] or _place_level(toks, j, "local", explicit=False) is not None)
+        if toks.norm[j] in toks.lex.levels:
+            return True
+        if toks.norm[j - 1] != "di" or not is_cap(toks.text[j]):
+            return False
+        return toks.blocked[j] or _place_level(toks, j, "local", explicit=False) is not None \
+            or office and _public_at(toks, j)
 
     def _after_honorific(self, i: int) -> bool:
         """A name written after an honorific ("H. Syahrani", "Hj Nurlela"): a person's."""
