@@ -618,3 +618,15 @@ def test_initials_after_a_step_verb_take_the_role_that_follows(verb):
 
     text = f"Bawaslu Kabupaten Sleman {verb} RK, ASN pada kantor urusan agama kecamatan, pada Senin."
     assert [i["subject"] for i in load()(text)._.incidents] == ["ASN berinisial RK"]
+
+
+def test_a_pronoun_opening_a_sentence_is_the_one_a_step_is_taken_on():
+    from nlp.pipeline import load
+
+    first = "Wahyu Pratama, Kepala Bidang Pelayanan Kesehatan, menghadiri kampanye akbar paslon nomor urut 3."
+    found = [(i["subject"], i["stage"]) for i in load()(
+        first + " Ia dijatuhi hukuman disiplin sedang berupa pemotongan tunjangan kinerja.")._.incidents]
+    assert ("Wahyu Pratama (Kepala Bidang Pelayanan Kesehatan)", "sanctioned") in found
+    # a pronoun inside the sentence may tell of another time
+    found = [i["stage"] for i in load()(first + " Pada Pemilu lalu ia dijatuhi sanksi moral.")._.incidents]
+    assert "sanctioned" not in found

@@ -54,6 +54,7 @@ NUMBER_RE = re.compile(
 # a role before which "yang ..." tells of all its holders, not of one ("para guru yang ...")
 ALL_BEFORE_RE = re.compile(r"\b(?:para|semua|seluruh|setiap|tiap|bagi|sejumlah|banyak|kalangan)\s+$", re.I)
 SPEECH_VERBS = frozenset(w for w in word_list("speech_before") if w != "bahwa")
+PRONOUNS = frozenset(("ia", "dia", "beliau", "he", "she"))  # anaphors only when they open the sentence
 RELATIVE_TAIL = 6  # words between a role and "yang" ("bidan PPPK yang ...")
 PLACE_WORDS = frozenset(("di", "pada", "negeri", "swasta", "kecamatan", "kelurahan", "desa", "kabupaten", "kota",
                          "dinas", "kantor", "sekolah"))
@@ -258,7 +259,9 @@ class IncidentFinder:
         cands = [c for c in cands if not any(a <= c[1] < b for a, b in speakers)]
         if not cands:
             for h in sh.get("ANAPHOR", ()):
-                a, b = words.char_span(h.start, h.end)
+                if words.forms[h.start].lower() in PRONOUNS and h.start != words.sent_first_word[sent]:
+                    continue  # "Pada Pemilu lalu ia dijatuhi ...": a pronoun opening no sentence
+                a, b = words.char_span(h.start, h.end)  # may tell of another time
                 return words.text[a:b], a, b, "anaphor"
             return None
         rank = {"official": 0, "initials": 1, "place": 2, "described": 3, "number": 4}
