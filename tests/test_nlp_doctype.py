@@ -630,3 +630,18 @@ def test_a_pronoun_opening_a_sentence_is_the_one_a_step_is_taken_on():
     # a pronoun inside the sentence may tell of another time
     found = [i["stage"] for i in load()(first + " Pada Pemilu lalu ia dijatuhi sanksi moral.")._.incidents]
     assert "sanctioned" not in found
+
+
+def test_a_quotes_speaker_named_after_it_is_no_subject():
+    from nlp.pipeline import load
+
+    text = ('"Kalau diulang, sanksinya naik ke teguran tertulis sampai pemberhentian sementara," kata '
+            'Kepala DPMD Sampang, Abdul Karim.')
+    assert load()(text)._.incidents == []
+
+
+def test_a_madurese_village_head_is_a_subject():
+    from nlp.pipeline import load
+
+    text = "Bupati Sampang menjatuhkan sanksi teguran lisan kepada Klebun H. Moh. Fauzan dari Kecamatan Omben."
+    assert [i["subject"] for i in load()(text)._.incidents] == ["Moh. Fauzan (Klebun)"]

@@ -25,7 +25,7 @@ from spacy.util import ensure_path
 from nlp import extensions  # noqa: F401
 from nlp.components.cue_spans import DATA, cue_hits, cue_words, dump_cues, cue_groups, read_cues
 from nlp.components.cues import CueMatcher, Hit, Words
-from nlp.word_lists import word_list
+from nlp.word_lists import word_list, word_set
 
 DEFAULT_CUES = DATA / "incident_cues.toml"
 FILE_NAME = "incident_cues.toml"
@@ -54,6 +54,7 @@ NUMBER_RE = re.compile(
 # a role before which "yang ..." tells of all its holders, not of one ("para guru yang ...")
 ALL_BEFORE_RE = re.compile(r"\b(?:para|semua|seluruh|setiap|tiap|bagi|sejumlah|banyak|kalangan)\s+$", re.I)
 SPEECH_VERBS = frozenset(w for w in word_list("speech_before") if w != "bahwa")
+QUOTE_VERBS = word_set("quote_verbs")
 PRONOUNS = frozenset(("ia", "dia", "beliau", "he", "she"))  # anaphors only when they open the sentence
 RELATIVE_TAIL = 6  # words between a role and "yang" ("bidan PPPK yang ...")
 PLACE_WORDS = frozenset(("di", "pada", "negeri", "swasta", "kecamatan", "kelurahan", "desa", "kabupaten", "kota",
@@ -216,7 +217,8 @@ class IncidentFinder:
         """(text, start, end, kind) of the most specific subject in the sentence, or None."""
         s_start, s_end = words.sents[sent]
         sentence = words.text[s_start:s_end]
-        speakers = [(a, b) for _, a, b in officials if _speaker(words, b, stage_hit)]
+        speakers = [(a, b) for _, a, b in officials
+                    if _speaker(words, b, stage_hit) or _quoted(words, a, stage_hit)]
         cands = [(label, a, b, "official") for label, a, b in officials if (a, b) not in speakers]
         # a step taken on one ("diperiksa", "merekomendasikan"), not a rule or a warning
         steps = [] if stage_hit is None or sh.get("GENERIC") or any(
@@ -432,6 +434,17 @@ def _speaker(words: Words, end: int, stage_hit: Hit | None) -> bool:
     while i < len(words.forms) and words.forms[i] in (",", "pun"):
         i += 1
     return i < stage_hit.start and words.forms[i].lower() in SPEECH_VERBS
+
+
+def _quoted(words: Words, start: int, stage_hit: Hit | None) -> bool:
+    """Whether an official starting at char ``start`` is named as a quote's speaker after the
+    step it tells: '"... sanksinya naik ke teguran tertulis," kata Kepala DPMD X, Y.'"""
+    if stage_hit is None or words.starts[stage_hit.start] > start:
+        return False
+    i = bisect.bisect_left(words.starts, start) - 1
+    while i >= 0 and words.forms[i] in (",", '"', "“", "”"):
+        i -= 1
+    return i >= 0 and words.forms[i].lower() in QUOTE_VERBS
 
 
 def _right_before(words: Words, hits, char: int) -> bool:
