@@ -155,7 +155,8 @@ def test_a_hedged_stage_is_still_a_report():
                                        ("Sekretaris DPRD Kabupaten Sikka", "kepala_dinas"),
                                        ("the Sikka council secretary", "kepala_dinas"),
                                        ("penghulu ahli muda di KUA Kecamatan Depok", "penghulu"),
-                                       ("Datuk Penghulu Sungai Liput", "kepala_desa")])
+                                       ("Datuk Penghulu Sungai Liput", "kepala_desa"),
+                                       ("kepala satuan pendidikan dasar negeri", "kepala_sekolah")])
 def test_english_and_generic_subjects_have_their_roles(text, role):
     assert rules().role_of(text) == role
 

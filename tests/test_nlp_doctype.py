@@ -645,3 +645,13 @@ def test_a_madurese_village_head_is_a_subject():
 
     text = "Bupati Sampang menjatuhkan sanksi teguran lisan kepada Klebun H. Moh. Fauzan dari Kecamatan Omben."
     assert [i["subject"] for i in load()(text)._.incidents] == ["Moh. Fauzan (Klebun)"]
+
+
+def test_those_a_recommendation_is_copied_to_are_no_subjects():
+    from nlp.pipeline import load
+
+    text = ('"Rekomendasi juga kami tembuskan kepada Bupati Sleman dan Kepala Dinas Pendidikan," kata Ketua '
+            'Bawaslu Sleman, Arjuna Al Ichsan.')
+    assert load()(text)._.incidents == []
+    text = "Bawaslu meneruskan dugaan pelanggaran oleh SR, kepala satuan pendidikan dasar negeri, kepada BKN."
+    assert [i["subject"] for i in load()(text)._.incidents] == ["kepala satuan pendidikan berinisial SR"]

@@ -56,6 +56,7 @@ ALL_BEFORE_RE = re.compile(r"\b(?:para|semua|seluruh|setiap|tiap|bagi|sejumlah|b
 SPEECH_VERBS = frozenset(w for w in word_list("speech_before") if w != "bahwa")
 QUOTE_VERBS = word_set("quote_verbs")
 PRONOUNS = frozenset(("ia", "dia", "beliau", "he", "she"))  # anaphors only when they open the sentence
+COPY_SPAN = 80  # chars after "tembuskan kepada" that list the recipients of copies
 RELATIVE_TAIL = 6  # words between a role and "yang" ("bidan PPPK yang ...")
 PLACE_WORDS = frozenset(("di", "pada", "negeri", "swasta", "kecamatan", "kelurahan", "desa", "kabupaten", "kota",
                          "dinas", "kantor", "sekolah"))
@@ -258,7 +259,8 @@ class IncidentFinder:
                 num_start = s_start + NUMBER_RE.search(words.text[s_start:a]).start()
                 b = _tail(words, h.end, sent)
                 cands.append((words.text[num_start:b], num_start, b, "number"))
-        cands = [c for c in cands if not any(a <= c[1] < b for a, b in speakers)]
+        cands = [c for c in cands if not any(a <= c[1] < b for a, b in speakers)
+                 and not _in_copy(words, sh.get("RECIPIENT", ()), c[1])]
         if not cands:
             for h in sh.get("ANAPHOR", ()):
                 if words.forms[h.start].lower() in PRONOUNS and h.start != words.sent_first_word[sent]:
@@ -434,6 +436,12 @@ def _speaker(words: Words, end: int, stage_hit: Hit | None) -> bool:
     while i < len(words.forms) and words.forms[i] in (",", "pun"):
         i += 1
     return i < stage_hit.start and words.forms[i].lower() in SPEECH_VERBS
+
+
+def _in_copy(words: Words, hits, char: int) -> bool:
+    """Whether ``char`` lies in the list of those a step's papers go to in copy, right after
+    one of ``hits`` ("... kami tembuskan kepada Bupati Garut dan Kepala Dinas Pendidikan")."""
+    return any(0 <= char - words.ends[h.end - 1] <= COPY_SPAN for h in hits)
 
 
 def _quoted(words: Words, start: int, stage_hit: Hit | None) -> bool:
