@@ -60,3 +60,23 @@ def test_officials_sharing_only_a_balinese_birth_order_name_are_two_people():
     one = perbekel("a1", "I Made Sudana", "Tajun", "p-made")
     two = perbekel("a2", "I Made Wirawan", "Bengkala", "p-wirawan")
     assert groups(cases_of([one, two])) == [["a1"], ["a2"]]
+
+
+def test_one_full_name_in_two_registry_persons_is_one_subject():
+    from tests.test_cases import article
+
+    def staff(aid, day, stage, role, person, region):
+        text = f"Nurul Aini Lubis, {role}, {stage} terkait kampanye paslon."
+        return article(aid, day, [(f"Nurul Aini Lubis ({role})", stage, "campaign_role", text)],
+                       officials=[("Nurul Aini Lubis", role, person, region)],
+                       regions=[("12.10", "kabupaten", "Labuhanbatu", text)])
+
+    first = staff("a1", "2024-10-10", "reported", "pegawai PPPK di Dinas Sosial Labuhanbatu", "p-1", "12.10")
+    later = staff("a2", "2025-01-20", "sanctioned", "pegawai PPPK Dinsos", "p-2", None)
+    assert groups(cases_of([first, later])) == [["a1", "a2"]]
+    # one shared name word with a generic role is not enough
+    other = article("a2", "2025-01-20", [("Nurul Hidayah (pegawai PPPK Dinsos)", "sanctioned", "campaign_role",
+                                          "Nurul Hidayah, pegawai PPPK Dinsos, disanksi.")],
+                    officials=[("Nurul Hidayah", "pegawai PPPK Dinsos", "p-2", None)],
+                    regions=[("12.10", "kabupaten", "Labuhanbatu", "Labuhanbatu")])
+    assert groups(cases_of([first, other])) == [["a1"], ["a2"]]

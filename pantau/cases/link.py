@@ -139,8 +139,12 @@ def _subject(rep: Report, case: Cluster, r: Rules) -> tuple[float, list[str]] | 
     if rep.persons and case.persons:
         if rep.persons & case.persons:
             return w["same_person"], ["same official"]
-        # two registry persons: one only if a name word is shared and the role is the same
-        # (a name the NLP cut differently in two articles)
+        # two registry persons: one only if the full name is the same (one the registry split,
+        # e.g. by a region the role named in one article only) or a name word is shared and the
+        # role is the same (a name the NLP cut differently in two articles)
+        if any(len(n.split()) > 1 for n in rep.names & case.names) \
+                and any(r.compatible_roles(rep.role, role) for role in case.roles):
+            return w["same_person"], ["same full name, compatible role"]  # a registry split
         words = ({x for n in rep.names for x in n.split()} & {x for n in case.names for x in n.split()}) \
             - r.common_name_words
         if not words or not any(r.compatible_roles(rep.role, role) == "specific" for role in case.roles):
