@@ -655,3 +655,15 @@ def test_those_a_recommendation_is_copied_to_are_no_subjects():
     assert load()(text)._.incidents == []
     text = "Bawaslu meneruskan dugaan pelanggaran oleh SR, kepala satuan pendidikan dasar negeri, kepada BKN."
     assert [i["subject"] for i in load()(text)._.incidents] == ["kepala satuan pendidikan berinisial SR"]
+
+
+def test_a_quoted_appeal_is_the_act_of_the_official_named_just_before():
+    from nlp.pipeline import load
+
+    text = ('Dalam video itu, Kepala KUA Kecamatan Ngaglik, H. Ahmad Fauzi, S.Ag., terlihat berbicara kepada '
+            'tamu seusai akad nikah. "Nanti tanggal 27 jangan lupa, pilih nomor dua," ujarnya.')
+    found = [(i["subject"], i["violation_type"]) for i in load()(text)._.incidents]
+    assert found == [("Ahmad Fauzi (Kepala KUA Kecamatan Ngaglik)", "partisan_support")]
+    # an overseer quoting the words is no doer
+    text = 'Ketua Bawaslu Sleman, Arjuna, menerima laporan itu. "Pilih nomor dua itu ajakan kampanye," ujarnya.'
+    assert load()(text)._.incidents == []

@@ -137,6 +137,7 @@ POSITIVE = [
     ("Terlapor memakai kop surat kampung untuk undangan kenduri yang diisi penyampaian visi misi.", "state_resources"),
     ("Beras itu diantar ke pulau-pulau menggunakan speedboat milik dinas.", "state_resources"),
     ("Seorang kasi di dinas itu tercatat sebagai caleg DPRD kabupaten nomor urut 2.", "candidacy"),
+    ('"Nanti tanggal 27 jangan lupa, pilih nomor tiga," ujarnya kepada jamaah.', "partisan_support"),
     ("Sekda itu mengantar berkas pendaftaran bakal calon ke kantor dua partai.", "party_approach"),
     ("Foto tersebut diunggah ke akun Facebook kepala desa itu.", "social_media"),
     ("Deklarasi paslon itu dihadiri sejumlah ASN dan kepala desa.", "campaign_attendance"),

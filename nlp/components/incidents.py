@@ -55,6 +55,8 @@ NUMBER_RE = re.compile(
 ALL_BEFORE_RE = re.compile(r"\b(?:para|semua|seluruh|setiap|tiap|bagi|sejumlah|banyak|kalangan)\s+$", re.I)
 SPEECH_VERBS = frozenset(w for w in word_list("speech_before") if w != "bahwa")
 QUOTE_VERBS = word_set("quote_verbs")
+# a quote told as said by the one just named: "... pilih nomor dua," ujarnya
+QUOTED_BY_RE = re.compile(r"\b(?:%s)nya\b" % "|".join(sorted(QUOTE_VERBS)), re.I)
 PRONOUNS = frozenset(("ia", "dia", "beliau", "he", "she"))  # anaphors only when they open the sentence
 COPY_SPAN = 80  # chars after "tembuskan kepada" that list the recipients of copies
 RELATIVE_TAIL = 6  # words between a role and "yang" ("bidan PPPK yang ...")
@@ -130,6 +132,8 @@ class IncidentFinder:
                 _, stage, stage_hit, viols = orphan
             own_hit = stage_hit if stage_hit is not None and words.sent_of[stage_hit.start] == sent else None
             subject = self._subject(words, sent, sh, off_by_sent.get(sent, []), own_hit)
+            if subject is None and viols and stage in (None, "reported"):
+                subject = _quoted_doer(words, sent, off_by_sent.get(sent - 1, []))
             if subject is None:
                 # only an act reported there (a step taken on it is someone else's news)
                 orphan = (sent, stage, stage_hit, viols) if viols and stage in (None, "reported") else None
@@ -436,6 +440,19 @@ def _speaker(words: Words, end: int, stage_hit: Hit | None) -> bool:
     while i < len(words.forms) and words.forms[i] in (",", "pun"):
         i += 1
     return i < stage_hit.start and words.forms[i].lower() in SPEECH_VERBS
+
+
+def _quoted_doer(words: Words, sent: int, before: list[tuple[str, int, int]]):
+    """The official the sentence before names, when this sentence quotes the act as his or
+    hers ('Kepala KUA X, H. Y, terlihat berbicara kepada tamu. "... pilih nomor dua ...,"
+    ujarnya.'): (label, start, end, "official"), else None."""
+    if len(before) != 1:
+        return None
+    lo, hi = words.sents[sent]
+    if not QUOTED_BY_RE.search(words.text, lo, hi):
+        return None
+    label, a, b = before[0]
+    return label, a, b, "official"
 
 
 def _in_copy(words: Words, hits, char: int) -> bool:
