@@ -138,6 +138,8 @@ POSITIVE = [
     ("Beras itu diantar ke pulau-pulau menggunakan speedboat milik dinas.", "state_resources"),
     ("Seorang kasi di dinas itu tercatat sebagai caleg DPRD kabupaten nomor urut 2.", "candidacy"),
     ('"Nanti tanggal 27 jangan lupa, pilih nomor tiga," ujarnya kepada jamaah.', "partisan_support"),
+    ("Kadis itu menerbitkan undangan dinas yang menghadirkan ratusan guru di acara calon bupati nomor urut 2.",
+     "partisan_decision"),
     ("Sekda itu mengantar berkas pendaftaran bakal calon ke kantor dua partai.", "party_approach"),
     ("Foto tersebut diunggah ke akun Facebook kepala desa itu.", "social_media"),
     ("Deklarasi paslon itu dihadiri sejumlah ASN dan kepala desa.", "campaign_attendance"),
@@ -358,6 +360,7 @@ def test_relative_running_is_not_candidacy(nlp):
     ("Tiga pasangan calon hadir lengkap bersama tim kampanye masing-masing.", "campaign_attendance"),
     ("Video itu direkam dan diunggah ke TikTok oleh seorang warga, bukan oleh guru tersebut.", "social_media"),
     ("Sekda itu mengantar berkas pendaftaran bakal calon ke kantor dua partai.", "campaign_attendance"),
+    ("Camat mengundang para kepala desa dalam acara debat pasangan calon yang digelar KPU.", "partisan_decision"),
     # a speech at a neutral event on the campaign is no campaign role
     ("Bupati memberikan sambutan dalam rapat koordinasi pengawasan kampanye bersama Bawaslu.", "campaign_role"),
 ])

@@ -225,6 +225,7 @@ def name_right(toks: Tokens, i: int, max_tokens: int) -> tuple[int, int] | None:
 
 
 _BARE_PARTICLES = word_set("bare_particles")
+NAME_ABBREVIATIONS = word_set("name_abbreviations")  # "Moh.", "Muh.": never the end of a sentence
 _DIRECTIONS = word_set("directions")
 _PLACE_TAILS = _DIRECTIONS | {"satu", "dua", "tiga", "empat"}
 
@@ -277,6 +278,8 @@ def _abbrev_dot(toks: Tokens, j: int) -> bool:
     prev = toks.text[j - 1]
     if prev == "br":  # Batak "br." (boru): "Lamria br. Simanjuntak"
         return is_cap(toks.text[j + 1])
+    if toks.sent_start[j + 1] and prev not in NAME_ABBREVIATIONS:
+        return False  # a dot that ends a sentence: "... kepada Hasanuddin Rauf. Hasanuddin sebelumnya ..."
     return is_cap(prev) and len(prev) <= 4 and prev.lower() not in toks.lex.honorifics_before \
         and prev.lower() not in toks.lex.levels and name_token(toks, j + 1)
 
