@@ -918,6 +918,8 @@ def test_a_name_after_a_post_described_by_a_known_place():
     ("Pejabat tersebut, Drs. Hendra Wijaya, M.Pd, menjabat Kepala Bidang Pembinaan SD pada dinas itu.",
      "Hendra Wijaya", "Kepala Bidang Pembinaan SD"),
     ("Guru yang dimaksud, Rudi Hartono, berstatus PNS sejak 2012.", "Rudi Hartono", "Guru"),
+    ("Dokter itu adalah dr. Nurul Hasanah, Sp.PD.", "Nurul Hasanah", "Dokter"),
+    ("Kepala desa yang dilaporkan, Sumarno Hadi, membantah.", "Sumarno Hadi", "Kepala desa"),
     ("Bupati menurunkan jabatan Hasanuddin Rauf. Hasanuddin sebelumnya menjabat Kepala Dinas Pendidikan.",
      "Hasanuddin Rauf", "Kepala Dinas Pendidikan"),
 ])

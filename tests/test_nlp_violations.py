@@ -137,6 +137,7 @@ POSITIVE = [
     ("Terlapor memakai kop surat kampung untuk undangan kenduri yang diisi penyampaian visi misi.", "state_resources"),
     ("Beras itu diantar ke pulau-pulau menggunakan speedboat milik dinas.", "state_resources"),
     ("Seorang kasi di dinas itu tercatat sebagai caleg DPRD kabupaten nomor urut 2.", "candidacy"),
+    ("Bawaslu menelusuri penggunaan ruang pelayanan RSUD untuk kepentingan kampanye caleg.", "state_resources"),
     ('"Nanti tanggal 27 jangan lupa, pilih nomor tiga," ujarnya kepada jamaah.', "partisan_support"),
     ("Kadis itu menerbitkan undangan dinas yang menghadirkan ratusan guru di acara calon bupati nomor urut 2.",
      "partisan_decision"),

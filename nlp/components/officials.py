@@ -26,9 +26,11 @@ from nlp.components.officials_lexicon import load_lexicon
 from nlp.components.role_strings import role_org, role_text
 from nlp.components.roles import Role, _place_level, _public_at, find_role, match
 from nlp.evidence import ignored_spans, in_spans
-from nlp.word_lists import word_set
+from nlp.word_lists import word_list, word_set
 
 DIRECTIONS = word_set("directions")
+# phrases that point a sentence-opening title at the name after them ("Guru yang dimaksud, X,")
+POINTER_PHRASES = tuple(tuple(p.split()) for p in word_list("pointer_phrases"))
 
 CIVIL_SERVANTS = word_set("civil_servants")
 # titles several people may share in one mention: "Anggota Bawaslu X, A dan B"
@@ -139,10 +141,19 @@ class Reader:
             return False
         if role.start > 0 and toks.text[role.start - 1] == "," and self._described_apposition(k):
             return True  # "Ujang, kepala SMP negeri di Tarogong Kidul, ...": a post in a place
-        return toks.norm[k] == "bernama" or toks.norm[k:k + 3] in (["yang", "dimaksud", "ialah"],
-                                                                   ["yang", "dimaksud", ","]) \
+        return toks.norm[k] == "bernama" or toks.norm[k:k + 3] == ["yang", "dimaksud", "ialah"] \
+            or self._pointer(k) is not None \
             or toks.norm[k] in ("tersebut", "itu") and k + 2 < toks.n and (
                 toks.text[k + 1] == "," or toks.norm[k + 1:k + 3] == ["diketahui", "bernama"])
+
+    def _pointer(self, k: int) -> int | None:
+        """The length of a phrase at k that points the title at the name after it ("yang
+        dimaksud,", "itu adalah"), the comma left for the caller; else None."""
+        norm = self.toks.norm
+        for phrase in POINTER_PHRASES:
+            if tuple(norm[k:k + len(phrase)]) == phrase:
+                return len(phrase) - (phrase[-1] == ",")
+        return None
 
     def _title_cased(self, i: int) -> bool:
         """A Title Case Headline: most words capitalised, function words too."""
@@ -181,8 +192,8 @@ class Reader:
                 and (_sentence_initial(toks, role.start)
                      or role.start > 0 and toks.norm[role.start - 1] in SPEECH_BEFORE and self._closed_name(k + 2)):
             k += 1  # "Camat tersebut, Budi Santoso, mengaku ...": the one just mentioned
-        elif toks.norm[k:k + 3] == ["yang", "dimaksud", ","] and _sentence_initial(toks, role.start):
-            k += 2  # "Guru yang dimaksud, Sahrul Anwar, berstatus PNS": the same
+        elif self._pointer(k) is not None and _sentence_initial(toks, role.start):
+            k += self._pointer(k)  # "Guru yang dimaksud, Sahrul Anwar, ...", "Dokter itu adalah dr. X"
         elif k + 1 < toks.n and toks.norm[k] in ("tersebut", "itu") \
                 and match(toks.lex.before_name, toks, k + 1) is not None:
             k += 1  # "Staf tersebut diketahui bernama Darman."
