@@ -156,7 +156,11 @@ def test_a_hedged_stage_is_still_a_report():
                                        ("the Sikka council secretary", "kepala_dinas"),
                                        ("penghulu ahli muda di KUA Kecamatan Depok", "penghulu"),
                                        ("Datuk Penghulu Sungai Liput", "kepala_desa"),
-                                       ("kepala satuan pendidikan dasar negeri", "kepala_sekolah")])
+                                       ("kepala satuan pendidikan dasar negeri", "kepala_sekolah"),
+                                       ("secretary of the regency health office", "sekretaris_dinas"),
+                                       ("head of Sikka regency's public works agency", "kepala_dinas"),
+                                       ("head of the bridges section at the city's public works agency",
+                                        "kepala_bidang")])
 def test_english_and_generic_subjects_have_their_roles(text, role):
     assert rules().role_of(text) == role
 

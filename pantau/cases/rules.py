@@ -51,6 +51,7 @@ class Rules:
     act_family: dict[str, str]
     generic_acts: frozenset
     common_name_words: frozenset = frozenset()
+    english_posts: tuple[tuple[re.Pattern, str], ...] = ()
 
     def acts_relation(self, a: set[str], b: set[str]) -> str | None:
         """'same', 'related', 'other', or None when either side names no act."""
@@ -99,7 +100,10 @@ class Rules:
 
     def role_of(self, text: str) -> str | None:
         """The first subject role ``text`` names (lowercased), or None."""
-        match = self.role_re.search(self.fillers_re.sub("", text.lower()))
+        text = self.fillers_re.sub("", text.lower())
+        for pattern, words in self.english_posts:
+            text = pattern.sub(words, text)
+        match = self.role_re.search(text)
         return self.role_words[match.group(0)] if match else None
 
     def compatible_roles(self, a: str | None, b: str | None) -> str | None:
@@ -152,6 +156,7 @@ def parse(data: dict) -> Rules:
         act_family={act: fam for fam, acts in data["acts"]["families"].items() for act in acts},
         generic_acts=frozenset(data["acts"]["generic"]),
         common_name_words=frozenset(resolve(data["subjects"].get("common_name_words", []))),
+        english_posts=tuple((re.compile(p), w) for p, w in data["subjects"].get("english_posts", [])),
     )
 
 
