@@ -667,3 +667,19 @@ def test_a_quoted_appeal_is_the_act_of_the_official_named_just_before():
     # an overseer quoting the words is no doer
     text = 'Ketua Bawaslu Sleman, Arjuna, menerima laporan itu. "Pilih nomor dua itu ajakan kampanye," ujarnya.'
     assert load()(text)._.incidents == []
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("The head of Sikka regency's public works and spatial planning agency is facing questions from election "
+     "supervisors after a message promoting a candidate appeared in a WhatsApp group.",
+     "The head of Sikka regency's public works and spatial planning agency"),
+    ("Bawaslu summoned the secretary of the regency health office over a post backing a candidate.",
+     "the secretary of the regency health office"),
+    ("The teacher was summoned by Bawaslu over the post.", "The teacher"),
+    ("The head of the Sikka Bawaslu said the finding had been registered.", None),
+])
+def test_english_subjects_described_by_the_post_they_hold(text, subject):
+    from nlp.pipeline import load
+
+    found = [i["subject"] for i in load()(text)._.incidents]
+    assert found == ([subject] if subject else [])

@@ -58,6 +58,8 @@ QUOTE_VERBS = word_set("quote_verbs")
 # a quote told as said by the one just named: "... pilih nomor dua," ujarnya
 QUOTED_BY_RE = re.compile(r"\b(?:%s)nya\b" % "|".join(sorted(QUOTE_VERBS)), re.I)
 PRONOUNS = frozenset(("ia", "dia", "beliau", "he", "she"))  # anaphors only when they open the sentence
+# what an English "head of"/"secretary of" heads, up to its office's word
+ENGLISH_POST_RE = re.compile(r"[\w'’ -]{0,60}?\b(?:office|agency|department|service|section|division)\b")
 COPY_SPAN = 80  # chars after "tembuskan kepada" that list the recipients of copies
 RELATIVE_TAIL = 6  # words between a role and "yang" ("bidan PPPK yang ...")
 PLACE_WORDS = frozenset(("di", "pada", "negeri", "swasta", "kecamatan", "kelurahan", "desa", "kabupaten", "kota",
@@ -249,7 +251,11 @@ class IncidentFinder:
             role = _next_role(sh, h)
             if role is not None:
                 a, b = words.starts[h.start], _tail(words, role.end, sent)
-                cands.append((words.text[a:b], a, b, "described"))
+                post = ENGLISH_POST_RE.match(words.text, words.ends[role.end - 1], words.sents[sent][1]) \
+                    if words.forms[role.end - 1].lower() == "of" else None
+                b = max(b, post.end()) if post else b  # "the head of Agam regency's public works agency"
+                if not self._is_overseer(words.text[a:b]):  # "the head of the Agam Bawaslu"
+                    cands.append((words.text[a:b], a, b, "described"))
         for h in sh.get("SUBJECT_ROLE", ()):
             a = words.starts[h.start]
             # the object of the step: "merekomendasikan bidan PPPK yang ...", "sanksi kepada guru yang ..."
