@@ -160,7 +160,8 @@ def test_a_hedged_stage_is_still_a_report():
                                        ("secretary of the regency health office", "sekretaris_dinas"),
                                        ("head of Sikka regency's public works agency", "kepala_dinas"),
                                        ("head of the bridges section at the city's public works agency",
-                                        "kepala_bidang")])
+                                        "kepala_bidang"),
+                                       ("Direktur RSUD Sikka", "kepala_dinas")])
 def test_english_and_generic_subjects_have_their_roles(text, role):
     assert rules().role_of(text) == role
 
