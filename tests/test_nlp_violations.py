@@ -134,6 +134,7 @@ POSITIVE = [
     ("Seorang lurah ikut deklarasi dukungan kepada bakal calon wali kota.", "campaign_attendance"),
     ("Camat itu menghadiri konsolidasi pemenangan paslon di rumah makan.", "campaign_attendance"),
     ("Seorang bidan PPPK terekam berjoget di atas panggung kampanye calon bupati.", "campaign_attendance"),
+    ("The agency secretary marched in a rally for regent candidate pair number 2 on Thursday.", "campaign_attendance"),
     ("Terlapor memakai kop surat kampung untuk undangan kenduri yang diisi penyampaian visi misi.", "state_resources"),
     ("Beras itu diantar ke pulau-pulau menggunakan speedboat milik dinas.", "state_resources"),
     ("Seorang kasi di dinas itu tercatat sebagai caleg DPRD kabupaten nomor urut 2.", "candidacy"),
