@@ -423,10 +423,15 @@ def _function_words() -> frozenset[str]:
     "Besar" may go on a place's name, "Belum" and "Juga" may not."""
     from spacy.lang.id.stop_words import STOP_WORDS
 
-    from pantau.regions import get_region_table
+    from nlp.cache import cached, code_fingerprint
 
-    place = {w for r in get_region_table() for w in r.name.lower().split()}
-    return frozenset(STOP_WORDS - place)
+    def build() -> frozenset[str]:
+        from pantau.regions import get_region_table
+
+        place = {w for r in get_region_table() for w in r.name.lower().split()}
+        return frozenset(STOP_WORDS - place)
+
+    return cached("function-words", [code_fingerprint(), "\n".join(sorted(STOP_WORDS))], build)
 
 
 @lru_cache(maxsize=1)
