@@ -340,6 +340,14 @@ def test_english_wire_copy_locatives_and_lists(nlp):
     assert {BATAM, ("kabupaten", "21.02")} <= found(nlp, text)
 
 
+def test_english_lists_after_followed_by_neighboring_and_in_the(nlp):
+    got = _names(nlp, "Sleman topped the list with six cases, followed by Bantul with five and Gunungkidul "
+                      "with two. Supporters from neighboring Klaten arrived by bus for the Jawa Tengah race, "
+                      "and voters in the Papua gubernatorial race go to the polls too.")
+    assert {("kabupaten", "Bantul"), ("kabupaten", "Gunungkidul"), ("kabupaten", "Klaten"),
+            ("provinsi", "Papua")} <= got
+
+
 def test_table_rows_of_names_and_counts(nlp):
     text = ("Sebaran laporan per daerah:\n\nKab. Semarang: 11\nGrobogan: 6\n- Blora = 3\n"
             "2. Salatiga: 1\nDaerah lain: 10\n\nKata Pati: 5 orang hadir, ujarnya.")
