@@ -937,3 +937,18 @@ def test_the_island_name_of_a_kepulauan_regency_is_no_person():
 ])
 def test_a_mononym_before_a_post_closed_by_the_full_stop_or_in_an_office(text, name, role):
     assert _full(text) == {name: role}
+
+
+def test_a_title_with_itu_is_the_full_name_a_quote_was_said_by_just_before():
+    found = _full('"Unsur pelanggaran sudah terpenuhi," ujar Rahmat Hidayat Lubis. Ketua Bawaslu Langkat itu '
+                  'menambahkan, rekomendasi dikirim hari ini.')
+    assert found == {"Rahmat Hidayat Lubis": "Ketua Bawaslu Langkat"}
+    assert _full("Bupati mengunjungi Budi Santoso. Camat itu menyebut hal itu biasa.") == {}
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ("Perawat itu, Ratna Dewi, A.Md.Kep, terbukti mengirim flyer caleg.", "Ratna Dewi", "Perawat"),
+    ("Kepala jaga Wenas Lumanauw, S.H., menolak mendata warga.", "Wenas Lumanauw", "Kepala jaga"),
+])
+def test_nurses_and_minahasa_hamlet_heads(text, name, role):
+    assert _full(text) == {name: role}

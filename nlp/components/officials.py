@@ -29,6 +29,7 @@ from nlp.evidence import ignored_spans, in_spans
 from nlp.word_lists import word_list, word_set
 
 DIRECTIONS = word_set("directions")
+QUOTE_VERBS = word_set("quote_verbs")  # '"...," ujar X.': X said the quote
 # phrases that point a sentence-opening title at the name after them ("Guru yang dimaksud, X,")
 POINTER_PHRASES = tuple(tuple(p.split()) for p in word_list("pointer_phrases"))
 
@@ -146,6 +147,21 @@ class Reader:
             or toks.norm[k] in ("tersebut", "itu") and k + 2 < toks.n and (
                 toks.text[k + 1] == "," or toks.norm[k + 1:k + 3] == ["diketahui", "bernama"])
 
+    def _quoted_before(self, role: Role) -> tuple[int, int] | None:
+        """'"...," ujar Mohammad Farid Hasan. Ketua Bawaslu Jember itu menambahkan ...': a title
+        opening a sentence with "itu"/"tersebut" is the full name a quote was said by just
+        before."""
+        toks, k, s = self.toks, role.end, role.start
+        if k + 1 >= toks.n or toks.norm[k] not in ("itu", "tersebut") or toks.text[k + 1] == ",":
+            return None
+        if s < 3 or not toks.sent_start[s] or toks.text[s - 1] != ".":
+            return None
+        span = name_left(toks, s - 1, self.comp.max_name_tokens)
+        if span is None or span[1] - span[0] < 2 or span[0] == 0 or toks.norm[span[0] - 1] not in QUOTE_VERBS \
+                or any(self.assigned[j] for j in range(*span)):
+            return None
+        return span
+
     def _pointer(self, k: int) -> int | None:
         """The length of a phrase at k that points the title at the name after it ("yang
         dimaksud,", "itu adalah"), the comma left for the caller; else None."""
@@ -186,6 +202,10 @@ class Reader:
         left = self._left_name(role)
         if left is not None:
             self._add(role, left[0], left[1], left[1])
+            return
+        quoted = self._quoted_before(role)
+        if quoted is not None:
+            self._add(role, quoted[0], quoted[1], role.end)
             return
         k, paren = self._after_clause(role.end), False
         if k + 1 < toks.n and toks.norm[k] in ("tersebut", "itu") and toks.text[k + 1] == "," \
