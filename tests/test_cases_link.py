@@ -80,3 +80,25 @@ def test_one_full_name_in_two_registry_persons_is_one_subject():
                     officials=[("Nurul Hidayah", "pegawai PPPK Dinsos", "p-2", None)],
                     regions=[("12.10", "kabupaten", "Labuhanbatu", "Labuhanbatu")])
     assert groups(cases_of([first, other])) == [["a1"], ["a2"]]
+
+
+def test_a_provinces_staff_in_a_sanction_list_datelined_in_the_capital_joins_the_regency_case():
+    from tests.test_cases import article
+
+    report_text = "Suparjo, staf BPBD Provinsi, dilaporkan karena hadir di kampanye paslon di Banawa."
+    report = article("a1", "2024-10-10", [("Suparjo (staf BPBD Provinsi)", "reported", "campaign_attendance",
+                                           report_text)],
+                     officials=[("Suparjo", "staf BPBD Provinsi", "p-1", "72.03")],
+                     regions=[("72.03", "kabupaten", "Donggala", report_text)])
+    list_text = "Suparjo, staf BPBD Provinsi, dikenai teguran lisan karena hadir di kampanye paslon."
+    sanction = article("a2", "2025-01-22", [("Suparjo (staf BPBD Provinsi)", "sanctioned", "campaign_attendance",
+                                             list_text)],
+                       officials=[("Suparjo", "staf BPBD Provinsi", "p-2", None)],
+                       regions=[("72.71", "kota", "Palu", "PALU - Pemprov Sulteng menjatuhkan sanksi.")])
+    assert groups(cases_of([report, sanction])) == [["a1", "a2"]]
+    # a kabupaten's own staff datelined elsewhere stays apart
+    local = article("a2", "2025-01-22", [("Suparjo (staf BPBD)", "sanctioned", "campaign_attendance",
+                                          list_text.replace(" Provinsi", ""))],
+                    officials=[("Suparjo", "staf BPBD", "p-2", None)],
+                    regions=[("72.71", "kota", "Palu", "PALU - Pemkot menjatuhkan sanksi.")])
+    assert groups(cases_of([report, local])) == [["a1"], ["a2"]]

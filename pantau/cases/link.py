@@ -68,13 +68,18 @@ def copy_key(rep: Report) -> tuple:
 def keys(rep: Report, r: Rules, lookup: bool = False) -> list[tuple]:
     """The blocking keys a report is filed under (or, ``lookup``, looks in): its cluster,
     persons and role family in its kabupaten/kota (else its province). A report with a
-    kabupaten/kota also looks among the cases known only by their province."""
+    kabupaten/kota also looks among the cases known only by their province, and one known
+    only by its province among the province's cases."""
     out = [("cluster", rep.cluster)] + [("person", p) for p in sorted(rep.persons)]
     if rep.role:
         family = r.roles[rep.role].family
         out.append(("family", rep.regency or rep.province or "", family))
         if lookup and rep.regency and rep.province:
             out.append(("family", rep.province, family))
+        # a report known only by its province (a province's own staff) looks among the
+        # province's cases of every kabupaten/kota, filed under this key too
+        if rep.province and (rep.regency if not lookup else not rep.regency):
+            out.append(("province-wide", rep.province, family))
     return out
 
 
@@ -139,10 +144,10 @@ def _subject(rep: Report, case: Cluster, r: Rules) -> tuple[float, list[str]] | 
     if rep.persons and case.persons:
         if rep.persons & case.persons:
             return w["same_person"], ["same official"]
-        # two registry persons: one only if the full name is the same (one the registry split,
-        # e.g. by a region the role named in one article only) or a name word is shared and the
-        # role is the same (a name the NLP cut differently in two articles)
-        if any(len(n.split()) > 1 for n in rep.names & case.names) \
+        # two registry persons: one only if the full name is the same (a one-word name not a
+        # common one), which the registry split, e.g. by a region one article's role named, or
+        # if a name word is shared and the role is the same (a name the NLP cut differently)
+        if any(len(n.split()) > 1 or n not in r.common_name_words for n in rep.names & case.names) \
                 and any(r.compatible_roles(rep.role, role) for role in case.roles):
             return w["same_person"], ["same full name, compatible role"]  # a registry split
         words = ({x for n in rep.names for x in n.split()} & {x for n in case.names for x in n.split()}) \

@@ -418,7 +418,7 @@ def _regions(item: CaseInput, g: _Group, sentences: set[str], rep: Report) -> No
         local = {code for code, level, _, _ in item.regions if level == "kecamatan"}  # Kalisat"):
         codes |= local if len(local) == 1 else set()  # the one kecamatan the article names
     regencies = [c[:5] for c in codes if len(c) >= 5]
-    if not regencies:  # the article's main kabupaten/kota
+    if not regencies and not _provincial(g):  # the article's main kabupaten/kota
         counts: dict[str, int] = {}
         for code, _, _, sents in item.regions:
             if len(code) >= 5:
@@ -429,6 +429,15 @@ def _regions(item: CaseInput, g: _Group, sentences: set[str], rep: Report) -> No
     provinces = [c[:2] for c in codes] or [code[:2] for code, *_ in item.regions]
     rep.province = rep.regency[:2] if rep.regency else (provinces[0] if provinces else None)
     rep.subregions = {c for c in codes if len(c) > 5 and (rep.regency is None or c.startswith(rep.regency))}
+
+
+PROVINCIAL_RE = re.compile(r"\b(?:provinsi|pemprov|province|provincial)\b", re.I)
+
+
+def _provincial(g: "_Group") -> bool:
+    """A subject of a province's service ("staf BPBD Provinsi", "ASN Pemprov"): not of the
+    kabupaten/kota the article is datelined in."""
+    return any(PROVINCIAL_RE.search(t) for t in [g.label, *g.office_text])
 
 
 OFFICE_RE = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b")
