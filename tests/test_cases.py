@@ -161,7 +161,8 @@ def test_a_hedged_stage_is_still_a_report():
                                        ("head of Sikka regency's public works agency", "kepala_dinas"),
                                        ("head of the bridges section at the city's public works agency",
                                         "kepala_bidang"),
-                                       ("Direktur RSUD Sikka", "kepala_dinas")])
+                                       ("Direktur RSUD Sikka", "kepala_dinas"),
+                                       ("The head of the Nita community health centre", "tenaga_kesehatan")])
 def test_english_and_generic_subjects_have_their_roles(text, role):
     assert rules().role_of(text) == role
 

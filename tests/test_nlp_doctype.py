@@ -676,6 +676,8 @@ def test_a_quoted_appeal_is_the_act_of_the_official_named_just_before():
     ("Bawaslu summoned the secretary of the regency health office over a post backing a candidate.",
      "the secretary of the regency health office"),
     ("The teacher was summoned by Bawaslu over the post.", "The teacher"),
+    ("The head of the Nita community health centre will have a quarter of his performance allowance withheld.",
+     "The head of the Nita community health centre"),
     ("The head of the Sikka Bawaslu said the finding had been registered.", None),
 ])
 def test_english_subjects_described_by_the_post_they_hold(text, subject):

@@ -59,7 +59,8 @@ QUOTE_VERBS = word_set("quote_verbs")
 QUOTED_BY_RE = re.compile(r"\b(?:%s)nya\b" % "|".join(sorted(QUOTE_VERBS)), re.I)
 PRONOUNS = frozenset(("ia", "dia", "beliau", "he", "she"))  # anaphors only when they open the sentence
 # what an English "head of"/"secretary of" heads, up to its office's word
-ENGLISH_POST_RE = re.compile(r"[\w'’ -]{0,60}?\b(?:office|agency|department|service|section|division)\b")
+ENGLISH_POST_RE = re.compile(r"[\w'’ -]{0,60}?\b(?:office|agency|department|service|section|division|"
+                            r"health cent(?:re|er)|hospital|school)\b")
 COPY_SPAN = 80  # chars after "tembuskan kepada" that list the recipients of copies
 RELATIVE_TAIL = 6  # words between a role and "yang" ("bidan PPPK yang ...")
 PLACE_WORDS = frozenset(("di", "pada", "negeri", "swasta", "kecamatan", "kelurahan", "desa", "kabupaten", "kota",
