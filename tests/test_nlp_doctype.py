@@ -685,3 +685,17 @@ def test_english_subjects_described_by_the_post_they_hold(text, subject):
 
     found = [i["subject"] for i in load()(text)._.incidents]
     assert found == ([subject] if subject else [])
+
+
+def test_one_span_with_two_types_gives_one_type_whatever_their_order(nlp):
+    text = "Seorang kepala desa berorasi dalam kampanye dialogis paslon nomor urut 1."
+    doc = nlp.get_pipe("pantau_cues")(nlp.get_pipe("sentencizer")(nlp.make_doc(text)))
+    start = text.index("berorasi")
+    ev = [{"text": "berorasi dalam kampanye", "start": start, "end": start + 23, "sentence": text}]
+    pipe = nlp.get_pipe("pantau_incidents")
+    found = set()
+    for order in (["campaign_role", "campaign_attendance"], ["campaign_attendance", "campaign_role"]):
+        doc._.violations = [{"type": t, "evidence": ev} for t in order]
+        doc._.officials = []
+        found |= {i["violation_type"] for i in pipe(doc)._.incidents}
+    assert found == {"campaign_attendance"}

@@ -129,6 +129,7 @@ POSITIVE = [
     ("Seorang ASN menjadi juru bicara pasangan calon dalam debat publik.", "campaign_role"),
     ("Perangkat desa itu terdaftar sebagai saksi paslon di TPS 05.", "campaign_role"),
     ("Lurah itu memberikan sambutan dalam kampanye tatap muka calon bupati nomor urut 1.", "campaign_role"),
+    ("Keuchik itu naik ke panggung dan berorasi dalam kampanye terbatas paslon nomor urut 2.", "campaign_attendance"),
     ("The village secretary gave remarks at a campaign rally of candidate pair number 3.", "campaign_role"),
     ("Puluhan kades hadir di kampanye akbar pasangan calon gubernur.", "campaign_attendance"),
     ("Seorang lurah ikut deklarasi dukungan kepada bakal calon wali kota.", "campaign_attendance"),
@@ -453,8 +454,9 @@ def test_violation_cue_file_labels_are_taxonomy_codes():
     rules = [ln for ln in lines if "label" in ln]
     assert {r["label"] for r in rules} == CODES  # every code has at least one rule
     for ln in lines:
-        assert set(ln) <= {"group", "terms", "suppressed_by", "comment", "label", "act", "requires",
+        assert set(ln) <= {"group", "terms", "suppressed_by", "comment", "label", "also", "act", "requires",
                            "unless"}, ln
+        assert set(ln.get("also", ())) <= CODES, ln
         if "group" in ln:
             assert ln["terms"] and all(t == t.lower() for t in ln["terms"]), ln["group"]
             assert set(ln.get("suppressed_by", ())) <= groups

@@ -161,7 +161,7 @@ class IncidentFinder:
                 # unggahannya. Dalam unggahan itu ia mengunggah foto paslon ...")
                 for near_sent in (sent + 1, sent - 1):
                     if viol_by_sent.get(near_sent):
-                        vtype = min(viol_by_sent[near_sent], key=lambda t: t[1]["start"])[0]
+                        vtype = min(viol_by_sent[near_sent], key=lambda t: (t[1]["start"], t[0]))[0]
                         break
             start, end = min(s_start, a_start), max(s_end, a_end)
             key = (text, stage, vtype)
@@ -365,7 +365,9 @@ def _listed_officials(words: Words, officials, first: int, viols, stage: str, se
 
 def _act(words: Words, viols, stage_hit):
     if viols:
-        vtype, ev = min(viols, key=lambda t: t[1]["start"])
+        # the first act; one span with two types ("berorasi dalam kampanye": role and
+        # attendance) gives the same one in every article, whatever order the types came in
+        vtype, ev = min(viols, key=lambda t: (t[1]["start"], t[0]))
         return vtype, ev["text"], ev["start"], ev["end"]
     if stage_hit is not None:
         sent = words.sent_of[stage_hit.start]

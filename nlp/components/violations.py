@@ -44,8 +44,9 @@ class RuleSet:
         rules = [line for line in lines if "label" in line]
         known = set(groups)
         for rule in rules:
-            if rule["label"] not in labels:
-                raise ValueError(f"unknown label {rule['label']!r} in cue rule {rule}")
+            for label in [rule["label"], *rule.get("also", ())]:
+                if label not in labels:
+                    raise ValueError(f"unknown label {label!r} in cue rule {rule}")
             used = list(rule["act"]) + [g for part in ("requires", "unless")
                                         for req in rule.get(part, ()) for g in req["any"]]
             missing = [g for g in used if g not in known]
@@ -54,8 +55,10 @@ class RuleSet:
         for g, by in suppress.items():
             if any(b not in known for b in by):
                 raise ValueError(f"group {g} is suppressed by an undefined group {by}")
-        self.rules = [(r["label"], r["act"], self._reqs(r.get("requires", ())),
-                       self._reqs(r.get("unless", ()))) for r in rules]
+        # a rule with `also` emits each of its labels ("berorasi dalam kampanye": a campaign
+        # role, and attending the campaign)
+        self.rules = [(label, r["act"], self._reqs(r.get("requires", ())), self._reqs(r.get("unless", ())))
+                      for r in rules for label in [r["label"], *r.get("also", ())]]
 
     @staticmethod
     def _reqs(reqs) -> list[tuple[list[str], tuple[int, int], bool]]:
