@@ -952,3 +952,8 @@ def test_a_title_with_itu_is_the_full_name_a_quote_was_said_by_just_before():
 ])
 def test_nurses_and_minahasa_hamlet_heads(text, name, role):
     assert _full(text) == {name: role}
+
+
+def test_a_region_abbreviation_in_wide_use_ends_a_title_without_a_comma():
+    assert _full("Ketua Bawaslu Pessel Yulia Rahmi menjelaskan, memberi tanda suka juga dilarang.") == \
+        {"Yulia Rahmi": "Ketua Bawaslu Pessel"}
