@@ -102,3 +102,20 @@ def test_a_provinces_staff_in_a_sanction_list_datelined_in_the_capital_joins_the
                     officials=[("Suparjo", "staf BPBD", "p-2", None)],
                     regions=[("72.71", "kota", "Palu", "PALU - Pemkot menjatuhkan sanksi.")])
     assert groups(cases_of([report, local])) == [["a1"], ["a2"]]
+
+
+def test_one_full_name_datelined_in_two_kabupaten_of_one_province_is_one_subject():
+    from tests.test_cases import article
+
+    def guru(aid, day, stage, region, person):
+        text = f"Yohanes Lado Bria, guru SMA negeri, {stage} karena menjadi narasumber dialog paslon."
+        return article(aid, day, [("Yohanes Lado Bria (guru SMA negeri)", stage, "campaign_role", text)],
+                       officials=[("Yohanes Lado Bria", "guru SMA negeri", person, None)],
+                       regions=[(region, "kabupaten", "x", text)])
+
+    first = guru("a1", "2024-10-20", "reported", "53.10", "p-1")
+    later = guru("a2", "2025-01-22", "sanctioned", "53.71", "p-2")
+    assert groups(cases_of([first, later])) == [["a1", "a2"]]
+    # the same name in another province is another person
+    other = guru("a2", "2025-01-22", "sanctioned", "72.71", "p-2")
+    assert groups(cases_of([guru("a1", "2024-10-20", "reported", "53.10", "p-1"), other])) == [["a1"], ["a2"]]

@@ -67,10 +67,11 @@ def copy_key(rep: Report) -> tuple:
 
 def keys(rep: Report, r: Rules, lookup: bool = False) -> list[tuple]:
     """The blocking keys a report is filed under (or, ``lookup``, looks in): its cluster,
-    persons and role family in its kabupaten/kota (else its province). A report with a
+    persons, names in its province, and role family in its kabupaten/kota (else its province). A report with a
     kabupaten/kota also looks among the cases known only by their province, and one known
     only by its province among the province's cases."""
     out = [("cluster", rep.cluster)] + [("person", p) for p in sorted(rep.persons)]
+    out += [("name", rep.province or "", n) for n in sorted(rep.names)]  # one name the registry split
     if rep.role:
         family = r.roles[rep.role].family
         out.append(("family", rep.regency or rep.province or "", family))
@@ -88,7 +89,7 @@ def score(rep: Report, case: Cluster, r: Rules) -> tuple[float | None, list[str]
     w = r.link
     if copy_key(rep) in case.copies:
         return 10.0, ["a copy of a member (near-duplicate cluster)"]
-    same_person = bool(rep.persons & case.persons)
+    same_person = bool(rep.persons & case.persons) or _same_full_name(rep, case, r, mononyms=False)
     if not same_person:  # one official may act in two kabupaten; a role in one place is one
         if rep.regency and case.regency and rep.regency != case.regency:
             return None, ["another kabupaten/kota"]
@@ -147,8 +148,7 @@ def _subject(rep: Report, case: Cluster, r: Rules) -> tuple[float, list[str]] | 
         # two registry persons: one only if the full name is the same (a one-word name not a
         # common one), which the registry split, e.g. by a region one article's role named, or
         # if a name word is shared and the role is the same (a name the NLP cut differently)
-        if any(len(n.split()) > 1 or n not in r.common_name_words for n in rep.names & case.names) \
-                and any(r.compatible_roles(rep.role, role) for role in case.roles):
+        if _same_full_name(rep, case, r):
             return w["same_person"], ["same full name, compatible role"]  # a registry split
         words = ({x for n in rep.names for x in n.split()} & {x for n in case.names for x in n.split()}) \
             - r.common_name_words
@@ -167,6 +167,16 @@ def _subject(rep: Report, case: Cluster, r: Rules) -> tuple[float, list[str]] | 
         total += w["same_initials"]
         why.append("same initials")
     return total, why
+
+
+def _same_full_name(rep: Report, case: Cluster, r: Rules, mononyms: bool = True) -> bool:
+    """One full name and compatible roles in one province: one person, whatever the registry
+    filed them under; a name of several words also whatever kabupaten/kota the articles were
+    datelined in. ``mononyms``: a one-word name that is not a common one counts too."""
+    if not (rep.names & case.names) or (rep.province and case.province and rep.province != case.province):
+        return False
+    return any(len(n.split()) > 1 or mononyms and n not in r.common_name_words for n in rep.names & case.names) \
+        and any(r.compatible_roles(rep.role, role) for role in case.roles)
 
 
 def _initials_fit(rep: Report, case: Cluster) -> bool | None:
