@@ -142,6 +142,7 @@ POSITIVE = [
     ("The camat used a government speedboat to carry a candidate's team to the islands.", "state_resources"),
     ("Kaos bergambar paslon itu dibiayai dengan dana kampung.", "state_resources"),
     ("Seorang kasi di dinas itu tercatat sebagai caleg DPRD kabupaten nomor urut 2.", "candidacy"),
+    ("Kades itu memperkenalkan seorang caleg DPRD dan meminta warga memilihnya.", "partisan_support"),
     ("Bawaslu menelusuri penggunaan ruang pelayanan RSUD untuk kepentingan kampanye caleg.", "state_resources"),
     ('"Nanti tanggal 27 jangan lupa, pilih nomor tiga," ujarnya kepada jamaah.', "partisan_support"),
     ("Kadis itu menerbitkan undangan dinas yang menghadirkan ratusan guru di acara calon bupati nomor urut 2.",
@@ -367,6 +368,7 @@ def test_relative_running_is_not_candidacy(nlp):
     ("Video itu direkam dan diunggah ke TikTok oleh seorang warga, bukan oleh guru tersebut.", "social_media"),
     ("Sekda itu mengantar berkas pendaftaran bakal calon ke kantor dua partai.", "campaign_attendance"),
     ("Camat mengundang para kepala desa dalam acara debat pasangan calon yang digelar KPU.", "partisan_decision"),
+    ("Camat itu memperkenalkan caleg nomor 3 lalu meminta ASN tidak mendukungnya.", "partisan_support"),
     # a speech at a neutral event on the campaign is no campaign role
     ("Bupati memberikan sambutan dalam rapat koordinasi pengawasan kampanye bersama Bawaslu.", "campaign_role"),
 ])
