@@ -151,18 +151,18 @@ def test_a_hedged_stage_is_still_a_report():
                                        ("Penghulu Kampung Teluk Lanus", "kepala_desa"),
                                        ("direktur BUMD air minum", "asn"),
                                        ("Kepala KUA Kecamatan Ngaglik", "kepala_kua"),
-                                       ("kepala kantor urusan agama kecamatan", "kepala_kua"),
-                                       ("Sekretaris DPRD Kabupaten Sikka", "kepala_dinas"),
-                                       ("the Sikka council secretary", "kepala_dinas"),
+                                       ("kepala kantor urusan agama di kecamatan itu", "kepala_kua"),
+                                       ("Sekretaris DPRD Kabupaten Nagekeo", "kepala_dinas"),
+                                       ("the Nagekeo council secretary", "kepala_dinas"),
                                        ("penghulu ahli muda di KUA Kecamatan Depok", "penghulu"),
                                        ("Datuk Penghulu Sungai Liput", "kepala_desa"),
                                        ("kepala satuan pendidikan dasar negeri", "kepala_sekolah"),
                                        ("secretary of the regency health office", "sekretaris_dinas"),
-                                       ("head of Sikka regency's public works agency", "kepala_dinas"),
+                                       ("head of Nagekeo regency's fisheries agency", "kepala_dinas"),
                                        ("head of the bridges section at the city's public works agency",
                                         "kepala_bidang"),
-                                       ("Direktur RSUD Sikka", "kepala_dinas"),
-                                       ("The head of the Nita community health centre", "tenaga_kesehatan")])
+                                       ("Direktur RSUD Nagekeo", "kepala_dinas"),
+                                       ("the head of a community health centre in Nagekeo", "tenaga_kesehatan")])
 def test_english_and_generic_subjects_have_their_roles(text, role):
     assert rules().role_of(text) == role
 

@@ -69,38 +69,38 @@ def test_one_full_name_in_two_registry_persons_is_one_subject():
         text = f"Nurul Aini Lubis, {role}, {stage} terkait kampanye paslon."
         return article(aid, day, [(f"Nurul Aini Lubis ({role})", stage, "campaign_role", text)],
                        officials=[("Nurul Aini Lubis", role, person, region)],
-                       regions=[("12.10", "kabupaten", "Labuhanbatu", text)])
+                       regions=[("12.09", "kabupaten", "Asahan", text)])
 
-    first = staff("a1", "2024-10-10", "reported", "pegawai PPPK di Dinas Sosial Labuhanbatu", "p-1", "12.10")
+    first = staff("a1", "2024-10-10", "reported", "pegawai PPPK di Dinas Sosial Asahan", "p-1", "12.09")
     later = staff("a2", "2025-01-20", "sanctioned", "pegawai PPPK Dinsos", "p-2", None)
     assert groups(cases_of([first, later])) == [["a1", "a2"]]
     # one shared name word with a generic role is not enough
     other = article("a2", "2025-01-20", [("Nurul Hidayah (pegawai PPPK Dinsos)", "sanctioned", "campaign_role",
                                           "Nurul Hidayah, pegawai PPPK Dinsos, disanksi.")],
                     officials=[("Nurul Hidayah", "pegawai PPPK Dinsos", "p-2", None)],
-                    regions=[("12.10", "kabupaten", "Labuhanbatu", "Labuhanbatu")])
+                    regions=[("12.09", "kabupaten", "Asahan", "Asahan")])
     assert groups(cases_of([first, other])) == [["a1"], ["a2"]]
 
 
 def test_a_provinces_staff_in_a_sanction_list_datelined_in_the_capital_joins_the_regency_case():
     from tests.test_cases import article
 
-    report_text = "Suparjo, staf BPBD Provinsi, dilaporkan karena hadir di kampanye paslon di Banawa."
+    report_text = "Suparjo, staf BPBD Provinsi, dilaporkan karena hadir di kampanye paslon di Arut Selatan."
     report = article("a1", "2024-10-10", [("Suparjo (staf BPBD Provinsi)", "reported", "campaign_attendance",
                                            report_text)],
-                     officials=[("Suparjo", "staf BPBD Provinsi", "p-1", "72.03")],
-                     regions=[("72.03", "kabupaten", "Donggala", report_text)])
+                     officials=[("Suparjo", "staf BPBD Provinsi", "p-1", "62.01")],
+                     regions=[("62.01", "kabupaten", "Kotawaringin Barat", report_text)])
     list_text = "Suparjo, staf BPBD Provinsi, dikenai teguran lisan karena hadir di kampanye paslon."
     sanction = article("a2", "2025-01-22", [("Suparjo (staf BPBD Provinsi)", "sanctioned", "campaign_attendance",
                                              list_text)],
                        officials=[("Suparjo", "staf BPBD Provinsi", "p-2", None)],
-                       regions=[("72.71", "kota", "Palu", "PALU - Pemprov Sulteng menjatuhkan sanksi.")])
+                       regions=[("62.71", "kota", "Palangka Raya", "PALANGKA RAYA - Pemprov Kalteng menjatuhkan sanksi.")])
     assert groups(cases_of([report, sanction])) == [["a1", "a2"]]
     # a kabupaten's own staff datelined elsewhere stays apart
     local = article("a2", "2025-01-22", [("Suparjo (staf BPBD)", "sanctioned", "campaign_attendance",
                                           list_text.replace(" Provinsi", ""))],
                     officials=[("Suparjo", "staf BPBD", "p-2", None)],
-                    regions=[("72.71", "kota", "Palu", "PALU - Pemkot menjatuhkan sanksi.")])
+                    regions=[("62.71", "kota", "Palangka Raya", "PALANGKA RAYA - Pemkot menjatuhkan sanksi.")])
     assert groups(cases_of([report, local])) == [["a1"], ["a2"]]
 
 
@@ -117,5 +117,5 @@ def test_one_full_name_datelined_in_two_kabupaten_of_one_province_is_one_subject
     later = guru("a2", "2025-01-22", "sanctioned", "53.71", "p-2")
     assert groups(cases_of([first, later])) == [["a1", "a2"]]
     # the same name in another province is another person
-    other = guru("a2", "2025-01-22", "sanctioned", "72.71", "p-2")
+    other = guru("a2", "2025-01-22", "sanctioned", "62.71", "p-2")
     assert groups(cases_of([guru("a1", "2024-10-20", "reported", "53.10", "p-1"), other])) == [["a1"], ["a2"]]

@@ -281,7 +281,7 @@ def test_initials_of_a_candidate_or_a_private_person_are_no_subject(nlp, who):
 @pytest.mark.parametrize("title,subject", [
     ("Rekaman Arahan ke Kepala Sekolah Beredar, Bawaslu Telusuri", None),
     ("Kepala Desa Sukamaju Dilaporkan ke Bawaslu karena Hadiri Kampanye", "Kepala Desa Sukamaju"),
-    ("Dua Pekan Direkomendasikan, Camat Talang Padang Belum Juga Disanksi", "Camat Talang Padang"),
+    ("Camat Talang Padang Masih Bertugas meski Direkomendasikan Disanksi", "Camat Talang Padang"),
     ("Kades Wonorejo Terbukti Tak Netral, Bawaslu Teruskan ke Bupati", "Kades Wonorejo"),
 ])
 def test_a_headline_verb_is_not_the_place_of_a_title(nlp, title, subject):
@@ -567,10 +567,10 @@ def test_an_official_who_speaks_but_is_the_one_summoned_stays_the_subject():
 
 
 APPEAL_AS_ACT = (
-    "Pesan Berantai Kades Minta Perangkat Desa Hadiri Kampanye Paslon",
+    "Kades Suruh Ketua RT Datang ke Kampanye Paslon Lewat Pesan Berantai",
     """LEBONG - Pesan berantai dari seorang kepala desa di Kecamatan Rimbo Pengadang beredar di grup WhatsApp perangkat desa, Senin (14/10/2024).
 
-Dalam pesan itu, sang kades meminta seluruh perangkat desa dan ketua RT hadir dalam kampanye akbar calon bupati nomor urut 1 pada Sabtu. "Semua wajib hadir, siap-siap kalau tidak datang," tulisnya.
+Dalam pesan itu, sang kades meminta para ketua RT dan kader posyandu hadir dalam kampanye calon bupati nomor urut 1 di lapangan desa. "Wajib datang semua, siap-siap kalau absen," tulisnya.
 
 Sejumlah perangkat desa mengaku resah.""",
 )
@@ -591,15 +591,15 @@ def test_an_appeal_to_commit_the_act_is_no_warning():
     doc = _full_doc(*APPEAL_AS_ACT)
     assert doc._.doc_type == "incident", doc.user_data.get("doc_type_scores")
     # the same appeal words in a warning count for prevention
-    warning = _full_doc("Bupati Minta Kades Tak Ajak Perangkat Desa Hadiri Kampanye Paslon",
+    warning = _full_doc("Bupati Minta Kades Tak Suruh Ketua RT Datang ke Kampanye Paslon",
                         APPEAL_AS_ACT[1].replace("meminta seluruh", "dilarang meminta seluruh"))
     assert warning.user_data["doc_type_scores"]["prevention"] > doc.user_data["doc_type_scores"]["prevention"]
 
 
 def test_a_regional_village_head_title_puts_a_case_on_topic():
-    text = ("Panwaslih Kabupaten Aceh Tamiang memanggil Datok Penghulu Sukajadi untuk klarifikasi terkait "
-            "undangan kenduri yang diisi penyampaian visi misi salah satu calon bupati.")
-    doc = _full_doc("Panwaslih Klarifikasi Datok Penghulu Sukajadi", text)
+    text = ("Panwaslih Kabupaten Aceh Timur memanggil Datok Penghulu Sukajadi karena rapat warga di rumahnya "
+            "dipakai untuk penyampaian visi misi salah satu calon bupati.")
+    doc = _full_doc("Panwaslih Panggil Datok Penghulu Sukajadi", text)
     assert doc._.doc_type == "incident", doc.user_data.get("doc_type_scores")
     assert [i["subject"] for i in doc._.incidents][:1] == ["Datok Penghulu Sukajadi"]
 
@@ -616,7 +616,7 @@ def test_initials_after_oleh_take_the_role_that_follows():
 def test_initials_after_a_step_verb_take_the_role_that_follows(verb):
     from nlp.pipeline import load
 
-    text = f"Bawaslu Kabupaten Sleman {verb} RK, ASN pada kantor urusan agama kecamatan, pada Senin."
+    text = f"Bawaslu Kabupaten Sleman {verb} RK, ASN pada dinas pertanian, pada Senin."
     assert [i["subject"] for i in load()(text)._.incidents] == ["ASN berinisial RK"]
 
 
@@ -660,25 +660,25 @@ def test_those_a_recommendation_is_copied_to_are_no_subjects():
 def test_a_quoted_appeal_is_the_act_of_the_official_named_just_before():
     from nlp.pipeline import load
 
-    text = ('Dalam video itu, Kepala KUA Kecamatan Ngaglik, H. Ahmad Fauzi, S.Ag., terlihat berbicara kepada '
-            'tamu seusai akad nikah. "Nanti tanggal 27 jangan lupa, pilih nomor dua," ujarnya.')
+    text = ('Dalam rekaman itu, Kepala UPT Pertanian Ngaglik, Ir. Wahyu Hidayat, terlihat menyapa petani di '
+            'sawah. "Besok jangan lupa, coblos nomor tiga ya," ujarnya.')
     found = [(i["subject"], i["violation_type"]) for i in load()(text)._.incidents]
-    assert found == [("Ahmad Fauzi (Kepala KUA Kecamatan Ngaglik)", "partisan_support")]
+    assert found == [("Wahyu Hidayat (Kepala UPT Pertanian)", "partisan_support")]
     # an overseer quoting the words is no doer
     text = 'Ketua Bawaslu Sleman, Arjuna, menerima laporan itu. "Pilih nomor dua itu ajakan kampanye," ujarnya.'
     assert load()(text)._.incidents == []
 
 
 @pytest.mark.parametrize("text,subject", [
-    ("The head of Sikka regency's public works and spatial planning agency is facing questions from election "
-     "supervisors after a message promoting a candidate appeared in a WhatsApp group.",
-     "The head of Sikka regency's public works and spatial planning agency"),
+    ("The head of Nagekeo regency's fisheries and marine agency was questioned by election supervisors over a "
+     "post backing a candidate on his Facebook page.",
+     "The head of Nagekeo regency's fisheries and marine agency"),
     ("Bawaslu summoned the secretary of the regency health office over a post backing a candidate.",
      "the secretary of the regency health office"),
     ("The teacher was summoned by Bawaslu over the post.", "The teacher"),
-    ("The head of the Nita community health centre will have a quarter of his performance allowance withheld.",
-     "The head of the Nita community health centre"),
-    ("The head of the Sikka Bawaslu said the finding had been registered.", None),
+    ("The head of the Boawae community health centre saw part of his performance allowance withheld.",
+     "The head of the Boawae community health centre"),
+    ("The head of the Nagekeo Bawaslu said the finding had been registered.", None),
 ])
 def test_english_subjects_described_by_the_post_they_hold(text, subject):
     from nlp.pipeline import load

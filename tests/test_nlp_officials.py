@@ -743,7 +743,7 @@ def test_a_headline_with_one_lowercase_word_gives_no_official():
 
 
 def test_a_headline_passive_verb_after_a_role_is_no_name():
-    assert _full("Lurah dan Staf Disdukcapil Kaur Disanksi karena Tak Netral") == {}
+    assert _full("Staf Disdukcapil Kaur Disanksi, Unggah Foto Paslon di Grup Warga") == {}
 
 
 def test_a_health_centre_is_named_after_its_kecamatan_and_a_status_word_follows_guru():
@@ -871,7 +871,7 @@ def test_the_one_just_told_of_named_after_a_pointer(text, expected):
     assert _full(text) == expected
 
 
-@pytest.mark.parametrize("region", ["Deli Serdang", "Tanjung Jabung Barat"])
+@pytest.mark.parametrize("region", ["Ogan Komering Ilir", "Tanjung Jabung Barat"])
 def test_a_kabupaten_after_the_village_word_of_an_agency_is_no_village_and_no_name(region):
     text = f"Kepala Dinas Pemberdayaan Masyarakat dan Desa {region} mengatakan hal itu."
     assert _full(text) == {}
@@ -903,7 +903,7 @@ def test_a_mononym_before_a_lowercase_post_in_a_known_place():
 
 
 def test_words_after_di_before_a_title_are_a_place_or_an_event():
-    assert _full("Ajakan Pilih Nomor Satu di Resepsi Nikah, Kepala KUA di Sleman Disorot Warganet") == {}
+    assert _full("Spanduk Paslon di Pesta Panen, Kepala KUA di Sleman Disorot Warganet") == {}
     assert _full("Laporan itu menyebut Budi Santoso, Kepala KUA Ngaglik, mengajak tamu memilih paslon.") == \
         {"Budi Santoso": "Kepala KUA"}
 
@@ -917,8 +917,8 @@ def test_a_name_after_a_post_described_by_a_known_place():
 @pytest.mark.parametrize("text,name,role", [
     ("Pejabat tersebut, Drs. Hendra Wijaya, M.Pd, menjabat Kepala Bidang Pembinaan SD pada dinas itu.",
      "Hendra Wijaya", "Kepala Bidang Pembinaan SD"),
-    ("Guru yang dimaksud, Rudi Hartono, berstatus PNS sejak 2012.", "Rudi Hartono", "Guru"),
-    ("Dokter itu adalah dr. Nurul Hasanah, Sp.PD.", "Nurul Hasanah", "Dokter"),
+    ("Guru yang dimaksud, Rudi Hartono, mengajar di sekolah itu.", "Rudi Hartono", "Guru"),
+    ("Dokter itu adalah dr. Nurul Hasanah, Sp.A.", "Nurul Hasanah", "Dokter"),
     ("Kepala desa yang dilaporkan, Sumarno Hadi, membantah.", "Sumarno Hadi", "Kepala desa"),
     ("Bupati menurunkan jabatan Hasanuddin Rauf. Hasanuddin sebelumnya menjabat Kepala Dinas Pendidikan.",
      "Hasanuddin Rauf", "Kepala Dinas Pendidikan"),
@@ -955,5 +955,5 @@ def test_nurses_and_minahasa_hamlet_heads(text, name, role):
 
 
 def test_a_region_abbreviation_in_wide_use_ends_a_title_without_a_comma():
-    assert _full("Ketua Bawaslu Pessel Yulia Rahmi menjelaskan, memberi tanda suka juga dilarang.") == \
-        {"Yulia Rahmi": "Ketua Bawaslu Pessel"}
+    assert _full("Ketua Bawaslu Solsel Yulia Rahmi menjelaskan, memberi tanda suka juga dilarang.") == \
+        {"Yulia Rahmi": "Ketua Bawaslu Solsel"}

@@ -185,7 +185,7 @@ class DocTyper:
 
     def _act_sentences(self, words: Words, violations: list) -> set[int]:
         """Sentences that tell a violation act with no word of a warning or a prohibition: an
-        appeal there is the act ("kuwu meminta perangkat desa hadir dalam kampanye paslon")."""
+        appeal there is the act ("sang kades menyuruh para ketua RT datang ke kampanye paslon")."""
         warn = frozenset(self.cfg["appeal_acts"]["warnings"])
         out = set()
         for v in violations:

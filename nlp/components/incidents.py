@@ -55,7 +55,7 @@ NUMBER_RE = re.compile(
 ALL_BEFORE_RE = re.compile(r"\b(?:para|semua|seluruh|setiap|tiap|bagi|sejumlah|banyak|kalangan)\s+$", re.I)
 SPEECH_VERBS = frozenset(w for w in word_list("speech_before") if w != "bahwa")
 QUOTE_VERBS = word_set("quote_verbs")
-# a quote told as said by the one just named: "... pilih nomor dua," ujarnya
+# a quote told as said by the one just named: "... coblos nomor tiga," ujarnya
 QUOTED_BY_RE = re.compile(r"\b(?:%s)nya\b" % "|".join(sorted(QUOTE_VERBS)), re.I)
 PRONOUNS = frozenset(("ia", "dia", "beliau", "he", "she"))  # anaphors only when they open the sentence
 # what an English "head of"/"secretary of" heads, up to its office's word
@@ -254,8 +254,8 @@ class IncidentFinder:
                 a, b = words.starts[h.start], _tail(words, role.end, sent)
                 post = ENGLISH_POST_RE.match(words.text, words.ends[role.end - 1], words.sents[sent][1]) \
                     if words.forms[role.end - 1].lower() == "of" else None
-                b = max(b, post.end()) if post else b  # "the head of Agam regency's public works agency"
-                if not self._is_overseer(words.text[a:b]):  # "the head of the Agam Bawaslu"
+                b = max(b, post.end()) if post else b  # "the head of the regency's public works agency"
+                if not self._is_overseer(words.text[a:b]):  # "the head of the regency's Bawaslu"
                     cands.append((words.text[a:b], a, b, "described"))
         for h in sh.get("SUBJECT_ROLE", ()):
             a = words.starts[h.start]
@@ -447,7 +447,7 @@ def _verbs():
 
 def _speaker(words: Words, end: int, stage_hit: Hit | None) -> bool:
     """Whether an official ending at char ``end`` speaks of the step the sentence tells:
-    "Kepala Dinas X, Y, mengatakan keputusan itu tindak lanjut rekomendasi BKN"."""
+    "Kepala Dinas X, Y, mengatakan sanksi itu datang dari BKN"."""
     if stage_hit is None or words.starts[stage_hit.start] < end:
         return False
     i = bisect.bisect_left(words.starts, end)
@@ -458,7 +458,7 @@ def _speaker(words: Words, end: int, stage_hit: Hit | None) -> bool:
 
 def _quoted_doer(words: Words, sent: int, before: list[tuple[str, int, int]]):
     """The official the sentence before names, when this sentence quotes the act as his or
-    hers ('Kepala KUA X, H. Y, terlihat berbicara kepada tamu. "... pilih nomor dua ...,"
+    hers ('Kepala UPT X, Y, terlihat di acara warga. "... coblos nomor tiga ...,"
     ujarnya.'): (label, start, end, "official"), else None."""
     if len(before) != 1:
         return None

@@ -279,7 +279,7 @@ def _abbrev_dot(toks: Tokens, j: int) -> bool:
     if prev == "br":  # Batak "br." (boru): "Lamria br. Simanjuntak"
         return is_cap(toks.text[j + 1])
     if toks.sent_start[j + 1] and prev not in NAME_ABBREVIATIONS:
-        return False  # a dot that ends a sentence: "... kepada Hasanuddin Rauf. Hasanuddin sebelumnya ..."
+        return False  # a dot that ends a sentence: "... kepada Budi Rauf. Budi sebelumnya ..."
     return is_cap(prev) and len(prev) <= 4 and prev.lower() not in toks.lex.honorifics_before \
         and prev.lower() not in toks.lex.levels and name_token(toks, j + 1)
 
@@ -305,7 +305,7 @@ def _valid(toks: Tokens, start: int, end: int) -> bool:
         return False  # "Bandar Lampung", "Kubu Raya": a region, not a person
     if toks.text[end - 1].lower() in _DIRECTIONS:
         return False  # "Kepala Desa Sijonam Timur": a direction closes a place's name, not a person's
-    # "Kepala Desa Tanjung Garbus Satu": a direction or a number right after it closes a place's name
+    # "Kepala Desa Sumber Rejo Satu": a direction or a number right after it closes a place's name
     return not (end < toks.n and not toks.sent_start[end] and is_cap(toks.text[end])
                 and toks.text[end].lower() in _PLACE_TAILS)
 

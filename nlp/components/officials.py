@@ -141,14 +141,14 @@ class Reader:
         if k >= toks.n:
             return False
         if role.start > 0 and toks.text[role.start - 1] == "," and self._described_apposition(k):
-            return True  # "Ujang, kepala SMP negeri di Tarogong Kidul, ...": a post in a place
+            return True  # "Sutarno, kepala SD negeri di Kalasan, ...": a post in a place
         return toks.norm[k] == "bernama" or toks.norm[k:k + 3] == ["yang", "dimaksud", "ialah"] \
             or self._pointer(k) is not None \
             or toks.norm[k] in ("tersebut", "itu") and k + 2 < toks.n and (
                 toks.text[k + 1] == "," or toks.norm[k + 1:k + 3] == ["diketahui", "bernama"])
 
     def _quoted_before(self, role: Role) -> tuple[int, int] | None:
-        """'"...," ujar Mohammad Farid Hasan. Ketua Bawaslu Jember itu menambahkan ...': a title
+        """'"...," ujar X Y. Ketua Bawaslu Z itu menambahkan ...': a title
         opening a sentence with "itu"/"tersebut" is the full name a quote was said by just
         before."""
         toks, k, s = self.toks, role.end, role.start
@@ -213,7 +213,7 @@ class Reader:
                      or role.start > 0 and toks.norm[role.start - 1] in SPEECH_BEFORE and self._closed_name(k + 2)):
             k += 1  # "Camat tersebut, Budi Santoso, mengaku ...": the one just mentioned
         elif self._pointer(k) is not None and _sentence_initial(toks, role.start):
-            k += self._pointer(k)  # "Guru yang dimaksud, Sahrul Anwar, ...", "Dokter itu adalah dr. X"
+            k += self._pointer(k)  # "Guru yang dimaksud, X, ...", "Dokter itu adalah dr. X"
         elif k + 1 < toks.n and toks.norm[k] in ("tersebut", "itu") \
                 and match(toks.lex.before_name, toks, k + 1) is not None:
             k += 1  # "Staf tersebut diketahui bernama Darman."
@@ -323,7 +323,7 @@ class Reader:
         if self._after_role(span[0]):
             return None  # "Dandim X Letkol Budi, Ketua Bawaslu Y": Budi is the Dandim
         if span[0] > 0 and toks.norm[span[0] - 1] in ("di", "ke"):
-            return None  # "Ajakan di Akad Nikah, Kepala KUA ...": a place or an event
+            return None  # "Ajakan di Pesta Panen, Kepala KUA ...": a place or an event
         if direct:
             degree = span[1] < end
             after_honorific = span[0] > 0 and is_degree(toks.text[span[0] - 1], toks.lex, after=False)
@@ -388,7 +388,7 @@ class Reader:
         a, b = toks.sentence(k)
         j, placed = k, False
         while j < min(b, k + 16):
-            placed = placed or self._placed_at(j)  # "desa", "Kecamatan X", "di Masbagik"
+            placed = placed or self._placed_at(j)  # "desa", "Kecamatan X", "di Kalasan"
             if toks.text[j] == ",":
                 span = name_right(toks, j + 1, self.comp.max_name_tokens)
                 end = skip_degrees_right(toks, span[1]) if span is not None else 0
@@ -405,8 +405,8 @@ class Reader:
     def _described_apposition(self, k: int) -> bool:
         """A description of the title's place opened by one of ``DESCRIPTION_OPENERS`` and
         closed by a comma or the sentence's full stop within a few words ("pembakal sebuah desa
-        di Kecamatan X,", "kepala SMP negeri di Tarogong Kidul,", "guru SMP negeri di Curup
-        Timur."): a level word, a known place or an office after "di"."""
+        di Kecamatan X,", "kepala SD negeri di Kalasan,", "guru SD negeri di
+        Kalasan."): a level word, a known place or an office after "di"."""
         toks = self.toks
         if k >= toks.n or toks.norm[k] not in DESCRIPTION_OPENERS:
             return False
@@ -420,8 +420,8 @@ class Reader:
         return False
 
     def _placed_at(self, j: int, office: bool = False) -> bool:
-        """A level word ("desa", "Kecamatan"), or a known place after "di" ("di Tarogong
-        Kidul"); with ``office``, also an office after "di" ("di Dinas Sosial")."""
+        """A level word ("desa", "Kecamatan"), or a known place after "di" ("di Kalasan");
+        with ``office``, also an office after "di" ("di Dinas Sosial")."""
         toks = self.toks
         if toks.norm[j] in toks.lex.levels:
             return True

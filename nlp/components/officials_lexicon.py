@@ -301,7 +301,7 @@ def _gazetteer() -> tuple[Gazetteer, dict]:
         names[level][bare] = True
         if parts < 2:
             region_levels.setdefault(bare.lower(), set()).add(level)
-            if bare.startswith("Kepulauan "):  # "Dinas Sosial Aru": Kepulauan Aru
+            if bare.startswith("Kepulauan "):  # "Dinas Sosial Sula": Kepulauan Sula
                 region_levels.setdefault(bare[len("Kepulauan "):].lower(), set()).add(level)
     return Gazetteer({level: _phrase_index(n) for level, n in names.items()}), region_levels
 
