@@ -699,3 +699,19 @@ def test_one_span_with_two_types_gives_one_type_whatever_their_order(nlp):
         doc._.officials = []
         found |= {i["violation_type"] for i in pipe(doc)._.incidents}
     assert found == {"campaign_attendance"}
+
+
+def test_an_account_pointed_back_at_is_the_official_named_just_before():
+    from nlp.pipeline import load
+
+    text = ("Sejumlah unggahan di akun Facebook atas nama Sekretaris Dinas Kesehatan Kota Bima, Hj. Rostina "
+            "Latif, ramai dibicarakan. Akun itu membagikan ulang materi kampanye paslon nomor urut 1.")
+    found = [(i["subject"], i["violation_type"]) for i in load()(text)._.incidents]
+    assert found == [("Rostina Latif (Sekretaris Dinas Kesehatan Kota Bima)", "social_media")]
+
+
+def test_english_plural_roles_and_a_statement_of_dissatisfaction():
+    from nlp.pipeline import load
+
+    text = "Five ward chiefs in the city have received a written statement of dissatisfaction."
+    assert [(i["subject"], i["stage"]) for i in load()(text)._.incidents] == [("Five ward chiefs", "sanctioned")]

@@ -56,6 +56,8 @@ ALL_BEFORE_RE = re.compile(r"\b(?:para|semua|seluruh|setiap|tiap|bagi|sejumlah|b
 SPEECH_VERBS = frozenset(w for w in word_list("speech_before") if w != "bahwa")
 QUOTE_VERBS = word_set("quote_verbs")
 # a quote told as said by the one just named: "... coblos nomor tiga," ujarnya
+# a sentence that opens by pointing back at the account of the one just named
+DOER_REF_RE = re.compile(r"\W*(?:akun (?:itu|tersebut)|akunnya|his account|her account)\b", re.I)
 QUOTED_BY_RE = re.compile(r"\b(?:%s)nya\b" % "|".join(sorted(QUOTE_VERBS)), re.I)
 PRONOUNS = frozenset(("ia", "dia", "beliau", "he", "she"))  # anaphors only when they open the sentence
 # what an English "head of"/"secretary of" heads, up to its office's word
@@ -459,11 +461,13 @@ def _speaker(words: Words, end: int, stage_hit: Hit | None) -> bool:
 def _quoted_doer(words: Words, sent: int, before: list[tuple[str, int, int]]):
     """The official the sentence before names, when this sentence quotes the act as his or
     hers ('Kepala UPT X, Y, terlihat di acara warga. "... coblos nomor tiga ...,"
-    ujarnya.'): (label, start, end, "official"), else None."""
+    ujarnya.') or opens by pointing back at his account ('Unggahan di akun Facebook atas
+    nama Sekretaris Dinas X, Y, ramai dibicarakan. Akun itu membagikan materi kampanye paslon
+    ...'): (label, start, end, "official"), else None."""
     if len(before) != 1:
         return None
     lo, hi = words.sents[sent]
-    if not QUOTED_BY_RE.search(words.text, lo, hi):
+    if not (QUOTED_BY_RE.search(words.text, lo, hi) or DOER_REF_RE.match(words.text, lo, hi)):
         return None
     label, a, b = before[0]
     return label, a, b, "official"
