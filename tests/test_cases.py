@@ -162,7 +162,9 @@ def test_a_hedged_stage_is_still_a_report():
                                        ("head of the bridges section at the city's public works agency",
                                         "kepala_bidang"),
                                        ("Direktur RSUD Nagekeo", "kepala_dinas"),
-                                       ("the head of a community health centre in Nagekeo", "tenaga_kesehatan")])
+                                       ("the head of a community health centre in Nagekeo", "tenaga_kesehatan"),
+                                       ("five ward chiefs", "lurah"), ("two school principals", "kepala_sekolah"),
+                                       ("three civil servants", "asn")])
 def test_english_and_generic_subjects_have_their_roles(text, role):
     assert rules().role_of(text) == role
 
@@ -368,3 +370,11 @@ def test_a_role_phrase_with_a_quantifier_is_read_as_its_role():
     r = rules()
     assert r.role_of("kepala salah satu dinas di lingkungan Pemerintah Kabupaten X") == "kepala_dinas"
     assert r.role_of("Kepala salah satu SMP negeri di Kecamatan Y") == "kepala_sekolah"
+
+
+def test_a_headline_that_counts_many_subjects_reports_no_case():
+    title = "Over 1,200 civil servants reported for partisanship in regional polls, BKN says"
+    item = article("a1", "2024-12-10", [], title=title)
+    assert reports(item) == []
+    single = article("a1", "2024-12-10", [], title="Civil servant reported for partisanship in Nagekeo polls")
+    assert [rep.role for rep in reports(single)] == ["asn"]

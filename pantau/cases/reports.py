@@ -120,8 +120,8 @@ def _from_headline(item: CaseInput, r: Rules) -> list["_Group"]:
     """An incident article whose sentences name no subject: its headline's ("Kades di Tebo
     Dicopot"), when the headline names a subject role outside an overseer's title."""
     role = _role_near(item.title, r)
-    if role is None:
-        return []
+    if role is None or AGGREGATE_RE.search(item.title):
+        return []  # "Over 1,600 civil servants reported ...": a tally, not a case
     g = _Group(("headline", role), role, place=_place(item, item.title, r), label=item.title)
     g.mentions.append(Mention(item.title, "", "reported", None, item.title, item.title))
     return [g]
@@ -431,6 +431,8 @@ def _regions(item: CaseInput, g: _Group, sentences: set[str], rep: Report) -> No
     rep.subregions = {c for c in codes if len(c) > 5 and (rep.regency is None or c.startswith(rep.regency))}
 
 
+# a headline that counts many subjects ("Over 1,600 civil servants reported", "Ratusan ASN ...")
+AGGREGATE_RE = re.compile(r"\b\d[\d.,]*\d\b|\b(?:ratusan|ribuan|puluhan|hundreds|thousands|dozens)\b", re.I)
 PROVINCIAL_RE = re.compile(r"\b(?:provinsi|pemprov|province|provincial)\b", re.I)
 
 

@@ -129,6 +129,7 @@ def _no_clitics(text: str) -> str:
 
 def parse(data: dict) -> Rules:
     roles, role_words = {}, {}
+    plural_heads = frozenset(data["subjects"].get("english_plural_heads", ()))
     for name, spec in data["roles"].items():
         if spec.get("unique_at") not in (None, *LEVEL_LENGTH):
             raise ValueError(f"role {name}: unique_at must be one of {sorted(LEVEL_LENGTH)}")
@@ -138,6 +139,8 @@ def parse(data: dict) -> Rules:
             if word in role_words:
                 raise ValueError(f"role word {word!r} is listed twice")
             role_words[word] = name
+            if word.split()[-1] in plural_heads:  # "ward chiefs", "school principals"
+                role_words.setdefault(word + "s", name)
     stages = data["stages"]
     return Rules(
         roles=roles, role_words=role_words, role_re=_alternation(list(role_words)),
