@@ -144,6 +144,7 @@ POSITIVE = [
     ("Seorang kasi di dinas itu tercatat sebagai caleg DPRD kabupaten nomor urut 2.", "candidacy"),
     ("Camat itu memperkenalkan caleg itu lalu mengajak jemaah memilihnya.", "partisan_support"),
     ("Camat Suruh Ketua RT Hadiri Kampanye Akbar Paslon Nomor 2", "partisan_decision"),
+    ("He was summoned after the photo appeared on his personal Instagram account.", "social_media"),
     ("Bawaslu menelusuri penggunaan ruang pelayanan RSUD untuk kepentingan kampanye caleg.", "state_resources"),
     ('"Nanti tanggal 27 jangan lupa, pilih nomor tiga," ujarnya kepada jamaah.', "partisan_support"),
     ("Surat camat itu menghadirkan para guru di acara calon bupati nomor urut 2.",
@@ -370,6 +371,7 @@ def test_relative_running_is_not_candidacy(nlp):
     ("Sekda itu mengantar formulir pendaftaran bakal calon ke sekretariat partai.", "campaign_attendance"),
     ("Camat mengundang para kepala desa dalam acara debat pasangan calon yang digelar KPU.", "partisan_decision"),
     ("Camat itu memperkenalkan caleg nomor 3 lalu meminta ASN tidak mendukungnya.", "partisan_support"),
+    ("The candidate appeared on television on Sunday evening.", "social_media"),
     # a speech at a neutral event on the campaign is no campaign role
     ("Bupati memberikan sambutan dalam rapat koordinasi pengawasan kampanye bersama Bawaslu.", "campaign_role"),
 ])
