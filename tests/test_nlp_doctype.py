@@ -715,3 +715,13 @@ def test_english_plural_roles_and_a_statement_of_dissatisfaction():
 
     text = "Five ward chiefs in the city have received a written statement of dissatisfaction."
     assert [(i["subject"], i["stage"]) for i in load()(text)._.incidents] == [("Five ward chiefs", "sanctioned")]
+
+
+def test_counts_written_in_words_are_figures():
+    title = "Neutrality breaches pile up in Riau, watchdog says"
+    text = ("PEKANBARU — The Riau Elections Supervisory Agency has recorded nine alleged breaches of civil servant "
+            "neutrality so far, most of them social media posts.\n\nKampar topped the list with four cases, "
+            "followed by Siak with three cases and Bengkalis with two cases.\n\nIn Siak, a teacher was summoned "
+            "over a post backing a candidate. A village head in Kampar was reported for attending a rally.")
+    doc = _full_doc(title, text)
+    assert doc._.doc_type == "statistics", doc.user_data.get("doc_type_scores")

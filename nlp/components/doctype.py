@@ -22,6 +22,7 @@ from spacy.util import ensure_path
 from nlp import extensions  # noqa: F401
 from nlp.components.cue_spans import DATA, DOCTYPE_CUE_KEY, cue_hits, cue_words
 from nlp.components.cues import Hit, Words
+from nlp.word_lists import word_list
 from pantau.taxonomy import DocType
 
 DEFAULT_CUES = DATA / "doctype_cues.toml"
@@ -253,6 +254,8 @@ def _sent_at(words: Words, char: int) -> int:
 
 
 CUT_WINDOW = 6  # words before a figure that may make it a sanction's size
+# counts written in words ("six cases", "enam kasus") are figures too
+COUNT_WORDS = frozenset(word_list("number_words") + word_list("english_numbers"))
 
 
 def _figure_positions(words: Words, hits, cut: frozenset = frozenset()) -> list[int]:
@@ -262,7 +265,8 @@ def _figure_positions(words: Words, hits, cut: frozenset = frozenset()) -> list[
     for h in hits.get("NUMNOUN", ()):
         for back in (1, 2):
             i = h.start - back
-            if i >= 0 and words.sent_of[i] == words.sent_of[h.start] and words.forms[i].isdigit():
+            if i >= 0 and words.sent_of[i] == words.sent_of[h.start] \
+                    and (words.forms[i].isdigit() or words.forms[i].lower() in COUNT_WORDS):
                 out.append(i)
                 break
     out.extend(i for i, f in enumerate(words.forms)
