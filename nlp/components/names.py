@@ -226,8 +226,8 @@ def name_right(toks: Tokens, i: int, max_tokens: int) -> tuple[int, int] | None:
 
 _BARE_PARTICLES = word_set("bare_particles")
 NAME_ABBREVIATIONS = word_set("name_abbreviations")  # "Moh.", "Muh.": never the end of a sentence
-_DIRECTIONS = word_set("directions")
-_PLACE_TAILS = _DIRECTIONS | {"satu", "dua", "tiga", "empat"}
+DIRECTIONS = word_set("directions")
+_PLACE_TAILS = DIRECTIONS | {"satu", "dua", "tiga", "empat"}
 
 
 def _inner_place(toks: Tokens, j: int, start: int) -> bool:
@@ -242,7 +242,7 @@ def _inner_place(toks: Tokens, j: int, start: int) -> bool:
 
 def _direction_before_name(toks: Tokens, i: int) -> bool:
     """A direction word ("Timur", "Utara") followed by a name of two words or more."""
-    return i + 2 < toks.n and toks.text[i].lower() in _DIRECTIONS and is_cap(toks.text[i]) \
+    return i + 2 < toks.n and toks.text[i].lower() in DIRECTIONS and is_cap(toks.text[i]) \
         and name_token(toks, i + 1) and name_token(toks, i + 2) and not toks.text[i + 1].islower()
 
 
@@ -303,7 +303,7 @@ def _valid(toks: Tokens, start: int, end: int) -> bool:
         return False
     if " ".join(toks.text[start:end]).lower() in toks.lex.region_levels:
         return False  # "Bandar Lampung", "Kubu Raya": a region, not a person
-    if toks.text[end - 1].lower() in _DIRECTIONS:
+    if toks.text[end - 1].lower() in DIRECTIONS:
         return False  # "Kepala Desa Sijonam Timur": a direction closes a place's name, not a person's
     # "Kepala Desa Sumber Rejo Satu": a direction or a number right after it closes a place's name
     return not (end < toks.n and not toks.sent_start[end] and is_cap(toks.text[end])

@@ -24,11 +24,10 @@ from nlp.components.names import (Tokens, _sentence_initial, adat_title_start, i
                                    name_left, name_right, skip_degrees_right)
 from nlp.components.officials_lexicon import load_lexicon
 from nlp.components.role_strings import role_org, role_text
-from nlp.components.roles import Role, _place_level, _public_at, find_role, match
+from nlp.components.roles import DIRECTIONS, Role, _place_level, _public_at, find_role, match
 from nlp.evidence import ignored_spans, in_spans
 from nlp.word_lists import word_list, word_set
 
-DIRECTIONS = word_set("directions")
 QUOTE_VERBS = word_set("quote_verbs")  # '"...," ujar X.': X said the quote
 # phrases that point a sentence-opening title at the name after them ("Guru yang dimaksud, X,")
 POINTER_PHRASES = tuple(tuple(p.split()) for p in word_list("pointer_phrases"))
@@ -212,8 +211,8 @@ class Reader:
                 and (_sentence_initial(toks, role.start)
                      or role.start > 0 and toks.norm[role.start - 1] in SPEECH_BEFORE and self._closed_name(k + 2)):
             k += 1  # "Camat tersebut, Budi Santoso, mengaku ...": the one just mentioned
-        elif self._pointer(k) is not None and _sentence_initial(toks, role.start):
-            k += self._pointer(k)  # "Guru yang dimaksud, X, ...", "Dokter itu adalah dr. X"
+        elif (pointer := self._pointer(k)) is not None and _sentence_initial(toks, role.start):
+            k += pointer  # "Guru yang dimaksud, X, ...", "Dokter itu adalah dr. X"
         elif k + 1 < toks.n and toks.norm[k] in ("tersebut", "itu") \
                 and match(toks.lex.before_name, toks, k + 1) is not None:
             k += 1  # "Staf tersebut diketahui bernama Darman."

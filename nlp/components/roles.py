@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from nlp.components.names import ROMAN, Tokens, is_cap, is_degree
+from nlp.components.names import DIRECTIONS, ROMAN, Tokens, is_cap, is_degree
 from nlp.components.officials_lexicon import Title
 from nlp.word_lists import word_list, word_set
 
 CONNECTORS = word_set("connectors")
-DIRECTIONS = word_set("directions")
 CIVIL_SERVANTS = word_set("civil_servants")
 CIVIL_STATUS = frozenset(("asn", "pns", "pppk", "p3k"))  # "guru ASN", "guru PNS": a civil servant
 MAX_TAIL = 24
