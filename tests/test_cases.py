@@ -378,3 +378,30 @@ def test_a_headline_that_counts_many_subjects_reports_no_case():
     assert reports(item) == []
     single = article("a1", "2024-12-10", [], title="Civil servant reported for partisanship in Nagekeo polls")
     assert [rep.role for rep in reports(single)] == ["asn"]
+
+
+@pytest.mark.parametrize("text, role", [("Puskesmas Gedong Tataan", "tenaga_kesehatan"),
+                                        ("Cempaka health centre", "tenaga_kesehatan"),
+                                        ("SDN 3 Sukamaju", "kepala_sekolah"),
+                                        ("UPT Pasar Induk", "kepala_bidang"),
+                                        ("Dinas Perikanan", "kepala_dinas"),
+                                        ("Kantor Kecamatan Gedong Tataan", "camat"),
+                                        ("Distrik Prafi", "camat")])
+def test_an_office_standing_as_the_subject_is_read_as_its_head(text, role):
+    assert rules().role_of(text) == role
+
+
+def test_the_office_whose_car_did_the_act_joins_the_case_of_its_named_head():
+    s1 = "Sebuah ambulans berlogo Puskesmas Gedong Tataan ikut konvoi kampanye paslon."
+    first = article("a1", "2024-10-01", [("Puskesmas Gedong Tataan", "reported", "state_resources", s1)],
+                    regions=[(GEDONG_TATAAN, "kecamatan", "Gedong Tataan", s1),
+                             (PESAWARAN, "kabupaten", "Pesawaran", s1)])
+    s2 = "Kepala Puskesmas Gedong Tataan, Rina Marlina, diklarifikasi soal ambulans di konvoi kampanye."
+    second = article("a2", "2024-10-08", [("Rina Marlina (Kepala Puskesmas Gedong Tataan)", "examined",
+                                           "state_resources", s2)],
+                     officials=[("Rina Marlina", "Kepala Puskesmas Gedong Tataan", "p-rina", GEDONG_TATAAN)],
+                     regions=[(GEDONG_TATAAN, "kecamatan", "Gedong Tataan", s2),
+                              (PESAWARAN, "kabupaten", "Pesawaran", s2)])
+    [report] = reports(first)
+    assert report.role == "tenaga_kesehatan"
+    assert groups(cases_of([first, second])) == [["a1", "a2"]]

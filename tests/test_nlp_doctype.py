@@ -725,3 +725,30 @@ def test_counts_written_in_words_are_figures():
             "over a post backing a candidate. A village head in Kampar was reported for attending a rally.")
     doc = _full_doc(title, text)
     assert doc._.doc_type == "statistics", doc.user_data.get("doc_type_scores")
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Sebuah ambulans berlogo Puskesmas Sukadana terekam ikut dalam konvoi kampanye pasangan calon "
+     "bupati nomor urut 2, Minggu siang.", "Puskesmas Sukadana"),
+    ("Mobil dinas milik Dinas Perikanan dipakai mengangkut baliho pasangan calon nomor urut 1.",
+     "Dinas Perikanan"),
+    ("Aula UPT Pasar Induk Dipakai Rapat Relawan Paslon Nomor 3", "UPT Pasar Induk"),
+    ("An ambulance of the Cempaka health centre was filmed in the convoy of regent candidate pair number 1.",
+     "Cempaka health centre"),
+])
+def test_the_office_owning_a_state_thing_that_did_the_act_is_the_subject(nlp, text, subject):
+    [item] = run(nlp, None, text)._.incidents
+    assert (item["subject"], item["violation_type"]) == (subject, "state_resources")
+
+
+@pytest.mark.parametrize("text", [
+    # no act told: an accident of an office car is no incident
+    "Mobil dinas milik Dinas Perikanan mengalami kecelakaan di jalan provinsi saat hujan.",
+    # a person named does the act: the office is not the subject
+    "Kepala Desa Sukamaju, Budi Santoso, memakai mobil dinas milik Kantor Desa untuk mengangkut baliho paslon nomor 2.",
+    # an office word alone names no one office
+    "Ambulans Puskesmas terekam dalam konvoi kampanye pasangan calon nomor urut 1.",
+])
+def test_no_office_subject_without_an_act_or_beside_a_person(nlp, text):
+    assert not any(i["subject"].startswith(("Dinas", "Kantor", "Puskesmas"))
+                   for i in run(nlp, None, text)._.incidents)

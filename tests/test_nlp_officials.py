@@ -957,3 +957,8 @@ def test_nurses_and_minahasa_hamlet_heads(text, name, role):
 def test_a_region_abbreviation_in_wide_use_ends_a_title_without_a_comma():
     assert _full("Ketua Bawaslu Solsel Yulia Rahmi menjelaskan, memberi tanda suka juga dilarang.") == \
         {"Yulia Rahmi": "Ketua Bawaslu Solsel"}
+
+
+@pytest.mark.parametrize("word", ["Kemarin", "Besok", "Semalam"])
+def test_a_relative_day_after_a_title_is_no_name(word):
+    assert _full(f"Sekda Kabupaten Sinjai {word} sudah dipanggil Bawaslu untuk klarifikasi.") == {}

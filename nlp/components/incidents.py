@@ -48,6 +48,16 @@ PLACE_LEVEL_RE = re.compile(r"\b(?:kabupaten|kab\.|kota|kecamatan|kec\.|desa|kel
 ROLE_PLACE_RE = re.compile(
     r"\b(%s)\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,2})"
     % "|".join(map(re.escape, sorted(word_list("local_head_titles"), key=len, reverse=True))))
+def _alternation(name: str) -> str:
+    return "|".join(map(re.escape, sorted(word_list(name), key=len, reverse=True)))
+
+
+# the office a state thing belongs to, standing as the subject when no person is named
+# ("ambulans berlogo Puskesmas X", "aula UPT Pasar Y", "an ambulance of the Z health centre")
+OWNER_RE = re.compile(
+    r"\b(?>(?i:%s))\s+(?:(?i:%s)\s+)?(?:((?:%s)(?:\s+(?:[A-Z][\w'-]*|\d+)){0,3})\b"
+    r"|((?:[A-Z][\w'-]+\s+){1,3}(?:health cent(?:re|er)|office|school|hospital)))"
+    % (_alternation("owned_things"), _alternation("owner_links"), _alternation("owner_offices")))
 LIST_JOIN_RE = re.compile(r"(?:,\s*|\s)(?:serta|dan|and)\s+$")
 NUMBER_RE = re.compile(
     r"\b(?:%s|[2-9])\s+(?:orang\s+)?$" % "|".join(word_list("number_words") + word_list("collective_numbers") + word_list("english_numbers")), re.I)
@@ -136,7 +146,7 @@ class IncidentFinder:
                     continue
                 _, stage, stage_hit, viols = orphan
             own_hit = stage_hit if stage_hit is not None and words.sent_of[stage_hit.start] == sent else None
-            subject = self._subject(words, sent, sh, off_by_sent.get(sent, []), own_hit)
+            subject = self._subject(words, sent, sh, off_by_sent.get(sent, []), own_hit, bool(viols))
             if subject is None and viols and stage in (None, "reported"):
                 subject = _quoted_doer(words, sent, off_by_sent.get(sent - 1, []))
             if subject is None:
@@ -223,7 +233,7 @@ class IncidentFinder:
                 self._overseer_cache[role] = found
         return found
 
-    def _subject(self, words, sent, sh, officials, stage_hit):
+    def _subject(self, words, sent, sh, officials, stage_hit, acts: bool = False):
         """(text, start, end, kind) of the most specific subject in the sentence, or None."""
         s_start, s_end = words.sents[sent]
         sentence = words.text[s_start:s_end]
@@ -272,6 +282,13 @@ class IncidentFinder:
                 num_start = s_start + NUMBER_RE.search(words.text[s_start:a]).start()
                 b = _tail(words, h.end, sent)
                 cands.append((words.text[num_start:b], num_start, b, "number"))
+        if not cands and acts:  # the owner of a state thing that did the act told here
+            for m in OWNER_RE.finditer(sentence):
+                g = 1 if m.group(1) else 2
+                end = _owner_end(m, g)
+                text = sentence[m.start(g):end]
+                if " " in text or text.isupper():  # "Puskesmas" alone names no one office
+                    cands.append((text, s_start + m.start(g), s_start + end, "owner"))
         cands = [c for c in cands if not any(a <= c[1] < b for a, b in speakers)
                  and not _in_copy(words, sh.get("RECIPIENT", ()), c[1])]
         if not cands:
@@ -281,7 +298,7 @@ class IncidentFinder:
                 a, b = words.char_span(h.start, h.end)  # may tell of another time
                 return words.text[a:b], a, b, "anaphor"
             return None
-        rank = {"official": 0, "initials": 1, "place": 2, "described": 3, "number": 4}
+        rank = {"official": 0, "initials": 1, "place": 2, "described": 3, "number": 4, "owner": 5}
         if stage_hit is not None:
             anchor = words.starts[stage_hit.start]
             patient = any(h.start <= stage_hit.start < h.end for h in sh.get("PATIENT_ACTIVE", ()))
@@ -413,6 +430,19 @@ def _place_end(m: re.Match) -> int | None:
             break
         end = m.start(2) + word.end()
     return end if end > m.end(1) else None
+
+
+def _owner_end(m: re.Match, g: int) -> int:
+    """Where an owning office's name ends: before a verb or function word of a Title Case
+    headline ("Mobil Dinas Puskesmas Sukamaju Diduga Angkut ...")."""
+    words = list(re.finditer(r"\S+", m.group(g)))
+    end = m.start(g) + words[0].end()
+    for word in words[1:]:
+        low = word.group(0).lower()
+        if _is_verb(low) or low in _function_words():
+            break
+        end = m.start(g) + word.end()
+    return end
 
 
 @lru_cache(maxsize=4096)

@@ -52,6 +52,7 @@ class Rules:
     generic_acts: frozenset
     common_name_words: frozenset = frozenset()
     english_posts: tuple[tuple[re.Pattern, str], ...] = ()
+    office_subjects: tuple[tuple[re.Pattern, str], ...] = ()
 
     def acts_relation(self, a: set[str], b: set[str]) -> str | None:
         """'same', 'related', 'other', or None when either side names no act."""
@@ -100,11 +101,20 @@ class Rules:
 
     def role_of(self, text: str) -> str | None:
         """The first subject role ``text`` names (lowercased), or None."""
+        match = self.role_re.search(self.role_text(text))
+        return self.role_words[match.group(0)] if match else None
+
+    def role_text(self, text: str) -> str:
+        """``text`` lowercased, its English posts in the Indonesian role words, and an office
+        standing as the subject ("Puskesmas X") led by the role of its head."""
         text = self.fillers_re.sub("", text.lower())
         for pattern, words in self.english_posts:
             text = pattern.sub(words, text)
-        match = self.role_re.search(text)
-        return self.role_words[match.group(0)] if match else None
+        if not self.role_re.search(text):
+            for pattern, words in self.office_subjects:
+                if pattern.search(text):
+                    return f"{words} {text}"
+        return text
 
     def compatible_roles(self, a: str | None, b: str | None) -> str | None:
         """'specific' when a and b are one role, 'generic' when one is its family's generic
@@ -160,6 +170,7 @@ def parse(data: dict) -> Rules:
         generic_acts=frozenset(data["acts"]["generic"]),
         common_name_words=frozenset(resolve(data["subjects"].get("common_name_words", []))),
         english_posts=tuple((re.compile(p), w) for p, w in data["subjects"].get("english_posts", [])),
+        office_subjects=tuple((re.compile(p), w) for p, w in data["subjects"].get("office_subjects", [])),
     )
 
 
