@@ -962,3 +962,17 @@ def test_a_region_abbreviation_in_wide_use_ends_a_title_without_a_comma():
 @pytest.mark.parametrize("word", ["Kemarin", "Besok", "Semalam"])
 def test_a_relative_day_after_a_title_is_no_name(word):
     assert _full(f"Sekda Kabupaten Sinjai {word} sudah dipanggil Bawaslu untuk klarifikasi.") == {}
+
+
+def test_english_name_who_heads_an_office_and_a_title_after_a_full_stop():
+    found = _full("SUMEDANG, West Java (Wire) - The report was filed with Bawaslu. Bawaslu chairman Yudi "
+                  "Permana said on Tuesday that Dadan Hermawan, who heads Tanjungsari district, had been "
+                  "invited. Rosid Mulyana, the head of Cimalaka sub-district, was not at the rally.")
+    assert found == {"Yudi Permana": "Bawaslu chairman", "Dadan Hermawan": "head of Tanjungsari district",
+                     "Rosid Mulyana": "head of Cimalaka sub-district"}
+
+
+def test_english_name_who_heads_a_private_body_is_no_official():
+    found = _full("SUMEDANG, West Java (Wire) - The report was filed with Bawaslu on Monday. Dadan Hermawan, "
+                  "who heads the family business, said the hall was rented by the campaign team.")
+    assert found == {}

@@ -630,3 +630,34 @@ def test_hosting_a_campaign_event_is_a_campaign_role(nlp, text, expected):
 ])
 def test_a_speech_is_no_gift_and_staying_away_is_no_mobilisation(nlp, text, absent):
     assert absent not in types(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Seorang penyuluh PNS terlihat mengenakan jaket partai saat rapat RT di kampungnya.", True),
+    ("A civil servant was seen wearing a party jacket at a neighbourhood meeting.", True),
+    # at a campaign, the party's clothes tell attendance
+    ("Seorang staf kecamatan hadir di kampanye terbuka paslon dengan mengenakan kaos partai.", False),
+    # the clothes of the parties behind a candidate are the candidate's
+    ("Keduanya terlihat mengenakan rompi dan topi partai pengusung.", False),
+])
+def test_wearing_a_partys_clothes_away_from_a_campaign_is_membership(nlp, text, expected):
+    assert ("party_membership" in types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Camat Sukaresmi memperkenalkan pasangan calon bupati nomor urut 1 kepada warga dalam pertemuan kampanye.",
+     True),
+    ("The official introduced regent candidate pair number 2 to residents at a campaign meeting.", True),
+    ("KPU memperkenalkan pasangan calon kepada warga dalam debat publik kampanye.", False),
+])
+def test_presenting_a_candidate_at_a_campaign_event_is_a_campaign_role(nlp, text, expected):
+    assert ("campaign_role" in types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The health office employee is a registered member of a political party.", True),
+    ("Two teachers were found to be card-carrying members of a political party.", True),
+    ("He is a member of the election supervisory committee, not of a party.", False),
+])
+def test_english_party_membership(nlp, text, expected):
+    assert ("party_membership" in types(nlp, text)) is expected

@@ -39,6 +39,7 @@ class EnglishRoles:
     of_public: re.Pattern    # title of an organisation ending in a public word, name
     name_first: re.Pattern   # name, comma, title of organisation
     name_post: re.Pattern    # name, comma, a civil-service post
+    name_heads: re.Pattern   # name, "who heads", organisation
     standalone: frozenset
     public: frozenset
     not_names: frozenset
@@ -48,7 +49,8 @@ class EnglishRoles:
 def english_roles(path: Path = PATH) -> EnglishRoles:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     titles = "|".join(re.escape(t) for t in sorted(data["titles"], key=len, reverse=True))
-    org_word = r"(?:[A-Z][\w.&-]*(?:['’]s)?|[a-z][\w-]*(?:['’]s)?)"
+    # a full stop only inside a word ("U.S."), never ending one: "... by Bawaslu. Bawaslu chairman X"
+    org_word = r"(?:[A-Z](?:[\w&-]|\.(?=\w))*(?:['’]s)?|[a-z][\w-]*(?:['’]s)?)"
     before = re.compile(
         rf"(?P<role>(?:{org_word}[ ]){{1,5}}?(?i:(?P<title>{titles})))[ ,]+{_NAME}{_AFTER_NAME}")
     # "the head of the education agency in Sumenep regency, East Java, Mohammad ...": one more
@@ -76,7 +78,11 @@ def english_roles(path: Path = PATH) -> EnglishRoles:
     name_post = re.compile(
         rf"{_NAME},[ ](?:a|an|the)[ ](?P<role>(?:[a-z-]+[ ]){{0,2}}?(?P<title>{posts}))"
         rf"(?=[,.;]|[ ](?:at|in|of|with|and|who|was|is|from)\b)")
-    return EnglishRoles(before, of_org, of_public, name_first, name_post,
+    # "Hendra Gunawan, who heads Cibeber district, ...": a name, then the organisation it heads
+    name_heads = re.compile(
+        rf"{_NAME},?[ ]who[ ](?P<title>heads|headed|leads|led|chairs|chaired)[ ](?:the[ ])?"
+        rf"(?P<org>[^,.;()\n]{{2,70}}?)(?=[,.;]|[ ](?:in|at|on|was|is|and|since)\b)")
+    return EnglishRoles(before, of_org, of_public, name_first, name_post, name_heads,
                         frozenset(data["standalone"]) | set(data["civil_posts"]),
                         frozenset(data["public"]), frozenset(data["not_names"]))
 
@@ -93,18 +99,23 @@ def find(text: str) -> list[tuple[str, str, int, int]]:
     """(name, role, start, end) of every official named with an English title."""
     rules, out = english_roles(), []
     for pattern, org_group in ((rules.of_org, "org"), (rules.of_public, "org"), (rules.name_first, "org"),
-                               (rules.name_post, "role"),
+                               (rules.name_post, "role"), (rules.name_heads, "org"),
                                (rules.before_name, "role")):
         for m in pattern.finditer(text):
             name = _clean_name(m.group("name"), rules)
-            title = m.group("title").lower()
             org = m.group(org_group)
+            heads = pattern is rules.name_heads
+            title = "head" if heads else m.group("title").lower()
             if not name or not _public(title, org, rules):
                 continue
-            role = _clean_role(m.group("role"), pattern is rules.before_name)
             if any(a <= m.start("name") < b for _, _, a, b in out):
                 continue
-            out.append((name, role, min(m.start("role"), m.start("name")), max(m.end("role"), m.end("name"))))
+            if heads:
+                role, start, end = f"head of {org}", m.start("name"), m.end("org")
+            else:
+                role = _clean_role(m.group("role"), pattern is rules.before_name)
+                start, end = min(m.start("role"), m.start("name")), max(m.end("role"), m.end("name"))
+            out.append((name, role, start, end))
     return out
 
 
