@@ -752,3 +752,34 @@ def test_the_office_owning_a_state_thing_that_did_the_act_is_the_subject(nlp, te
 def test_no_office_subject_without_an_act_or_beside_a_person(nlp, text):
     assert not any(i["subject"].startswith(("Dinas", "Kantor", "Puskesmas"))
                    for i in run(nlp, None, text)._.incidents)
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("WARTA KOTA, SUKAMAJU – Satuan Polisi Pamong Praja Kabupaten Sukamaju diduga hanya mencopot baliho "
+     "pasangan calon nomor urut 1 pada Senin.", "Satuan Polisi Pamong Praja Kabupaten Sukamaju"),
+    ("Mobil berlogo Dishub terlihat dalam konvoi pasangan calon gubernur nomor urut 2.", "Dishub"),
+    ("Sebuah mobil berpelat merah dengan logo Dinas Perikanan terlihat dalam konvoi pendukung pasangan calon "
+     "nomor urut 2.", "Dinas Perikanan"),
+])
+def test_an_office_opening_the_sentence_or_named_by_its_acronym_is_the_subject(nlp, text, subject):
+    assert [i["subject"] for i in run(nlp, None, text)._.incidents] == [subject]
+
+
+def test_an_opening_role_pointed_back_at_with_its_relative_clause_is_a_subject(nlp):
+    text = "Guru ASN yang memasang spanduk pasangan calon itu dijatuhi teguran tertulis oleh bupati."
+    [item] = run(nlp, None, text)._.incidents
+    assert (item["subject"], item["stage"]) == ("Guru ASN", "sanctioned")
+    # a rule about every holder of the role points back at no one
+    rule = "ASN yang terbukti ikut kampanye akan dijatuhi sanksi disiplin sesuai aturan."
+    assert run(nlp, None, rule)._.incidents == []
+    # after a case told before, it is that case's subject
+    two = ("Bawaslu melaporkan seorang guru berinisial RA karena memasang spanduk paslon. " + text)
+    assert {i["subject"] for i in run(nlp, None, two)._.incidents} == {"guru berinisial RA"}
+
+
+def test_a_case_told_with_its_outcome_is_an_incident(nlp):
+    title = "Kasus Spanduk di Pagar Sekolah Berujung Potongan Tunjangan"
+    body = ("Kasus spanduk di pagar sekolah itu berakhir dengan hukuman disiplin. Guru ASN yang memasang spanduk "
+            "pasangan calon itu dijatuhi pemotongan tunjangan kinerja 25 persen selama enam bulan. Surat keputusan "
+            "ditandatangani sekretaris daerah setelah BKN memberikan pertimbangan.")
+    assert run(nlp, title, body)._.doc_type == "incident"

@@ -661,3 +661,22 @@ def test_presenting_a_candidate_at_a_campaign_event_is_a_campaign_role(nlp, text
 ])
 def test_english_party_membership(nlp, text, expected):
     assert ("party_membership" in types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,label,expected", [
+    ("Belasan karung beras cadangan pangan pemerintah ditemukan di posko pemenangan pasangan calon nomor urut 2.",
+     "state_resources", True),
+    ("Bansos dari Dinas Sosial dibagikan sesuai jadwal di kantor kelurahan.", "state_resources", False),
+    ("Satpol PP diduga hanya mencopot baliho pasangan calon nomor urut 1 dalam penertiban pekan lalu.",
+     "partisan_decision", True),
+    ("Penertiban alat peraga kampanye pasangan calon oleh Satpol PP dinilai tebang pilih.", "partisan_decision", True),
+    ("Satpol PP hanya menertibkan baliho yang melanggar zona, termasuk milik semua pasangan calon.",
+     "partisan_decision", False),
+    ("Sebuah baliho bergambar Camat Sukaresmi berdampingan dengan calon bupati nomor urut 3 terpasang di pertigaan.",
+     "campaign_material", True),
+    ("Mobil berpelat merah itu terlihat di barisan konvoi pendukung pasangan calon nomor urut 2.",
+     "state_resources", True),
+    ("He sent an agency patrol car to lead the convoy of candidate pair number 2.", "state_resources", True),
+])
+def test_state_stock_selective_enforcement_pictured_officials_and_convoys(nlp, text, label, expected):
+    assert (label in types(nlp, text)) is expected

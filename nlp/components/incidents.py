@@ -55,9 +55,16 @@ def _alternation(name: str) -> str:
 # the office a state thing belongs to, standing as the subject when no person is named
 # ("ambulans berlogo Puskesmas X", "aula UPT Pasar Y", "an ambulance of the Z health centre")
 OWNER_RE = re.compile(
-    r"\b(?>(?i:%s))\s+(?:(?i:%s)\s+)?(?:((?:%s)(?:\s+(?:[A-Z][\w'-]*|\d+)){0,3})\b"
+    r"\b(?>(?i:%s))(?:\s+(?i:berpelat|berplat) merah)?\s+(?:(?i:%s)\s+)?"
+    r"(?:((?:%s)(?:\s+(?:[A-Z][\w'-]*|\d+)){0,3})\b"
     r"|((?:[A-Z][\w'-]+\s+){1,3}(?:health cent(?:re|er)|office|school|hospital)))"
-    % (_alternation("owned_things"), _alternation("owner_links"), _alternation("owner_offices")))
+    % (_alternation("owned_things"), _alternation("owner_links"),
+       _alternation("owner_offices") + "|" + _alternation("owner_agencies")))
+AGENCIES = word_set("owner_agencies")
+# an office opening the sentence (after a dateline) as the doer of the act it tells
+# ("Satuan Polisi Pamong Praja Kabupaten X diduga hanya mencopot baliho paslon nomor urut 1")
+OFFICE_DOER_RE = re.compile(r"^(?:[^\n–—]{0,60}\s[–—-]\s+)?((?:%s)(?:\s+(?:[A-Z][\w'-]*|\d+)){0,4})\b"
+                            % (_alternation("owner_offices") + "|" + _alternation("owner_agencies")))
 LIST_JOIN_RE = re.compile(r"(?:,\s*|\s)(?:serta|dan|and)\s+$")
 NUMBER_RE = re.compile(
     r"\b(?:%s|[2-9])\s+(?:orang\s+)?$" % "|".join(word_list("number_words") + word_list("collective_numbers") + word_list("english_numbers")), re.I)
@@ -154,6 +161,8 @@ class IncidentFinder:
                 orphan = (sent, stage, stage_hit, viols) if viols and stage in (None, "reported") else None
                 continue
             text, s_start, s_end, kind = subject
+            if kind == "described_back":
+                kind = "described" if last is None else "anaphor"
             if kind == "anaphor":
                 if last is None:
                     continue
@@ -272,23 +281,22 @@ class IncidentFinder:
         for h in sh.get("SUBJECT_ROLE", ()):
             a = words.starts[h.start]
             # the object of the step: "merekomendasikan bidan PPPK yang ...", "sanksi kepada guru yang ..."
-            rel = _relative_after(words, h, sent) if any(0 <= h.start - x.end <= 3 for x in steps) else None
+            # or the one the sentence opens with and points back at: "Guru ASN yang memasang
+            # spanduk paslon itu dijatuhi ..." (not a rule: "ASN yang ikut kampanye dijatuhi ...")
+            opens = h.start == words.sent_first_word[sent] and _points_back(words, h.end, stage_hit, sent)
+            rel = _relative_after(words, h, sent) if opens or any(0 <= h.start - x.end <= 3 for x in steps) else None
             if rel is not None and not ALL_BEFORE_RE.search(words.text[max(s_start, a - 12):a]) \
                     and not any(c[1] <= a < c[2] for c in cands):
                 # "merekomendasikan perawat PPPK yang menari di panggung kampanye": the one
-                # who did the act the clause tells
-                cands.append((words.text[a:rel], a, rel, "described"))
+                # who did the act the clause tells; an opening one points back at the subject
+                # told before, if any
+                cands.append((words.text[a:rel], a, rel, "described_back" if opens else "described"))
             if NUMBER_RE.search(words.text[max(s_start, a - 20):a]):
                 num_start = s_start + NUMBER_RE.search(words.text[s_start:a]).start()
                 b = _tail(words, h.end, sent)
                 cands.append((words.text[num_start:b], num_start, b, "number"))
-        if not cands and acts:  # the owner of a state thing that did the act told here
-            for m in OWNER_RE.finditer(sentence):
-                g = 1 if m.group(1) else 2
-                end = _owner_end(m, g)
-                text = sentence[m.start(g):end]
-                if " " in text or text.isupper():  # "Puskesmas" alone names no one office
-                    cands.append((text, s_start + m.start(g), s_start + end, "owner"))
+        if not cands and acts:  # an office that did the act, or whose state thing did
+            cands = _office_subjects(sentence, s_start)
         cands = [c for c in cands if not any(a <= c[1] < b for a, b in speakers)
                  and not _in_copy(words, sh.get("RECIPIENT", ()), c[1])]
         if not cands:
@@ -298,7 +306,8 @@ class IncidentFinder:
                 a, b = words.char_span(h.start, h.end)  # may tell of another time
                 return words.text[a:b], a, b, "anaphor"
             return None
-        rank = {"official": 0, "initials": 1, "place": 2, "described": 3, "number": 4, "owner": 5}
+        rank = {"official": 0, "initials": 1, "place": 2, "described": 3, "described_back": 3, "number": 4,
+                "owner": 5}
         if stage_hit is not None:
             anchor = words.starts[stage_hit.start]
             patient = any(h.start <= stage_hit.start < h.end for h in sh.get("PATIENT_ACTIVE", ()))
@@ -432,6 +441,21 @@ def _place_end(m: re.Match) -> int | None:
     return end if end > m.end(1) else None
 
 
+def _office_subjects(sentence: str, s_start: int) -> list[tuple[str, int, int, str]]:
+    """The office opening the sentence, and the office owning each state thing it names."""
+    found = [(1, OFFICE_DOER_RE.match(sentence))] + [(1 if m.group(1) else 2, m)
+                                                     for m in OWNER_RE.finditer(sentence)]
+    out = []
+    for g, m in found:
+        if m is None:
+            continue
+        end = _owner_end(m, g)
+        text = sentence[m.start(g):end]
+        if " " in text or text in AGENCIES:  # "Puskesmas" alone names no one office
+            out.append((text, s_start + m.start(g), s_start + end, "owner"))
+    return out
+
+
 def _owner_end(m: re.Match, g: int) -> int:
     """Where an owning office's name ends: before a verb or function word of a Title Case
     headline ("Mobil Dinas Puskesmas Sukamaju Diduga Angkut ...")."""
@@ -543,6 +567,17 @@ def _role_before(words: Words, sh: dict, char: int) -> str:
         end += 1  # the unit the role heads: "kepala UPT puskesmas ... berinisial AP"
     a, b = words.char_span(first.start, end)
     return words.text[a:b]
+
+
+def _points_back(words: Words, start: int, stage_hit: Hit | None, sent: int) -> bool:
+    """ "itu" or "tersebut" between word ``start`` and the stage word (or the sentence end)."""
+    end = stage_hit.start if stage_hit is not None else len(words.forms)
+    i = start
+    while i < end and words.sent_of[i] == sent:
+        if words.forms[i].lower() in ("itu", "tersebut"):
+            return True
+        i += 1
+    return False
 
 
 def _relative_after(words: Words, h: Hit, sent: int) -> int | None:
