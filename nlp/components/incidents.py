@@ -156,6 +156,8 @@ class IncidentFinder:
             subject = self._subject(words, sent, sh, off_by_sent.get(sent, []), own_hit, bool(viols))
             if subject is None and viols and stage in (None, "reported"):
                 subject = _quoted_doer(words, sent, off_by_sent.get(sent - 1, []))
+            if subject is not None and subject[3] == "owner" and off_by_sent.get(sent + 1):
+                subject = None  # the office's car, then its head named: the head is the doer
             if subject is None:
                 # only an act reported there (a step taken on it is someone else's news)
                 orphan = (sent, stage, stage_hit, viols) if viols and stage in (None, "reported") else None
