@@ -976,3 +976,11 @@ def test_english_name_who_heads_a_private_body_is_no_official():
     found = _full("SUMEDANG, West Java (Wire) - The report was filed with Bawaslu on Monday. Dadan Hermawan, "
                   "who heads the family business, said the hall was rented by the campaign team.")
     assert found == {}
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Ketua Bawaslu Bonebol Arman Hulopi menjelaskan laporan sudah diregistrasi.", "Arman Hulopi", "Ketua Bawaslu Bonebol"),
+    ("Anggota Bawaslu Bateng Yulia Safitri menerima laporan itu.", "Yulia Safitri", "Anggota Bawaslu Bateng"),
+])
+def test_more_region_abbreviations_in_wide_use_end_a_title(text, name, role):
+    assert _full(text) == {name: role}

@@ -64,6 +64,7 @@ def test_aliases_file_resolves(table):
     ("Solo", "33.72"), ("Tanjungpinang", "21.72"), ("Tanjung Pinang", "21.72"),
     ("Pangkalpinang", "19.71"), ("Bau-Bau", "74.72"), ("Baubau", "74.72"),
     ("Tolitoli", "72.04"), ("Toli-Toli", "72.04"), ("Sidrap", "73.14"), ("Kukar", "64.02"),
+    ("Polman", "76.04"), ("Beltim", "19.06"),
 ])
 def test_alias_lookup(table, alias, code):
     hits = table.lookup(alias)
