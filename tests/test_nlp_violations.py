@@ -680,3 +680,18 @@ def test_english_party_membership(nlp, text, expected):
 ])
 def test_state_stock_selective_enforcement_pictured_officials_and_convoys(nlp, text, label, expected):
     assert (label in types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a denial of the one just named
+    ("Bawaslu menegaskan guru tersebut tidak berada di lokasi kampanye itu.", False),
+    # the event is said to be no campaign
+    ("Inspektorat menyebut acara itu bukan kegiatan kampanye dan camat hadir atas undangan pengurus masjid.", False),
+    # others sent to the campaign: a mobilisation, not the sender's attendance
+    ("Seorang kepala desa diduga menyuruh para ketua RT menghadiri kampanye pasangan calon nomor urut 4.", False),
+    # a rule about the one named still names the act
+    ("ASN tersebut tidak boleh menghadiri kampanye pasangan calon.", True),
+    ("Camat itu hadir dalam kampanye akbar paslon nomor 1.", True),
+])
+def test_attendance_denied_of_no_campaign_or_of_others_sent(nlp, text, expected):
+    assert ("campaign_attendance" in types(nlp, text)) is expected
