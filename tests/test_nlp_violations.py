@@ -695,3 +695,15 @@ def test_state_stock_selective_enforcement_pictured_officials_and_convoys(nlp, t
 ])
 def test_attendance_denied_of_no_campaign_or_of_others_sent(nlp, text, expected):
     assert ("campaign_attendance" in types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,label,expected", [
+    ("Mobil itu mengangkut puluhan paket sembako bergambar pasangan calon nomor urut 3 ke dusun-dusun.",
+     "vote_buying", True),
+    # clothes with a candidate's picture may be worn: no gift told
+    ("Ia duduk di barisan depan mengenakan kaos bergambar caleg.", "vote_buying", False),
+    ("Bidan itu memegang kartu tanda anggota partai sejak tahun lalu.", "party_membership", True),
+    ("Ten village heads declared their support for presidential ticket number 02.", "partisan_support", True),
+])
+def test_branded_gift_packs_party_cards_held_and_english_tickets(nlp, text, label, expected):
+    assert (label in types(nlp, text)) is expected
