@@ -984,3 +984,32 @@ def test_english_name_who_heads_a_private_body_is_no_official():
 ])
 def test_more_region_abbreviations_in_wide_use_end_a_title(text, name, role):
     assert _full(text) == {name: role}
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # a branch office of a provincial agency is public ("cabang" alone may be a bank's)
+    ("Bawaslu meneruskan kajian atas Kepala Cabang Dinas Pendidikan Wilayah IV Provinsi Jambi, Drs. Rusli Hamdan, "
+     "M.Pd, ke BKN.", "Rusli Hamdan", "Kepala Cabang Dinas Pendidikan Wilayah IV Provinsi Jambi"),
+    # an inspector of the ministry's inspectorate general
+    ("Apel dihadiri Inspektur Wilayah II Inspektorat Jenderal Kemendagri, Dr. Sahat Pardede, M.Si. Ia mengingatkan "
+     "larangan.", "Sahat Pardede", "Inspektur Wilayah II Inspektorat Jenderal Kemendagri"),
+    # a text ending in a degree's full stop is no headline
+    ("Acara dihadiri Kepala Dinas Pendidikan Kerinci, Dr. Budi Santoso, M.Si.", "Budi Santoso",
+     "Kepala Dinas Pendidikan Kerinci"),
+])
+def test_branch_offices_inspectors_and_a_closing_degree(text, name, role):
+    assert _full(text) == {name: role}
+
+
+def test_a_branch_of_a_bank_is_no_office():
+    assert _full("Kepala Cabang Bank Sumsel, Budi Santoso, menolak berkomentar soal kredit.") == {}
+
+
+def test_english_short_given_names_spelled_ranks_staffers_and_a_second_post():
+    found = _full("PAMEKASAN, East Java (Wire) - The case was forwarded on Wednesday, Pamekasan Bawaslu chairman "
+                  "Moh. Hasyim said. Pekanbaru Police chief Senior Commissioner Arif Budiman said officers were "
+                  "deployed. The name of Dedi Kurnia, a staffer at the regency's fisheries agency, is on the list. "
+                  "Dani Prasetyo, a staffer at a private bank, was not involved. The account of Sarmin, the head "
+                  "of Sidoharjo village and chairman of the association, posted the clip.")
+    assert found == {"Moh. Hasyim": "Pamekasan Bawaslu chairman", "Arif Budiman": "Pekanbaru Police chief",
+                     "Dedi Kurnia": "staffer", "Sarmin": "head of Sidoharjo village"}

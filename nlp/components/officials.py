@@ -191,7 +191,7 @@ class Reader:
                 while last > a and not self.toks.text[last].strip():
                     last -= 1  # the line break that closes a paragraph
                 headline = (not lower or lower == 1 and len(words) > 5) \
-                    and self.toks.text[last] not in (".", "!", "?", '"', "”")
+                    and not self.toks.text[last].endswith((".", "!", "?", '"', "”"))  # "M.Si." too
                 self._title_case[a] = lower <= 1 and bool(func) or headline
         return self._title_case[a]
 

@@ -22,8 +22,12 @@ _NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.)"
 # police and military ranks, academic titles and the hajj honorifics (H., Hj.) in English copy
 # stand before the name
 # ("the police chief, Adj. Sr. Comr. Wayan Darsana"); they are not part of it
-_RANK = r"(?:(?:Adj|Sr|Snr|Comr|Commr|Insp|Gen|Brig|Col|Lt|Maj|Capt|Adm|Dr|Drs|Ir|Prof|Hj|H)\.[ ]){0,4}"
-_NAME = rf"{_RANK}(?P<name>(?:I[ ])?{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|da|de|dos|van|bin|binti)){{0,4}})"
+_RANK = (r"(?:(?:(?:Adj|Sr|Snr|Comr|Commr|Insp|Gen|Brig|Col|Lt|Maj|Capt|Adm|Dr|Drs|Ir|Prof|Hj|H)\.[ ]){1,4}"
+         r"|(?:Adjunct[ ])?(?:Senior[ ])?(?:Grand[ ])?Commissioner[ ]|(?:Inspector|Brigadier|Major|Lieutenant)[ ]General[ ]"
+         r"|(?:Lieutenant[ ])?Colonel[ ]|(?:Police[ ])?Inspector[ ])?")
+# a given name written short, only as the first word ("Moh. Ainurrofiq", "Muh. Ilham")
+_SHORT = r"(?:Moh|Muh|Mhd|Moch|Mochd|Abd|Ach|Sy)\.[ ]"
+_NAME = rf"{_RANK}(?P<name>(?:I[ ]|{_SHORT})?{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|da|de|dos|van|bin|binti)){{0,4}})"
 # what may follow a name: a comma, a full stop, a verb of speech or an auxiliary
 _AFTER_NAME = (r"(?=\s*[,.;:)]|\s+(?:said|says|told|added|explained|stated|urged|noted|confirmed|admitted|"
                r"denied|stressed|insisted|argued|announced|acknowledged|warned|asked|revealed|claimed|"
@@ -41,6 +45,7 @@ class EnglishRoles:
     name_post: re.Pattern    # name, comma, a civil-service post
     name_heads: re.Pattern   # name, "who heads", organisation
     standalone: frozenset
+    unit_posts: frozenset    # posts that need a public body after them
     public: frozenset
     not_names: frozenset
 
@@ -71,10 +76,10 @@ def english_roles(path: Path = PATH) -> EnglishRoles:
     name_first = re.compile(
         rf"{_NAME},[ ](?:(?:the|a|an)[ ])?(?P<role>(?:[a-z-]+[ ]){{0,2}}?(?i:(?P<title>{titles}))"
         rf"(?:[ ]\([a-z ]{{3,30}}\))?[ ](?:of|in|at)[ ]"
-        rf"(?:the[ ])?(?P<org>[^,.;()\n]{{2,70}}?)(?:[ ]\([A-Z][A-Za-z ]{{1,12}}\))?)(?=[,.;]|[ ](?:in|at|on|who|was|is)\b)")
+        rf"(?:the[ ])?(?P<org>[^,.;()\n]{{2,70}}?)(?:[ ]\([A-Z][A-Za-z ]{{1,12}}\))?)(?=[,.;]|[ ](?:in|at|on|who|was|is)\b|[ ]and[ ][a-z])")
     # "Budi Santoso, a teacher at a state junior high school, ...", "Rina, a civil servant
     # at the regency's health office": a name, then a civil-service post
-    posts = "|".join(re.escape(t) for t in sorted(data["civil_posts"], key=len, reverse=True))
+    posts = "|".join(re.escape(t) for t in sorted(data["civil_posts"] + data["unit_posts"], key=len, reverse=True))
     name_post = re.compile(
         rf"{_NAME},[ ](?:a|an|the)[ ](?P<role>(?:[a-z-]+[ ]){{0,2}}?(?P<title>{posts}))"
         rf"(?=[,.;]|[ ](?:at|in|of|with|and|who|was|is|from)\b)")
@@ -83,7 +88,7 @@ def english_roles(path: Path = PATH) -> EnglishRoles:
         rf"{_NAME},?[ ]who[ ](?P<title>heads|headed|leads|led|chairs|chaired)[ ](?:the[ ])?"
         rf"(?P<org>[^,.;()\n]{{2,70}}?)(?=[,.;]|[ ](?:in|at|on|was|is|and|since)\b)")
     return EnglishRoles(before, of_org, of_public, name_first, name_post, name_heads,
-                        frozenset(data["standalone"]) | set(data["civil_posts"]),
+                        frozenset(data["standalone"]) | set(data["civil_posts"]), frozenset(data["unit_posts"]),
                         frozenset(data["public"]), frozenset(data["not_names"]))
 
 
@@ -106,6 +111,8 @@ def find(text: str) -> list[tuple[str, str, int, int]]:
             org = m.group(org_group)
             heads = pattern is rules.name_heads
             title = "head" if heads else m.group("title").lower()
+            if title in rules.unit_posts:  # the body the post is in, up to the next comma
+                org = re.split(r"[,.;]", text[m.end():m.end() + 80], maxsplit=1)[0]
             if not name or not _public(title, org, rules):
                 continue
             if any(a <= m.start("name") < b for _, _, a, b in out):
