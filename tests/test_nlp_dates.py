@@ -200,3 +200,15 @@ def test_a_register_numbers_year_dates_a_day_when_nothing_else_does(nlp):
     assert dates(nlp, "Camat diperiksa Kamis (1/2) sesuai UU 7/2017.") == []
     assert dates(nlp, text.replace("/I/2024", "/I/2018"), published=date(2024, 2, 5)) == ["2024-02-01"]
     assert dates(nlp, text.replace("/I/2024", "/I/2018")) == ["2018-02-01"]
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # a range across the new year: the later date's year is the day's next year
+    ("Masa kampanye dimulai 28 November dan berakhir 10 Februari, sebelum pemungutan suara 14 Februari 2024.",
+     "2023-11-06", ["2023-11-28", "2024-02-10", "2024-02-14"]),
+    # a year told before the day in the sentence is its own
+    ("Pilkada 2024 digelar 27 November, sedangkan pendaftaran calon dibuka 27 Agustus 2024.", "2023-06-01",
+     ["2024-11-27", "2024-08-27"]),
+])
+def test_a_range_across_the_new_year(nlp, text, published, expected):
+    assert dates(nlp, text, published) == expected

@@ -119,6 +119,7 @@ class _YearResolver:
     def __init__(self, text, sents, years, raws, published: date | None) -> None:
         self.text, self.sents, self.published = text, sents, published
         self.explicit = sorted(years + [(r.start, r.year) for r in raws if r.year])
+        self.dated = sorted((r.start, r.year, r.month) for r in raws if r.year)
         counts = Counter(y for _, y in self.explicit)
         self.most = max(counts, key=lambda y: (counts[y], y)) if counts else None
         if self.most is None and not published:
@@ -150,12 +151,22 @@ class _YearResolver:
     def _candidates(self, raw: Raw, day: int) -> list[int | None]:
         """Years in order of preference. "(10/8)" is the news form for recent days, so the
         publication year comes before a year elsewhere in the paragraph."""
-        sentence = self._nearest(raw.start, self.sents.bounds_at(raw.start))
+        bounds = self.sents.bounds_at(raw.start)
+        sentence = self._before_new_year(raw, bounds, self._nearest(raw.start, bounds))
         paragraph = self._nearest(raw.start, self._paragraph(raw.start))
         published = self._from_published(raw, day) if self.published else None
         if raw.numeric or published is not None and self._recent(_make(published, raw.month, day)):
             return [sentence, published, paragraph, self.most]
         return [sentence, paragraph, published, self.most]
+
+    def _before_new_year(self, raw: Raw, bounds: tuple[int, int], year: int | None) -> int | None:
+        """ "dimulai 28 November dan berakhir 10 Februari 2024": a later date of the sentence
+        whose year is the one found, in an earlier month, puts this day in the year before."""
+        later = next(((y, m) for p, y, m in self.dated if raw.start < p < bounds[1]), None)
+        before = any(bounds[0] <= p < raw.start for p, _ in self.explicit)  # "Pilkada 2024 digelar 27 November"
+        if year is not None and later is not None and not before and later[0] == year and later[1] < raw.month:
+            return year - 1
+        return year
 
     def _recent(self, found: date | None) -> bool:
         """Within RECENT days before publication: news tells of the last weeks, so another
