@@ -707,3 +707,13 @@ def test_attendance_denied_of_no_campaign_or_of_others_sent(nlp, text, expected)
 ])
 def test_branded_gift_packs_party_cards_held_and_english_tickets(nlp, text, label, expected):
     assert (label in types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A civil servant has been found listed on a regent candidate pair's official campaign team.", True),
+    ("His name appears as deputy secretary in the team structure the pair submitted to the KPU.", True),
+    ("The civil servant served as treasurer of the candidate's campaign team.", True),
+    ("The secretary of the KPU met the campaign teams of all pairs to agree on rally sites.", False),
+])
+def test_english_places_on_a_campaign_team(nlp, text, expected):
+    assert ("campaign_role" in types(nlp, text)) is expected
