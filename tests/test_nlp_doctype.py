@@ -783,3 +783,12 @@ def test_a_case_told_with_its_outcome_is_an_incident(nlp):
             "pasangan calon itu dijatuhi pemotongan tunjangan kinerja 25 persen selama enam bulan. Surat keputusan "
             "ditandatangani sekretaris daerah setelah BKN memberikan pertimbangan.")
     assert run(nlp, title, body)._.doc_type == "incident"
+
+
+def test_a_headline_recommending_a_sanction_for_a_named_official_is_an_incident(nlp):
+    title = "Hadiri Deklarasi Bakal Paslon, KASN Rekomendasikan Sanksi Moral untuk Sekda"
+    body = ("KASN merekomendasikan bupati menjatuhkan sanksi moral berupa pernyataan secara terbuka kepada sekda. "
+            "Rekomendasi itu disampaikan pada Selasa. Menurut KASN, sekda terbukti menghadiri deklarasi pasangan bakal "
+            "calon bupati di sebuah hotel dan berfoto sambil mengacungkan dua jari. Pejabat pembina kepegawaian wajib "
+            "menindaklanjuti sanksi moral paling lambat 14 hari.")
+    assert run(nlp, title, body)._.doc_type == "incident"
