@@ -1013,3 +1013,9 @@ def test_english_short_given_names_spelled_ranks_staffers_and_a_second_post():
                   "of Sidoharjo village and chairman of the association, posted the clip.")
     assert found == {"Moh. Hasyim": "Pamekasan Bawaslu chairman", "Arif Budiman": "Pekanbaru Police chief",
                      "Dedi Kurnia": "staffer", "Sarmin": "head of Sidoharjo village"}
+
+
+def test_english_name_who_runs_a_health_centre():
+    found = _full("NUNUKAN, North Kalimantan (Wire) - Residents said on Monday that Yanti Lumban, who runs the "
+                  "Sungai Bening health centre, handed out the masks.")
+    assert found == {"Yanti Lumban": "head of Sungai Bening health centre"}

@@ -717,3 +717,18 @@ def test_branded_gift_packs_party_cards_held_and_english_tickets(nlp, text, labe
 ])
 def test_english_places_on_a_campaign_team(nlp, text, expected):
     assert ("campaign_role" in types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,label,expected", [
+    ("Kadis itu memberi panggung kepada calon bupati nomor urut 2 pada acara serah terima hand traktor.",
+     "partisan_support", True),
+    ("Kadis itu memberi panggung kepada calon bupati nomor urut 2 pada acara serah terima hand traktor.",
+     "state_resources", True),
+    ("At the ceremony he invited candidate number 2 onto the stage as the tractors were handed over.",
+     "partisan_support", True),
+    ("Calon bupati nomor urut 1 naik ke panggung dan berorasi di hadapan pendukungnya.", "partisan_support", False),
+    ("She was reported for handing out face masks printed with the photograph of a regent candidate.",
+     "vote_buying", True),
+])
+def test_a_candidate_given_the_stage_and_branded_masks(nlp, text, label, expected):
+    assert (label in types(nlp, text)) is expected

@@ -85,7 +85,7 @@ def english_roles(path: Path = PATH) -> EnglishRoles:
         rf"(?=[,.;]|[ ](?:at|in|of|with|and|who|was|is|from)\b)")
     # "Hendra Gunawan, who heads Cibeber district, ...": a name, then the organisation it heads
     name_heads = re.compile(
-        rf"{_NAME},?[ ]who[ ](?P<title>heads|headed|leads|led|chairs|chaired)[ ](?:the[ ])?"
+        rf"{_NAME},?[ ]who[ ](?P<title>heads|headed|leads|led|chairs|chaired|runs|ran|manages|managed)[ ](?:the[ ])?"
         rf"(?P<org>[^,.;()\n]{{2,70}}?)(?=[,.;]|[ ](?:in|at|on|was|is|and|since)\b)")
     return EnglishRoles(before, of_org, of_public, name_first, name_post, name_heads,
                         frozenset(data["standalone"]) | set(data["civil_posts"]), frozenset(data["unit_posts"]),
