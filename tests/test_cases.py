@@ -405,3 +405,20 @@ def test_the_office_whose_car_did_the_act_joins_the_case_of_its_named_head():
     [report] = reports(first)
     assert report.role == "tenaga_kesehatan"
     assert groups(cases_of([first, second])) == [["a1", "a2"]]
+
+
+def test_the_civil_service_police_head_is_one_per_kabupaten_and_an_agency_head():
+    r = rules()
+    assert r.role_of("Kepala Satuan Polisi Pamong Praja Mamasa berinisial AR") == "kepala_satpol"
+    assert r.role_of("the head of Mamasa regency's public order agency") == "kepala_satpol"
+    assert r.role_of("Polisi Pamong Praja berinisial AR") == "asn"  # not the police
+    assert r.compatible_roles("kepala_satpol", "kepala_dinas") == "generic"
+    assert r.compatible_roles("kepala_satpol", "camat") is None
+    assert r.roles["kepala_satpol"].unique_at == "kabupaten"
+
+
+@pytest.mark.parametrize("title, stage", [("Satpol PP Diduga Hanya Copot Baliho Paslon Nomor Urut 1", None),
+                                          ("Petugas Mencopot Spanduk Caleg di Pagar Sekolah", None),
+                                          ("Kades Sukamaju Dicopot dari Jabatannya", "sanctioned")])
+def test_taking_down_props_is_no_sanction(title, stage):
+    assert rules().headline_stage(title) == stage

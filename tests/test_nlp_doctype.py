@@ -792,3 +792,10 @@ def test_a_headline_recommending_a_sanction_for_a_named_official_is_an_incident(
             "calon bupati di sebuah hotel dan berfoto sambil mengacungkan dua jari. Pejabat pembina kepegawaian wajib "
             "menindaklanjuti sanksi moral paling lambat 14 hari.")
     assert run(nlp, title, body)._.doc_type == "incident"
+
+
+def test_the_civil_service_police_is_no_police_and_its_head_is_a_subject(nlp):
+    text = ("Bawaslu meneruskan dugaan pelanggaran netralitas oleh Kepala Satuan Polisi Pamong Praja Mamasa "
+            "berinisial AR kepada BKN.")
+    [item] = run(nlp, None, text)._.incidents
+    assert item["subject"] == "Kepala Satuan Polisi Pamong Praja Mamasa berinisial AR"

@@ -13,10 +13,11 @@ from pantau.terms import resolve
 RULES_PATH = Path(__file__).resolve().parent.parent / "data" / "case_rules.toml"
 
 
-def _alternation(words: list[str]) -> re.Pattern:
-    """Whole-word, lowercase, longest term first."""
+def _alternation(words: list[str], not_before: list[str] = ()) -> re.Pattern:
+    """Whole-word, lowercase, longest term first; not followed by a word of ``not_before``."""
     body = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-    return re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+    tail = r"(?!\s+(?:%s)\b)" % "|".join(map(re.escape, not_before)) if not_before else ""
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w]){tail}")
 
 
 LEVEL_LENGTH = {"kabupaten": 5, "kecamatan": 8, "desa": 13}   # "33.29", "33.29.16", "33.29.16.2001"
@@ -29,6 +30,7 @@ class Role:
     generic: bool
     weight: float
     unique_at: str | None
+    parent: str | None = None   # a broader role that may name the same person ("kepala dinas")
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,7 @@ class Rules:
         if a == b:
             return "generic" if self.roles[a].generic else "specific"
         ra, rb = self.roles[a], self.roles[b]
-        if ra.family == rb.family and (ra.generic or rb.generic):
+        if ra.family == rb.family and (ra.generic or rb.generic or ra.parent == b or rb.parent == a):
             return "generic"
         return None
 
@@ -144,7 +146,7 @@ def parse(data: dict) -> Rules:
         if spec.get("unique_at") not in (None, *LEVEL_LENGTH):
             raise ValueError(f"role {name}: unique_at must be one of {sorted(LEVEL_LENGTH)}")
         roles[name] = Role(name, spec["family"], bool(spec.get("generic", False)), float(spec["weight"]),
-                           spec.get("unique_at"))
+                           spec.get("unique_at"), spec.get("parent"))
         for word in resolve(spec["words"]):
             if word in role_words:
                 raise ValueError(f"role word {word!r} is listed twice")
@@ -152,6 +154,7 @@ def parse(data: dict) -> Rules:
             if word.split()[-1] in plural_heads:  # "ward chiefs", "school principals"
                 role_words.setdefault(word + "s", name)
     stages = data["stages"]
+    props = stages.get("props", [])  # "mencopot baliho" takes down a banner, no official
     return Rules(
         roles=roles, role_words=role_words, role_re=_alternation(list(role_words)),
         fillers_re=re.compile(r"\b(?:%s)\s+" % "|".join(map(re.escape, data["subjects"]["role_fillers"]))),
@@ -163,7 +166,7 @@ def parse(data: dict) -> Rules:
         hedge_re=_alternation(stages["hedges"] + stages["conditionals"]),
         stage_map=dict(stages["map"]),
         headline=tuple((k, _alternation(v)) for k, v in reversed(list(stages["headline"].items()))),
-        sanctions=tuple((k, _alternation(v)) for k, v in data["sanctions"].items()),
+        sanctions=tuple((k, _alternation(v, props)) for k, v in data["sanctions"].items()),
         recipients=tuple((k, _alternation(v)) for k, v in data["recipients"].items()),
         link={k: float(v) for k, v in data["link"].items()},
         act_family={act: fam for fam, acts in data["acts"]["families"].items() for act in acts},
