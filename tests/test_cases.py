@@ -422,3 +422,9 @@ def test_the_civil_service_police_head_is_one_per_kabupaten_and_an_agency_head()
                                           ("Kades Sukamaju Dicopot dari Jabatannya", "sanctioned")])
 def test_taking_down_props_is_no_sanction(title, stage):
     assert rules().headline_stage(title) == stage
+
+
+@pytest.mark.parametrize("text, role", [("Markus Ndiken (head of Tanah Miring district)", "camat"),
+                                        ("head of the agency's capture-fisheries division", "kepala_bidang")])
+def test_english_heads_of_a_district_and_of_a_division(text, role):
+    assert rules().role_of(text) == role

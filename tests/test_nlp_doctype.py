@@ -799,3 +799,19 @@ def test_the_civil_service_police_is_no_police_and_its_head_is_a_subject(nlp):
             "berinisial AR kepada BKN.")
     [item] = run(nlp, None, text)._.incidents
     assert item["subject"] == "Kepala Satuan Polisi Pamong Praja Mamasa berinisial AR"
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Sebuah mobil patroli berpelat merah milik Dinas Perhubungan Kabupaten Sukamaju terekam berada di barisan depan "
+     "iring-iringan pendukung pasangan calon gubernur nomor urut 2.", "Dinas Perhubungan Kabupaten Sukamaju"),
+    ("Ruang tunggu Puskesmas Sukaresmi dipakai tim pasangan calon nomor urut 2 untuk membagikan stiker kepada pasien.",
+     "Puskesmas Sukaresmi"),
+])
+def test_a_state_thing_described_before_its_owning_office(nlp, text, subject):
+    assert [i["subject"] for i in run(nlp, None, text)._.incidents] == [subject]
+
+
+def test_a_phone_call_is_no_summons(nlp):
+    assert run(nlp, None, "Kepala Dinas Perhubungan Sukamaju belum menjawab panggilan telepon.")._.incidents == []
+    [item] = run(nlp, None, "Camat Sukaresmi memenuhi panggilan Bawaslu pada Senin.")._.incidents
+    assert item["stage"] == "examined"

@@ -1019,3 +1019,9 @@ def test_english_name_who_runs_a_health_centre():
     found = _full("NUNUKAN, North Kalimantan (Wire) - Residents said on Monday that Yanti Lumban, who runs the "
                   "Sungai Bening health centre, handed out the masks.")
     assert found == {"Yanti Lumban": "head of Sungai Bening health centre"}
+
+
+def test_english_name_who_heads_a_division_of_the_agency_just_named():
+    found = _full("WAISAI, Southwest Papua (Wire) - The official was reprimanded on Tuesday. Markus Wanma, who "
+                  "heads the agency's capture-fisheries division, received the letter.")
+    assert found == {"Markus Wanma": "head of agency's capture-fisheries division"}

@@ -53,9 +53,10 @@ def _alternation(name: str) -> str:
 
 
 # the office a state thing belongs to, standing as the subject when no person is named
-# ("ambulans berlogo Puskesmas X", "aula UPT Pasar Y", "an ambulance of the Z health centre")
+# ("ambulans berlogo Puskesmas X", "aula UPT Pasar Y", "an ambulance of the Z health centre",
+# "mobil patroli berpelat merah milik Dinas X": a few lowercase words, then the link)
 OWNER_RE = re.compile(
-    r"\b(?>(?i:%s))(?:\s+(?i:berpelat|berplat) merah)?\s+(?:(?i:%s)\s+)?"
+    r"\b(?>(?i:%s))(?:(?:\s+[a-z][\w-]*){0,4}?\s+(?i:%s)|(?:\s+(?i:berpelat|berplat) merah)?)\s+"
     r"(?:((?:%s)(?:\s+(?:[A-Z][\w'-]*|\d+)){0,3})\b"
     r"|((?:[A-Z][\w'-]+\s+){1,3}(?:health cent(?:re|er)|office|school|hospital)))"
     % (_alternation("owned_things"), _alternation("owner_links"),

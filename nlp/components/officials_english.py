@@ -153,4 +153,4 @@ def _public(title: str, org: str, rules: EnglishRoles) -> bool:
     """A title that is an office by itself, or an organisation with a public word."""
     if title in rules.standalone:
         return True
-    return any(w.lower().strip(",") in rules.public for w in org.split())
+    return any(re.sub(r"['’]s$", "", w.lower().strip(",")) in rules.public for w in org.split())
