@@ -403,7 +403,7 @@ def test_the_office_whose_car_did_the_act_joins_the_case_of_its_named_head():
                      regions=[(GEDONG_TATAAN, "kecamatan", "Gedong Tataan", s2),
                               (PESAWARAN, "kabupaten", "Pesawaran", s2)])
     [report] = reports(first)
-    assert report.role == "tenaga_kesehatan"
+    assert report.role == "asn"  # any holder of a post at the puskesmas may be the doer
     assert groups(cases_of([first, second])) == [["a1", "a2"]]
 
 
@@ -428,3 +428,16 @@ def test_taking_down_props_is_no_sanction(title, stage):
                                         ("head of the agency's capture-fisheries division", "kepala_bidang")])
 def test_english_heads_of_a_district_and_of_a_division(text, role):
     assert rules().role_of(text) == role
+
+
+def test_an_office_subject_joins_the_case_of_another_post_holder_of_the_office():
+    s1 = "Mobil patroli milik Dinas Perhubungan Kabupaten Pesawaran terekam mengawal konvoi paslon."
+    first = article("a1", "2024-10-06", [("Dinas Perhubungan Kabupaten Pesawaran", "reported", "state_resources", s1)],
+                    regions=[(PESAWARAN, "kabupaten", "Pesawaran", s1)])
+    s2 = ("Bawaslu meneruskan Kepala Bidang Lalu Lintas Dinas Perhubungan Pesawaran berinisial TF yang memerintahkan "
+          "mobil patroli mengawal konvoi paslon.")
+    second = article("a2", "2024-10-24", [("Kepala Bidang Lalu Lintas berinisial TF", "recommended", "state_resources",
+                                           s2)], regions=[(PESAWARAN, "kabupaten", "Pesawaran", s2)])
+    assert rules().office_role("Dinas Perhubungan Kabupaten Pesawaran") == "asn"
+    assert rules().office_role("Kepala Bidang Lalu Lintas") is None
+    assert groups(cases_of([first, second])) == [["a1", "a2"]]

@@ -200,7 +200,7 @@ def _specificity(m: Mention) -> int:
 
 
 def _place_unnamed(item: CaseInput, groups: dict, m: Mention, r: Rules) -> None:
-    role = r.role_of(m.subject)
+    role = r.office_role(m.subject) or r.role_of(m.subject)
     if role is None and INITIALS_RE.search(m.subject):  # "berinisial MY": the role is in the
         role = _role_near(m.sentence, r) or _role_near(item.title, r)  # sentence or headline
     if role is None:

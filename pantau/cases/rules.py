@@ -118,6 +118,16 @@ class Rules:
                     return f"{words} {text}"
         return text
 
+    def office_role(self, text: str) -> str | None:
+        """The generic role of the family of the office ``text`` stands for ("Puskesmas X",
+        "Dinas Y" whose car did the act): any holder of a post there may be the doer. None
+        when ``text`` names a role itself or no office."""
+        low = self.fillers_re.sub("", text.lower())
+        if self.role_re.search(low) or not any(p.search(low) for p, _ in self.office_subjects):
+            return None
+        family = self.roles[self.role_of(text)].family
+        return next((r.name for r in self.roles.values() if r.family == family and r.generic), None)
+
     def compatible_roles(self, a: str | None, b: str | None) -> str | None:
         """'specific' when a and b are one role, 'generic' when one is its family's generic
         role and the other of the same family, else None."""
