@@ -441,3 +441,7 @@ def test_an_office_subject_joins_the_case_of_another_post_holder_of_the_office()
     assert rules().office_role("Dinas Perhubungan Kabupaten Pesawaran") == "asn"
     assert rules().office_role("Kepala Bidang Lalu Lintas") is None
     assert groups(cases_of([first, second])) == [["a1", "a2"]]
+
+
+def test_english_secretary_of_a_sub_district_is_a_sekcam():
+    assert rules().role_of("The secretary of Binuang sub-district") == "sekcam"

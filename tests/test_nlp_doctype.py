@@ -815,3 +815,11 @@ def test_a_phone_call_is_no_summons(nlp):
     assert run(nlp, None, "Kepala Dinas Perhubungan Sukamaju belum menjawab panggilan telepon.")._.incidents == []
     [item] = run(nlp, None, "Camat Sukaresmi memenuhi panggilan Bawaslu pada Senin.")._.incidents
     assert item["stage"] == "examined"
+
+
+def test_english_secretary_of_a_sub_district_pictured_beside_a_candidate(nlp):
+    text = ("The secretary of Cibatu sub-district has received a written reprimand for a roadside billboard that "
+            "showed him beside a candidate for governor.")
+    [item] = run(nlp, None, text)._.incidents
+    assert (item["subject"], item["stage"], item["violation_type"]) == (
+        "The secretary of Cibatu sub-district", "sanctioned", "campaign_material")

@@ -80,7 +80,7 @@ QUOTED_BY_RE = re.compile(r"\b(?:%s)nya\b" % "|".join(sorted(QUOTE_VERBS)), re.I
 PRONOUNS = frozenset(("ia", "dia", "beliau", "he", "she"))  # anaphors only when they open the sentence
 # what an English "head of"/"secretary of" heads, up to its office's word
 ENGLISH_POST_RE = re.compile(r"[\w'’ -]{0,60}?\b(?:office|agency|department|service|section|division|"
-                            r"health cent(?:re|er)|hospital|school)\b")
+                            r"health cent(?:re|er)|hospital|school|sub-district|subdistrict|district)\b")
 COPY_SPAN = 80  # chars after "tembuskan kepada" that list the recipients of copies
 RELATIVE_TAIL = 6  # words between a role and "yang" ("bidan PPPK yang ...")
 PLACE_WORDS = frozenset(("di", "pada", "negeri", "swasta", "kecamatan", "kelurahan", "desa", "kabupaten", "kota",
