@@ -445,3 +445,12 @@ def test_an_office_subject_joins_the_case_of_another_post_holder_of_the_office()
 
 def test_english_secretary_of_a_sub_district_is_a_sekcam():
     assert rules().role_of("The secretary of Binuang sub-district") == "sekcam"
+
+
+@pytest.mark.parametrize("title, role", [("Spanduk Paslon Wali Kota Terpasang di Pagar SMA Negeri 3", None),
+                                         ("Kasus Mobil Dinas Angkut APK Diteruskan ke Bupati Pesawaran", None),
+                                         ("Kades di Pesawaran Diduga Kampanyekan Calon Bupati", "kepala_desa")])
+def test_a_headline_role_sought_by_a_candidate_or_receiving_the_case_is_no_subject(title, role):
+    from pantau.cases.reports import _role_near
+
+    assert _role_near(title, rules()) == role

@@ -268,6 +268,8 @@ def _role_near(text: str, r: Rules) -> str | None:
     """The first subject role ``text`` names outside an overseer's title."""
     low = text.lower()
     for match in r.role_re.finditer(low):
+        if r.not_subject_re.search(low, 0, match.start()):
+            continue  # "Spanduk Paslon Wali Kota ...", "Diteruskan ke Bupati": not the subject
         if not r.excluded_re.search(_phrase(low, match)) and not context.acts_on_others(low, match.end(), r):
             return r.role_words[match.group(0)]
     return None

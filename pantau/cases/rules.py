@@ -55,6 +55,7 @@ class Rules:
     common_name_words: frozenset = frozenset()
     english_posts: tuple[tuple[re.Pattern, str], ...] = ()
     office_subjects: tuple[tuple[re.Pattern, str], ...] = ()
+    not_subject_re: re.Pattern | None = None   # "paslon <role>", "ke <role>": no subject's role
 
     def acts_relation(self, a: set[str], b: set[str]) -> str | None:
         """'same', 'related', 'other', or None when either side names no act."""
@@ -184,6 +185,8 @@ def parse(data: dict) -> Rules:
         common_name_words=frozenset(resolve(data["subjects"].get("common_name_words", []))),
         english_posts=tuple((re.compile(p), w) for p, w in data["subjects"].get("english_posts", [])),
         office_subjects=tuple((re.compile(p), w) for p, w in data["subjects"].get("office_subjects", [])),
+        not_subject_re=re.compile(r"(?<![\w])(?:%s)\s+$" % "|".join(
+            map(re.escape, data["subjects"].get("not_subject_before", ["calon"])))),
     )
 
 
