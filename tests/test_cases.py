@@ -454,3 +454,10 @@ def test_a_headline_role_sought_by_a_candidate_or_receiving_the_case_is_no_subje
     from pantau.cases.reports import _role_near
 
     assert _role_near(title, rules()) == role
+
+
+def test_a_headline_overseer_after_the_step_leaves_the_role_the_subject():
+    from pantau.cases.reports import _role_near
+
+    assert _role_near("Camat Sukaresmi Diperiksa Bawaslu", rules()) == "camat"
+    assert _role_near("Anggota Bawaslu Sukaresmi Diperiksa DKPP", rules()) is None

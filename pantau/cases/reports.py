@@ -270,7 +270,10 @@ def _role_near(text: str, r: Rules) -> str | None:
     for match in r.role_re.finditer(low):
         if r.not_subject_re.search(low, 0, match.start()):
             continue  # "Spanduk Paslon Wali Kota ...", "Diteruskan ke Bupati": not the subject
-        if not r.excluded_re.search(_phrase(low, match)) and not context.acts_on_others(low, match.end(), r):
+        phrase = _phrase(low, match)
+        step = [m.start() for _, p in r.headline for m in [p.search(phrase, match.end() - match.start())] if m]
+        phrase = phrase[:min(step)] if step else phrase  # "Camat X Diperiksa Bawaslu": the step ends it
+        if not r.excluded_re.search(phrase) and not context.acts_on_others(low, match.end(), r):
             return r.role_words[match.group(0)]
     return None
 
