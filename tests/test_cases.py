@@ -461,3 +461,7 @@ def test_a_headline_overseer_after_the_step_leaves_the_role_the_subject():
 
     assert _role_near("Camat Sukaresmi Diperiksa Bawaslu", rules()) == "camat"
     assert _role_near("Anggota Bawaslu Sukaresmi Diperiksa DKPP", rules()) is None
+
+
+def test_an_english_official_of_an_office_is_a_civil_servant():
+    assert rules().role_of("A traffic official at the Sukamaju regency transportation agency") == "asn"

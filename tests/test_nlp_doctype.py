@@ -823,3 +823,17 @@ def test_english_secretary_of_a_sub_district_pictured_beside_a_candidate(nlp):
     [item] = run(nlp, None, text)._.incidents
     assert (item["subject"], item["stage"], item["violation_type"]) == (
         "The secretary of Cibatu sub-district", "sanctioned", "campaign_material")
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("A traffic official at the Sukamaju regency transportation agency has been relieved of his post for sending an "
+     "agency patrol car to lead a candidate's convoy.", "A traffic official at the Sukamaju regency transportation agency"),
+    ("Two officials of the regency health office were summoned over the photo with candidate pair number 2.",
+     "Two officials of the regency health office"),
+])
+def test_english_officials_of_an_office_are_subjects(nlp, text, subject):
+    assert [i["subject"] for i in run(nlp, None, text)._.incidents] == [subject]
+
+
+def test_english_officials_of_an_election_body_are_no_subjects(nlp):
+    assert run(nlp, None, "Two officials of the regency election supervisory agency were summoned.")._.incidents == []

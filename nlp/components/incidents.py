@@ -275,10 +275,7 @@ class IncidentFinder:
         for h in sh.get("SUBJECT_DESC", ()):
             role = _next_role(sh, h)
             if role is not None:
-                a, b = words.starts[h.start], _tail(words, role.end, sent)
-                post = ENGLISH_POST_RE.match(words.text, words.ends[role.end - 1], words.sents[sent][1]) \
-                    if words.forms[role.end - 1].lower() == "of" else None
-                b = max(b, post.end()) if post else b  # "the head of the regency's public works agency"
+                a, b = words.starts[h.start], _post_end(words, role.end, sent)
                 if not self._is_overseer(words.text[a:b]):  # "the head of the regency's Bawaslu"
                     cands.append((words.text[a:b], a, b, "described"))
         for h in sh.get("SUBJECT_ROLE", ()):
@@ -296,8 +293,9 @@ class IncidentFinder:
                 cands.append((words.text[a:rel], a, rel, "described_back" if opens else "described"))
             if NUMBER_RE.search(words.text[max(s_start, a - 20):a]):
                 num_start = s_start + NUMBER_RE.search(words.text[s_start:a]).start()
-                b = _tail(words, h.end, sent)
-                cands.append((words.text[num_start:b], num_start, b, "number"))
+                b = _post_end(words, h.end, sent)
+                if not self._is_overseer(words.text[num_start:b]):
+                    cands.append((words.text[num_start:b], num_start, b, "number"))
         if not cands and acts:  # an office that did the act, or whose state thing did
             cands = _office_subjects(sentence, s_start)
         cands = [c for c in cands if not any(a <= c[1] < b for a, b in speakers)
@@ -597,6 +595,16 @@ def _relative_after(words: Words, h: Hit, sent: int) -> int | None:
             return None
         i += 1
     return None
+
+
+def _post_end(words: Words, end: int, sent: int) -> int:
+    """Char end of a role ending at word ``end``: its capitalised tail, or in English the
+    office it is "of"/"at"/"in" ("the head of the regency's public works agency")."""
+    b = _tail(words, end, sent)
+    if words.forms[end - 1].lower() in ("of", "at", "in"):
+        post = ENGLISH_POST_RE.match(words.text, words.ends[end - 1], words.sents[sent][1])
+        b = max(b, post.end()) if post else b
+    return b
 
 
 def _tail(words: Words, end: int, sent: int) -> int:
