@@ -75,3 +75,10 @@ def test_the_dot_of_a_shortened_first_name_ends_no_sentence(nlp):
 
 def test_empty_doc(nlp):
     assert sentence_bounds(nlp("")) == []
+
+
+def test_diploma_degrees_end_no_sentence():
+    from nlp.pipeline import load
+
+    doc = load()("Video seorang bidan, Desi Lestari, Amd.Keb., berjoget di panggung kampanye paslon nomor 2 beredar luas.")
+    assert len(list(doc.sents)) == 1

@@ -732,3 +732,13 @@ def test_english_places_on_a_campaign_team(nlp, text, expected):
 ])
 def test_a_candidate_given_the_stage_and_branded_masks(nlp, text, label, expected):
     assert (label in types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Dalam foto yang diunggah akun tim kampanye, ia tampak mengepalkan tangan bersama caleg di depan spanduk.", False),
+    ("Foto penyerahan itu diunggah akun resmi partai tersebut.", False),
+    ("KPU meminta tim kampanye pasangan calon mendaftarkan akun media sosial resmi paling lambat Selasa.", False),
+    ("Seorang guru PNS mengunggah foto paslon nomor 2 di akun Facebook pribadinya.", True),
+])
+def test_what_a_campaign_party_or_election_body_account_posts_is_no_civil_servants_act(nlp, text, expected):
+    assert ("social_media" in types(nlp, text)) is expected
