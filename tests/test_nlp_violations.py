@@ -742,3 +742,13 @@ def test_a_candidate_given_the_stage_and_branded_masks(nlp, text, label, expecte
 ])
 def test_what_a_campaign_party_or_election_body_account_posts_is_no_civil_servants_act(nlp, text, expected):
     assert ("social_media" in types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ia kedapatan membagikan 150 lembar kaos bergambar calon anggota DPRD kepada warga.", False),
+    ("Videonya memperlihatkan dirinya berjoget mengikuti lagu kampanye salah satu calon bupati.", False),
+    ('"Saya tidak pernah ikut rapat partai," ujarnya.', False),
+    ("Camat itu ikut kampanye paslon nomor 2 dengan mengenakan kaos partai.", True),
+])
+def test_shirts_handed_out_a_campaign_song_and_a_first_person_denial_are_no_attendance(nlp, text, expected):
+    assert ("campaign_attendance" in types(nlp, text)) is expected
