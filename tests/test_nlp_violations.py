@@ -752,3 +752,16 @@ def test_what_a_campaign_party_or_election_body_account_posts_is_no_civil_servan
 ])
 def test_shirts_handed_out_a_campaign_song_and_a_first_person_denial_are_no_attendance(nlp, text, expected):
     assert ("campaign_attendance" in types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A village secretary hung a legislative candidate's banner on the fence of the village office.", True),
+    ("Baliho calon DPD terpasang di pagar kantor distrik sejak Senin.", True),
+    ("Kepala dusun itu membagikan gula berstiker paslon nomor 2 kepada warga di balai dusun.", True),
+    ("Civil servants must not lend office cars and buildings to any pair.", True),
+    # a house near an office, a school promised: no state building used
+    ("Petugas mendapati baliho paslon yang sama terpasang di pagar rumahnya, tak jauh dari kantor penghulu.", False),
+    ("Paslon nomor urut 3 menawarkan sekolah berasrama untuk anak-anak dari kampung terpencil.", False),
+])
+def test_props_and_goods_in_a_government_building(nlp, text, expected):
+    assert ("state_resources" in types(nlp, text)) is expected
