@@ -1025,3 +1025,9 @@ def test_english_name_who_heads_a_division_of_the_agency_just_named():
     found = _full("WAISAI, Southwest Papua (Wire) - The official was reprimanded on Tuesday. Markus Wanma, who "
                   "heads the agency's capture-fisheries division, received the letter.")
     assert found == {"Markus Wanma": "head of agency's capture-fisheries division"}
+
+
+def test_english_name_then_the_citys_regional_secretary():
+    found = _full("TIDORE, North Maluku (Wire) - The case was forwarded on Monday. Ridwan Latuconsina, the city's "
+                  "regional secretary, was reported after a video showed the team at his residence.")
+    assert found == {"Ridwan Latuconsina": "city's regional secretary"}

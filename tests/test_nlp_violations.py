@@ -767,3 +767,14 @@ def test_shirts_handed_out_a_campaign_song_and_a_first_person_denial_are_no_atte
 ])
 def test_props_and_goods_in_a_government_building(nlp, text, expected):
     assert ("state_resources" in types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('Dua bus sekolah bertuliskan "Dinas Pendidikan Kabupaten Sukamaju" terpantau mengangkut puluhan warga ke '
+     "kampanye rapat umum pasangan calon bupati nomor urut 2.", True),
+    ("A video showed members of candidate pair number 1's campaign team gathered at his official residence.", True),
+    ("Rapat tim pemenangan paslon nomor 2 digelar di rumah dinas camat.", True),
+    ("Aset gampong tidak boleh dipinjamkan untuk kampanye siapa pun.", True),
+])
+def test_school_buses_residences_and_village_assets(nlp, text, expected):
+    assert ("state_resources" in types(nlp, text)) is expected

@@ -81,7 +81,7 @@ def english_roles(path: Path = PATH) -> EnglishRoles:
     # at the regency's health office": a name, then a civil-service post
     posts = "|".join(re.escape(t) for t in sorted(data["civil_posts"] + data["unit_posts"], key=len, reverse=True))
     name_post = re.compile(
-        rf"{_NAME},[ ](?:a|an|the)[ ](?P<role>(?:[a-z-]+[ ]){{0,2}}?(?P<title>{posts}))"
+        rf"{_NAME},[ ](?:a|an|the)[ ](?P<role>(?:[a-z'’-]+[ ]){{0,2}}?(?P<title>{posts}))"
         rf"(?=[,.;]|[ ](?:at|in|of|with|and|who|was|is|from)\b)")
     # "Hendra Gunawan, who heads Cibeber district, ...": a name, then the organisation it heads
     name_heads = re.compile(
