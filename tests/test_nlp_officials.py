@@ -1031,3 +1031,15 @@ def test_english_name_then_the_citys_regional_secretary():
     found = _full("TIDORE, North Maluku (Wire) - The case was forwarded on Monday. Ridwan Latuconsina, the city's "
                   "regional secretary, was reported after a video showed the team at his residence.")
     assert found == {"Ridwan Latuconsina": "city's regional secretary"}
+
+
+def test_english_pointer_at_the_post_just_described():
+    found = _full("SAMPIT (Wire) - The report, filed on Oct. 19 by a resident of Kuala Pembuang, concerned the "
+                  "head of Cempaga subdistrict. The official, Yosef Ngabut, told investigators the photo was old.")
+    assert found == {"Yosef Ngabut": "head of Cempaga subdistrict"}
+
+
+def test_english_pointer_at_a_private_post_gives_no_official():
+    found = _full("JAKARTA (Wire) - The company was founded by the head of the family. The official, Budi Hartono, "
+                  "said the shares were sold.")
+    assert found == {}

@@ -44,6 +44,7 @@ class EnglishRoles:
     name_first: re.Pattern   # name, comma, title of organisation
     name_post: re.Pattern    # name, comma, a civil-service post
     name_heads: re.Pattern   # name, "who heads", organisation
+    described: re.Pattern    # a post told without a name ("the head of X subdistrict")
     standalone: frozenset
     unit_posts: frozenset    # posts that need a public body after them
     public: frozenset
@@ -74,7 +75,7 @@ def english_roles(path: Path = PATH) -> EnglishRoles:
     # perbekel (village head) of Kalibukbuk ...", "I Made Adi, a sub-section head in the
     # regency's protocol office": a name, then its title of (in, at) an organisation
     name_first = re.compile(
-        rf"{_NAME},[ ](?:(?:the|a|an)[ ])?(?P<role>(?:[a-z-]+[ ]){{0,2}}?(?i:(?P<title>{titles}))"
+        rf"{_NAME},[ ](?:(?:the|a|an)[ ])?(?P<role>(?:(?!(?:the|a|an)[ ])[a-z-]+[ ]){{0,2}}?(?i:(?P<title>{titles}))"
         rf"(?:[ ]\([a-z ]{{3,30}}\))?[ ](?:of|in|at)[ ]"
         rf"(?:the[ ])?(?P<org>[^,.;()\n]{{2,70}}?)(?:[ ]\([A-Z][A-Za-z ]{{1,12}}\))?)(?=[,.;]|[ ](?:in|at|on|who|was|is)\b|[ ]and[ ][a-z])")
     # "Budi Santoso, a teacher at a state junior high school, ...", "Rina, a civil servant
@@ -87,7 +88,11 @@ def english_roles(path: Path = PATH) -> EnglishRoles:
     name_heads = re.compile(
         rf"{_NAME},?[ ]who[ ](?P<title>heads|headed|leads|led|chairs|chaired|runs|ran|manages|managed)[ ](?:the[ ])?"
         rf"(?P<org>[^,.;()\n]{{2,70}}?)(?=[,.;]|[ ](?:in|at|on|was|is|and|since)\b)")
-    return EnglishRoles(before, of_org, of_public, name_first, name_post, name_heads,
+    described = re.compile(
+        rf"\b(?i:the|a|an)[ ](?P<role>(?:[a-z'’-]+[ ]){{0,2}}?(?i:(?P<title>{titles}))[ ](?:of|from|at|in)[ ]"
+        rf"(?:the[ ])?(?P<org>[^,.;()\n]{{2,70}}?))(?:[ ]\([A-Z]{{2,10}}\))?"
+        rf"(?=[,.;]|[ ](?:who|was|is|has|had|said|oversees|and)\b)")
+    return EnglishRoles(before, of_org, of_public, name_first, name_post, name_heads, described,
                         frozenset(data["standalone"]) | set(data["civil_posts"]), frozenset(data["unit_posts"]),
                         frozenset(data["public"]), frozenset(data["not_names"]))
 
@@ -123,6 +128,27 @@ def find(text: str) -> list[tuple[str, str, int, int]]:
                 role = _clean_role(m.group("role"), pattern is rules.before_name)
                 start, end = min(m.start("role"), m.start("name")), max(m.end("role"), m.end("name"))
             out.append((name, role, start, end))
+    out += _pointed_back(text, rules, out)
+    return out
+
+
+# "The official, Pither Dambung, told ...": a name set after a pointer at the post the text
+# has just described ("... concerned the head of Kapuas Hulu subdistrict.")
+POINTER_RE = re.compile(rf"\b(?:The|That|This)[ ](?:official|officer|director|head|chief|secretary|chairman|"
+                        rf"chairwoman|member|teacher|principal|civil servant|staffer)[ ]?,[ ]{_NAME},")
+LOOK_BACK = 400  # characters before the pointer searched for the post
+
+
+def _pointed_back(text: str, rules: EnglishRoles, found: list) -> list[tuple[str, str, int, int]]:
+    out = []
+    for m in POINTER_RE.finditer(text):
+        name = _clean_name(m.group("name"), rules)
+        if not name or any(a <= m.start("name") < b for _, _, a, b in found):
+            continue
+        posts = list(rules.described.finditer(text, max(0, m.start() - LOOK_BACK), m.start()))
+        post = posts[-1] if posts else None
+        if post is not None and _public(post.group("title").lower(), post.group("org"), rules):
+            out.append((name, _clean_role(post.group("role")), m.start("name"), m.end("name")))
     return out
 
 
