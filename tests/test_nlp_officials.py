@@ -1043,3 +1043,14 @@ def test_english_pointer_at_a_private_post_gives_no_official():
     found = _full("JAKARTA (Wire) - The company was founded by the head of the family. The official, Budi Hartono, "
                   "said the shares were sold.")
     assert found == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Deputi Bidang SDM Aparatur KemenPAN-RB, Gatot Wibowo, menjelaskan dasar aturannya.",
+     {"Gatot Wibowo": "Deputi Bidang SDM Aparatur KemenPAN-RB"}),
+    # a region abbreviation after a standalone title is its place, not a mononym
+    ("Inspektur Koltim menjelaskan larangan bagi ASN di pilkada.", {}),
+    ("Kepala BKPSDM Pegaf, Yohanes Mandacan, menjelaskan larangan.", {"Yohanes Mandacan": "Kepala BKPSDM Pegaf"}),
+])
+def test_hyphenated_acronyms_and_region_abbreviations_after_a_title(text, expected):
+    assert _full(text) == expected

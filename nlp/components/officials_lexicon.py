@@ -148,6 +148,8 @@ def _load_acronyms(lex: Lexicon, path: Path) -> None:
     for kind in ("expand", "keep", "nonpublic"):
         for key, expansion in data[kind].items():
             table[key] = (kind, expansion)
+            if "-" in key:  # the tokenizer splits "KemenPAN-RB" at the hyphen
+                table.setdefault(key.replace("-", " - "), (kind, expansion))
     lex.acronyms = _phrase_index(table)
     lex.acronym_levels = dict(data.get("levels", {}))
 
