@@ -212,3 +212,13 @@ def test_a_register_numbers_year_dates_a_day_when_nothing_else_does(nlp):
 ])
 def test_a_range_across_the_new_year(nlp, text, published, expected):
     assert dates(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("Edaran itu sudah dibagikan ke 27 OPD sejak 27 Desember hingga 4 Januari lalu.", "2019-01-24",
+     ["2018-12-27", "2019-01-04"]),
+    # a day since which something runs, before publication, keeps the publication year
+    ("Pendaftaran dibuka sejak 2 Maret dan ditutup 9 Maret.", "2024-03-05", ["2024-03-02", "2024-03-09"]),
+])
+def test_a_day_since_which_something_ran_is_past(nlp, text, published, expected):
+    assert dates(nlp, text, published) == expected

@@ -44,6 +44,7 @@ from nlp.evidence import SentenceIndex, doc_text
 PAST = re.compile(r"^\W{0,3}(?:yang\s+)?(?:lalu|silam|kemarin)\b", re.IGNORECASE)
 FUTURE = re.compile(r"^\W{0,3}(?:yang\s+)?(?:mendatang|depan|nanti)\b", re.IGNORECASE)
 FUTURE_BEFORE = re.compile(r"\b(?:ahead of|menjelang|jelang|upcoming)\s+(?:the\s+)?$", re.IGNORECASE)
+PAST_BEFORE = re.compile(r"\b(?:sejak|semenjak|since)\s+(?:tanggal\s+)?$", re.IGNORECASE)  # "sejak 27 Desember"
 LAST_YEAR = re.compile(r"^\W{0,3}tahun\s+(?:lalu|kemarin|sebelumnya)\b", re.IGNORECASE)
 NEXT_YEAR = re.compile(r"^\W{0,3}tahun\s+(?:depan|mendatang)\b", re.IGNORECASE)
 
@@ -192,7 +193,8 @@ class _YearResolver:
             return year - 1
         if NEXT_YEAR.match(after):
             return year + 1
-        if found and PAST.match(after) and found > pub:
+        if found and found > pub and (PAST.match(after) or PAST_BEFORE.search(
+                self.text, max(0, raw.start - 24), raw.start)):
             year -= 1
         elif found and found < pub and (FUTURE.match(after) or FUTURE_BEFORE.search(
                 self.text, max(0, raw.start - 24), raw.start)):
