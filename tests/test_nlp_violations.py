@@ -778,3 +778,13 @@ def test_props_and_goods_in_a_government_building(nlp, text, expected):
 ])
 def test_school_buses_residences_and_village_assets(nlp, text, expected):
     assert ("state_resources" in types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Seorang kades dilaporkan ke Bawaslu karena mendukung paslon nomor 2.", True),
+    ("Seorang kepala desa dilaporkan ke Bawaslu karena terang-terangan mendukung salah satu pasangan calon bupati.",
+     True),
+    ("Bawaslu mendukung penuh pasangan calon yang menjalankan kampanye damai.", False),
+])
+def test_a_reason_clause_sets_the_election_body_apart_from_the_support(nlp, text, expected):
+    assert ("partisan_support" in types(nlp, text)) is expected

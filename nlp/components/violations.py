@@ -20,6 +20,7 @@ Reads the cue matches of ``pantau_cues`` (``doc.spans["violation_cues"]``); the 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from spacy.language import Language
@@ -28,6 +29,7 @@ from spacy.util import ensure_path
 from nlp import extensions  # noqa: F401  (registers doc._.violations)
 from nlp.components.cue_spans import DATA, cue_hits, cue_words, dump_cues, cue_groups, read_cues
 from nlp.components.cues import Hit, Words, near
+from nlp.word_lists import word_list
 from pantau.taxonomy import ViolationType
 
 DEFAULT_CUES = DATA / "violation_cues.toml"
@@ -101,12 +103,15 @@ def _near_any(words, hits, act, groups, before, after, clause: bool = False) -> 
     return best
 
 
+CLAUSE_BREAK_RE = re.compile(r"[,;]|\b(?:%s)\b" % "|".join(word_list("clause_breaks")), re.IGNORECASE)
+
+
 def _crosses_clause(words: Words, a: Hit, b: Hit) -> bool:
     first, second = (a, b) if a.start <= b.start else (b, a)
     if second.start <= first.end:
         return False
     gap = words.text[words.ends[first.end - 1]:words.starts[second.start]]
-    return "," in gap or ";" in gap
+    return CLAUSE_BREAK_RE.search(gap) is not None
 
 
 class ViolationFinder:
