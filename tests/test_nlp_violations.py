@@ -788,3 +788,13 @@ def test_school_buses_residences_and_village_assets(nlp, text, expected):
 ])
 def test_a_reason_clause_sets_the_election_body_apart_from_the_support(nlp, text, expected):
     assert ("partisan_support" in types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Bawaslu questioned him over a photograph showing him raising one finger next to the vice-presidential candidate.",
+     True),
+    ("A photo showed him flashing two fingers beside the regent candidate.", True),
+    ("Voters showed their inked fingers after casting ballots.", False),
+])
+def test_english_finger_signs_with_a_candidate(nlp, text, expected):
+    assert ("partisan_photo" in types(nlp, text)) is expected
