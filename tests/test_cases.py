@@ -465,3 +465,8 @@ def test_a_headline_overseer_after_the_step_leaves_the_role_the_subject():
 
 def test_an_english_official_of_an_office_is_a_civil_servant():
     assert rules().role_of("A traffic official at the Sukamaju regency transportation agency") == "asn"
+
+
+@pytest.mark.parametrize("text", ["Mantri Pamong Praja Kemantren Jetis", "A district head", "Panewu Playen"])
+def test_camat_equivalents(text):
+    assert rules().role_of(text) == "camat"

@@ -837,3 +837,15 @@ def test_english_officials_of_an_office_are_subjects(nlp, text, subject):
 
 def test_english_officials_of_an_election_body_are_no_subjects(nlp):
     assert run(nlp, None, "Two officials of the regency election supervisory agency were summoned.")._.incidents == []
+
+
+@pytest.mark.parametrize("text, subject, stage", [
+    ("A district head in the city has been given a written statement of dissatisfaction for praising a mayoral "
+     "candidate in a speech at a campaign event.", "A district head", "sanctioned"),
+    ("Penjabat Wali Kota menjatuhkan hukuman disiplin ringan berupa pernyataan tidak puas secara tertulis kepada "
+     "Mantri Pamong Praja Kemantren Jetis yang memuji paslon nomor 2.", "Mantri Pamong Praja Kemantren Jetis",
+     "sanctioned"),
+])
+def test_district_heads_of_english_copy_and_of_yogyakarta(nlp, text, subject, stage):
+    [item] = run(nlp, None, text)._.incidents
+    assert (item["subject"], item["stage"]) == (subject, stage)

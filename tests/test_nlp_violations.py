@@ -798,3 +798,11 @@ def test_a_reason_clause_sets_the_election_body_apart_from_the_support(nlp, text
 ])
 def test_english_finger_signs_with_a_candidate(nlp, text, expected):
     assert ("partisan_photo" in types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "Camat itu memberi sambutan yang memuji pasangan calon wali kota nomor urut 2.",
+    "He was reprimanded for praising a mayoral candidate in a speech.",
+])
+def test_praising_a_candidate_is_partisan_support(nlp, text):
+    assert "partisan_support" in types(nlp, text)
