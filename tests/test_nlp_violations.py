@@ -806,3 +806,16 @@ def test_english_finger_signs_with_a_candidate(nlp, text, expected):
 ])
 def test_praising_a_candidate_is_partisan_support(nlp, text):
     assert "partisan_support" in types(nlp, text)
+
+
+@pytest.mark.parametrize("text,label,expected", [
+    ("Puluhan karung pupuk bantuan berlogo Dinas Pertanian yang dibagikan kepada kelompok tani ternyata tertempel "
+     "stiker pasangan calon bupati nomor urut 2.", "state_resources", True),
+    ("Puluhan karung pupuk bantuan berlogo Dinas Pertanian yang dibagikan kepada kelompok tani ternyata tertempel "
+     "stiker pasangan calon bupati nomor urut 2.", "vote_buying", True),
+    ("Bantuan pupuk dari dinas dibagikan sesuai jadwal kepada kelompok tani.", "state_resources", False),
+    ("Sebuah mobil berpelat merah dengan stiker pasangan calon nomor urut 3 di kaca belakangnya terpantau parkir "
+     "di posko pemenangan pasangan itu.", "state_resources", True),
+])
+def test_government_aid_marked_with_a_candidate_and_a_state_car_at_a_campaign_post(nlp, text, label, expected):
+    assert (label in types(nlp, text)) is expected
