@@ -204,8 +204,8 @@ def test_a_register_numbers_year_dates_a_day_when_nothing_else_does(nlp):
 
 @pytest.mark.parametrize("text,published,expected", [
     # a range across the new year: the later date's year is the day's next year
-    ("Masa kampanye dimulai 28 November dan berakhir 10 Februari, sebelum pemungutan suara 14 Februari 2024.",
-     "2023-11-06", ["2023-11-28", "2024-02-10", "2024-02-14"]),
+    ("Pemasangan alat peraga dibolehkan 15 Desember sampai 20 Januari, sebelum hari tenang 5 Februari 2025.",
+     "2024-12-01", ["2024-12-15", "2025-01-20", "2025-02-05"]),
     # a year told before the day in the sentence is its own
     ("Pilkada 2024 digelar 27 November, sedangkan pendaftaran calon dibuka 27 Agustus 2024.", "2023-06-01",
      ["2024-11-27", "2024-08-27"]),
@@ -215,8 +215,8 @@ def test_a_range_across_the_new_year(nlp, text, published, expected):
 
 
 @pytest.mark.parametrize("text,published,expected", [
-    ("Edaran itu sudah dibagikan ke 27 OPD sejak 27 Desember hingga 4 Januari lalu.", "2019-01-24",
-     ["2018-12-27", "2019-01-04"]),
+    ("Surat itu diedarkan ke 19 sekolah sejak 30 Desember sampai 6 Januari lalu.", "2025-01-20",
+     ["2024-12-30", "2025-01-06"]),
     # a day since which something runs, before publication, keeps the publication year
     ("Pendaftaran dibuka sejak 2 Maret dan ditutup 9 Maret.", "2024-03-05", ["2024-03-02", "2024-03-09"]),
 ])

@@ -728,12 +728,11 @@ def test_counts_written_in_words_are_figures():
 
 
 @pytest.mark.parametrize("text, subject", [
-    ("Sebuah ambulans berlogo Puskesmas Sukadana terekam ikut dalam konvoi kampanye pasangan calon "
-     "bupati nomor urut 2, Minggu siang.", "Puskesmas Sukadana"),
-    ("Mobil dinas milik Dinas Perikanan dipakai mengangkut baliho pasangan calon nomor urut 1.",
-     "Dinas Perikanan"),
-    ("Aula UPT Pasar Induk Dipakai Rapat Relawan Paslon Nomor 3", "UPT Pasar Induk"),
-    ("An ambulance of the Cempaka health centre was filmed in the convoy of regent candidate pair number 1.",
+    ("Mobil siaga bertuliskan Puskesmas Sukadana terlihat ikut dalam iring-iringan kampanye caleg DPRD, Minggu siang.",
+     "Puskesmas Sukadana"),
+    ("Kendaraan dinas milik Dinas Koperasi dipakai membawa spanduk caleg ke desa-desa.", "Dinas Koperasi"),
+    ("Ruang Rapat UPT Terminal Dipakai Pertemuan Relawan Caleg", "UPT Terminal"),
+    ("An ambulance of the Cempaka health centre drove in the motorcade of the mayoral candidate.",
      "Cempaka health centre"),
 ])
 def test_the_office_owning_a_state_thing_that_did_the_act_is_the_subject(nlp, text, subject):
@@ -747,7 +746,7 @@ def test_the_office_owning_a_state_thing_that_did_the_act_is_the_subject(nlp, te
     # a person named does the act: the office is not the subject
     "Kepala Desa Sukamaju, Budi Santoso, memakai mobil dinas milik Kantor Desa untuk mengangkut baliho paslon nomor 2.",
     # an office word alone names no one office
-    "Ambulans Puskesmas terekam dalam konvoi kampanye pasangan calon nomor urut 1.",
+    "Ambulans Puskesmas ikut iring-iringan pendukung caleg itu.",
 ])
 def test_no_office_subject_without_an_act_or_beside_a_person(nlp, text):
     assert not any(i["subject"].startswith(("Dinas", "Kantor", "Puskesmas"))
@@ -755,56 +754,59 @@ def test_no_office_subject_without_an_act_or_beside_a_person(nlp, text):
 
 
 @pytest.mark.parametrize("text, subject", [
-    ("WARTA KOTA, SUKAMAJU – Satuan Polisi Pamong Praja Kabupaten Sukamaju diduga hanya mencopot baliho "
-     "pasangan calon nomor urut 1 pada Senin.", "Satuan Polisi Pamong Praja Kabupaten Sukamaju"),
-    ("Mobil berlogo Dishub terlihat dalam konvoi pasangan calon gubernur nomor urut 2.", "Dishub"),
-    ("Sebuah mobil berpelat merah dengan logo Dinas Perikanan terlihat dalam konvoi pendukung pasangan calon "
-     "nomor urut 2.", "Dinas Perikanan"),
+    ("WARTA KOTA, SUKAMAJU – Satuan Polisi Pamong Praja Kabupaten Sukamaju dinilai pilih kasih karena cuma "
+     "menurunkan spanduk caleg dari satu partai.", "Satuan Polisi Pamong Praja Kabupaten Sukamaju"),
+    ("Kendaraan berlogo Dishub terlihat mengawal iring-iringan caleg DPRD.", "Dishub"),
+    ("Sebuah mobil berpelat merah dengan logo Dinas Koperasi tampak di tengah pawai pendukung caleg itu.",
+     "Dinas Koperasi"),
 ])
 def test_an_office_opening_the_sentence_or_named_by_its_acronym_is_the_subject(nlp, text, subject):
     assert [i["subject"] for i in run(nlp, None, text)._.incidents] == [subject]
 
 
 def test_an_opening_role_pointed_back_at_with_its_relative_clause_is_a_subject(nlp):
-    text = "Guru ASN yang memasang spanduk pasangan calon itu dijatuhi teguran tertulis oleh bupati."
+    text = "Penyuluh PNS yang menempel stiker caleg di gerobak pasar itu dijatuhi teguran tertulis oleh bupati."
     [item] = run(nlp, None, text)._.incidents
-    assert (item["subject"], item["stage"]) == ("Guru ASN", "sanctioned")
+    assert (item["subject"], item["stage"]) == ("Penyuluh PNS", "sanctioned")
     # a rule about every holder of the role points back at no one
     rule = "ASN yang terbukti ikut kampanye akan dijatuhi sanksi disiplin sesuai aturan."
     assert run(nlp, None, rule)._.incidents == []
     # after a case told before, it is that case's subject
-    two = ("Bawaslu melaporkan seorang guru berinisial RA karena memasang spanduk paslon. " + text)
-    assert {i["subject"] for i in run(nlp, None, two)._.incidents} == {"guru berinisial RA"}
+    two = ("Bawaslu melaporkan seorang penyuluh berinisial RA karena menempel stiker caleg. " + text)
+    assert {i["subject"] for i in run(nlp, None, two)._.incidents} == {"penyuluh berinisial RA"}
 
 
 def test_a_case_told_with_its_outcome_is_an_incident(nlp):
-    title = "Kasus Spanduk di Pagar Sekolah Berujung Potongan Tunjangan"
-    body = ("Kasus spanduk di pagar sekolah itu berakhir dengan hukuman disiplin. Guru ASN yang memasang spanduk "
-            "pasangan calon itu dijatuhi pemotongan tunjangan kinerja 25 persen selama enam bulan. Surat keputusan "
-            "ditandatangani sekretaris daerah setelah BKN memberikan pertimbangan.")
-    assert run(nlp, title, body)._.doc_type == "incident"
+    title = "Perkara Stiker Caleg di Gerobak Pasar Berbuntut Potongan TPP"
+    rest = (" Penyuluh PNS yang menempel stiker caleg itu dijatuhi pemotongan tunjangan kinerja 25 persen selama enam "
+            "bulan. Surat keputusan ditandatangani sekretaris daerah setelah BKN memberikan pertimbangan.")
+    told = run(nlp, title, "Perkara stiker caleg di gerobak pasar itu berakhir dengan hukuman disiplin." + rest)
+    plain = run(nlp, title, "Stiker caleg di gerobak pasar menjadi perbincangan warga sejak pekan lalu." + rest)
+    assert told._.doc_type == "incident"
+    # "perkara itu", "berakhir dengan" tell a case's outcome: they count for an incident
+    assert told.user_data["doc_type_scores"]["incident"] > plain.user_data["doc_type_scores"]["incident"]
 
 
 def test_a_headline_recommending_a_sanction_for_a_named_official_is_an_incident(nlp):
-    title = "Hadiri Deklarasi Bakal Paslon, KASN Rekomendasikan Sanksi Moral untuk Sekda"
-    body = ("KASN merekomendasikan bupati menjatuhkan sanksi moral berupa pernyataan secara terbuka kepada sekda. "
-            "Rekomendasi itu disampaikan pada Selasa. Menurut KASN, sekda terbukti menghadiri deklarasi pasangan bakal "
-            "calon bupati di sebuah hotel dan berfoto sambil mengacungkan dua jari. Pejabat pembina kepegawaian wajib "
-            "menindaklanjuti sanksi moral paling lambat 14 hari.")
+    title = "Ikut Deklarasi Caleg, Bawaslu Rekomendasikan Sanksi Moral untuk Asisten Sekda"
+    body = ("Bawaslu merekomendasikan bupati menjatuhkan sanksi moral kepada asisten sekda. Rekomendasi itu dikirim "
+            "pada Rabu. Menurut Bawaslu, asisten itu terbukti menghadiri deklarasi caleg di sebuah gedung pertemuan dan "
+            "berfoto sambil mengacungkan tiga jari. Pejabat pembina kepegawaian wajib menindaklanjuti sanksi moral "
+            "paling lambat 14 hari.")
     assert run(nlp, title, body)._.doc_type == "incident"
 
 
 def test_the_civil_service_police_is_no_police_and_its_head_is_a_subject(nlp):
-    text = ("Bawaslu meneruskan dugaan pelanggaran netralitas oleh Kepala Satuan Polisi Pamong Praja Mamasa "
+    text = ("Bawaslu meneruskan dugaan pelanggaran netralitas oleh Kepala Satuan Polisi Pamong Praja Majalengka "
             "berinisial AR kepada BKN.")
     [item] = run(nlp, None, text)._.incidents
-    assert item["subject"] == "Kepala Satuan Polisi Pamong Praja Mamasa berinisial AR"
+    assert item["subject"] == "Kepala Satuan Polisi Pamong Praja Majalengka berinisial AR"
 
 
 @pytest.mark.parametrize("text, subject", [
-    ("Sebuah mobil patroli berpelat merah milik Dinas Perhubungan Kabupaten Sukamaju terekam berada di barisan depan "
-     "iring-iringan pendukung pasangan calon gubernur nomor urut 2.", "Dinas Perhubungan Kabupaten Sukamaju"),
-    ("Ruang tunggu Puskesmas Sukaresmi dipakai tim pasangan calon nomor urut 2 untuk membagikan stiker kepada pasien.",
+    ("Sebuah motor dinas bercat hijau milik Dinas Koperasi Kabupaten Sukamaju tampak di bagian belakang pawai "
+     "pendukung caleg DPR RI.", "Dinas Koperasi Kabupaten Sukamaju"),
+    ("Ruang pelayanan Puskesmas Sukaresmi dipakai relawan caleg untuk menyebar kalender kepada pengunjung.",
      "Puskesmas Sukaresmi"),
 ])
 def test_a_state_thing_described_before_its_owning_office(nlp, text, subject):
@@ -818,16 +820,16 @@ def test_a_phone_call_is_no_summons(nlp):
 
 
 def test_english_secretary_of_a_sub_district_pictured_beside_a_candidate(nlp):
-    text = ("The secretary of Cibatu sub-district has received a written reprimand for a roadside billboard that "
-            "showed him beside a candidate for governor.")
+    text = ("The secretary of Cibatu sub-district was given a written reprimand over a poster at the market that "
+            "pictured him beside the regent candidate.")
     [item] = run(nlp, None, text)._.incidents
     assert (item["subject"], item["stage"], item["violation_type"]) == (
         "The secretary of Cibatu sub-district", "sanctioned", "campaign_material")
 
 
 @pytest.mark.parametrize("text, subject", [
-    ("A traffic official at the Sukamaju regency transportation agency has been relieved of his post for sending an "
-     "agency patrol car to lead a candidate's convoy.", "A traffic official at the Sukamaju regency transportation agency"),
+    ("A planning official at the Sukamaju regency public works agency has been relieved of his post for lending an "
+     "agency car to a candidate's rally.", "A planning official at the Sukamaju regency public works agency"),
     ("Two officials of the regency health office were summoned over the photo with candidate pair number 2.",
      "Two officials of the regency health office"),
 ])
@@ -840,11 +842,10 @@ def test_english_officials_of_an_election_body_are_no_subjects(nlp):
 
 
 @pytest.mark.parametrize("text, subject, stage", [
-    ("A district head in the city has been given a written statement of dissatisfaction for praising a mayoral "
-     "candidate in a speech at a campaign event.", "A district head", "sanctioned"),
-    ("Penjabat Wali Kota menjatuhkan hukuman disiplin ringan berupa pernyataan tidak puas secara tertulis kepada "
-     "Mantri Pamong Praja Kemantren Jetis yang memuji paslon nomor 2.", "Mantri Pamong Praja Kemantren Jetis",
-     "sanctioned"),
+    ("The district head received a written statement of dissatisfaction after praising the regent candidate at a "
+     "village gathering.", "The district head", "sanctioned"),
+    ("Wali kota menjatuhkan hukuman disiplin kepada Mantri Pamong Praja Kemantren Jetis yang memuji caleg DPRD.",
+     "Mantri Pamong Praja Kemantren Jetis", "sanctioned"),
 ])
 def test_district_heads_of_english_copy_and_of_yogyakarta(nlp, text, subject, stage):
     [item] = run(nlp, None, text)._.incidents

@@ -80,5 +80,5 @@ def test_empty_doc(nlp):
 def test_diploma_degrees_end_no_sentence():
     from nlp.pipeline import load
 
-    doc = load()("Video seorang bidan, Desi Lestari, Amd.Keb., berjoget di panggung kampanye paslon nomor 2 beredar luas.")
+    doc = load()("Seorang perawat, Rina Yuliani, A.Md.Kep., hadir di acara caleg itu bersama kader posyandu.")
     assert len(list(doc.sents)) == 1

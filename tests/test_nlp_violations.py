@@ -647,9 +647,8 @@ def test_wearing_a_partys_clothes_away_from_a_campaign_is_membership(nlp, text, 
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Camat Sukaresmi memperkenalkan pasangan calon bupati nomor urut 1 kepada warga dalam pertemuan kampanye.",
-     True),
-    ("The official introduced regent candidate pair number 2 to residents at a campaign meeting.", True),
+    ("Camat Sukaresmi mengenalkan calon bupati kepada jemaah dalam kampanye dialogis di masjid.", True),
+    ("The official introduced the mayoral candidate to voters at a rally.", True),
     ("KPU memperkenalkan pasangan calon kepada warga dalam debat publik kampanye.", False),
 ])
 def test_presenting_a_candidate_at_a_campaign_event_is_a_campaign_role(nlp, text, expected):
@@ -666,19 +665,19 @@ def test_english_party_membership(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text,label,expected", [
-    ("Belasan karung beras cadangan pangan pemerintah ditemukan di posko pemenangan pasangan calon nomor urut 2.",
+    ("Tumpukan beras bantuan pemerintah terlihat di rumah pemenangan caleg itu.",
      "state_resources", True),
     ("Bansos dari Dinas Sosial dibagikan sesuai jadwal di kantor kelurahan.", "state_resources", False),
-    ("Satpol PP diduga hanya mencopot baliho pasangan calon nomor urut 1 dalam penertiban pekan lalu.",
+    ("Petugas Satpol PP disebut cuma menurunkan spanduk paslon nomor 3, sementara milik paslon lain dibiarkan.",
      "partisan_decision", True),
     ("Penertiban alat peraga kampanye pasangan calon oleh Satpol PP dinilai tebang pilih.", "partisan_decision", True),
     ("Satpol PP hanya menertibkan baliho yang melanggar zona, termasuk milik semua pasangan calon.",
      "partisan_decision", False),
-    ("Sebuah baliho bergambar Camat Sukaresmi berdampingan dengan calon bupati nomor urut 3 terpasang di pertigaan.",
+    ("Spanduk bergambar Kabid Perizinan bersanding dengan calon wali kota terpasang di depan pasar.",
      "campaign_material", True),
     ("Mobil berpelat merah itu terlihat di barisan konvoi pendukung pasangan calon nomor urut 2.",
      "state_resources", True),
-    ("He sent an agency patrol car to lead the convoy of candidate pair number 2.", "state_resources", True),
+    ("He lent an agency car to the motorcade of the regent candidate.", "state_resources", True),
 ])
 def test_state_stock_selective_enforcement_pictured_officials_and_convoys(nlp, text, label, expected):
     assert (label in types(nlp, text)) is expected
@@ -686,11 +685,12 @@ def test_state_stock_selective_enforcement_pictured_officials_and_convoys(nlp, t
 
 @pytest.mark.parametrize("text,expected", [
     # a denial of the one just named
-    ("Bawaslu menegaskan guru tersebut tidak berada di lokasi kampanye itu.", False),
+    ("Panwascam memastikan penyuluh tersebut tidak hadir di arena kampanye hari itu.", False),
     # the event is said to be no campaign
-    ("Inspektorat menyebut acara itu bukan kegiatan kampanye dan camat hadir atas undangan pengurus masjid.", False),
+    ("Menurut pemeriksa, pertemuan di balai RW itu bukan acara kampanye sehingga kehadiran lurah tidak dipersoalkan.",
+     False),
     # others sent to the campaign: a mobilisation, not the sender's attendance
-    ("Seorang kepala desa diduga menyuruh para ketua RT menghadiri kampanye pasangan calon nomor urut 4.", False),
+    ("Kades itu disebut memerintahkan para kepala dusun menghadiri kampanye caleg DPRD.", False),
     # a rule about the one named still names the act
     ("ASN tersebut tidak boleh menghadiri kampanye pasangan calon.", True),
     ("Camat itu hadir dalam kampanye akbar paslon nomor 1.", True),
@@ -700,7 +700,7 @@ def test_attendance_denied_of_no_campaign_or_of_others_sent(nlp, text, expected)
 
 
 @pytest.mark.parametrize("text,label,expected", [
-    ("Mobil itu mengangkut puluhan paket sembako bergambar pasangan calon nomor urut 3 ke dusun-dusun.",
+    ("Bingkisan bergambar caleg itu disimpan di gudang desa sebelum pencoblosan.",
      "vote_buying", True),
     # clothes with a candidate's picture may be worn: no gift told
     ("Ia duduk di barisan depan mengenakan kaos bergambar caleg.", "vote_buying", False),
@@ -712,8 +712,8 @@ def test_branded_gift_packs_party_cards_held_and_english_tickets(nlp, text, labe
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("A civil servant has been found listed on a regent candidate pair's official campaign team.", True),
-    ("His name appears as deputy secretary in the team structure the pair submitted to the KPU.", True),
+    ("Her name is listed on a mayoral pair's campaign team as treasurer.", True),
+    ("He sits on the media division of the candidate's campaign staff.", True),
     ("The civil servant served as treasurer of the candidate's campaign team.", True),
     ("The secretary of the KPU met the campaign teams of all pairs to agree on rally sites.", False),
 ])
@@ -722,14 +722,12 @@ def test_english_places_on_a_campaign_team(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text,label,expected", [
-    ("Kadis itu memberi panggung kepada calon bupati nomor urut 2 pada acara serah terima hand traktor.",
-     "partisan_support", True),
-    ("Kadis itu memberi panggung kepada calon bupati nomor urut 2 pada acara serah terima hand traktor.",
-     "state_resources", True),
-    ("At the ceremony he invited candidate number 2 onto the stage as the tractors were handed over.",
+    ("Kepala dinas itu memberikan panggung kepada caleg DPRD pada acara penyerahan bibit.", "partisan_support", True),
+    ("Kepala dinas itu memberikan panggung kepada caleg DPRD pada acara penyerahan bibit.", "state_resources", True),
+    ("He called the mayoral candidate onto the stage during the seed handover.",
      "partisan_support", True),
     ("Calon bupati nomor urut 1 naik ke panggung dan berorasi di hadapan pendukungnya.", "partisan_support", False),
-    ("She was reported for handing out face masks printed with the photograph of a regent candidate.",
+    ("She handed out calendars printed with a legislative candidate's face.",
      "vote_buying", True),
 ])
 def test_a_candidate_given_the_stage_and_branded_masks(nlp, text, label, expected):
@@ -737,8 +735,8 @@ def test_a_candidate_given_the_stage_and_branded_masks(nlp, text, label, expecte
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Dalam foto yang diunggah akun tim kampanye, ia tampak mengepalkan tangan bersama caleg di depan spanduk.", False),
-    ("Foto penyerahan itu diunggah akun resmi partai tersebut.", False),
+    ("Foto yang diunggah akun relawan paslon memperlihatkan lurah itu berdiri di samping caleg.", False),
+    ("Video kegiatan itu diunggah akun resmi partai pengusung.", False),
     ("KPU meminta tim kampanye pasangan calon mendaftarkan akun media sosial resmi paling lambat Selasa.", False),
     ("Seorang guru PNS mengunggah foto paslon nomor 2 di akun Facebook pribadinya.", True),
 ])
@@ -757,22 +755,22 @@ def test_shirts_handed_out_a_campaign_song_and_a_first_person_denial_are_no_atte
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("A village secretary hung a legislative candidate's banner on the fence of the village office.", True),
-    ("Baliho calon DPD terpasang di pagar kantor distrik sejak Senin.", True),
+    ("A village treasurer taped a candidate's posters to the door of the village office.", True),
+    ("Spanduk caleg DPRD terpasang di halaman kantor kelurahan sejak Senin.", True),
     ("Kepala dusun itu membagikan gula berstiker paslon nomor 2 kepada warga di balai dusun.", True),
-    ("Civil servants must not lend office cars and buildings to any pair.", True),
+    ("Staff may not lend official cars to any candidate.", True),
     # a house near an office, a school promised: no state building used
-    ("Petugas mendapati baliho paslon yang sama terpasang di pagar rumahnya, tak jauh dari kantor penghulu.", False),
-    ("Paslon nomor urut 3 menawarkan sekolah berasrama untuk anak-anak dari kampung terpencil.", False),
+    ("Spanduk caleg itu terpasang di pagar rumah warga, dua ratus meter dari kantor camat.", False),
+    ("Caleg itu menjanjikan sekolah gratis bagi anak nelayan.", False),
 ])
 def test_props_and_goods_in_a_government_building(nlp, text, expected):
     assert ("state_resources" in types(nlp, text)) is expected
 
 
 @pytest.mark.parametrize("text,expected", [
-    ('Dua bus sekolah bertuliskan "Dinas Pendidikan Kabupaten Sukamaju" terpantau mengangkut puluhan warga ke '
-     "kampanye rapat umum pasangan calon bupati nomor urut 2.", True),
-    ("A video showed members of candidate pair number 1's campaign team gathered at his official residence.", True),
+    ('Sebuah bus sekolah bertuliskan "Dinas Pendidikan Kabupaten Sukamaju" dipakai membawa pendukung caleg ke '
+     "lapangan kampanye.", True),
+    ("Campaign volunteers of the regent candidate met at the official residence of the district head.", True),
     ("Rapat tim pemenangan paslon nomor 2 digelar di rumah dinas camat.", True),
     ("Aset gampong tidak boleh dipinjamkan untuk kampanye siapa pun.", True),
 ])
@@ -782,8 +780,7 @@ def test_school_buses_residences_and_village_assets(nlp, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     ("Seorang kades dilaporkan ke Bawaslu karena mendukung paslon nomor 2.", True),
-    ("Seorang kepala desa dilaporkan ke Bawaslu karena terang-terangan mendukung salah satu pasangan calon bupati.",
-     True),
+    ("Lurah itu dilaporkan ke Bawaslu karena secara terbuka mendukung salah satu caleg DPRD.", True),
     ("Bawaslu mendukung penuh pasangan calon yang menjalankan kampanye damai.", False),
 ])
 def test_a_reason_clause_sets_the_election_body_apart_from_the_support(nlp, text, expected):
@@ -791,8 +788,7 @@ def test_a_reason_clause_sets_the_election_body_apart_from_the_support(nlp, text
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Bawaslu questioned him over a photograph showing him raising one finger next to the vice-presidential candidate.",
-     True),
+    ("A picture shows him holding up two fingers next to the presidential candidate.", True),
     ("A photo showed him flashing two fingers beside the regent candidate.", True),
     ("Voters showed their inked fingers after casting ballots.", False),
 ])
@@ -801,21 +797,20 @@ def test_english_finger_signs_with_a_candidate(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "Camat itu memberi sambutan yang memuji pasangan calon wali kota nomor urut 2.",
-    "He was reprimanded for praising a mayoral candidate in a speech.",
+    "Lurah itu memuji-muji caleg DPRD dalam pengajian warga.",
+    "She was reprimanded for praising the regent candidate during a village meeting.",
 ])
 def test_praising_a_candidate_is_partisan_support(nlp, text):
     assert "partisan_support" in types(nlp, text)
 
 
 @pytest.mark.parametrize("text,label,expected", [
-    ("Puluhan karung pupuk bantuan berlogo Dinas Pertanian yang dibagikan kepada kelompok tani ternyata tertempel "
-     "stiker pasangan calon bupati nomor urut 2.", "state_resources", True),
-    ("Puluhan karung pupuk bantuan berlogo Dinas Pertanian yang dibagikan kepada kelompok tani ternyata tertempel "
-     "stiker pasangan calon bupati nomor urut 2.", "vote_buying", True),
+    ("Benih bantuan berlogo dinas yang dibagikan kepada petani dibungkus plastik berstiker caleg DPRD.",
+     "state_resources", True),
+    ("Benih bantuan berlogo dinas yang dibagikan kepada petani dibungkus plastik berstiker caleg DPRD.",
+     "vote_buying", True),
     ("Bantuan pupuk dari dinas dibagikan sesuai jadwal kepada kelompok tani.", "state_resources", False),
-    ("Sebuah mobil berpelat merah dengan stiker pasangan calon nomor urut 3 di kaca belakangnya terpantau parkir "
-     "di posko pemenangan pasangan itu.", "state_resources", True),
+    ("Kendaraan dinas itu kerap terparkir di posko relawan caleg DPR RI.", "state_resources", True),
 ])
 def test_government_aid_marked_with_a_candidate_and_a_state_car_at_a_campaign_post(nlp, text, label, expected):
     assert (label in types(nlp, text)) is expected

@@ -44,7 +44,7 @@ from nlp.evidence import SentenceIndex, doc_text
 PAST = re.compile(r"^\W{0,3}(?:yang\s+)?(?:lalu|silam|kemarin)\b", re.IGNORECASE)
 FUTURE = re.compile(r"^\W{0,3}(?:yang\s+)?(?:mendatang|depan|nanti)\b", re.IGNORECASE)
 FUTURE_BEFORE = re.compile(r"\b(?:ahead of|menjelang|jelang|upcoming)\s+(?:the\s+)?$", re.IGNORECASE)
-PAST_BEFORE = re.compile(r"\b(?:sejak|semenjak|since)\s+(?:tanggal\s+)?$", re.IGNORECASE)  # "sejak 27 Desember"
+PAST_BEFORE = re.compile(r"\b(?:sejak|semenjak|since)\s+(?:tanggal\s+)?$", re.IGNORECASE)  # "sejak 30 Desember"
 LAST_YEAR = re.compile(r"^\W{0,3}tahun\s+(?:lalu|kemarin|sebelumnya)\b", re.IGNORECASE)
 NEXT_YEAR = re.compile(r"^\W{0,3}tahun\s+(?:depan|mendatang)\b", re.IGNORECASE)
 
@@ -161,7 +161,7 @@ class _YearResolver:
         return [sentence, paragraph, published, self.most]
 
     def _before_new_year(self, raw: Raw, bounds: tuple[int, int], year: int | None) -> int | None:
-        """ "dimulai 28 November dan berakhir 10 Februari 2024": a later date of the sentence
+        """ "berlaku 15 Desember sampai 20 Januari 2025": a later date of the sentence
         whose year is the one found, in an earlier month, puts this day in the year before."""
         later = next(((y, m) for p, y, m in self.dated if raw.start < p < bounds[1]), None)
         before = any(bounds[0] <= p < raw.start for p, _ in self.explicit)  # "Pilkada 2024 digelar 27 November"

@@ -53,8 +53,8 @@ def _alternation(name: str) -> str:
 
 
 # the office a state thing belongs to, standing as the subject when no person is named
-# ("ambulans berlogo Puskesmas X", "aula UPT Pasar Y", "an ambulance of the Z health centre",
-# "mobil patroli berpelat merah milik Dinas X": a few lowercase words, then the link)
+# ("truk bertuliskan Puskesmas X", "ruang rapat UPT Y", "a pickup of the Z health centre",
+# "motor dinas bercat hijau milik Dinas X": a few lowercase words, then the link)
 OWNER_RE = re.compile(
     r"\b(?>(?i:%s))(?:(?:\s+[a-z][\w-]*){0,4}?\s+(?i:%s)|(?:\s+(?i:berpelat|berplat) merah)?)\s+"
     r"[\"“]?(?:((?:%s)(?:\s+(?:[A-Z][\w'-]*|\d+)){0,3})\b"
@@ -63,7 +63,7 @@ OWNER_RE = re.compile(
        _alternation("owner_offices") + "|" + _alternation("owner_agencies")))
 AGENCIES = word_set("owner_agencies")
 # an office opening the sentence (after a dateline) as the doer of the act it tells
-# ("Satuan Polisi Pamong Praja Kabupaten X diduga hanya mencopot baliho paslon nomor urut 1")
+# ("Satuan Polisi Pamong Praja Kota X dinilai pilih kasih menertibkan spanduk paslon")
 OFFICE_DOER_RE = re.compile(r"^(?:[^\n–—]{0,60}\s[–—-]\s+)?((?:%s)(?:\s+(?:[A-Z][\w'-]*|\d+)){0,4})\b"
                             % (_alternation("owner_offices") + "|" + _alternation("owner_agencies")))
 LIST_JOIN_RE = re.compile(r"(?:,\s*|\s)(?:serta|dan|and)\s+$")
@@ -281,8 +281,8 @@ class IncidentFinder:
         for h in sh.get("SUBJECT_ROLE", ()):
             a = words.starts[h.start]
             # the object of the step: "merekomendasikan bidan PPPK yang ...", "sanksi kepada guru yang ..."
-            # or the one the sentence opens with and points back at: "Guru ASN yang memasang
-            # spanduk paslon itu dijatuhi ..." (not a rule: "ASN yang ikut kampanye dijatuhi ...")
+            # or the one the sentence opens with and points back at: "Penyuluh PNS yang menempel
+            # stiker caleg itu ditegur ..." (not a rule: "ASN yang ikut kampanye dijatuhi ...")
             opens = h.start == words.sent_first_word[sent] and _points_back(words, h.end, stage_hit, sent)
             rel = _relative_after(words, h, sent) if opens or any(0 <= h.start - x.end <= 3 for x in steps) else None
             if rel is not None and not ALL_BEFORE_RE.search(words.text[max(s_start, a - 12):a]) \
@@ -459,7 +459,7 @@ def _office_subjects(sentence: str, s_start: int) -> list[tuple[str, int, int, s
 
 def _owner_end(m: re.Match, g: int) -> int:
     """Where an owning office's name ends: before a verb or function word of a Title Case
-    headline ("Mobil Dinas Puskesmas Sukamaju Diduga Angkut ...")."""
+    headline ("Truk Puskesmas Sukamaju Diduga Bawa ...")."""
     words = list(re.finditer(r"\S+", m.group(g)))
     end = m.start(g) + words[0].end()
     for word in words[1:]:

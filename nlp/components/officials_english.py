@@ -25,7 +25,7 @@ _NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.)"
 _RANK = (r"(?:(?:(?:Adj|Sr|Snr|Comr|Commr|Insp|Gen|Brig|Col|Lt|Maj|Capt|Adm|Dr|Drs|Ir|Prof|Hj|H)\.[ ]){1,4}"
          r"|(?:Adjunct[ ])?(?:Senior[ ])?(?:Grand[ ])?Commissioner[ ]|(?:Inspector|Brigadier|Major|Lieutenant)[ ]General[ ]"
          r"|(?:Lieutenant[ ])?Colonel[ ]|(?:Police[ ])?Inspector[ ])?")
-# a given name written short, only as the first word ("Moh. Ainurrofiq", "Muh. Ilham")
+# a given name written short, only as the first word ("Moh. Rais", "Muh. Zainal")
 _SHORT = r"(?:Moh|Muh|Mhd|Moch|Mochd|Abd|Ach|Sy)\.[ ]"
 _NAME = rf"{_RANK}(?P<name>(?:I[ ]|{_SHORT})?{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|da|de|dos|van|bin|binti)){{0,4}})"
 # what may follow a name: a comma, a full stop, a verb of speech or an auxiliary
@@ -132,8 +132,8 @@ def find(text: str) -> list[tuple[str, str, int, int]]:
     return out
 
 
-# "The official, Pither Dambung, told ...": a name set after a pointer at the post the text
-# has just described ("... concerned the head of Kapuas Hulu subdistrict.")
+# "The official, Yakob Ndiken, said ...": a name set after a pointer at the post the text
+# has just described ("... named the head of X subdistrict.")
 POINTER_RE = re.compile(rf"\b(?:The|That|This)[ ](?:official|officer|director|head|chief|secretary|chairman|"
                         rf"chairwoman|member|teacher|principal|civil servant|staffer)[ ]?,[ ]{_NAME},")
 LOOK_BACK = 400  # characters before the pointer searched for the post

@@ -269,7 +269,7 @@ def _role_near(text: str, r: Rules) -> str | None:
     low = text.lower()
     for match in r.role_re.finditer(low):
         if r.not_subject_re.search(low, 0, match.start()):
-            continue  # "Spanduk Paslon Wali Kota ...", "Diteruskan ke Bupati": not the subject
+            continue  # "Baliho Paslon Bupati ...", "Dilimpahkan ke Wali Kota": not the subject
         phrase = _phrase(low, match)
         step = [m.start() for _, p in r.headline for m in [p.search(phrase, match.end() - match.start())] if m]
         phrase = phrase[:min(step)] if step else phrase  # "Camat X Diperiksa Bawaslu": the step ends it
