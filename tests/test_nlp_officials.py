@@ -1042,3 +1042,8 @@ def test_english_posts_run_headed_or_pointed_back_at(text, expected):
 ])
 def test_hyphenated_acronyms_and_region_abbreviations_after_a_title(text, expected):
     assert _full(text) == expected
+
+
+def test_a_mononym_whose_apposition_ends_the_sentence():
+    assert _full("Bupati menjatuhkan hukuman disiplin kepada Sarwono, staf Kantor Kecamatan Baturetno.") == \
+        {"Sarwono": "staf Kantor Kecamatan Baturetno"}

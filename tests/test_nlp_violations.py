@@ -814,3 +814,12 @@ def test_praising_a_candidate_is_partisan_support(nlp, text):
 ])
 def test_government_aid_marked_with_a_candidate_and_a_state_car_at_a_campaign_post(nlp, text, label, expected):
     assert (label in types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Gedung olahraga milik Pemerintah Provinsi Sukamaju di Kecamatan Sukaresmi Barat sejak Sabtu dipakai untuk "
+     "deklarasi relawan caleg DPRD.", True),
+    ("Relawan caleg menggelar deklarasi di aula sebuah hotel.", False),
+])
+def test_a_government_owned_building_used_for_a_campaign(nlp, text, expected):
+    assert ("state_resources" in types(nlp, text)) is expected

@@ -436,12 +436,13 @@ class Reader:
         return j > 0 and is_degree(toks.text[j - 1], toks.lex, after=False)
 
     def _apposition_closes(self, k: int) -> bool:
-        """A comma at ``k``, or after at most three capitalised words or numbers that end the
-        organisation's name ("Sahrul, guru SD Negeri 4 Andoolo, yang ...")."""
+        """A comma or the sentence's full stop at ``k``, or after at most three capitalised words
+        or numbers that end the organisation's name ("Sahrul, guru SD Negeri 4 Andoolo, yang
+        ...", "... kepada Suyatno, staf Kantor Kecamatan Jatisrono.")."""
         toks, j = self.toks, k
         while j < toks.n and j - k < 3 and (is_cap(toks.text[j]) or toks.text[j].isdigit()):
             j += 1
-        return j < toks.n and toks.text[j] == ","
+        return j < toks.n and toks.text[j] in (",", ".")
 
     def _after_role(self, i: int) -> bool:
         """Does the name starting at token i follow an office role read before it (ranks,
