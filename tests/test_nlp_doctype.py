@@ -850,3 +850,9 @@ def test_english_officials_of_an_election_body_are_no_subjects(nlp):
 def test_district_heads_of_english_copy_and_of_yogyakarta(nlp, text, subject, stage):
     [item] = run(nlp, None, text)._.incidents
     assert (item["subject"], item["stage"]) == (subject, stage)
+
+
+def test_an_owning_office_named_with_a_long_regency_name(nlp):
+    text = ("Sebuah speedboat milik Dinas Perikanan Kabupaten Maluku Barat Daya dipakai mengantar caleg berkampanye "
+            "ke pulau-pulau.")
+    assert [i["subject"] for i in run(nlp, None, text)._.incidents] == ["Dinas Perikanan Kabupaten Maluku Barat Daya"]

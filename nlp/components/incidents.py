@@ -57,7 +57,7 @@ def _alternation(name: str) -> str:
 # "motor dinas bercat hijau milik Dinas X": a few lowercase words, then the link)
 OWNER_RE = re.compile(
     r"\b(?>(?i:%s))(?:(?:\s+[a-z][\w-]*){0,4}?\s+(?i:%s)|(?:\s+(?i:berpelat|berplat) merah)?)\s+"
-    r"[\"“]?(?:((?:%s)(?:\s+(?:[A-Z][\w'-]*|\d+)){0,3})\b"
+    r"[\"“]?(?:((?:%s)(?:\s+(?:[A-Z][\w'-]*|\d+)){0,5})\b"
     r"|((?:[A-Z][\w'-]+\s+){1,3}(?:health cent(?:re|er)|office|school|hospital)))"
     % (_alternation("owned_things"), _alternation("owner_links"),
        _alternation("owner_offices") + "|" + _alternation("owner_agencies")))
