@@ -385,6 +385,7 @@ def test_a_headline_that_counts_many_subjects_reports_no_case():
                                         ("SDN 3 Sukamaju", "kepala_sekolah"),
                                         ("UPT Pasar Induk", "kepala_bidang"),
                                         ("Dinas Perikanan", "kepala_dinas"),
+                                        ("Dinkes Pesawaran", "kepala_dinas"),  # a shared term list
                                         ("Kantor Kecamatan Gedong Tataan", "camat"),
                                         ("Distrik Prafi", "camat")])
 def test_an_office_standing_as_the_subject_is_read_as_its_head(text, role):

@@ -45,13 +45,14 @@ INITIALS_APPOS_RE = re.compile(r"(?:\b(?:atas nama|menyangkut|terkait|terhadap|t
 PLACE_LEVEL_RE = re.compile(r"\b(?:kabupaten|kab\.|kota|kecamatan|kec\.|desa|kelurahan|provinsi)\s*$", re.I)
 # a local head named with the place he heads ("Kepala Desa Budi", "Camat Sari"): the titles are
 # in nlp/data/word_lists.toml, longest first so that a title is never cut short
-ROLE_PLACE_RE = re.compile(
-    r"\b(%s)\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,2})"
-    % "|".join(map(re.escape, sorted(word_list("local_head_titles"), key=len, reverse=True))))
 def _alternation(name: str) -> str:
+    """The terms of word list ``name`` as a regex alternation, longest first."""
     return "|".join(map(re.escape, sorted(word_list(name), key=len, reverse=True)))
 
 
+ROLE_PLACE_RE = re.compile(r"\b(%s)\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,2})" % _alternation("local_head_titles"))
+# offices that need a name after them ("Puskesmas X"), or that alone name one ("Dishub")
+OFFICES = "%s|(?i:%s)" % (_alternation("owner_offices"), _alternation("owner_agencies"))
 # the office a state thing belongs to, standing as the subject when no person is named
 # ("truk bertuliskan Puskesmas X", "ruang rapat UPT Y", "a pickup of the Z health centre",
 # "motor dinas bercat hijau milik Dinas X": a few lowercase words, then the link)
@@ -59,13 +60,12 @@ OWNER_RE = re.compile(
     r"\b(?>(?i:%s))(?:(?:\s+[a-z][\w-]*){0,4}?\s+(?i:%s)|(?:\s+(?i:berpelat|berplat) merah)?)\s+"
     r"[\"“]?(?:((?:%s)(?:\s+(?:[A-Z][\w'-]*|\d+)){0,5})\b"
     r"|((?:[A-Z][\w'-]+\s+){1,3}(?:health cent(?:re|er)|office|school|hospital)))"
-    % (_alternation("owned_things"), _alternation("owner_links"),
-       _alternation("owner_offices") + "|" + _alternation("owner_agencies")))
-AGENCIES = word_set("owner_agencies")
+    % (_alternation("owned_things"), _alternation("owner_links"), OFFICES))
+AGENCIES = word_set("owner_agencies")  # lowercase
 # an office opening the sentence (after a dateline) as the doer of the act it tells
 # ("Satuan Polisi Pamong Praja Kota X dinilai pilih kasih menertibkan spanduk paslon")
 OFFICE_DOER_RE = re.compile(r"^(?:[^\n–—]{0,60}\s[–—-]\s+)?((?:%s)(?:\s+(?:[A-Z][\w'-]*|\d+)){0,4})\b"
-                            % (_alternation("owner_offices") + "|" + _alternation("owner_agencies")))
+                            % OFFICES)
 LIST_JOIN_RE = re.compile(r"(?:,\s*|\s)(?:serta|dan|and)\s+$")
 NUMBER_RE = re.compile(
     r"\b(?:%s|[2-9])\s+(?:orang\s+)?$" % "|".join(word_list("number_words") + word_list("collective_numbers") + word_list("english_numbers")), re.I)
@@ -452,7 +452,7 @@ def _office_subjects(sentence: str, s_start: int) -> list[tuple[str, int, int, s
             continue
         end = _owner_end(m, g)
         text = sentence[m.start(g):end]
-        if " " in text or text in AGENCIES:  # "Puskesmas" alone names no one office
+        if " " in text or text.lower() in AGENCIES:  # "Puskesmas" alone names no one office
             out.append((text, s_start + m.start(g), s_start + end, "owner"))
     return out
 

@@ -150,6 +150,12 @@ def _no_clitics(text: str) -> str:
     return CLITIC_RE.sub("", text)
 
 
+def _with_terms(pattern: str) -> str:
+    """``pattern`` with each "@name" put as the alternation of shared term list ``name``."""
+    return re.sub(r"@(\w+)", lambda m: "|".join(
+        re.escape(t) for t in sorted(resolve([m.group(0)]), key=len, reverse=True)), pattern)
+
+
 def parse(data: dict) -> Rules:
     roles, role_words = {}, {}
     plural_heads = frozenset(data["subjects"].get("english_plural_heads", ()))
@@ -184,7 +190,7 @@ def parse(data: dict) -> Rules:
         generic_acts=frozenset(data["acts"]["generic"]),
         common_name_words=frozenset(resolve(data["subjects"].get("common_name_words", []))),
         english_posts=tuple((re.compile(p), w) for p, w in data["subjects"].get("english_posts", [])),
-        office_subjects=tuple((re.compile(p), w) for p, w in data["subjects"].get("office_subjects", [])),
+        office_subjects=tuple((re.compile(_with_terms(p)), w) for p, w in data["subjects"].get("office_subjects", [])),
         not_subject_re=re.compile(r"(?<![\w])(?:%s)\s+$" % "|".join(
             map(re.escape, data["subjects"].get("not_subject_before", ["calon"])))),
     )
