@@ -433,13 +433,20 @@ def _place_end(m: re.Match) -> int | None:
     """Where the place of a "<Title> <Place>" match ends: before the first verb or function word
     of a Title Case headline ("Kepala Sekolah Beredar", "Kades Sukamaju Dilaporkan", "Camat
     Sukamaju Belum Juga Disanksi"); None when the first word is one already."""
-    end = m.end(1)
-    for word in re.finditer(r"\S+", m.group(2)):
+    end = _end_before_verb(m, 2, m.end(1))
+    return end if end > m.end(1) else None
+
+
+def _end_before_verb(m: re.Match, g: int, end: int) -> int:
+    """Char end of group ``g``'s words after ``end``, up to the first verb or function word."""
+    for word in re.finditer(r"\S+", m.group(g)):
+        if m.start(g) + word.end() <= end:
+            continue
         low = word.group(0).lower()
         if _is_verb(low) or low in _function_words():
             break
-        end = m.start(2) + word.end()
-    return end if end > m.end(1) else None
+        end = m.start(g) + word.end()
+    return end
 
 
 def _office_subjects(sentence: str, s_start: int) -> list[tuple[str, int, int, str]]:
@@ -458,16 +465,10 @@ def _office_subjects(sentence: str, s_start: int) -> list[tuple[str, int, int, s
 
 
 def _owner_end(m: re.Match, g: int) -> int:
-    """Where an owning office's name ends: before a verb or function word of a Title Case
-    headline ("Truk Puskesmas Sukamaju Diduga Bawa ...")."""
-    words = list(re.finditer(r"\S+", m.group(g)))
-    end = m.start(g) + words[0].end()
-    for word in words[1:]:
-        low = word.group(0).lower()
-        if _is_verb(low) or low in _function_words():
-            break
-        end = m.start(g) + word.end()
-    return end
+    """Where an owning office's name ends: its office word, then words up to a verb or function
+    word of a Title Case headline ("Truk Puskesmas Sukamaju Diduga Bawa ...")."""
+    first = re.match(r"\S+", m.group(g))
+    return _end_before_verb(m, g, m.start(g) + first.end())
 
 
 @lru_cache(maxsize=4096)
