@@ -934,6 +934,8 @@ def test_the_island_name_of_a_kepulauan_regency_is_no_person():
 @pytest.mark.parametrize("text,name,role", [
     ("Bupati menjatuhkan teguran tertulis kepada Sulastri, guru SMP negeri di Kalasan.", "Sulastri", "guru SMP negeri"),
     ("Suparman, kepala seksi di Dinas Sosial, tercatat sebagai caleg DPRD.", "Suparman", "kepala seksi di Dinas Sosial"),
+    ("Bupati menjatuhkan hukuman disiplin kepada Sarwono, staf Kantor Kecamatan Baturetno.", "Sarwono",
+     "staf Kantor Kecamatan Baturetno"),
 ])
 def test_a_mononym_before_a_post_closed_by_the_full_stop_or_in_an_office(text, name, role):
     assert _full(text) == {name: role}
@@ -1042,8 +1044,3 @@ def test_english_posts_run_headed_or_pointed_back_at(text, expected):
 ])
 def test_hyphenated_acronyms_and_region_abbreviations_after_a_title(text, expected):
     assert _full(text) == expected
-
-
-def test_a_mononym_whose_apposition_ends_the_sentence():
-    assert _full("Bupati menjatuhkan hukuman disiplin kepada Sarwono, staf Kantor Kecamatan Baturetno.") == \
-        {"Sarwono": "staf Kantor Kecamatan Baturetno"}
