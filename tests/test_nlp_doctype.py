@@ -856,3 +856,13 @@ def test_an_owning_office_named_with_a_long_regency_name(nlp):
     text = ("Sebuah speedboat milik Dinas Perikanan Kabupaten Maluku Barat Daya dipakai mengantar caleg berkampanye "
             "ke pulau-pulau.")
     assert [i["subject"] for i in run(nlp, None, text)._.incidents] == ["Dinas Perikanan Kabupaten Maluku Barat Daya"]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Bawaslu belum memutuskan status dugaan pelanggaran oleh pejabat Dinas Pertanian yang hadir dalam deklarasi "
+     "bakal calon bupati.", "pejabat Dinas Pertanian"),
+    ("Bawaslu masih mengkaji dugaan pelanggaran netralitas oleh pegawai kecamatan yang memasang spanduk caleg.",
+     "pegawai kecamatan"),
+])
+def test_the_agent_of_a_reported_act_after_oleh_is_the_subject(nlp, text, subject):
+    assert [i["subject"] for i in run(nlp, None, text)._.incidents] == [subject]

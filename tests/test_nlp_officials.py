@@ -1044,3 +1044,31 @@ def test_english_posts_run_headed_or_pointed_back_at(text, expected):
 ])
 def test_hyphenated_acronyms_and_region_abbreviations_after_a_title(text, expected):
     assert _full(text) == expected
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # a capitalised word made of agency syllables is the agency's name, not a person's
+    ("Kepala Bidang Dinas Perindagkop Cianjur Wawan Setiawan hadir dalam deklarasi.", "Wawan Setiawan",
+     "Kepala Bidang Dinas Perindagkop Cianjur"),
+    ("Kepala Disnakertrans Cianjur Rina Oktaviani membuka pelatihan.", "Rina Oktaviani", "Kepala Disnakertrans Cianjur"),
+    # names that look like syllables are kept ("Dinda": no two agency syllables, "Dikdik": one twice)
+    ("Kepala Desa Dikdik Suherman menerima warga.", "Dikdik Suherman", "Kepala Desa"),
+    ("Kepala Dinas Dinda Lestari menerima warga.", "Dinda Lestari", "Kepala Dinas"),
+    # "pejabat" with a public body is an office
+    ("Yusuf Maulana, pejabat Dinas Pertanian Cianjur, dibebaskan dari jabatannya.", "Yusuf Maulana",
+     "pejabat Dinas Pertanian Cianjur"),
+])
+def test_agency_syllable_acronyms_and_pejabat_of_a_body(nlp, text, name, role):
+    assert [(o["name"], o["role"]) for o in officials(nlp, text)] == [(name, role)]
+
+
+def test_a_post_told_later_replaces_a_bare_pejabat_or_pegawai(nlp):
+    text = ("Foto pejabat Pemerintah Kabupaten Cianjur, Yusuf Maulana, di panggung deklarasi beredar luas. Yusuf "
+            "yang menjabat Kepala Bidang Tanaman Pangan pada Dinas Pertanian Cianjur mengaku hanya diundang.")
+    [found] = officials(nlp, text)
+    assert found["role"] == "Kepala Bidang Tanaman Pangan pada Dinas Pertanian Cianjur"
+    # a post is not replaced by a bare one told later
+    text = ("Kepala Bidang Tanaman Pangan Dinas Pertanian Cianjur, Yusuf Maulana, hadir. Yusuf Maulana, pejabat "
+            "Pemerintah Kabupaten Cianjur, mengaku hanya diundang.")
+    [found] = officials(nlp, text)
+    assert found["role"] == "Kepala Bidang Tanaman Pangan Dinas Pertanian Cianjur"

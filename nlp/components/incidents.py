@@ -284,7 +284,10 @@ class IncidentFinder:
             # or the one the sentence opens with and points back at: "Penyuluh PNS yang menempel
             # stiker caleg itu ditegur ..." (not a rule: "ASN yang ikut kampanye dijatuhi ...")
             opens = h.start == words.sent_first_word[sent] and _points_back(words, h.end, stage_hit, sent)
-            rel = _relative_after(words, h, sent) if opens or any(0 <= h.start - x.end <= 3 for x in steps) else None
+            # or the agent of the act the sentence names: "dugaan pelanggaran oleh pejabat X yang ..."
+            agent = h.start > words.sent_first_word[sent] and words.forms[h.start - 1].lower() == "oleh"
+            rel = _relative_after(words, h, sent) \
+                if opens or agent or any(0 <= h.start - x.end <= 3 for x in steps) else None
             if rel is not None and not ALL_BEFORE_RE.search(words.text[max(s_start, a - 12):a]) \
                     and not any(c[1] <= a < c[2] for c in cands):
                 # "merekomendasikan perawat PPPK yang menari di panggung kampanye": the one

@@ -106,7 +106,7 @@ class Reader:
             self._resolve()
         for p in self.persons:
             p["evidence"].sort(key=lambda e: e["start"])
-            del p["_key"]
+            del p["_key"], p["_generic"]
         return self.persons
 
     def _english(self, skip: list, links: list) -> None:
@@ -123,7 +123,7 @@ class Reader:
                 person["evidence"].append(evidence)
                 continue
             self.persons.append({"name": name, "role": role, "org": None, "region_code": None,
-                                 "evidence": [evidence], "_key": key})
+                                 "evidence": [evidence], "_key": key, "_generic": False})
 
     def _office(self, role: Role) -> bool:
         if role.nonpublic:
@@ -488,11 +488,16 @@ class Reader:
                 "name": name, "role": role_text(toks, role),
                 "org": role_org(toks, role, self._place_level),
                 "region_code": self._region_code(role), "evidence": [evidence], "_key": key,
+                "_generic": role.title.text in GENERIC_POSTS,
             })
             return
         person["evidence"].append(evidence)
-        if person["org"] is None and (org := role_org(toks, role, self._place_level)):
-            person.update(role=role_text(toks, role), org=org, region_code=self._region_code(role))
+        org = role_org(toks, role, self._place_level)
+        generic = role.title.text in GENERIC_POSTS
+        if person["org"] is None and org or person["_generic"] and not generic:
+            # a post in place of none, or of a bare "pejabat/pegawai X" ("Kepala Bidang ...")
+            person.update(role=role_text(toks, role), org=org, region_code=self._region_code(role),
+                          _generic=generic)
         if len(key) > len(person["_key"]):
             person["name"], person["_key"] = name, key
 
@@ -572,6 +577,10 @@ class Reader:
             name = runs.pop()
             if all(_key(name) != p["_key"] for p in self.persons):
                 person["name"], person["_key"] = name, _key(name)
+
+
+# "pejabat Dinas X", "pegawai Pemkab Y": a civil servant without a named post
+GENERIC_POSTS = word_set("generic_posts")
 
 
 def _key(name: str) -> tuple:

@@ -352,7 +352,26 @@ def _unknown_acronym(toks: Tokens, k: int) -> bool:
     text = toks.text[k]
     return 2 <= len(text) <= 10 and _acronym_like(text) \
         and text.lower() not in toks.lex.stopwords and not is_degree(text, toks.lex) \
-        and not is_degree(text, toks.lex, after=False)
+        and not is_degree(text, toks.lex, after=False) or syllable_acronym(text)
+
+
+AGENCY_SYLLABLES = word_set("agency_syllables")
+
+
+def syllable_acronym(text: str) -> bool:
+    """"Perindagkop", "Disnakertrans": a capitalised word made wholly of two or more different
+    syllables of agency names (``agency_syllables``), so an agency, not a person."""
+    w = text.lower()
+    if not (5 <= len(w) <= 16 and text[:1].isupper() and text[1:].islower() and w.isalpha()):
+        return False
+
+    def parts(pos: int, used: frozenset) -> bool:
+        if pos == len(w):
+            return len(used) >= 2
+        return any(w.startswith(s, pos) and s not in used and parts(pos + len(s), used | {s})
+                   for s in AGENCY_SYLLABLES)
+
+    return parts(0, frozenset())
 
 
 def _continues(toks: Tokens, k: int, st: _TailState) -> bool:
