@@ -866,3 +866,11 @@ def test_an_owning_office_named_with_a_long_regency_name(nlp):
 ])
 def test_the_agent_of_a_reported_act_after_oleh_is_the_subject(nlp, text, subject):
     assert [i["subject"] for i in run(nlp, None, text)._.incidents] == [subject]
+
+
+def test_a_partys_endorsement_is_no_recommendation_of_bawaslu(nlp):
+    text = ("Seorang kepala sekolah menemui pengurus partai untuk meminta rekomendasi maju sebagai calon wakil "
+            "bupati.")
+    assert [i["stage"] for i in run(nlp, None, text)._.incidents] == ["reported"]
+    text = "Bawaslu mengirim rekomendasi ke BKN atas kasus kepala sekolah berinisial AS yang menemui pengurus partai."
+    assert [i["stage"] for i in run(nlp, None, text)._.incidents] == ["recommended"]

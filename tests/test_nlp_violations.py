@@ -823,3 +823,30 @@ def test_government_aid_marked_with_a_candidate_and_a_state_car_at_a_campaign_po
 ])
 def test_a_government_owned_building_used_for_a_campaign(nlp, text, expected):
     assert ("state_resources" in types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,label,expected", [
+    # passing on or liking what a candidate's account posted is the sharer's act
+    ("Pegawai kelurahan itu menyukai dan membagikan ulang unggahan akun resmi pasangan calon di Instagram.",
+     "social_media", True),
+    ("The village secretary shared a post by the candidate's account in a residents' group.", "social_media", True),
+    ("Kepala desa itu tidak pernah membagikan unggahan akun tim pemenangan.", "social_media", False),
+    # a message to vote for a ballot number
+    ("Usai rapat, camat berpesan agar para ketua RT memilih calon wali kota nomor urut 2.", "partisan_support", True),
+    ("Ketua Bawaslu berpesan agar warga memilih calon sesuai hati nurani.", "partisan_support", False),
+    # meeting a party's officers about a candidacy (no membership: one does not meet a party to join it)
+    ("Sekretaris camat itu menemui pengurus partai untuk meminta dukungan maju sebagai calon wakil wali kota.",
+     "party_approach", True),
+    ("Kepala sekolah itu mendatangi kantor DPC partai untuk mendaftar penjaringan bakal calon bupati.",
+     "party_approach", True),
+])
+def test_sharing_a_campaign_accounts_post_a_message_to_vote_and_meeting_a_party(nlp, text, label, expected):
+    assert (label in types(nlp, text)) is expected
+
+
+def test_evidence_keeps_the_first_sentences_of_a_type_in_text_order(nlp):
+    sentences = [f"Guru {n} di Desa Sukamaju terlihat ikut kampanye pasangan calon bupati." for n in range(30)]
+    [found] = nlp(" ".join(sentences))._.violations
+    starts = [e["start"] for e in found["evidence"]]
+    assert starts == sorted(starts) and len(starts) == 20
+    assert found["evidence"][0]["sentence"] == sentences[0]

@@ -118,7 +118,7 @@ class ViolationFinder:
     """Finds violation-type mentions from cue rules; data loaded once at construction."""
 
     def __init__(self, name: str = "pantau_violations", cues_path: str | None = None,
-                 max_evidence: int = 5):
+                 max_evidence: int = 20):
         self.name = name
         self.cues_path = cues_path
         self.max_evidence = max_evidence
@@ -143,7 +143,8 @@ class ViolationFinder:
     def find(self, words: Words, hits: dict[str, list[Hit]]) -> list[dict]:
         found: dict[str, dict] = {}
         seen_sents: dict[str, set[int]] = {}
-        for label, start, end in self.rules.fire(words, hits):
+        # the first sentences of each type, by position (not by the order the rules fire in)
+        for label, start, end in sorted(self.rules.fire(words, hits), key=lambda f: f[1]):
             sent = words.sent_of[start]
             entry = found.setdefault(label, {"type": label, "evidence": []})
             sents = seen_sents.setdefault(label, set())
@@ -151,8 +152,6 @@ class ViolationFinder:
                 continue
             sents.add(sent)
             entry["evidence"].append(words.evidence(start, end))
-        for entry in found.values():
-            entry["evidence"].sort(key=lambda e: e["start"])
         return sorted(found.values(), key=lambda e: e["evidence"][0]["start"])
 
     # serialisation: the cue file travels with the pipeline
@@ -175,6 +174,6 @@ class ViolationFinder:
 
 @Language.factory("pantau_violations", assigns=["doc._.violations"],
                   requires=["doc.spans", "doc.user_data"],
-                  default_config={"cues_path": None, "max_evidence": 5})
+                  default_config={"cues_path": None, "max_evidence": 20})
 def make_violations(nlp: Language, name: str, cues_path: str | None, max_evidence: int):
     return ViolationFinder(name, cues_path, max_evidence)
