@@ -850,3 +850,20 @@ def test_evidence_keeps_the_first_sentences_of_a_type_in_text_order(nlp):
     starts = [e["start"] for e in found["evidence"]]
     assert starts == sorted(starts) and len(starts) == 20
     assert found["evidence"][0]["sentence"] == sentences[0]
+
+
+@pytest.mark.parametrize("text,label,expected", [
+    # a campaign team's or a candidate's event held in a state building
+    ("Tim pemenangan caleg menggelar sosialisasi di aula kantor kelurahan atas izin lurah.", "state_resources", True),
+    ("Camat menggelar rapat koordinasi persiapan kampanye pasangan calon di aula kantor camat bersama kepolisian.",
+     "state_resources", False),
+    ("Bawaslu menggelar sosialisasi pengawasan kampanye pasangan calon di aula kantor camat.", "state_resources", False),
+    # inviting a candidate or a campaign team
+    ("Lurah itu mengundang tim sukses pasangan calon ke kantor kelurahan.", "partisan_support", True),
+    ("The village head hosted the candidate at his residence on Sunday.", "partisan_support", True),
+    ("KPU mengundang tim kampanye pasangan calon untuk rapat teknis.", "partisan_support", False),
+    ("Pemkab mengundang seluruh pasangan calon dalam deklarasi damai.", "partisan_support", False),
+    ("Pengawas desa diminta memantau pertemuan warga yang menghadirkan caleg.", "partisan_support", False),
+])
+def test_a_campaign_event_in_a_state_building_and_inviting_a_campaign(nlp, text, label, expected):
+    assert (label in types(nlp, text)) is expected
