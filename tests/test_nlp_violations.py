@@ -867,3 +867,14 @@ def test_evidence_keeps_the_first_sentences_of_a_type_in_text_order(nlp):
 ])
 def test_a_campaign_event_in_a_state_building_and_inviting_a_campaign(nlp, text, label, expected):
     assert (label in types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kepala desa itu hanya memberi izin keramaian kepada pasangan calon nomor 1, sementara pasangan lain ditolak.", True),
+    ("Camat itu menerbitkan surat edaran yang melarang kampanye salah satu pasangan calon di wilayahnya.", True),
+    ("Polres memberikan izin kampanye kepada semua pasangan calon.", False),
+    ("KPU menolak memberikan izin kampanye rapat umum salah satu pasangan calon karena jadwal bentrok.", False),
+    ("Satpol PP membubarkan kampanye salah satu pasangan calon yang melanggar protokol kesehatan.", False),
+])
+def test_a_permit_or_a_ban_for_one_side_only_is_a_partisan_decision(nlp, text, expected):
+    assert ("partisan_decision" in types(nlp, text)) is expected
