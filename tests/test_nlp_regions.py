@@ -437,3 +437,40 @@ def test_a_kadis_title_before_its_region(nlp):
 ])
 def test_english_lists_city_plurals_and_places_inside_a_region(nlp, text, expected):
     assert _names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # three or more bare names, all kabupaten or kota of one province: a list of regions
+    ("Purbalingga, Banjarnegara, Wonosobo dan Kebumen juga menggelar pemungutan suara ulang.",
+     {("kabupaten", "33.03"), ("kabupaten", "33.04"), ("kabupaten", "33.07"), ("kabupaten", "33.05")}),
+    ("Purbalingga, Banjarnegara and Wonosobo also vote on Wednesday.",
+     {("kabupaten", "33.03"), ("kabupaten", "33.04"), ("kabupaten", "33.07")}),
+    # two bare names are not enough, and names of no one province are people
+    ("Purbalingga dan Banjarnegara juga memilih.", set()),
+    ("Budi, Santoso, Ahmad dan Rina hadir dalam rapat.", set()),
+])
+def test_a_bare_list_of_regions_of_one_province(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+def test_a_count_given_for_each_of_a_list(nlp):
+    assert found(nlp, "Cilacap dan Kebumen masing-masing 3 kasus.") == {("kabupaten", "33.01"), ("kabupaten", "33.05")}
+
+
+def test_a_kecamatan_named_kota_x_is_no_kota(nlp):
+    assert ("kota", "13.71") not in found(nlp, "Warga Kecamatan Kota Padang di Rejang Lebong menggelar apel.")
+    assert ("kota", "13.71") in found(nlp, "Wali Kota Padang membuka apel netralitas.")
+
+
+def test_an_outlets_name_in_capitals_is_no_region(nlp):
+    assert found(nlp, "WARTA BATANG › Pilkada 2024\n\nBawaslu Kendal memanggil kades.") == {("kabupaten", "33.24")}
+    assert found(nlp, "PGRI Batang menggelar rapat.") == {BATANG}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("BUMIAYU, Brebes — Bawaslu memanggil seorang kepala desa.", {("kabupaten", "33.29")}),
+    ("LEMBANG, Jawa Barat — The regency election supervisory agency summoned a village head.", {("provinsi", "32")}),
+    ("He said the Banten gubernatorial race drew few complaints.", {("provinsi", "36")}),
+])
+def test_the_province_of_a_dateline_and_an_english_race(nlp, text, expected):
+    assert found(nlp, text) == expected

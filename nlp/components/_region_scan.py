@@ -32,7 +32,7 @@ _LIST_GAP = re.compile(r"[ \t\xa0]*(?:(?:\d+(?:[.,]\d+)*|[a-z]+|[(),/%:-])[ \t\x
 # The count may be written in words ("Ketapang lima kasus", "Sambas dua belas laporan").
 _COUNT_WORD = r"(?:%s)(?:[ \t\xa0]+(?:belas|puluh))?" % "|".join(
     ("satu", "se(?:puluh|belas|ratus)", *word_list("number_words")))
-_TALLY = re.compile(r"[ \t\xa0]*[:=]?[ \t\xa0]*\(?(?:\d+(?:[.,]\d+)*|(?i:%s))\)?[ \t\xa0]+(?i:kasus|laporan|"
+_TALLY = re.compile(r"[ \t\xa0]*[:=]?[ \t\xa0]*(?:(?i:masing-masing|each|sebanyak|dengan)[ \t\xa0]+)?\(?(?:\d+(?:[.,]\d+)*|(?i:%s))\)?[ \t\xa0]+(?i:kasus|laporan|"
                     r"pelanggaran|temuan|dugaan|aduan|pengaduan|perkara|asn|pns|pegawai|orang|tps|desa)\b"
                     % _COUNT_WORD)
 # A table row: the name opens a line and a count closes it ("Grobogan: 6", "- Blora = 3").
@@ -54,7 +54,7 @@ _LEVEL_AFTER = re.compile(r"[ \t\xa0]+([A-Za-z]+(?:-[A-Za-z]+)?)\b")  # "Garut r
 _DATELINE = re.compile(
     r"(?m)^[ \t*_#>]*(?:(?i:[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.id|id|net|news|co))\s*[,|]\s*)?"
     r"(?P<place>[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’-]*){0,3})"
-    r"\s*(?:,\s*[\w.]+(?:[ ][\w.]+){0,2}\s*)?(?:\([^)\n]{1,40}\)\s*)?(?:-{1,2}|–|—)\s")
+    r"\s*(?:,\s*(?P<province>[\w.]+(?:[ ][\w.]+){0,2})\s*)?(?:\([^)\n]{1,40}\)\s*)?(?:-{1,2}|–|—)\s")
 
 
 @lru_cache(maxsize=1)
@@ -269,9 +269,12 @@ class RegionScanner:
     # -- the scan ------------------------------------------------------------------------
 
     def scan(self, text: str, datelines: bool = True) -> list[Mention]:
-        dateline_spans = set()
+        dateline_spans, province_spans = set(), set()
         if datelines:
-            dateline_spans = {m.span("place") for m in _line_matches(_DATELINE, text)}
+            # "SENTANI, Papua —": the town and the province after it
+            lines = _line_matches(_DATELINE, text)
+            dateline_spans = {m.span("place") for m in lines}
+            province_spans = {m.span("province") for m in lines if m.start("province") >= 0}
         idiom_spans = None
         skipped = self._skipped_lines(text)
         out: list[Mention] = []
@@ -297,6 +300,10 @@ class RegionScanner:
             mention.multiword = " " in m.group() or "\xa0" in m.group()
             if (s, e) in dateline_spans:
                 mention.kind = DATELINE
+            elif (s, e) in province_spans:
+                mention.kind = DATELINE
+                mention.candidates = [c for c in mention.candidates
+                                      if self.table.level(c) == "provinsi"] or mention.candidates
             else:
                 self._read_before(text, mention, out[-1] if out else None, len(out) - 1)
             if mention.kind == BLOCK or mention.level == "kecamatan":
@@ -383,6 +390,9 @@ class RegionScanner:
                 return
         last = toks[-1][0]
         if last.isupper() and last.isalpha() and len(last) >= 2 and words[-1] not in cues.not_acronyms:
+            if mention.shouted:  # "KABAR MATARAM ›": a name in capitals, an outlet's or a headline's
+                mention.kind = BLOCK
+                return
             mention.kind, mention.weak = ORG, True  # an unlisted acronym: "PGRI Batang"
             return
         if last[:1].isupper() and not (sentence_start and len(toks) == 1 and words[0] in _stop_words()):

@@ -50,6 +50,7 @@ from pantau.regions import LEVELS, RegionTable, normalize_code
 UNDECIDED = ("skip", "provinsi", "kabupaten", "kota")
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 CUES_FILE = "region_cues.toml"
+LIST_ALONE = 3  # bare names listed together that make a list of regions without any cue
 
 
 @lru_cache(maxsize=4)
@@ -116,6 +117,9 @@ class RegionResolver:
         """The regions of ``text`` as RegionMention dicts (also usable without spaCy)."""
         mentions = self.scanner.scan(text)
         kec = self.scanner.kecamatan(text) if "kecamatan" in self.levels else []
+        if kec:  # "Camat Kota Padang": the kecamatan named "Kota Padang", not the kota inside it
+            inside = [(k.name_start, k.end) for k in kec if k.key.startswith("kota")]
+            mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in inside)]
         if not mentions and not kec:
             return []
         if sentences is None:
@@ -248,6 +252,9 @@ class _Context:
             groups.setdefault(root[i], []).append(i)
         for members in groups.values():
             done = [mentions[i] for i in members if mentions[i].code]
+            if not done and len(members) >= LIST_ALONE:
+                self._bare_list(mentions, members)
+                continue
             if len(members) < 2 or not done:
                 continue
             head = mentions[members[0]]
@@ -259,6 +266,22 @@ class _Context:
                 if m.stop and not (m.tally or head.kind in (LOCATIVE, LEVEL, ORG)):
                     continue
                 m.code = self._like(m.candidates, done)
+
+    def _bare_list(self, mentions: list[Mention], members: list[int]) -> None:
+        """"Bangli, Karangasem, Tabanan and Jembrana also vote": a list of bare names, none with a
+        cue, is a list of regions when every name is a kabupaten or kota of one province."""
+        items = [mentions[i] for i in members]
+        if any(m.stop or m.shouted or m.person_after or m.kind not in (BARE, LIST) for m in items):
+            return
+        local = [[c for c in m.candidates if self.table.level(c) in ("kabupaten", "kota")] for m in items]
+        shared = set.intersection(*({c.split(".")[0] for c in cands} for cands in local))
+        if len(shared) != 1:
+            return
+        province = shared.pop()
+        picks = [[c for c in cands if c.split(".")[0] == province] for cands in local]
+        if all(len(p) == 1 for p in picks):
+            for m, p in zip(items, picks):
+                m.code = p[0]
 
     def _like(self, cands: list[str], done: list[Mention]) -> str | None:
         """The one candidate in the province of the resolved names, else of their level."""
