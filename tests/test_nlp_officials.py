@@ -1072,3 +1072,37 @@ def test_a_post_told_later_replaces_a_bare_pejabat_or_pegawai(nlp):
             "Pemerintah Kabupaten Cianjur, mengaku hanya diundang.")
     [found] = officials(nlp, text)
     assert found["role"] == "Kepala Bidang Tanaman Pangan Dinas Pertanian Cianjur"
+
+
+def test_a_post_written_right_before_another_is_the_same_persons(nlp):
+    text = ("Anggota Bawaslu Garut Koordinator Divisi Penanganan Pelanggaran Rina Marlina menyebutkan ada 12 laporan.")
+    [found] = officials(nlp, text)
+    assert (found["name"], found["role"]) == (
+        "Rina Marlina", "Anggota Bawaslu Garut Koordinator Divisi Penanganan Pelanggaran")
+    # two people, each with a post of their own, stay apart
+    assert names(nlp, "Ketua Bawaslu Garut, Ahmad Fauzi, dan Anggota Bawaslu Garut, Budi Santoso, hadir.") == [
+        "Ahmad Fauzi", "Budi Santoso"]
+
+
+def test_a_pointer_opening_the_next_sentence_names_the_post_told_before(nlp):
+    text = "Camat yang dimaksud ialah Camat Cibatu. Pejabat itu, Rahmat Hidayat, dijatuhi hukuman disiplin ringan."
+    [found] = officials(nlp, text)
+    assert (found["name"], found["role"]) == ("Rahmat Hidayat", "Camat Cibatu")
+    assert "Pejabat itu, Rahmat Hidayat" in found["evidence"][-1]["text"]
+    # a bare "seorang pejabat Dinas X" is no post to point back at: the post told after the name is
+    text = ("Bawaslu memeriksa seorang pejabat Dinas Pendidikan Garut. Pejabat tersebut, Wawan Hermawan, menjabat "
+            "Kepala Bidang Pembinaan SD pada dinas itu.")
+    [found] = officials(nlp, text)
+    assert found["role"].startswith("Kepala Bidang Pembinaan SD")
+
+
+def test_a_regional_secretariat_acronym_is_no_name(nlp):
+    text = "Plt Asisten Pemerintahan Setdakab Garut Hendra Gunawan mengatakan camat akan menerbitkan surat edaran."
+    assert names(nlp, text) == ["Hendra Gunawan"]
+
+
+def test_an_english_pointer_with_a_modifier_names_a_post_told_by_its_verb(nlp):
+    text = ("The official heads the planning section at the regency's health agency. The section head, Made "
+            "Wirawan, posted the photos on Jan. 12.")
+    [found] = officials(nlp, text)
+    assert found["name"] == "Made Wirawan" and found["role"].startswith("head of planning section")

@@ -80,12 +80,13 @@ class Reader:
         self.role_ends: set[int] = set()  # where the office roles read so far end
         self.persons: list[dict] = []
         self._title_case: dict[int, bool] = {}
+        self._stacked: Role | None = None  # "Anggota Bawaslu X Koordinator Divisi Y, Nama": the first post
 
     def read(self) -> list[dict]:
         bylines: dict = {}  # this text's byline matches, read by both calls
         toks, skip = self.toks, byline_spans(self.text, bylines)
         links = ignored_spans(self.doc)  # "Baca juga: Sekda X Hadiri ...": another story
-        anchors, done = self.comp.lex.anchors, 0
+        anchors, done, last, unnamed_post = self.comp.lex.anchors, 0, None, None
         for i in compress(range(toks.n), map(anchors.__contains__, toks.norm)):
             if i < done:
                 continue
@@ -93,11 +94,19 @@ class Reader:
             if role is None:
                 continue
             done = role.end
+            if unnamed_post is not None and self._points_back(role, unnamed_post):
+                continue
             if self._office(role) and not _inside(toks.idx[role.start], skip) \
                     and not (links and in_spans(links, toks.idx[role.start])) \
                     and not self._title_cased(role.start):
+                # a post written right before this one, with no name of its own, is the same person's
+                self._stacked = last if last is not None and last.end == role.start and last.parts else None
+                named = len(self.persons), sum(len(p["evidence"]) for p in self.persons)
                 self._assign(role)
                 self.role_ends.add(role.end)
+                unnamed = named == (len(self.persons), sum(len(p["evidence"]) for p in self.persons))
+                last = role if unnamed else None
+                unnamed_post = role if unnamed and role.parts and role.title.text not in GENERIC_POSTS else None
         if looks_english(self.text):
             self._english(skip, links)
         excluded = byline_names(self.text, self.doc.user_data.get("author"), bylines)
@@ -247,6 +256,26 @@ class Reader:
         self._add(role, span[0], span[1], end)
         if role.title.text in SHARED_TITLES:
             self._more_names(role, end)
+
+    def _points_back(self, role: Role, post: Role) -> bool:
+        """"Camat yang dimaksud ialah Camat X. Pejabat itu, Nama, ...": a bare civil servant's word
+        opening the next sentence and pointing back names the holder of the post told there."""
+        toks, k = self.toks, role.end
+        if role.parts or role.title.text not in GENERIC_POSTS or not _sentence_initial(toks, role.start) \
+                or toks.sentence(post.start)[1] != toks.sentence(role.start)[0]:
+            return False
+        if not (k + 2 < toks.n and toks.norm[k] in ("itu", "tersebut") and toks.text[k + 1] == ","):
+            return False
+        span = name_right(toks, k + 2, self.comp.max_name_tokens)
+        if span is None or span[1] >= toks.n or toks.text[span[1]] != "," \
+                or any(self.assigned[j] for j in range(*span)):
+            return False
+        self._stacked = None
+        self._add(post, span[0], span[1], span[1])
+        # the evidence is the pointer and the name, in the sentence that tells what they did
+        person = self._find(_key(self.text[toks.idx[span[0]]:toks.end_char(span[1] - 1)]))
+        person["evidence"][-1] = self._evidence(role.start, span[1])
+        return True
 
     def _kecamatan_word(self, span: tuple[int, int]) -> bool:
         """Words that name a kecamatan ("Perbekel Tajun, Pakem, ...", "guru SMA Negeri 1
@@ -483,21 +512,23 @@ class Reader:
         lo, hi = min(role.start, start), max(role.end, ev_end)
         evidence = self._evidence(lo, hi)
         person = self._find(key)
+        text, org = role_text(toks, role), role_org(toks, role, self._place_level)
+        if self._stacked is not None:
+            text = f"{role_text(toks, self._stacked)} {text}"
+            org = org or role_org(toks, self._stacked, self._place_level)
         if person is None:
             self.persons.append({
-                "name": name, "role": role_text(toks, role),
-                "org": role_org(toks, role, self._place_level),
+                "name": name, "role": text,
+                "org": org,
                 "region_code": self._region_code(role), "evidence": [evidence], "_key": key,
                 "_generic": role.title.text in GENERIC_POSTS,
             })
             return
         person["evidence"].append(evidence)
-        org = role_org(toks, role, self._place_level)
         generic = role.title.text in GENERIC_POSTS
         if person["org"] is None and org or person["_generic"] and not generic:
             # a post in place of none, or of a bare "pejabat/pegawai X" ("Kepala Bidang ...")
-            person.update(role=role_text(toks, role), org=org, region_code=self._region_code(role),
-                          _generic=generic)
+            person.update(role=text, org=org, region_code=self._region_code(role), _generic=generic)
         if len(key) > len(person["_key"]):
             person["name"], person["_key"] = name, key
 

@@ -134,8 +134,11 @@ def find(text: str) -> list[tuple[str, str, int, int]]:
 
 # "The official, Yakob Ndiken, said ...": a name set after a pointer at the post the text
 # has just described ("... named the head of X subdistrict.")
-POINTER_RE = re.compile(rf"\b(?:The|That|This)[ ](?:official|officer|director|head|chief|secretary|chairman|"
-                        rf"chairwoman|member|teacher|principal|civil servant|staffer)[ ]?,[ ]{_NAME},")
+POINTER_RE = re.compile(rf"\b(?:The|That|This)[ ](?:[a-z]+[ ])?(?:official|officer|director|head|chief|secretary|"
+                        rf"chairman|chairwoman|member|teacher|principal|civil servant|staffer)[ ]?,[ ]{_NAME},")
+# "The official heads the promotion section at the regency's health agency": a post told by its verb
+HEADS_RE = re.compile(r"\b(?:heads|headed|leads|led|runs|ran|chairs|chaired)[ ](?:the[ ])?"
+                      r"(?P<org>[a-z][^,.;()\n]{2,90}?)(?=[,.;])")
 LOOK_BACK = 400  # characters before the pointer searched for the post
 
 
@@ -145,10 +148,15 @@ def _pointed_back(text: str, rules: EnglishRoles, found: list) -> list[tuple[str
         name = _clean_name(m.group("name"), rules)
         if not name or any(a <= m.start("name") < b for _, _, a, b in found):
             continue
-        posts = list(rules.described.finditer(text, max(0, m.start() - LOOK_BACK), m.start()))
-        post = posts[-1] if posts else None
-        if post is not None and _public(post.group("title").lower(), post.group("org"), rules):
-            out.append((name, _clean_role(post.group("role")), m.start("name"), m.end("name")))
+        lo = max(0, m.start() - LOOK_BACK)
+        posts = [(p.start(), _clean_role(p.group("role")), p.group("title").lower(), p.group("org"))
+                 for p in rules.described.finditer(text, lo, m.start())]
+        posts += [(p.start(), f"head of {p.group('org')}", "head", p.group("org"))
+                  for p in HEADS_RE.finditer(text, lo, m.start())]
+        if posts:
+            _, role, title, org = max(posts)
+            if _public(title, org, rules):
+                out.append((name, role, m.start("name"), m.end("name")))
     return out
 
 
