@@ -878,3 +878,26 @@ def test_a_campaign_event_in_a_state_building_and_inviting_a_campaign(nlp, text,
 ])
 def test_a_permit_or_a_ban_for_one_side_only_is_a_partisan_decision(nlp, text, expected):
     assert ("partisan_decision" in types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,label,expected", [
+    # a party's branch written out is a party
+    ("Kepala dinas itu mengembalikan formulir pendaftaran bakal calon bupati ke kantor dewan pimpinan cabang sebuah "
+     "partai politik.", "party_approach", True),
+    # a target of votes set for a candidate
+    ("Para ketua RW diberi target perolehan suara untuk pasangan calon nomor urut 3 dalam rapat di kantor desa.",
+     "partisan_decision", True),
+    ("Tim pemenangan menargetkan kemenangan pasangan calon nomor 2 di setiap desa.", "partisan_decision", False),
+    # goods marked as a government's at a campaign
+    ("Tenda dan kursi bertuliskan Pemkab Garut terpasang di lokasi kampanye pasangan calon nomor 1.",
+     "state_resources", True),
+    # notebooks and food aid bearing a candidate
+    ("Pembagian buku tulis bergambar caleg terjadi dalam rapat orang tua murid di sebuah SD negeri.",
+     "vote_buying", True),
+    ("He led the distribution of food aid that bore stickers of a regent candidate pair.", "vote_buying", True),
+    # a campaign team's meeting held in a school hall (English)
+    ("The principal let a mayoral candidate's team hold a campaign meeting in the school hall during class hours.",
+     "state_resources", True),
+])
+def test_party_branches_vote_targets_marked_goods_and_school_halls(nlp, text, label, expected):
+    assert (label in types(nlp, text)) is expected
