@@ -874,3 +874,15 @@ def test_a_partys_endorsement_is_no_recommendation_of_bawaslu(nlp):
     assert [i["stage"] for i in run(nlp, None, text)._.incidents] == ["reported"]
     text = "Bawaslu mengirim rekomendasi ke BKN atas kasus kepala sekolah berinisial AS yang menemui pengurus partai."
     assert [i["stage"] for i in run(nlp, None, text)._.incidents] == ["recommended"]
+
+
+def test_the_one_a_step_is_taken_on_pointed_at_with_itu_is_a_subject(nlp):
+    text = "Pj Bupati menandatangani hukuman disiplin ringan bagi kepala SMP negeri di Cibatu itu pada Senin."
+    assert [(i["subject"], i["stage"]) for i in run(nlp, None, text)._.incidents] == [
+        ("kepala SMP negeri di Cibatu", "sanctioned")]
+    # after a subject told before, the pointer is that subject
+    two = ("Bawaslu melaporkan kepala SD negeri berinisial RA karena memasang stiker caleg. Bupati menjatuhkan "
+           "teguran tertulis kepada kepala SD negeri di Cibatu itu.")
+    assert {i["subject"] for i in run(nlp, None, two)._.incidents} == {"kepala SD negeri berinisial RA"}
+    # a rule for every holder is no one
+    assert run(nlp, None, "Sanksi disiplin berlaku bagi ASN yang ikut kampanye.")._.incidents == []

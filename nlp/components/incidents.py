@@ -286,8 +286,15 @@ class IncidentFinder:
             opens = h.start == words.sent_first_word[sent] and _points_back(words, h.end, stage_hit, sent)
             # or the agent of the act the sentence names: "dugaan pelanggaran oleh pejabat X yang ..."
             agent = h.start > words.sent_first_word[sent] and words.forms[h.start - 1].lower() == "oleh"
-            rel = _relative_after(words, h, sent) \
-                if opens or agent or any(0 <= h.start - x.end <= 3 for x in steps) else None
+            obj = any(0 <= h.start - x.end <= 3 for x in steps) or h.start > words.sent_first_word[sent] \
+                and words.forms[h.start - 1].lower() in ("kepada", "bagi", "terhadap") and stage_hit is not None
+            rel = _relative_after(words, h, sent) if opens or agent or obj else None
+            if rel is None and obj:
+                # "teguran tertulis bagi kepala SMP negeri di X itu": the one a step is taken on,
+                # pointed at as told before (that subject when there is one)
+                pointed = _relative_after(words, h, sent, closers=("itu", "tersebut"))
+                if pointed is not None and not any(c[1] <= a < c[2] for c in cands):
+                    cands.append((words.text[a:pointed], a, pointed, "described_back"))
             if rel is not None and not ALL_BEFORE_RE.search(words.text[max(s_start, a - 12):a]) \
                     and not any(c[1] <= a < c[2] for c in cands):
                 # "merekomendasikan perawat PPPK yang menari di panggung kampanye": the one
@@ -585,15 +592,15 @@ def _points_back(words: Words, start: int, stage_hit: Hit | None, sent: int) -> 
     return False
 
 
-def _relative_after(words: Words, h: Hit, sent: int) -> int | None:
-    """Char end of "<role> [its unit and place]" when "yang" follows it in the sentence: up to
-    RELATIVE_TAIL words, capitalised ones or those of PLACE_WORDS ("kepala SD negeri di Tanjung
-    Selor Timur yang ...")."""
+def _relative_after(words: Words, h: Hit, sent: int, closers=("yang",)) -> int | None:
+    """Char end of "<role> [its unit and place]" when "yang" (or another of ``closers``)
+    follows it in the sentence: up to RELATIVE_TAIL words, capitalised ones or those of
+    PLACE_WORDS ("kepala SD negeri di Tanjung Selor Timur yang ...")."""
     i = h.end
     while i < len(words.forms) and words.sent_of[i] == sent and i - h.end <= RELATIVE_TAIL:
         form = words.forms[i]
-        if form.lower() == "yang":
-            return words.ends[i - 1]
+        if form.lower() in closers:
+            return words.ends[i - 1] if i > h.end or closers == ("yang",) else None
         first = words.text[words.starts[i]]
         if not (first.isupper() or first.isdigit() or form.lower() in PLACE_WORDS):
             return None
