@@ -886,3 +886,17 @@ def test_the_one_a_step_is_taken_on_pointed_at_with_itu_is_a_subject(nlp):
     assert {i["subject"] for i in run(nlp, None, two)._.incidents} == {"kepala SD negeri berinisial RA"}
     # a rule for every holder is no one
     assert run(nlp, None, "Sanksi disiplin berlaku bagi ASN yang ikut kampanye.")._.incidents == []
+
+
+def test_a_campaign_event_told_as_the_act_is_no_outreach(nlp):
+    title = "Aula SMP Negeri di Cibatu Dipakai Tim Paslon Saat Jam Sekolah"
+    body = ("Aula sebuah SMP negeri di Kecamatan Cibatu dipakai tim pasangan calon bupati nomor urut 2 untuk menggelar "
+            "sosialisasi, Kamis (17/10). Kegiatan berlangsung pada jam sekolah dan dihadiri belasan guru. Kaus "
+            "pasangan calon juga dibagikan kepada guru yang hadir. Kepala sekolah, Ratna Dewi, mengaku hanya "
+            "meminjamkan aula karena diminta warga.")
+    doc = run(nlp, title, body)
+    assert doc._.doc_type == "incident"
+    # a neutrality outreach is still prevention
+    outreach = run(nlp, "Bawaslu Gelar Sosialisasi Netralitas ASN", "Bawaslu menggelar sosialisasi netralitas ASN "
+                   "di aula kantor bupati, Kamis. Peserta diminta tidak ikut kampanye pasangan calon mana pun.")
+    assert outreach._.doc_type == "prevention"

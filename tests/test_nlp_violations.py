@@ -901,3 +901,8 @@ def test_a_permit_or_a_ban_for_one_side_only_is_a_partisan_decision(nlp, text, e
 ])
 def test_party_branches_vote_targets_marked_goods_and_school_halls(nlp, text, label, expected):
     assert (label in types(nlp, text)) is expected
+
+
+def test_a_state_hall_used_several_words_after_it_is_named(nlp):
+    text = "Aula sebuah SMP negeri di Kecamatan Cibatu dipakai tim pasangan calon bupati nomor 2 untuk menggelar rapat."
+    assert "state_resources" in types(nlp, text)
