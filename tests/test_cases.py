@@ -471,3 +471,9 @@ def test_an_english_official_of_an_office_is_a_civil_servant():
 @pytest.mark.parametrize("text", ["Mantri Pamong Praja Kemantren Jetis", "A district head", "Panewu Semanu"])
 def test_camat_equivalents(text):
     assert rules().role_of(text) == "camat"
+
+
+def test_the_head_of_a_village_in_a_district_is_a_village_head():
+    r = rules()
+    assert r.role_of("The traditional head of a village in Cibeber district") == "kepala_desa"
+    assert r.role_of("the head of Cibeber district") == "camat"

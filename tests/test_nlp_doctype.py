@@ -900,3 +900,17 @@ def test_a_campaign_event_told_as_the_act_is_no_outreach(nlp):
     outreach = run(nlp, "Bawaslu Gelar Sosialisasi Netralitas ASN", "Bawaslu menggelar sosialisasi netralitas ASN "
                    "di aula kantor bupati, Kamis. Peserta diminta tidak ikut kampanye pasangan calon mana pun.")
     assert outreach._.doc_type == "prevention"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # another case of the same person told in passing is no step of this one
+    ("Pada April lalu, Rudi mendapat teguran tertulis dalam perkara berbeda, yakni ajakan mendukung caleg.", []),
+    # an overseer's warning on the spot is no disciplinary sanction
+    ("Camat Cibatu, Rudi Hartono, mengganti foto profilnya setelah ditegur pengawas kecamatan.", []),
+    ("Bupati menjatuhkan teguran tertulis kepada Camat Cibatu, Rudi Hartono.", ["sanctioned"]),
+    # English: a dismissal from the civil service is a sanction, telling election supervisors a clarification
+    ("The teacher Budi Santoso was dismissed from the civil service on Friday.", ["sanctioned"]),
+    ("Camat Cibatu, Rudi Hartono, told election supervisors on Thursday that the tents were rented.", ["examined"]),
+])
+def test_other_cases_overseer_warnings_and_english_dismissals(nlp, text, expected):
+    assert [i["stage"] for i in run(nlp, None, text)._.incidents] == expected

@@ -145,6 +145,8 @@ class IncidentFinder:
         orphan = None  # (sentence, stage, stage hit, acts) of a sentence with no subject
         for sent in sorted(set(by_sent) | set(viol_by_sent) | set(off_by_sent)):
             sh = by_sent.get(sent, {})
+            if sh.get("OTHER_CASE"):
+                continue  # another case of the same person, told in passing
             stage, stage_hit = _stage(words, sh)
             viols = viol_by_sent.get(sent, [])
             if stage is None and not viols:
