@@ -45,6 +45,9 @@ PAST = re.compile(r"^\W{0,3}(?:yang\s+)?(?:lalu|silam|kemarin)\b", re.IGNORECASE
 FUTURE = re.compile(r"^\W{0,3}(?:yang\s+)?(?:mendatang|depan|nanti)\b", re.IGNORECASE)
 FUTURE_BEFORE = re.compile(r"\b(?:ahead of|menjelang|jelang|upcoming)\s+(?:the\s+)?$", re.IGNORECASE)
 PAST_BEFORE = re.compile(r"\b(?:sejak|semenjak|since)\s+(?:tanggal\s+)?$", re.IGNORECASE)  # "sejak 30 Desember"
+# a day named as an election's ("the Feb. 14 general election"): a scheduled day, the one nearer publication
+ELECTION_AFTER = re.compile(r"^\W{0,3}(?:(?:general|regional|presidential|legislative|simultaneous|local)\s+)?"
+                            r"(?:elections?|polls?|voting day|pilkada|pemilu)\b", re.IGNORECASE)
 LAST_YEAR = re.compile(r"^\W{0,3}tahun\s+(?:lalu|kemarin|sebelumnya)\b", re.IGNORECASE)
 NEXT_YEAR = re.compile(r"^\W{0,3}tahun\s+(?:depan|mendatang)\b", re.IGNORECASE)
 
@@ -203,7 +206,7 @@ class _YearResolver:
             # "Feb. 11" in a story of late November on "the 2024 General Election": the
             # neighbouring year the article names puts the day nearer the publication
             other = year + 1 if found < pub else year - 1
-            if any(y == other for _, y in self.explicit):
+            if any(y == other for _, y in self.explicit) or ELECTION_AFTER.match(after):
                 year = other
         return year
 
