@@ -477,3 +477,10 @@ def test_the_head_of_a_village_in_a_district_is_a_village_head():
     r = rules()
     assert r.role_of("The traditional head of a village in Cibeber district") == "kepala_desa"
     assert r.role_of("the head of Cibeber district") == "camat"
+
+
+def test_an_english_post_of_an_agency_names_a_role_not_an_office():
+    r = rules()
+    assert r.office_role("The head of Cianjur regency's culture agency") is None
+    assert r.role_of("The head of the regency's culture agency") == "kepala_dinas"
+    assert r.office_role("Dinas Pertanian Cianjur") is not None

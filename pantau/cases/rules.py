@@ -107,12 +107,17 @@ class Rules:
         match = self.role_re.search(self.role_text(text))
         return self.role_words[match.group(0)] if match else None
 
-    def role_text(self, text: str) -> str:
-        """``text`` lowercased, its English posts in the Indonesian role words, and an office
-        standing as the subject ("Puskesmas X") led by the role of its head."""
+    def _translated(self, text: str) -> str:
+        """``text`` lowercased without fillers, its English posts in the Indonesian role words."""
         text = self.fillers_re.sub("", text.lower())
         for pattern, words in self.english_posts:
             text = pattern.sub(words, text)
+        return text
+
+    def role_text(self, text: str) -> str:
+        """``text`` lowercased, its English posts in the Indonesian role words, and an office
+        standing as the subject ("Puskesmas X") led by the role of its head."""
+        text = self._translated(text)
         if not self.role_re.search(text):
             for pattern, words in self.office_subjects:
                 if pattern.search(text):
@@ -123,7 +128,7 @@ class Rules:
         """The generic role of the family of the office ``text`` stands for ("Puskesmas X",
         "Dinas Y" whose car did the act): any holder of a post there may be the doer. None
         when ``text`` names a role itself or no office."""
-        low = self.fillers_re.sub("", text.lower())
+        low = self._translated(text)  # "the head of the regency's culture agency" names a role
         if self.role_re.search(low) or not any(p.search(low) for p, _ in self.office_subjects):
             return None
         family = self.roles[self.role_of(text)].family
