@@ -906,3 +906,21 @@ def test_party_branches_vote_targets_marked_goods_and_school_halls(nlp, text, la
 def test_a_state_hall_used_several_words_after_it_is_named(nlp):
     text = "Aula sebuah SMP negeri di Kecamatan Cibatu dipakai tim pasangan calon bupati nomor 2 untuk menggelar rapat."
     assert "state_resources" in types(nlp, text)
+
+
+@pytest.mark.parametrize("text,label,expected", [
+    # saying one was not there is no attendance; an appeal not to be there names the act
+    ("Menurut pelapor, Hendra tidak terlihat di lokasi kampanye itu.", "campaign_attendance", False),
+    ("ASN diminta tidak hadir di kampanye pasangan calon.", "campaign_attendance", True),
+    ("Lurah diminta tidak membagikan sembako, serta tidak hadir dalam kampanye pasangan calon.",
+     "campaign_attendance", True),
+    # a reminder of a ballot number, a polling station's number is none
+    ("Sambil menyerahkan bantuan, ia berpesan, jang lupa nomor dua e.", "partisan_support", True),
+    ("Kades itu berkata, jangan lupa tanggal 27 nanti pilih nomor tiga.", "partisan_support", True),
+    ("Jangan lupa bawa KTP ke TPS nomor 5.", "partisan_support", False),
+    # a candidate's card slipped into money handed out
+    ("Di setiap amplop berisi uang Rp200 ribu itu terselip kartu bergambar pasangan calon nomor 1.",
+     "vote_buying", True),
+])
+def test_denied_attendance_ballot_number_reminders_and_slipped_cards(nlp, text, label, expected):
+    assert (label in types(nlp, text)) is expected
