@@ -924,3 +924,13 @@ def test_a_state_hall_used_several_words_after_it_is_named(nlp):
 ])
 def test_denied_attendance_ballot_number_reminders_and_slipped_cards(nlp, text, label, expected):
     assert (label in types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,label,expected", [
+    ("Lurah itu menyambut calon wali kota di aula kantor kelurahan dan memberi sambutan.", "state_resources", True),
+    ("Lurah itu menyambut calon wali kota di aula kantor kelurahan dan memberi sambutan.", "partisan_support", True),
+    ("Pemkab menyambut seluruh pasangan calon di aula kantor bupati untuk deklarasi damai.", "state_resources", False),
+    ("Kepala desa itu mengangkut warga ke lokasi kampanye caleg memakai truk milik desa.", "state_resources", True),
+])
+def test_a_candidate_received_in_a_state_building_and_a_village_truck_at_a_campaign(nlp, text, label, expected):
+    assert (label in types(nlp, text)) is expected
