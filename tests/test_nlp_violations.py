@@ -934,3 +934,18 @@ def test_denied_attendance_ballot_number_reminders_and_slipped_cards(nlp, text, 
 ])
 def test_a_candidate_received_in_a_state_building_and_a_village_truck_at_a_campaign(nlp, text, label, expected):
     assert (label in types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,label,expected", [
+    # a candidate's meeting told in a state building, whoever held it
+    ("Kasus bermula dari pertemuan seorang calon anggota DPRD dengan warga di aula kantor camat, Jumat sore.",
+     "state_resources", True),
+    ("The ward chief hosted a legislative candidate's meet-and-greet in his office hall.", "state_resources", True),
+    # not a prohibition, a coordination meeting, or chairs at an event
+    ("Kades juga dilarang ikut kampanye maupun memasang alat peraga paslon di lingkungan kantor desa.",
+     "state_resources", False),
+    ("Rapat koordinasi pengamanan kampanye pasangan calon digelar di aula kantor camat.", "state_resources", False),
+    ("Juru kampanye dan tim pemenangan silakan duduk di kursi yang sudah disediakan.", "state_resources", False),
+])
+def test_a_candidates_meeting_told_in_a_state_building(nlp, text, label, expected):
+    assert (label in types(nlp, text)) is expected
