@@ -914,3 +914,13 @@ def test_a_campaign_event_told_as_the_act_is_no_outreach(nlp):
 ])
 def test_other_cases_overseer_warnings_and_english_dismissals(nlp, text, expected):
     assert [i["stage"] for i in run(nlp, None, text)._.incidents] == expected
+
+
+def test_the_doer_described_in_the_sentence_after_the_act(nlp):
+    text = ("Beras bantuan dibagikan oleh petugas yang mengenakan seragam dinas bersama kartu nama caleg nomor 6. "
+            "Seorang pegawai dinas itu disebut menyelipkan kartu nama tersebut.")
+    assert [i["stage"] for i in run(nlp, None, text)._.incidents] == ["reported"]
+    # no one is described by "not a civil servant", nor by an article before another word
+    text = ("The director spoke on stage at a campaign rally for candidate number 3. The director is not a civil "
+            "servant, commissioner Rina said.")
+    assert run(nlp, None, text)._.incidents == []
