@@ -484,3 +484,19 @@ def test_an_english_post_of_an_agency_names_a_role_not_an_office():
     assert r.office_role("The head of Cianjur regency's culture agency") is None
     assert r.role_of("The head of the regency's culture agency") == "kepala_dinas"
     assert r.office_role("Dinas Pertanian Cianjur") is not None
+
+
+def test_the_head_of_one_agency_is_one_person_whatever_the_language():
+    """One head per agency: the Indonesian and the English report of the same agency's head join
+    even when they read different acts; another agency's head stays apart."""
+    s1 = "Kepala Dinas Ketahanan Pangan Kabupaten Pesawaran diduga mengarahkan penyuluh memilih paslon."
+    s2 = "The head of the regency's food security agency was questioned over a post backing a candidate."
+    s3 = "Kepala Dinas Pendidikan Kabupaten Pesawaran dilaporkan karena membagikan sembako bergambar paslon."
+    region = [(PESAWARAN, "kabupaten", "Pesawaran", s) for s in (s1, s2, s3)]
+    a1 = article("a1", "2024-10-01", [("Kepala Dinas Ketahanan Pangan Kabupaten Pesawaran", "reported",
+                                       "partisan_decision", s1)], regions=[region[0]])
+    a2 = article("a2", "2024-10-20", [("The head of the regency's food security agency", "examined",
+                                       "social_media", s2)], regions=[region[1]])
+    a3 = article("a3", "2024-10-21", [("Kepala Dinas Pendidikan Kabupaten Pesawaran", "reported", "vote_buying",
+                                       s3)], regions=[region[2]])
+    assert groups(cases_of([a1, a2, a3])) == [["a1", "a2"], ["a3"]]

@@ -158,6 +158,8 @@ def _subject(rep: Report, case: Cluster, r: Rules) -> tuple[float, list[str]] | 
     fit = max((r.compatible_roles(rep.role, role) or "" for role in case.roles), default="")
     if not fit:
         return None
+    if fit == "specific" and r.roles[rep.role].one_per_office and rep.offices & case.offices:
+        return w["same_person"], ["the head of the same office"]  # one head per agency
     total = r.roles[rep.role].weight if fit == "specific" else w["same_generic_role"]
     why = [f"{'same' if fit == 'specific' else 'compatible'} role"]
     initials = _initials_fit(rep, case)

@@ -33,7 +33,8 @@ LATER_INITIALS_RE = re.compile(r"\b(\w+(?:\s+\w+)?)\s+(?:tersebut|itu)\s+(?:beri
 NAMED_RE = re.compile(r"\bbernama\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})")
 # where a role's description ends ("Kepsek Pendukung Paslon | ke BKN")
 PHRASE_END_RE = re.compile(r"\s(?:ke|kepada|oleh|dari|dan|di|yang|untuk|karena|saat|soal|,)\s|[,.;:]")
-DESCRIPTOR_STOP = {"berinisial", "inisial", "bernama", "itu", "tersebut", "ini", "seorang", "oknum"}
+DESCRIPTOR_STOP = {"berinisial", "inisial", "bernama", "itu", "tersebut", "ini", "seorang", "oknum",
+                   "kabupaten", "kota", "provinsi", "kecamatan", "desa", "kab", "di", "pada", "dan"}
 SENTENCE_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(])")
 
 
@@ -280,9 +281,9 @@ def _role_near(text: str, r: Rules) -> str | None:
 
 def descriptors(text: str, r: Rules, places: set[str]) -> set[str]:
     """The words that describe a role in ``text`` ("penyuluh pertanian" -> pertanian, "guru
-    PPPK" -> pppk), without place names."""
+    PPPK" -> pppk, "the food security agency" -> ketahanan pangan), without place names."""
     low = text.lower()
-    out = set()
+    out = {w for pattern, words in r.english_fields if pattern.search(low) for w in words.split()}
     for match in r.role_re.finditer(low):
         words = _phrase(low, match)[match.end() - match.start():].split()[:2]
         out |= {w for w in words if w.isalpha() and w not in DESCRIPTOR_STOP and w not in places

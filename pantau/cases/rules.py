@@ -31,6 +31,7 @@ class Role:
     weight: float
     unique_at: str | None
     parent: str | None = None   # a broader role that may name the same person ("kepala dinas")
+    one_per_office: bool = False  # one holder per office: the same office's is the same person
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class Rules:
     english_posts: tuple[tuple[re.Pattern, str], ...] = ()
     office_subjects: tuple[tuple[re.Pattern, str], ...] = ()
     not_subject_re: re.Pattern | None = None   # "paslon <role>", "ke <role>": no subject's role
+    english_fields: tuple[tuple[re.Pattern, str], ...] = ()  # "food security" -> "ketahanan pangan"
 
     def acts_relation(self, a: set[str], b: set[str]) -> str | None:
         """'same', 'related', 'other', or None when either side names no act."""
@@ -168,7 +170,7 @@ def parse(data: dict) -> Rules:
         if spec.get("unique_at") not in (None, *LEVEL_LENGTH):
             raise ValueError(f"role {name}: unique_at must be one of {sorted(LEVEL_LENGTH)}")
         roles[name] = Role(name, spec["family"], bool(spec.get("generic", False)), float(spec["weight"]),
-                           spec.get("unique_at"), spec.get("parent"))
+                           spec.get("unique_at"), spec.get("parent"), bool(spec.get("one_per_office", False)))
         for word in resolve(spec["words"]):
             if word in role_words:
                 raise ValueError(f"role word {word!r} is listed twice")
@@ -195,6 +197,8 @@ def parse(data: dict) -> Rules:
         generic_acts=frozenset(data["acts"]["generic"]),
         common_name_words=frozenset(resolve(data["subjects"].get("common_name_words", []))),
         english_posts=tuple((re.compile(p), w) for p, w in data["subjects"].get("english_posts", [])),
+        english_fields=tuple((re.compile(rf"\b{re.escape(en)}\b"), idn)
+                             for en, idn in data["subjects"].get("english_fields", {}).items()),
         office_subjects=tuple((re.compile(_with_terms(p)), w) for p, w in data["subjects"].get("office_subjects", [])),
         not_subject_re=re.compile(r"(?<![\w])(?:%s)\s+$" % "|".join(
             map(re.escape, data["subjects"].get("not_subject_before", ["calon"])))),
