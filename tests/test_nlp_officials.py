@@ -1106,3 +1106,14 @@ def test_an_english_pointer_with_a_modifier_names_a_post_told_by_its_verb(nlp):
             "Wirawan, posted the photos on Jan. 12.")
     [found] = officials(nlp, text)
     assert found["name"] == "Made Wirawan" and found["role"].startswith("head of planning section")
+
+
+@pytest.mark.parametrize("text, name, role_end", [
+    # an office's acronym, its region, then the name with no comma: the region ends the role
+    ("Kasatpol PP Cianjur Hendra Wijaya mengatakan baliho terbanyak ditemukan di pasar.", "Hendra Wijaya", "Cianjur"),
+    ("Kepala Dinas PMD Cianjur Ratna Dewi mengatakan kades hadir.", "Ratna Dewi", "Cianjur"),
+])
+def test_a_region_after_an_office_acronym_is_no_part_of_the_name(text, name, role_end):
+    from nlp.pipeline import load  # the regions component reads the region first
+    [found] = load()(text)._.officials
+    assert found["name"] == name and found["role"].endswith(role_end)

@@ -474,3 +474,8 @@ def test_an_outlets_name_in_capitals_is_no_region(nlp):
 ])
 def test_the_province_of_a_dateline_and_an_english_race(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+def test_a_region_between_an_office_acronym_and_a_name(nlp):
+    assert found(nlp, "Kepala Dinas PMD Cianjur Ratna Dewi mengatakan kades hadir.") == {("kabupaten", "32.03")}
+    assert found(nlp, "Kasatpol PP Cianjur Hendra Wijaya mengatakan baliho diturunkan.") == {("kabupaten", "32.03")}

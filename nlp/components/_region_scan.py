@@ -393,7 +393,9 @@ class RegionScanner:
             if mention.shouted:  # "KABAR MATARAM ›": a name in capitals, an outlet's or a headline's
                 mention.kind = BLOCK
                 return
-            mention.kind, mention.weak = ORG, True  # an unlisted acronym: "PGRI Batang"
+            # an unlisted acronym: "PGRI Batang", "Dinas PMD Batang Ratna Sari" (an office's
+            # acronym, its region, then a name: no comma, so the region is no name's part)
+            mention.kind, mention.weak = ORG, not _office_acronym_before(toks)
             return
         if last[:1].isupper() and not (sentence_start and len(toks) == 1 and words[0] in _stop_words()):
             mention.kind, across = self._head_of_name([t for t, _ in toks])
@@ -463,6 +465,15 @@ class RegionScanner:
             level = self.cues.free_level[" ".join(m.group().lower().split())]
             counts[level] = counts.get(level, 0) + 1
         return counts
+
+
+def _office_acronym_before(toks: list[tuple[str, int]]) -> bool:
+    """Is the acronym before the name that of an office ("Dinas PMD", "Badan BKPSDM"), its
+    agency word written before it?"""
+    return len(toks) >= 2 and toks[-2][0].lower() in _OFFICE_HEADS
+
+
+_OFFICE_HEADS = frozenset(("dinas", "badan", "kantor", "bagian", "bidang", "kepala", "kadis", "sekretaris", "plt"))
 
 
 def _count_lists(text: str, mentions: list[Mention]) -> None:
