@@ -1117,3 +1117,13 @@ def test_a_region_after_an_office_acronym_is_no_part_of_the_name(text, name, rol
     from nlp.pipeline import load  # the regions component reads the region first
     [found] = load()(text)._.officials
     assert found["name"] == name and found["role"].endswith(role_end)
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Laporan itu menyangkut Sekretaris Daerah Kabupaten Cianjur. Pejabat eselon II itu, Darmawan Hidayat, "
+     "dinilai mempromosikan diri.", "Darmawan Hidayat", "Sekretaris Daerah Kabupaten Cianjur"),
+    ("ASN itu menjabat Kepala Seksi Perbenihan pada dinas tersebut. Pejabat itu, Muhammad Rusdi, membagikan benih.",
+     "Muhammad Rusdi", "Kepala Seksi"),
+])
+def test_a_pointer_with_a_grade_or_to_a_bare_post(nlp, text, name, role):
+    assert [(o["name"], o["role"]) for o in officials(nlp, text)] == [(name, role)]

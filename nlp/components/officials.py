@@ -12,6 +12,7 @@ Writes ``doc._.officials``: one dict per person, {"name", "role", "org", "region
 
 from __future__ import annotations
 
+import re
 from itertools import compress
 
 from spacy.language import Language
@@ -106,7 +107,8 @@ class Reader:
                 self.role_ends.add(role.end)
                 unnamed = named == (len(self.persons), sum(len(p["evidence"]) for p in self.persons))
                 last = role if unnamed else None
-                unnamed_post = role if unnamed and role.parts and role.title.text not in GENERIC_POSTS else None
+                unnamed_post = role if unnamed and (role.parts or role.title.standalone) \
+                    and role.title.text not in GENERIC_POSTS else None
         if looks_english(self.text):
             self._english(skip, links)
         excluded = byline_names(self.text, self.doc.user_data.get("author"), bylines)
@@ -264,6 +266,10 @@ class Reader:
         if role.parts or role.title.text not in GENERIC_POSTS or not _sentence_initial(toks, role.start) \
                 or toks.sentence(post.start)[1] != toks.sentence(role.start)[0]:
             return False
+        if k < toks.n and toks.norm[k] == "eselon":  # "Pejabat eselon II itu, Nama,"
+            k += 1
+            while k < toks.n and re.fullmatch(r"[ivx]+(?:\.?[ab])?|[1-4]", toks.norm[k]):
+                k += 1
         if not (k + 2 < toks.n and toks.norm[k] in ("itu", "tersebut") and toks.text[k + 1] == ","):
             return False
         span = name_right(toks, k + 2, self.comp.max_name_tokens)
