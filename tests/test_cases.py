@@ -500,3 +500,7 @@ def test_the_head_of_one_agency_is_one_person_whatever_the_language():
     a3 = article("a3", "2024-10-21", [("Kepala Dinas Pendidikan Kabupaten Pesawaran", "reported", "vote_buying",
                                        s3)], regions=[region[2]])
     assert groups(cases_of([a1, a2, a3])) == [["a1", "a2"], ["a3"]]
+
+
+def test_an_english_extension_worker_is_a_penyuluh():
+    assert rules().role_of("an agricultural extension worker in Cianjur regency") == "penyuluh"

@@ -924,3 +924,10 @@ def test_the_doer_described_in_the_sentence_after_the_act(nlp):
     text = ("The director spoke on stage at a campaign rally for candidate number 3. The director is not a civil "
             "servant, commissioner Rina said.")
     assert run(nlp, None, text)._.incidents == []
+
+
+def test_an_english_extension_worker_given_a_written_warning(nlp):
+    text = ("The extension worker has received a written warning over a Facebook post that urged farmers to vote for "
+            "candidate pair number 1.")
+    assert [(i["subject"], i["stage"]) for i in run(nlp, None, text)._.incidents] == [
+        ("The extension worker", "sanctioned")]

@@ -1127,3 +1127,9 @@ def test_a_region_after_an_office_acronym_is_no_part_of_the_name(text, name, rol
 ])
 def test_a_pointer_with_a_grade_or_to_a_bare_post(nlp, text, name, role):
     assert [(o["name"], o["role"]) for o in officials(nlp, text)] == [(name, role)]
+
+
+def test_an_english_extension_worker_is_an_official():
+    from nlp.components.officials_english import find
+    [(name, role, _, _)] = find("Dedi Kurnia, an agricultural extension worker in Cianjur regency, was questioned.")
+    assert (name, role) == ("Dedi Kurnia", "agricultural extension worker")
