@@ -931,3 +931,11 @@ def test_an_english_extension_worker_given_a_written_warning(nlp):
             "candidate pair number 1.")
     assert [(i["subject"], i["stage"]) for i in run(nlp, None, text)._.incidents] == [
         ("The extension worker", "sanctioned")]
+
+
+def test_initials_opening_the_items_of_a_list_are_the_subjects(nlp):
+    text = ("Pertama, YT, Kepala Dinas Pendidikan Kabupaten Cianjur, terkait ajakan memilih pasangan calon nomor urut 1 "
+            "dalam rapat kepala sekolah. Kedua, AR, Kepala Dinas Pendidikan Kabupaten Garut, yang menghadiri kampanye "
+            "terbuka pasangan calon nomor urut 1.")
+    assert [i["subject"] for i in run(nlp, None, text)._.incidents] == [
+        "Kepala Dinas Pendidikan Kabupaten Cianjur berinisial YT", "Kepala Dinas Pendidikan Kabupaten Garut berinisial AR"]

@@ -39,7 +39,7 @@ INITIALS_RE = re.compile(r"\b(?:berinisial|inisial)\s+([A-Z]{1,4}(?:\.\s?[A-Z]{1
 # Kepala Bagian Umum ...", "menyangkut S, Kepala SD Negeri ...") or opening an item of a list
 # ("...; RS, staf Dinas ..., yang ..."): a role must follow the comma
 INITIALS_APPOS_RE = re.compile(r"(?:\b(?:atas nama|menyangkut|terkait|terhadap|terlapor|yakni|yaitu|adalah|oleh|kepada|mengklarifikasi|memeriksa|memanggil|"
-                               r"melaporkan|merekomendasikan|saudara|sdr\.?)"
+                               r"melaporkan|merekomendasikan|saudara|sdr\.?|(?i:pertama|kedua|ketiga|keempat|kelima),)"
                                r"\s+|^(?:serta\s+|dan\s+)?)([A-Z]{1,3}),\s+(?=[A-Za-z])")
 # a place level before a role word makes it a place's name ("Kabupaten Kaur": not a kaur)
 PLACE_LEVEL_RE = re.compile(r"\b(?:kabupaten|kab\.|kota|kecamatan|kec\.|desa|kelurahan|provinsi)\s*$", re.I)
