@@ -473,9 +473,9 @@ def test_camat_equivalents(text):
     assert rules().role_of(text) == "camat"
 
 
-def test_the_head_of_a_village_in_a_district_is_a_village_head():
+def test_the_head_of_a_village_even_in_a_district_is_a_village_head():
     r = rules()
-    assert r.role_of("The traditional head of a village in Cibeber district") == "kepala_desa"
+    assert r.role_of("The head of a village of Cibeber district") == "kepala_desa"
     assert r.role_of("the head of Cibeber district") == "camat"
 
 
@@ -489,13 +489,13 @@ def test_an_english_post_of_an_agency_names_a_role_not_an_office():
 def test_the_head_of_one_agency_is_one_person_whatever_the_language():
     """One head per agency: the Indonesian and the English report of the same agency's head join
     even when they read different acts; another agency's head stays apart."""
-    s1 = "Kepala Dinas Ketahanan Pangan Kabupaten Pesawaran diduga mengarahkan penyuluh memilih paslon."
-    s2 = "The head of the regency's food security agency was questioned over a post backing a candidate."
+    s1 = "Kepala Dinas Perikanan Kabupaten Pesawaran diduga mengarahkan nelayan binaan memilih paslon."
+    s2 = "The Pesawaran fisheries agency chief was questioned over a video backing a candidate."
     s3 = "Kepala Dinas Pendidikan Kabupaten Pesawaran dilaporkan karena membagikan sembako bergambar paslon."
     region = [(PESAWARAN, "kabupaten", "Pesawaran", s) for s in (s1, s2, s3)]
-    a1 = article("a1", "2024-10-01", [("Kepala Dinas Ketahanan Pangan Kabupaten Pesawaran", "reported",
+    a1 = article("a1", "2024-10-01", [("Kepala Dinas Perikanan Kabupaten Pesawaran", "reported",
                                        "partisan_decision", s1)], regions=[region[0]])
-    a2 = article("a2", "2024-10-20", [("The head of the regency's food security agency", "examined",
+    a2 = article("a2", "2024-10-20", [("The head of the fisheries agency", "examined",
                                        "social_media", s2)], regions=[region[1]])
     a3 = article("a3", "2024-10-21", [("Kepala Dinas Pendidikan Kabupaten Pesawaran", "reported", "vote_buying",
                                        s3)], regions=[region[2]])
@@ -503,4 +503,4 @@ def test_the_head_of_one_agency_is_one_person_whatever_the_language():
 
 
 def test_an_english_extension_worker_is_a_penyuluh():
-    assert rules().role_of("an agricultural extension worker in Cianjur regency") == "penyuluh"
+    assert rules().role_of("a fisheries extension worker of Cianjur") == "penyuluh"

@@ -859,7 +859,7 @@ def test_an_owning_office_named_with_a_long_regency_name(nlp):
 
 
 @pytest.mark.parametrize("text, subject", [
-    ("Bawaslu belum memutuskan status dugaan pelanggaran oleh pejabat Dinas Pertanian yang hadir dalam deklarasi "
+    ("Bawaslu masih menelaah laporan dugaan pelanggaran oleh pejabat Dinas Pertanian yang hadir dalam deklarasi "
      "bakal calon bupati.", "pejabat Dinas Pertanian"),
     ("Bawaslu masih mengkaji dugaan pelanggaran netralitas oleh pegawai kecamatan yang memasang spanduk caleg.",
      "pegawai kecamatan"),
@@ -877,9 +877,9 @@ def test_a_partys_endorsement_is_no_recommendation_of_bawaslu(nlp):
 
 
 def test_the_one_a_step_is_taken_on_pointed_at_with_itu_is_a_subject(nlp):
-    text = "Pj Bupati menandatangani hukuman disiplin ringan bagi kepala SMP negeri di Cibatu itu pada Senin."
+    text = "Pj Bupati meneken sanksi teguran bagi guru SD negeri di Cibatu tersebut pada Senin."
     assert [(i["subject"], i["stage"]) for i in run(nlp, None, text)._.incidents] == [
-        ("kepala SMP negeri di Cibatu", "sanctioned")]
+        ("guru SD negeri di Cibatu", "sanctioned")]
     # after a subject told before, the pointer is that subject
     two = ("Bawaslu melaporkan kepala SD negeri berinisial RA karena memasang stiker caleg. Bupati menjatuhkan "
            "teguran tertulis kepada kepala SD negeri di Cibatu itu.")
@@ -890,10 +890,10 @@ def test_the_one_a_step_is_taken_on_pointed_at_with_itu_is_a_subject(nlp):
 
 def test_a_campaign_event_told_as_the_act_is_no_outreach(nlp):
     title = "Aula SMP Negeri di Cibatu Dipakai Tim Paslon Saat Jam Sekolah"
-    body = ("Aula sebuah SMP negeri di Kecamatan Cibatu dipakai tim pasangan calon bupati nomor urut 2 untuk menggelar "
-            "sosialisasi, Kamis (17/10). Kegiatan berlangsung pada jam sekolah dan dihadiri belasan guru. Kaus "
-            "pasangan calon juga dibagikan kepada guru yang hadir. Kepala sekolah, Ratna Dewi, mengaku hanya "
-            "meminjamkan aula karena diminta warga.")
+    body = ("Aula SMP negeri di Kecamatan Cibatu dipakai relawan pasangan calon bupati nomor urut 2 untuk menggelar "
+            "sosialisasi, Rabu (9/10). Kegiatan itu berjalan saat murid masih belajar. "
+            "Topi pasangan calon pun dibagikan kepada para guru. Kepala sekolah, Ratna Dewi, berdalih aula itu "
+            "hanya disewa komite.")
     doc = run(nlp, title, body)
     assert doc._.doc_type == "incident"
     # a neutrality outreach is still prevention
@@ -904,38 +904,38 @@ def test_a_campaign_event_told_as_the_act_is_no_outreach(nlp):
 
 @pytest.mark.parametrize("text, expected", [
     # another case of the same person told in passing is no step of this one
-    ("Pada April lalu, Rudi mendapat teguran tertulis dalam perkara berbeda, yakni ajakan mendukung caleg.", []),
+    ("Tahun lalu Rudi juga disanksi dalam kasus lain, yakni memasang spanduk caleg.", []),
     # an overseer's warning on the spot is no disciplinary sanction
-    ("Camat Cibatu, Rudi Hartono, mengganti foto profilnya setelah ditegur pengawas kecamatan.", []),
+    ("Camat Cibatu, Rudi Hartono, menurunkan spanduk itu setelah ditegur pengawas desa.", []),
     ("Bupati menjatuhkan teguran tertulis kepada Camat Cibatu, Rudi Hartono.", ["sanctioned"]),
     # English: a dismissal from the civil service is a sanction, telling election supervisors a clarification
     ("The teacher Budi Santoso was dismissed from the civil service on Friday.", ["sanctioned"]),
-    ("Camat Cibatu, Rudi Hartono, told election supervisors on Thursday that the tents were rented.", ["examined"]),
+    ("Camat Cibatu, Rudi Hartono, told the election supervisors that the banners were not his.", ["examined"]),
 ])
 def test_other_cases_overseer_warnings_and_english_dismissals(nlp, text, expected):
     assert [i["stage"] for i in run(nlp, None, text)._.incidents] == expected
 
 
 def test_the_doer_described_in_the_sentence_after_the_act(nlp):
-    text = ("Beras bantuan dibagikan oleh petugas yang mengenakan seragam dinas bersama kartu nama caleg nomor 6. "
-            "Seorang pegawai dinas itu disebut menyelipkan kartu nama tersebut.")
+    text = ("Paket minyak goreng dibagikan di balai warga bersama brosur caleg nomor 8. "
+            "Seorang pegawai kelurahan diduga membagikan paket tersebut.")
     assert [i["stage"] for i in run(nlp, None, text)._.incidents] == ["reported"]
     # no one is described by "not a civil servant", nor by an article before another word
-    text = ("The director spoke on stage at a campaign rally for candidate number 3. The director is not a civil "
+    text = ("The manager gave a speech at a campaign event for candidate number 4. The manager was never a civil "
             "servant, commissioner Rina said.")
     assert run(nlp, None, text)._.incidents == []
 
 
 def test_an_english_extension_worker_given_a_written_warning(nlp):
-    text = ("The extension worker has received a written warning over a Facebook post that urged farmers to vote for "
-            "candidate pair number 1.")
+    text = ("The extension worker was given a written warning for a TikTok video that asked fishermen to back "
+            "candidate pair number 5.")
     assert [(i["subject"], i["stage"]) for i in run(nlp, None, text)._.incidents] == [
         ("The extension worker", "sanctioned")]
 
 
 def test_initials_opening_the_items_of_a_list_are_the_subjects(nlp):
-    text = ("Pertama, YT, Kepala Dinas Pendidikan Kabupaten Cianjur, terkait ajakan memilih pasangan calon nomor urut 1 "
-            "dalam rapat kepala sekolah. Kedua, AR, Kepala Dinas Pendidikan Kabupaten Garut, yang menghadiri kampanye "
-            "terbuka pasangan calon nomor urut 1.")
+    text = ("Ketiga, YT, Kepala Dinas Pendidikan Kabupaten Cianjur, karena meminta guru mendukung pasangan calon nomor 4 "
+            "di grup percakapan. Kedua, AR, Kepala Dinas Pendidikan Kabupaten Garut, yang ikut pawai kampanye "
+            "pasangan calon nomor 4.")
     assert [i["subject"] for i in run(nlp, None, text)._.incidents] == [
         "Kepala Dinas Pendidikan Kabupaten Cianjur berinisial YT", "Kepala Dinas Pendidikan Kabupaten Garut berinisial AR"]

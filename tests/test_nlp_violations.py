@@ -863,7 +863,7 @@ def test_evidence_keeps_the_first_sentences_of_a_type_in_text_order(nlp):
     ("The village head hosted the candidate at his residence on Sunday.", "partisan_support", True),
     ("KPU mengundang tim kampanye pasangan calon untuk rapat teknis.", "partisan_support", False),
     ("Pemkab mengundang seluruh pasangan calon dalam deklarasi damai.", "partisan_support", False),
-    ("Pengawas desa diminta memantau pertemuan warga yang menghadirkan caleg.", "partisan_support", False),
+    ("Panitia pengawas mencatat setiap acara desa yang menghadirkan caleg.", "partisan_support", False),
 ])
 def test_a_campaign_event_in_a_state_building_and_inviting_a_campaign(nlp, text, label, expected):
     assert (label in types(nlp, text)) is expected
@@ -871,9 +871,9 @@ def test_a_campaign_event_in_a_state_building_and_inviting_a_campaign(nlp, text,
 
 @pytest.mark.parametrize("text,expected", [
     ("Kepala desa itu hanya memberi izin keramaian kepada pasangan calon nomor 1, sementara pasangan lain ditolak.", True),
-    ("Camat itu menerbitkan surat edaran yang melarang kampanye salah satu pasangan calon di wilayahnya.", True),
+    ("Lurah itu mengeluarkan surat edaran yang membatasi kampanye salah satu paslon di kelurahannya.", True),
     ("Polres memberikan izin kampanye kepada semua pasangan calon.", False),
-    ("KPU menolak memberikan izin kampanye rapat umum salah satu pasangan calon karena jadwal bentrok.", False),
+    ("KPU menolak memberikan izin pawai salah satu paslon karena jadwalnya sama dengan paslon lain.", False),
     ("Satpol PP membubarkan kampanye salah satu pasangan calon yang melanggar protokol kesehatan.", False),
 ])
 def test_a_permit_or_a_ban_for_one_side_only_is_a_partisan_decision(nlp, text, expected):
@@ -882,21 +882,21 @@ def test_a_permit_or_a_ban_for_one_side_only_is_a_partisan_decision(nlp, text, e
 
 @pytest.mark.parametrize("text,label,expected", [
     # a party's branch written out is a party
-    ("Kepala dinas itu mengembalikan formulir pendaftaran bakal calon bupati ke kantor dewan pimpinan cabang sebuah "
+    ("Kepala bidang itu menyerahkan berkas bakal calon wali kota ke sekretariat dewan pimpinan cabang salah satu "
      "partai politik.", "party_approach", True),
     # a target of votes set for a candidate
-    ("Para ketua RW diberi target perolehan suara untuk pasangan calon nomor urut 3 dalam rapat di kantor desa.",
+    ("Para ketua RW mendapat target suara untuk pasangan calon nomor urut 4 dari lurah.",
      "partisan_decision", True),
     ("Tim pemenangan menargetkan kemenangan pasangan calon nomor 2 di setiap desa.", "partisan_decision", False),
     # goods marked as a government's at a campaign
-    ("Tenda dan kursi bertuliskan Pemkab Garut terpasang di lokasi kampanye pasangan calon nomor 1.",
+    ("Genset berlogo Pemkab Garut dipakai menerangi panggung kampanye pasangan calon nomor 1.",
      "state_resources", True),
     # notebooks and food aid bearing a candidate
-    ("Pembagian buku tulis bergambar caleg terjadi dalam rapat orang tua murid di sebuah SD negeri.",
+    ("Buku tulis bergambar caleg dibagikan kepada murid-murid sebuah madrasah negeri.",
      "vote_buying", True),
-    ("He led the distribution of food aid that bore stickers of a regent candidate pair.", "vote_buying", True),
+    ("She oversaw the distribution of rice aid stamped with a mayoral candidate's face.", "vote_buying", True),
     # a campaign team's meeting held in a school hall (English)
-    ("The principal let a mayoral candidate's team hold a campaign meeting in the school hall during class hours.",
+    ("The headmaster allowed a regent candidate's team to hold a campaign rally in the school hall on Sunday.",
      "state_resources", True),
 ])
 def test_party_branches_vote_targets_marked_goods_and_school_halls(nlp, text, label, expected):
@@ -904,22 +904,22 @@ def test_party_branches_vote_targets_marked_goods_and_school_halls(nlp, text, la
 
 
 def test_a_state_hall_used_several_words_after_it_is_named(nlp):
-    text = "Aula sebuah SMP negeri di Kecamatan Cibatu dipakai tim pasangan calon bupati nomor 2 untuk menggelar rapat."
+    text = "Aula gedung serbaguna milik kecamatan di Cibatu dipinjam relawan caleg nomor 9 untuk menggelar rapat."
     assert "state_resources" in types(nlp, text)
 
 
 @pytest.mark.parametrize("text,label,expected", [
     # saying one was not there is no attendance; an appeal not to be there names the act
-    ("Menurut pelapor, Hendra tidak terlihat di lokasi kampanye itu.", "campaign_attendance", False),
+    ("Saksi menyebut Hendra tidak tampak di arena kampanye paslon malam itu.", "campaign_attendance", False),
     ("ASN diminta tidak hadir di kampanye pasangan calon.", "campaign_attendance", True),
-    ("Lurah diminta tidak membagikan sembako, serta tidak hadir dalam kampanye pasangan calon.",
+    ("Perangkat desa diminta menjaga jarak dari tim sukses, serta tidak datang ke kampanye paslon mana pun.",
      "campaign_attendance", True),
     # a reminder of a ballot number, a polling station's number is none
     ("Sambil menyerahkan bantuan, ia berpesan, jang lupa nomor dua e.", "partisan_support", True),
-    ("Kades itu berkata, jangan lupa tanggal 27 nanti pilih nomor tiga.", "partisan_support", True),
+    ("Kades itu berseloroh, jangan lupa nanti di bilik suara pilih nomor tiga.", "partisan_support", True),
     ("Jangan lupa bawa KTP ke TPS nomor 5.", "partisan_support", False),
     # a candidate's card slipped into money handed out
-    ("Di setiap amplop berisi uang Rp200 ribu itu terselip kartu bergambar pasangan calon nomor 1.",
+    ("Dalam tiap bingkisan gula dan teh itu terselip kartu bergambar pasangan calon nomor 5.",
      "vote_buying", True),
 ])
 def test_denied_attendance_ballot_number_reminders_and_slipped_cards(nlp, text, label, expected):
@@ -930,7 +930,7 @@ def test_denied_attendance_ballot_number_reminders_and_slipped_cards(nlp, text, 
     ("Lurah itu menyambut calon wali kota di aula kantor kelurahan dan memberi sambutan.", "state_resources", True),
     ("Lurah itu menyambut calon wali kota di aula kantor kelurahan dan memberi sambutan.", "partisan_support", True),
     ("Pemkab menyambut seluruh pasangan calon di aula kantor bupati untuk deklarasi damai.", "state_resources", False),
-    ("Kepala desa itu mengangkut warga ke lokasi kampanye caleg memakai truk milik desa.", "state_resources", True),
+    ("Kepala desa itu membawa rombongan warga ke arena kampanye caleg memakai truk milik desa.", "state_resources", True),
 ])
 def test_a_candidate_received_in_a_state_building_and_a_village_truck_at_a_campaign(nlp, text, label, expected):
     assert (label in types(nlp, text)) is expected
@@ -938,14 +938,14 @@ def test_a_candidate_received_in_a_state_building_and_a_village_truck_at_a_campa
 
 @pytest.mark.parametrize("text,label,expected", [
     # a candidate's meeting told in a state building, whoever held it
-    ("Kasus bermula dari pertemuan seorang calon anggota DPRD dengan warga di aula kantor camat, Jumat sore.",
+    ("Masalah muncul dari silaturahmi seorang caleg bersama tokoh masyarakat di aula kelurahan, Minggu malam.",
      "state_resources", True),
-    ("The ward chief hosted a legislative candidate's meet-and-greet in his office hall.", "state_resources", True),
+    ("The village head hosted a council candidate's breakfast in the village hall.", "state_resources", True),
     # not a prohibition, a coordination meeting, or chairs at an event
-    ("Kades juga dilarang ikut kampanye maupun memasang alat peraga paslon di lingkungan kantor desa.",
+    ("Aparatur desa tidak boleh menghadiri kampanye atau berfoto bersama paslon di area kantor desa.",
      "state_resources", False),
     ("Rapat koordinasi pengamanan kampanye pasangan calon digelar di aula kantor camat.", "state_resources", False),
-    ("Juru kampanye dan tim pemenangan silakan duduk di kursi yang sudah disediakan.", "state_resources", False),
+    ("Para jurkam dan relawan paslon diminta menempati kursi di barisan depan.", "state_resources", False),
 ])
 def test_a_candidates_meeting_told_in_a_state_building(nlp, text, label, expected):
     assert (label in types(nlp, text)) is expected

@@ -45,7 +45,7 @@ PAST = re.compile(r"^\W{0,3}(?:yang\s+)?(?:lalu|silam|kemarin)\b", re.IGNORECASE
 FUTURE = re.compile(r"^\W{0,3}(?:yang\s+)?(?:mendatang|depan|nanti)\b", re.IGNORECASE)
 FUTURE_BEFORE = re.compile(r"\b(?:ahead of|menjelang|jelang|upcoming)\s+(?:the\s+)?$", re.IGNORECASE)
 PAST_BEFORE = re.compile(r"\b(?:sejak|semenjak|since)\s+(?:tanggal\s+)?$", re.IGNORECASE)  # "sejak 30 Desember"
-# a day named as an election's ("the Feb. 14 general election"): a scheduled day, the one nearer publication
+# a day named as an election's ("ahead of the April 17 general election", "the Nov. 27 regional elections"): a scheduled day, the one nearer publication
 ELECTION_AFTER = re.compile(r"^\W{0,3}(?:(?:general|regional|presidential|legislative|simultaneous|local)\s+)?"
                             r"(?:elections?|polls?|voting day|pilkada|pemilu)\b", re.IGNORECASE)
 LAST_YEAR = re.compile(r"^\W{0,3}tahun\s+(?:lalu|kemarin|sebelumnya)\b", re.IGNORECASE)

@@ -78,7 +78,7 @@ QUOTE_VERBS = word_set("quote_verbs")
 DOER_REF_RE = re.compile(r"\W*(?:akun (?:itu|tersebut)|akunnya|his account|her account)\b", re.I)
 QUOTED_BY_RE = re.compile(r"\b(?:%s)nya\b" % "|".join(sorted(QUOTE_VERBS)), re.I)
 PRONOUNS = frozenset(("ia", "dia", "beliau", "he", "she"))
-NEGATORS = frozenset(("not", "bukan", "no", "tidak", "tak"))  # "is not a civil servant": no one described  # anaphors only when they open the sentence
+NEGATORS = frozenset(("not", "never", "bukan", "no", "tidak", "tak"))  # "he was never a civil servant": no one described  # anaphors only when they open the sentence
 # what an English "head of"/"secretary of" heads, up to its office's word
 ENGLISH_POST_RE = re.compile(r"[\w'’ -]{0,60}?\b(?:office|agency|department|service|section|division|"
                             r"health cent(?:re|er)|hospital|school|sub-district|subdistrict|district)\b")
@@ -153,11 +153,11 @@ class IncidentFinder:
             if stage is None and not viols:
                 # "Mobil dinas UPT X kedapatan mengangkut baliho paslon. Kepala UPT tersebut,
                 # Budi, berada di dalam kendaraan.": the doer named right after the act
-                # ("... Seorang pegawai dinas itu disebut menyelipkan kartu nama tersebut."): or described
+                # ("... Seorang staf kecamatan itu diduga membagikan stiker tersebut."): or described
                 described = [h for h in sh.get("SUBJECT_DESC", ()) if _next_role(sh, h) is not None
                              and (h.start == 0 or words.forms[h.start - 1].lower() not in NEGATORS)]
                 if orphan is None or orphan[0] != sent - 1 or not (off_by_sent.get(sent) or described):
-                    continue  # ("... is not a civil servant": no one described)
+                    continue  # ("... was never a civil servant": no one described)
                 _, stage, stage_hit, viols = orphan
             own_hit = stage_hit if stage_hit is not None and words.sent_of[stage_hit.start] == sent else None
             subject = self._subject(words, sent, sh, off_by_sent.get(sent, []), own_hit, bool(viols))
@@ -296,7 +296,7 @@ class IncidentFinder:
                 and words.forms[h.start - 1].lower() in ("kepada", "bagi", "terhadap") and stage_hit is not None
             rel = _relative_after(words, h, sent) if opens or agent or obj else None
             if rel is None and obj:
-                # "teguran tertulis bagi kepala SMP negeri di X itu": the one a step is taken on,
+                # "sanksi teguran bagi guru SD negeri di X itu": the one a step is taken on,
                 # pointed at as told before (that subject when there is one)
                 pointed = _relative_after(words, h, sent, closers=("itu", "tersebut"))
                 if pointed is not None and not any(c[1] <= a < c[2] for c in cands):

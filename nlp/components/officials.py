@@ -260,7 +260,7 @@ class Reader:
             self._more_names(role, end)
 
     def _points_back(self, role: Role, post: Role) -> bool:
-        """"Camat yang dimaksud ialah Camat X. Pejabat itu, Nama, ...": a bare civil servant's word
+        """"Yang dilaporkan adalah Camat X. Pejabat tersebut, Nama, ...": a bare civil servant's word
         opening the next sentence and pointing back names the holder of the post told there."""
         toks, k = self.toks, role.end
         if role.parts or role.title.text not in GENERIC_POSTS or not _sentence_initial(toks, role.start) \

@@ -268,7 +268,7 @@ class _Context:
                 m.code = self._like(m.candidates, done)
 
     def _bare_list(self, mentions: list[Mention], members: list[int]) -> None:
-        """"Bangli, Karangasem, Tabanan and Jembrana also vote": a list of bare names, none with a
+        """"Kudus, Jepara and Pati counted no reports": a list of bare names, none with a
         cue, is a list of regions when every name is a kabupaten or kota of one province."""
         items = [mentions[i] for i in members]
         if any(m.stop or m.shouted or m.person_after or m.kind not in (BARE, LIST) for m in items):
