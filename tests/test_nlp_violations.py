@@ -949,3 +949,15 @@ def test_a_candidate_received_in_a_state_building_and_a_village_truck_at_a_campa
 ])
 def test_a_candidates_meeting_told_in_a_state_building(nlp, text, label, expected):
     assert (label in types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,label,expected", [
+    # a video told before, then put on a platform
+    ("Video kades itu berjoget diiringi lagu kampanye paslon nomor 3. Video berdurasi 30 detik itu diunggah di akun "
+     "TikTok pribadinya.", "social_media", True),
+    # goods bearing a candidate received by the public
+    ("Bersama karung pupuk, petani menerima kalender bergambar seorang calon anggota DPRD.", "vote_buying", True),
+    ("Camat itu menerima surat teguran dari bupati.", "vote_buying", False),
+])
+def test_a_video_told_before_and_goods_received(nlp, text, label, expected):
+    assert (label in types(nlp, text)) is expected
