@@ -961,3 +961,15 @@ def test_a_candidates_meeting_told_in_a_state_building(nlp, text, label, expecte
 ])
 def test_a_video_told_before_and_goods_received(nlp, text, label, expected):
     assert (label in types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,label,expected", [
+    # directing subordinates for a candidate, forbidden, names the act
+    ("Lurah juga tidak boleh mengarahkan para ketua RW untuk mendukung calon tertentu.", "partisan_decision", True),
+    # a request to every side is no partisanship; an attendance list is no attendance
+    ("Polisi meminta tim semua pasangan calon memilih jalur pawai yang sudah disepakati.", "partisan_support", False),
+    ("Dari daftar hadir apel relawan paslon di gedung itu, nama Sutrisno tidak ditemukan.", "campaign_attendance",
+     False),
+])
+def test_forbidden_directing_requests_to_every_side_and_attendance_lists(nlp, text, label, expected):
+    assert (label in types(nlp, text)) is expected
