@@ -973,3 +973,12 @@ def test_a_video_told_before_and_goods_received(nlp, text, label, expected):
 ])
 def test_forbidden_directing_requests_to_every_side_and_attendance_lists(nlp, text, label, expected):
     assert (label in types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,label,expected", [
+    ("Sebanyak 12 kasus berupa unggahan dan komentar di media sosial.", "social_media", True),
+    ("Lima kasus menyangkut pemberian uang kepada warga.", "vote_buying", True),
+    ("Lima kasus sudah diteruskan ke BKN pekan lalu.", "vote_buying", False),
+])
+def test_the_kinds_of_cases_a_count_names(nlp, text, label, expected):
+    assert (label in types(nlp, text)) is expected
