@@ -982,3 +982,11 @@ def test_forbidden_directing_requests_to_every_side_and_attendance_lists(nlp, te
 ])
 def test_the_kinds_of_cases_a_count_names(nlp, text, label, expected):
     assert (label in types(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kabid itu naik ke panggung deklarasi relawan pasangan calon gubernur dan berfoto bersama calon.", True),
+    ("Ia tidak naik ke panggung kampanye itu.", False),
+])
+def test_going_up_onto_a_campaign_stage_is_attendance(nlp, text, expected):
+    assert ("campaign_attendance" in types(nlp, text)) is expected
