@@ -953,10 +953,10 @@ def test_a_candidates_meeting_told_in_a_state_building(nlp, text, label, expecte
 
 @pytest.mark.parametrize("text,label,expected", [
     # a video told before, then put on a platform
-    ("Video kades itu berjoget diiringi lagu kampanye paslon nomor 3. Video berdurasi 30 detik itu diunggah di akun "
+    ("Seorang guru bernyanyi menirukan jingle kampanye caleg nomor 7. Rekaman sepanjang dua menit itu diunggah ke akun "
      "TikTok pribadinya.", "social_media", True),
     # goods bearing a candidate received by the public
-    ("Bersama karung pupuk, petani menerima kalender bergambar seorang calon anggota DPRD.", "vote_buying", True),
+    ("Saat panen raya, para petani menerima sarung bergambar caleg nomor 7.", "vote_buying", True),
     ("Camat itu menerima surat teguran dari bupati.", "vote_buying", False),
 ])
 def test_a_video_told_before_and_goods_received(nlp, text, label, expected):
@@ -967,7 +967,7 @@ def test_a_video_told_before_and_goods_received(nlp, text, label, expected):
     # directing subordinates for a candidate, forbidden, names the act
     ("Lurah juga tidak boleh mengarahkan para ketua RW untuk mendukung calon tertentu.", "partisan_decision", True),
     # a request to every side is no partisanship; an attendance list is no attendance
-    ("Polisi meminta tim semua pasangan calon memilih jalur pawai yang sudah disepakati.", "partisan_support", False),
+    ("Polisi meminta seluruh paslon memilih rute pawai yang sudah disepakati.", "partisan_support", False),
     ("Dari daftar hadir apel relawan paslon di gedung itu, nama Sutrisno tidak ditemukan.", "campaign_attendance",
      False),
 ])
@@ -976,7 +976,7 @@ def test_forbidden_directing_requests_to_every_side_and_attendance_lists(nlp, te
 
 
 @pytest.mark.parametrize("text,label,expected", [
-    ("Sebanyak 12 kasus berupa unggahan dan komentar di media sosial.", "social_media", True),
+    ("Delapan kasus berupa tanda suka di Instagram.", "social_media", True),
     ("Lima kasus menyangkut pemberian uang kepada warga.", "vote_buying", True),
     ("Lima kasus sudah diteruskan ke BKN pekan lalu.", "vote_buying", False),
 ])
@@ -985,7 +985,7 @@ def test_the_kinds_of_cases_a_count_names(nlp, text, label, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Kabid itu naik ke panggung deklarasi relawan pasangan calon gubernur dan berfoto bersama calon.", True),
+    ("Sekdes itu ikut naik panggung kampanye akbar cagub nomor 2 sambil melambaikan tangan.", True),
     ("Ia tidak naik ke panggung kampanye itu.", False),
 ])
 def test_going_up_onto_a_campaign_stage_is_attendance(nlp, text, expected):
