@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pantau.regions import RegionTable, name_key
-from nlp.word_lists import word_list
+from nlp.word_lists import word_list, word_set
 
 DEFAULT_CUES = Path(__file__).resolve().parent.parent / "data" / "region_cues.toml"
 NAME_LEVELS = ("provinsi", "kabupaten", "kota")
@@ -468,12 +468,12 @@ class RegionScanner:
 
 
 def _office_acronym_before(toks: list[tuple[str, int]]) -> bool:
-    """Is the acronym before the name that of an office ("Dinas PMD", "Badan BKPSDM"), its
-    agency word written before it?"""
-    return len(toks) >= 2 and toks[-2][0].lower() in _OFFICE_HEADS
+    """Is the acronym before the name that of an office ("Dinas PMD", "Badan BKPSDM"), a unit
+    word (``unit_words``) written before it?"""
+    return len(toks) >= 2 and toks[-2][0].lower() in UNIT_WORDS
 
 
-_OFFICE_HEADS = frozenset(("dinas", "badan", "kantor", "bagian", "bidang", "kepala", "kadis", "sekretaris", "plt"))
+UNIT_WORDS = word_set("unit_words")
 
 
 def _count_lists(text: str, mentions: list[Mention]) -> None:

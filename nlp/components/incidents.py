@@ -77,8 +77,8 @@ QUOTE_VERBS = word_set("quote_verbs")
 # a sentence that opens by pointing back at the account of the one just named
 DOER_REF_RE = re.compile(r"\W*(?:akun (?:itu|tersebut)|akunnya|his account|her account)\b", re.I)
 QUOTED_BY_RE = re.compile(r"\b(?:%s)nya\b" % "|".join(sorted(QUOTE_VERBS)), re.I)
-PRONOUNS = frozenset(("ia", "dia", "beliau", "he", "she"))
-NEGATORS = frozenset(("not", "never", "bukan", "no", "tidak", "tak"))  # "he was never a civil servant": no one described  # anaphors only when they open the sentence
+PRONOUNS = frozenset(("ia", "dia", "beliau", "he", "she"))  # anaphors only when they open the sentence
+NEGATORS = frozenset(("not", "never", "bukan", "no", "tidak", "tak"))  # "he was never a civil servant": no one described
 # what an English "head of"/"secretary of" heads, up to its office's word
 ENGLISH_POST_RE = re.compile(r"[\w'’ -]{0,60}?\b(?:office|agency|department|service|section|division|"
                             r"health cent(?:re|er)|hospital|school|sub-district|subdistrict|district)\b")
@@ -298,7 +298,7 @@ class IncidentFinder:
             if rel is None and obj:
                 # "sanksi teguran bagi guru SD negeri di X itu": the one a step is taken on,
                 # pointed at as told before (that subject when there is one)
-                pointed = _relative_after(words, h, sent, closers=("itu", "tersebut"))
+                pointed = _relative_after(words, h, sent, closers=("itu", "tersebut"), min_words=1)
                 if pointed is not None and not any(c[1] <= a < c[2] for c in cands):
                     cands.append((words.text[a:pointed], a, pointed, "described_back"))
             if rel is not None and not ALL_BEFORE_RE.search(words.text[max(s_start, a - 12):a]) \
@@ -598,15 +598,15 @@ def _points_back(words: Words, start: int, stage_hit: Hit | None, sent: int) -> 
     return False
 
 
-def _relative_after(words: Words, h: Hit, sent: int, closers=("yang",)) -> int | None:
+def _relative_after(words: Words, h: Hit, sent: int, closers=("yang",), min_words: int = 0) -> int | None:
     """Char end of "<role> [its unit and place]" when "yang" (or another of ``closers``)
-    follows it in the sentence: up to RELATIVE_TAIL words, capitalised ones or those of
-    PLACE_WORDS ("kepala SD negeri di Tanjung Selor Timur yang ...")."""
+    follows it in the sentence after at least ``min_words`` words: up to RELATIVE_TAIL words,
+    capitalised ones or those of PLACE_WORDS ("kepala SD negeri di Tanjung Selor Timur yang ...")."""
     i = h.end
     while i < len(words.forms) and words.sent_of[i] == sent and i - h.end <= RELATIVE_TAIL:
         form = words.forms[i]
         if form.lower() in closers:
-            return words.ends[i - 1] if i > h.end or closers == ("yang",) else None
+            return words.ends[i - 1] if i - h.end >= min_words else None
         first = words.text[words.starts[i]]
         if not (first.isupper() or first.isdigit() or form.lower() in PLACE_WORDS):
             return None

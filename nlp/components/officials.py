@@ -82,6 +82,7 @@ class Reader:
         self.persons: list[dict] = []
         self._title_case: dict[int, bool] = {}
         self._stacked: Role | None = None  # "Anggota Bawaslu X Koordinator Divisi Y, Nama": the first post
+        self._adds = 0  # names given a role so far (a role read without one leaves it unchanged)
 
     def read(self) -> list[dict]:
         bylines: dict = {}  # this text's byline matches, read by both calls
@@ -102,10 +103,10 @@ class Reader:
                     and not self._title_cased(role.start):
                 # a post written right before this one, with no name of its own, is the same person's
                 self._stacked = last if last is not None and last.end == role.start and last.parts else None
-                named = len(self.persons), sum(len(p["evidence"]) for p in self.persons)
+                adds = self._adds
                 self._assign(role)
                 self.role_ends.add(role.end)
-                unnamed = named == (len(self.persons), sum(len(p["evidence"]) for p in self.persons))
+                unnamed = self._adds == adds
                 last = role if unnamed else None
                 unnamed_post = role if unnamed and (role.parts or role.title.standalone) \
                     and role.title.text not in GENERIC_POSTS else None
@@ -511,6 +512,7 @@ class Reader:
 
     def _add(self, role: Role, start: int, end: int, ev_end: int) -> None:
         toks = self.toks
+        self._adds += 1
         for j in range(start, end):
             self.assigned[j] = True
         name = self.text[toks.idx[start]:toks.end_char(adat_title_start(toks, start, end) - 1)]
