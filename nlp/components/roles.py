@@ -350,9 +350,9 @@ def _gloss(word: str, before: list[str]) -> bool:
 
 def _unknown_acronym(toks: Tokens, k: int) -> bool:
     text = toks.text[k]
-    return 2 <= len(text) <= 10 and _acronym_like(text) \
-        and text.lower() not in toks.lex.stopwords and not is_degree(text, toks.lex) \
-        and not is_degree(text, toks.lex, after=False) or syllable_acronym(text)
+    return (2 <= len(text) <= 10 and _acronym_like(text)
+            and text.lower() not in toks.lex.stopwords and not is_degree(text, toks.lex)
+            and not is_degree(text, toks.lex, after=False)) or syllable_acronym(text)
 
 
 AGENCY_SYLLABLES = word_set("agency_syllables")

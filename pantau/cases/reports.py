@@ -281,7 +281,7 @@ def _role_near(text: str, r: Rules) -> str | None:
 
 def descriptors(text: str, r: Rules, places: set[str]) -> set[str]:
     """The words that describe a role in ``text`` ("penyuluh pertanian" -> pertanian, "guru
-    PPPK" -> pppk, "the food security agency" -> ketahanan pangan), without place names."""
+    PPPK" -> pppk, "the fisheries agency" -> perikanan), without place names."""
     low = text.lower()
     out = {w for pattern, words in r.english_fields if pattern.search(low) for w in words.split()}
     for match in r.role_re.finditer(low):

@@ -57,7 +57,7 @@ class Rules:
     english_posts: tuple[tuple[re.Pattern, str], ...] = ()
     office_subjects: tuple[tuple[re.Pattern, str], ...] = ()
     not_subject_re: re.Pattern | None = None   # "paslon <role>", "ke <role>": no subject's role
-    english_fields: tuple[tuple[re.Pattern, str], ...] = ()  # "food security" -> "ketahanan pangan"
+    english_fields: tuple[tuple[re.Pattern, str], ...] = ()  # "fisheries" -> "perikanan"
 
     def acts_relation(self, a: set[str], b: set[str]) -> str | None:
         """'same', 'related', 'other', or None when either side names no act."""
