@@ -166,3 +166,26 @@ def test_english_and_late_report_dismissals(sentence):
     item = article("a1", "2024-10-30", [(subject, "reported", "campaign_attendance", sentence)],
                    title="Report against village head halted", text=sentence)
     assert reports(item)[0].stage == "dismissed"
+
+
+def _unlinked(doc_type: str, violation_types: set[str]):
+    """An article whose sentences tie no act to a subject: the act is told of a thing
+    ("tenda berlabel Setda"), the official only denies it."""
+    item = article("a1", "2024-10-08", [], doc_type=doc_type,
+                   officials=[("Yohanes Dapa", "Ketua Bawaslu Kabupaten Ende", "p-ketua", "53.08"),
+                              ("Markus Bata", "Kepala Bagian Umum Setda Ende", "p-markus", "53.08")],
+                   title="Kursi Berlabel Pemkab Terpakai di Lokasi Kampanye",
+                   text="Kursi berlabel Pemkab terpasang di lokasi kampanye. Kepala Bagian Umum Setda Ende, "
+                        "Markus Bata, mengatakan kursi itu disewa tim pasangan calon.")
+    item.violation_types = violation_types
+    return reports(item)
+
+
+def test_an_incident_article_with_no_subject_sentence_is_about_the_official_it_names():
+    [rep] = _unlinked("incident", {"state_resources"})
+    assert rep.persons == {"p-markus"} and rep.role == "kepala_bidang" and rep.acts == {"state_resources"}
+
+
+def test_an_article_the_gate_called_other_needs_an_act_for_that():
+    assert [rep.persons for rep in _unlinked("other", {"state_resources"})] == [{"p-markus"}]
+    assert _unlinked("other", set()) == []

@@ -108,8 +108,8 @@ def reports(item: CaseInput, r: Rules | None = None) -> list[Report]:
         groups = [g for g in groups if len(g.mentions) >= 2 or _in_title(item, g, r)]  # subject
         # seen twice, or named in the headline, still counts
     kept = _salient(item, groups, r) if groups else []
-    if not kept and item.doc_type == "incident":
-        kept = _from_headline(item, r)
+    if not kept and (item.doc_type == "incident" or item.violation_types):
+        kept = _from_headline(item, r) or _from_officials(item, r)
     return [_report(item, g, r, single=len(kept) == 1) for g in kept]
 
 
@@ -126,6 +126,22 @@ def _from_headline(item: CaseInput, r: Rules) -> list["_Group"]:
     g = _Group(("headline", role), role, place=_place(item, item.title, r), label=item.title)
     g.mentions.append(Mention(item.title, "", "reported", None, item.title, item.title))
     return [g]
+
+
+def _from_officials(item: CaseInput, r: Rules) -> list["_Group"]:
+    """An incident article whose sentences tie no act to a subject: the first official it
+    names in a subject's role (not an overseer's or a spokesman's)."""
+    for o in item.officials:
+        role = r.role_of(o["role"])
+        if role is None or r.excluded_re.search(o["role"].lower()):
+            continue
+        g = _Group(("person", o["person"]), role, persons={o["person"]}, names={normalize_name(o["name"])},
+                   label=f"{o['name']} ({o['role']})", office_text=[f"{o['role']} {o.get('org') or ''}"])
+        if o.get("region_code"):
+            g.regions.add(o["region_code"])
+        g.mentions.append(Mention(o["name"], "", "reported", None, item.title, item.title))
+        return [g]
+    return []
 
 
 @dataclass
