@@ -461,7 +461,7 @@ def test_violation_cue_file_labels_are_taxonomy_codes():
     rules = [ln for ln in lines if "label" in ln]
     assert {r["label"] for r in rules} == CODES  # every code has at least one rule
     for ln in lines:
-        assert set(ln) <= {"group", "terms", "suppressed_by", "comment", "label", "also", "act", "requires",
+        assert set(ln) <= {"group", "terms", "suppressed_by", "comment", "label", "also", "act", "requires", "with_labels",
                            "unless"}, ln
         assert set(ln.get("also", ())) <= CODES, ln
         if "group" in ln:
@@ -990,3 +990,29 @@ def test_the_kinds_of_cases_a_count_names(nlp, text, label, expected):
 ])
 def test_going_up_onto_a_campaign_stage_is_attendance(nlp, text, expected):
     assert ("campaign_attendance" in types(nlp, text)) is expected
+
+
+# where an act told in another sentence took place: a government building is state_resources
+# only beside such an act, and not where a case's papers were handed over
+ACT = "Camat Sukaraja diduga meminta para kepala desa memenangkan pasangan calon nomor urut 1."
+
+
+@pytest.mark.parametrize("venue", [
+    "Rapat itu digelar di aula kantor kecamatan pada Senin malam.",
+    "Pembagian amplop dilakukan di balai desa seusai pengajian.",
+    "Pertemuan berlangsung di pendapa kantor kelurahan, Kamis (3/10).",
+])
+def test_a_government_building_where_the_act_took_place(nlp, venue):
+    assert "state_resources" in types(nlp, f"{ACT} {venue}")
+    assert "state_resources" not in types(nlp, venue)  # no act told: a meeting like any other
+
+
+def test_papers_of_the_case_handed_over_in_an_office_are_no_venue(nlp):
+    assert "state_resources" not in types(nlp, f"{ACT} Surat teguran itu diserahkan di kantor camat, Selasa (5/11).")
+
+
+def test_an_unknown_label_in_with_labels_is_rejected():
+    lines = [{"group": "A", "terms": ["aula"]},
+             {"label": "state_resources", "act": ["A"], "with_labels": ["no_such_act"]}]
+    with pytest.raises(ValueError, match="with_labels"):
+        violations.RuleSet(lines, CODES)

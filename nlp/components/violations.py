@@ -59,7 +59,13 @@ class RuleSet:
                 raise ValueError(f"group {g} is suppressed by an undefined group {by}")
         # a rule with `also` emits each of its labels ("berorasi dalam kampanye": a campaign
         # role, and attending the campaign)
-        self.rules = [(label, r["act"], self._reqs(r.get("requires", ())), self._reqs(r.get("unless", ())))
+        for rule in rules:
+            if set(rule.get("with_labels", ())) - labels:
+                raise ValueError(f"unknown label in with_labels of cue rule {rule}")
+        # a rule with `with_labels` holds only in an article whose other rules found one of
+        # those acts: its sentence tells where an act told elsewhere took place
+        self.rules = [(label, r["act"], self._reqs(r.get("requires", ())), self._reqs(r.get("unless", ())),
+                       frozenset(r.get("with_labels", ())))
                       for r in rules for label in [r["label"], *r.get("also", ())]]
 
     @staticmethod
@@ -67,8 +73,18 @@ class RuleSet:
         return [(list(r["any"]), tuple(r.get("window") or SENTENCE), bool(r.get("clause"))) for r in reqs]
 
     def fire(self, words: Words, hits: dict[str, list[Hit]]):
-        """Yield (label, first word, end word) for every rule that holds."""
-        for label, acts, requires, unless in self.rules:
+        """Yield (label, first word, end word) for every rule that holds: first the rules that
+        need nothing else of the article, then those that need one of its acts."""
+        found = set()
+        for label, start, end in self._fire(words, hits, lambda context: not context):
+            found.add(label)
+            yield label, start, end
+        yield from self._fire(words, hits, lambda context: bool(context & found))
+
+    def _fire(self, words, hits, wanted):
+        for label, acts, requires, unless, context in self.rules:
+            if not wanted(context):
+                continue
             for group in acts:
                 for act in hits.get(group, ()):
                     span = self._check(words, hits, act, requires, unless)
