@@ -461,7 +461,7 @@ def test_violation_cue_file_labels_are_taxonomy_codes():
     rules = [ln for ln in lines if "label" in ln]
     assert {r["label"] for r in rules} == CODES  # every code has at least one rule
     for ln in lines:
-        assert set(ln) <= {"group", "terms", "suppressed_by", "comment", "label", "also", "act", "requires", "with_labels",
+        assert set(ln) <= {"group", "terms", "suppressed_by", "comment", "label", "also", "act", "requires", "with_labels", "quoted",
                            "unless"}, ln
         assert set(ln.get("also", ())) <= CODES, ln
         if "group" in ln:
@@ -1016,3 +1016,21 @@ def test_an_unknown_label_in_with_labels_is_rejected():
              {"label": "state_resources", "act": ["A"], "with_labels": ["no_such_act"]}]
     with pytest.raises(ValueError, match="with_labels"):
         violations.RuleSet(lines, CODES)
+
+
+@pytest.mark.parametrize("text", [
+    '"Pokoknya desa kita harus nomer siji, biar bantuan lancar," ujarnya di depan warga.',
+    'Ia berkata, "Kito galo nomor tigo, jangan ragu."',
+    'He told the farmers, "Remember, number three is ours."',
+])
+def test_a_ballot_number_said_in_a_quote_is_support(nlp, text):
+    assert "partisan_support" in types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    'Spanduk bertuliskan nomer siji terpasang di pagar.',  # not said: no quotation marks
+    '"Kami menerima laporan terhadap tim paslon nomor dua," kata anggota Bawaslu.',
+    '"Aturannya ada di SKB No. 2 tahun 2022," katanya.',
+])
+def test_a_ballot_number_outside_a_quote_or_after_a_candidate_or_a_rule_is_not(nlp, text):
+    assert "partisan_support" not in types(nlp, text)

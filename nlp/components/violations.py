@@ -64,8 +64,9 @@ class RuleSet:
                 raise ValueError(f"unknown label in with_labels of cue rule {rule}")
         # a rule with `with_labels` holds only in an article whose other rules found one of
         # those acts: its sentence tells where an act told elsewhere took place
+        # `quoted`: the act hit must stand inside quotation marks (words someone said)
         self.rules = [(label, r["act"], self._reqs(r.get("requires", ())), self._reqs(r.get("unless", ())),
-                       frozenset(r.get("with_labels", ())))
+                       frozenset(r.get("with_labels", ())), bool(r.get("quoted")))
                       for r in rules for label in [r["label"], *r.get("also", ())]]
 
     @staticmethod
@@ -82,11 +83,13 @@ class RuleSet:
         yield from self._fire(words, hits, lambda context: bool(context & found))
 
     def _fire(self, words, hits, wanted):
-        for label, acts, requires, unless, context in self.rules:
+        for label, acts, requires, unless, context, quoted in self.rules:
             if not wanted(context):
                 continue
             for group in acts:
                 for act in hits.get(group, ()):
+                    if quoted and not _in_quotes(words, act):
+                        continue
                     span = self._check(words, hits, act, requires, unless)
                     if span is not None:
                         yield label, span[0], span[1]
@@ -117,6 +120,15 @@ def _near_any(words, hits, act, groups, before, after, clause: bool = False) -> 
         if h is not None and (best is None or abs(h.start - act.start) < abs(best.start - act.start)):
             best = h
     return best
+
+
+QUOTE_MARKS_RE = re.compile(r'["“”]')
+
+
+def _in_quotes(words: Words, act: Hit) -> bool:
+    """The hit stands after an odd number of quotation marks of its sentence."""
+    lo = words.sents[words.sent_of[act.start]][0]
+    return len(QUOTE_MARKS_RE.findall(words.text, lo, words.starts[act.start])) % 2 == 1
 
 
 CLAUSE_BREAK_RE = re.compile(r"[,;]|\b(?:%s)\b" % "|".join(word_list("clause_breaks")), re.IGNORECASE)
