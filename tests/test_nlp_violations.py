@@ -1034,3 +1034,23 @@ def test_a_ballot_number_said_in_a_quote_is_support(nlp, text):
 ])
 def test_a_ballot_number_outside_a_quote_or_after_a_candidate_or_a_rule_is_not(nlp, text):
     assert "partisan_support" not in types(nlp, text)
+
+
+# a host's part at an event told elsewhere as a candidate's
+MEETING = "Seorang caleg DPRD provinsi menggelar pertemuan dengan warga di aula kantor lurah, Jumat (8/3)."
+
+
+@pytest.mark.parametrize("host", [
+    "Lurah Sukamaju, Hendra Wijaya, membuka acara itu.",
+    "Acara dibuka oleh kepala bidang penyuluhan dinas tersebut.",
+    "The ward chief opened the event and introduced the candidate.",
+])
+def test_a_host_at_a_candidates_meeting_attends_it(nlp, host):
+    assert "campaign_attendance" in types(nlp, f"{MEETING} {host}")
+    assert "campaign_attendance" not in types(nlp, host)  # nothing tells the event is a candidate's
+
+
+def test_a_speech_alone_or_a_host_denied_is_no_attendance(nlp):
+    assert "campaign_attendance" not in types(nlp, f"{MEETING} Lurah tidak membuka acara itu.")
+    assert "campaign_attendance" not in types(
+        nlp, "Camat diduga mengajak warga memilih paslon nomor urut 2 saat memberi sambutan dalam pengajian.")
