@@ -1054,3 +1054,20 @@ def test_a_speech_alone_or_a_host_denied_is_no_attendance(nlp):
     assert "campaign_attendance" not in types(nlp, f"{MEETING} Lurah tidak membuka acara itu.")
     assert "campaign_attendance" not in types(
         nlp, "Camat diduga mengajak warga memilih paslon nomor urut 2 saat memberi sambutan dalam pengajian.")
+
+
+@pytest.mark.parametrize("text", [
+    "Warga mengaku fotokopi KTP mereka dikumpulkan ketua RT atas perintah lurah.",
+    "Delapan guru menyerahkan KTP atas permintaan atasannya untuk dukungan calon perseorangan.",
+])
+def test_cards_gathered_on_a_superiors_order_are_a_partisan_decision(nlp, text):
+    assert "partisan_decision" in types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Perawat itu berjaga di pos kesehatan atas permintaan panitia kampanye, bukan untuk mendukung siapa pun.",
+    "Petugas membagikan surat suara atas perintah ketua KPPS.",
+    "KTP warga tidak dikumpulkan atas perintah siapa pun.",
+])
+def test_an_order_of_a_campaign_an_election_body_or_denied_is_not(nlp, text):
+    assert "partisan_decision" not in types(nlp, text)
