@@ -1133,3 +1133,20 @@ def test_an_english_extension_worker_is_an_official():
     from nlp.components.officials_english import find
     [(name, role, _, _)] = find("Dedi Kurnia, a farm extension worker from Cianjur, was questioned.")
     assert (name, role) == ("Dedi Kurnia", "farm extension worker")
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ("Guru honorer berstatus PPPK itu, Ratna Dewi, mengaku hanya ikut menonton.", "Ratna Dewi", "Guru"),
+    ("Lurah atau kepala kelurahan itu, Samsul Bahri, sudah dipanggil dua kali.", "Samsul Bahri", "Lurah"),
+    ("Kepala SD negeri di Kecamatan Sukamaju itu, Yosef Lani, membantah tuduhan tersebut.", "Yosef Lani",
+     "Kepala SD"),
+])
+def test_a_described_role_pointing_at_the_name_after_it(nlp, text, name, role):
+    found = by_name(officials(nlp, text))
+    assert name in found and found[name]["role"].startswith(role)
+
+
+def test_a_described_pointer_needs_a_name_closed_by_a_comma(nlp):
+    assert names(nlp, "Guru honorer di sekolah itu, kata dia, tidak ikut kampanye.") == []
+    # not opening the sentence: "itu" closes another phrase
+    assert names(nlp, "Bawaslu memanggil guru berstatus PNS itu, Ratna Dewi, dan kepala sekolahnya.") == []

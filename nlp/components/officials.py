@@ -31,6 +31,7 @@ from nlp.word_lists import word_list, word_set
 
 QUOTE_VERBS = word_set("quote_verbs")  # '"...," ujar X.': X said the quote
 # phrases that point a sentence-opening title at the name after them ("Guru yang dimaksud, X,")
+DESCRIBED_POINTER_WORDS = 9  # words a role's description may take before "itu, Nama,"
 POINTER_PHRASES = tuple(tuple(p.split()) for p in word_list("pointer_phrases"))
 
 CIVIL_SERVANTS = word_set("civil_servants")
@@ -155,6 +156,7 @@ class Reader:
             return True  # "Sutarno, kepala SD negeri di Kalasan, ...": a post in a place
         return toks.norm[k] == "bernama" or toks.norm[k:k + 3] == ["yang", "dimaksud", "ialah"] \
             or self._pointer(k) is not None \
+            or _sentence_initial(toks, role.start) and self._described_pointer(k) is not None \
             or toks.norm[k] in ("tersebut", "itu") and k + 2 < toks.n and (
                 toks.text[k + 1] == "," or toks.norm[k + 1:k + 3] == ["diketahui", "bernama"])
 
@@ -228,6 +230,8 @@ class Reader:
         elif k + 1 < toks.n and toks.norm[k] in ("tersebut", "itu") \
                 and match(toks.lex.before_name, toks, k + 1) is not None:
             k += 1  # "Staf tersebut diketahui bernama Darman."
+        elif _sentence_initial(toks, role.start) and (pointer := self._described_pointer(k)) is not None:
+            k = pointer  # "Guru berstatus PNS itu, Sumarni, ...": the one the text told of, described
         if k < toks.n and toks.text[k] in (",", ":"):
             k += 1
         elif k < toks.n and toks.text[k] == "(":
@@ -321,6 +325,23 @@ class Reader:
             return False
         end = skip_degrees_right(self.toks, span[1])
         return end < self.toks.n and self.toks.text[end] == ","
+
+    def _described_pointer(self, k: int) -> int | None:
+        """The comma after "itu"/"tersebut" when a few words describing the role end in it and a
+        name closed by a comma follows ("Pj kepala desa yang juga ASN di Dinas PMD itu, Nama,")."""
+        toks = self.toks
+        for j in range(k, min(toks.n - 2, k + DESCRIBED_POINTER_WORDS)):
+            if toks.text[j] in (",", ".", ";", ":", "(", '"', "“") or toks.norm[j] in SPEECH_BEFORE \
+                    or j > k and toks.norm[j - 1] != "atau" and self._other_post(j):
+                return None  # "Ketua X mengatakan pembakal itu, Nama,": the pointer is another's
+            if toks.norm[j] in ("itu", "tersebut") and toks.text[j + 1] == "," and self._closed_name(j + 2):
+                return j + 1
+        return None
+
+    def _other_post(self, j: int) -> bool:
+        """A post at j other than a civil servant's status ("guru berstatus PNS itu")."""
+        role = find_role(self.toks, j)
+        return role is not None and role.title.text not in CIVIL_SERVANTS
 
     def _after_clause(self, k: int) -> int:
         """Skip "yang membidangi pencegahan" between a role and ", Name"."""
