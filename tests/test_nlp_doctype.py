@@ -258,6 +258,9 @@ def test_generic_sentences_are_not_incidents(nlp, text):
     # initials before the longest role phrase they hold
     ("Bawaslu meneruskan rekomendasi atas nama ASM, kepala UPT sekolah dasar di Kecamatan Cina, yang "
      "berpidato di kampanye paslon, kepada BKN.", "recommended", "kepala UPT sekolah dasar berinisial ASM"),
+    # initials after the violation they are told of; the case passed on is a recommendation
+    ("Bawaslu meneruskan pelanggaran netralitas TS, guru PNS pada SD negeri di Kecamatan Sukajadi, yang "
+     "memasang stiker caleg di kelas, kepada BKN.", "recommended", "guru PNS berinisial TS"),
     # a role word after a place level is the place's name (Kabupaten Kaur), not the role
     ("Pemkab menjatuhkan sanksi kepada Kepala Seksi Pelayanan Kecamatan Kaur Selatan berinisial TW karena "
      "ikut kampanye paslon.", "sanctioned", "Kepala Seksi Pelayanan berinisial TW"),
@@ -266,6 +269,12 @@ def test_specific_cases_are_incidents(nlp, text, stage, subject):
     [item] = run(nlp, None, text)._.incidents
     assert (item["stage"], item["subject"]) == (stage, subject)
     assert item["violation_type"] is not None
+
+
+def test_a_service_acronym_before_a_comma_is_no_ones_initials(nlp):
+    text = ("Panwaslih menangani 12 kasus pelanggaran netralitas ASN, keuchik dan perangkat gampong "
+            "yang ikut kampanye caleg.")
+    assert not any("berinisial ASN" in i["subject"] for i in run(nlp, None, text)._.incidents)
 
 
 @pytest.mark.parametrize("who", ["bakal calon perseorangan", "pelapor", "seorang warga", "relawan paslon"])
@@ -939,3 +948,11 @@ def test_initials_opening_the_items_of_a_list_are_the_subjects(nlp):
             "pasangan calon nomor 4.")
     assert [i["subject"] for i in run(nlp, None, text)._.incidents] == [
         "Kepala Dinas Pendidikan Kabupaten Cianjur berinisial YT", "Kepala Dinas Pendidikan Kabupaten Garut berinisial AR"]
+
+
+def test_a_release_passing_on_a_named_case_is_an_incident(nlp):
+    title = "Panwaslih Teruskan Pelanggaran Keuchik Gampong Meunasah Baro kepada Pj Bupati"
+    text = ("Panwaslih Kabupaten Pidie meneruskan pelanggaran yang dilakukan ZA, Keuchik Gampong Meunasah "
+            "Baro, kepada Penjabat Bupati, Selasa (20/2). ZA mengundang warga ke silaturahmi calon anggota "
+            "DPR Aceh nomor urut 4 melalui pengeras suara meunasah.")
+    assert run(nlp, title, text)._.doc_type == "incident"

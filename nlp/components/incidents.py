@@ -37,10 +37,11 @@ INITIALS_RE = re.compile(r"\b(?:berinisial|inisial)\s+([A-Z]{1,4}(?:\.\s?[A-Z]{1
                          r"|\bbernama\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
 # initials set before the role they hold, in the wording of Bawaslu releases ("atas nama AH,
 # Kepala Bagian Umum ...", "menyangkut S, Kepala SD Negeri ...") or opening an item of a list
-# ("...; RS, staf Dinas ..., yang ..."): a role must follow the comma
+# ("...; RS, staf Dinas ..., yang ..."): a role must follow the comma, and the letters may not
+# be an acronym of a service ("netralitas ASN, keuchik dan perangkat gampong")
 INITIALS_APPOS_RE = re.compile(r"(?:\b(?:atas nama|menyangkut|terkait|terhadap|terlapor|yakni|yaitu|adalah|oleh|kepada|mengklarifikasi|memeriksa|memanggil|"
-                               r"melaporkan|merekomendasikan|saudara|sdr\.?|(?i:pertama|kedua|ketiga|keempat|kelima),)"
-                               r"\s+|^(?:serta\s+|dan\s+)?)([A-Z]{1,3}),\s+(?=[A-Za-z])")
+                               r"melaporkan|merekomendasikan|dilakukan|netralitas|pelanggaran|perkara|laporan|saudara|sdr\.?|(?i:pertama|kedua|ketiga|keempat|kelima),)"
+                               r"\s+|^(?:serta\s+|dan\s+)?)(?!(?:%s),)([A-Z]{1,3}),\s+(?=[A-Za-z])" % "|".join(word_list("not_initials")))
 # a place level before a role word makes it a place's name ("Kabupaten Kaur": not a kaur)
 PLACE_LEVEL_RE = re.compile(r"\b(?:kabupaten|kab\.|kota|kecamatan|kec\.|desa|kelurahan|provinsi)\s*$", re.I)
 # a local head named with the place he heads ("Kepala Desa Budi", "Camat Sari"): the titles are
