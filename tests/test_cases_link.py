@@ -119,3 +119,26 @@ def test_one_full_name_datelined_in_two_kabupaten_of_one_province_is_one_subject
     # the same name in another province is another person
     other = guru("a2", "2025-01-22", "sanctioned", "62.71", "p-2")
     assert groups(cases_of([guru("a1", "2024-10-20", "reported", "53.10", "p-1"), other])) == [["a1"], ["a2"]]
+
+
+def _staff(aid, day, stage, name, person):
+    text = f"{name}, pegawai Dinas Kominfo Asahan, {stage} terkait unggahan paslon."
+    return article(aid, day, [(f"{name} (pegawai Dinas Kominfo Asahan)", stage, "social_media", text)],
+                   officials=[(name, "pegawai Dinas Kominfo Asahan", person, "12.09")],
+                   regions=[("12.09", "kabupaten", "Asahan", text)])
+
+
+def test_a_name_with_a_word_written_as_its_initial_is_the_same_person():
+    first = _staff("a1", "2024-10-10", "reported", "Rudi Hartono Siregar", "p-1")
+    assert groups(cases_of([first, _staff("a2", "2025-01-20", "sanctioned", "Rudi H Siregar", "p-2")])) \
+        == [["a1", "a2"]]
+    assert groups(cases_of([first, _staff("a2", "2025-01-20", "sanctioned", "R Hartono Siregar", "p-2")])) \
+        == [["a1", "a2"]]
+
+
+def test_an_initial_that_does_not_fit_or_a_single_written_word_is_not():
+    first = _staff("a1", "2024-10-10", "reported", "Rudi Hartono Siregar", "p-1")
+    assert groups(cases_of([first, _staff("a2", "2025-01-20", "sanctioned", "Rudi S Siregar", "p-2")])) \
+        == [["a1"], ["a2"]]
+    assert groups(cases_of([first, _staff("a2", "2025-01-20", "sanctioned", "R H Siregar", "p-2")])) \
+        == [["a1"], ["a2"]]

@@ -175,10 +175,25 @@ def _same_full_name(rep: Report, case: Cluster, r: Rules, mononyms: bool = True)
     """One full name and compatible roles in one province: one person, whatever the registry
     filed them under; a name of several words also whatever kabupaten/kota the articles were
     datelined in. ``mononyms``: a one-word name that is not a common one counts too."""
-    if not (rep.names & case.names) or (rep.province and case.province and rep.province != case.province):
+    shared = _shared_names(rep.names, case.names)
+    if not shared or (rep.province and case.province and rep.province != case.province):
         return False
-    return any(len(n.split()) > 1 or mononyms and n not in r.common_name_words for n in rep.names & case.names) \
+    return any(len(n.split()) > 1 or mononyms and n not in r.common_name_words for n in shared) \
         and any(r.compatible_roles(rep.role, role) for role in case.roles)
+
+
+def _shared_names(a: set[str], b: set[str]) -> set[str]:
+    """The names of ``a`` that ``b`` has too, a word written as its initial counting as the word
+    ("rudi h siregar" is "rudi hartono siregar", "r hartono siregar" is too)
+    when two words or more are written out in both."""
+    return {x for x in a if x in b or any(_abbreviates(x, y) or _abbreviates(y, x) for y in b)}
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    s, f = short.split(), full.split()
+    if len(s) != len(f) or sum(len(w) > 1 and w == v for w, v in zip(s, f)) < 2:
+        return False
+    return all(w == v or len(w) == 1 and v.startswith(w) for w, v in zip(s, f))
 
 
 def _initials_fit(rep: Report, case: Cluster) -> bool | None:
