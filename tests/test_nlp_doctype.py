@@ -951,8 +951,8 @@ def test_initials_opening_the_items_of_a_list_are_the_subjects(nlp):
 
 
 def test_a_release_passing_on_a_named_case_is_an_incident(nlp):
-    title = "Panwaslih Teruskan Pelanggaran Keuchik Gampong Meunasah Baro kepada Pj Bupati"
-    text = ("Panwaslih Kabupaten Pidie meneruskan pelanggaran yang dilakukan ZA, Keuchik Gampong Meunasah "
-            "Baro, kepada Penjabat Bupati, Selasa (20/2). ZA mengundang warga ke silaturahmi calon anggota "
-            "DPR Aceh nomor urut 4 melalui pengeras suara meunasah.")
+    title = "Bawaslu Teruskan Pelanggaran Kepala Desa Sukamaju ke Bupati"
+    text = ("Bawaslu Kabupaten Ciamis meneruskan pelanggaran yang dilakukan ZA, Kepala Desa Sukamaju, "
+            "kepada bupati, Selasa (20/2). ZA membagikan kalender bergambar caleg nomor urut 4 kepada "
+            "para ketua RT di balai desa.")
     assert run(nlp, title, text)._.doc_type == "incident"
