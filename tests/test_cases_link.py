@@ -142,3 +142,44 @@ def test_an_initial_that_does_not_fit_or_a_single_written_word_is_not():
         == [["a1"], ["a2"]]
     assert groups(cases_of([first, _staff("a2", "2025-01-20", "sanctioned", "R H Siregar", "p-2")])) \
         == [["a1"], ["a2"]]
+
+
+def _kades(aid, day, stage, sentence, kecamatan=None):
+    regions = [("33.01", "kabupaten", "Cilacap", sentence)]
+    if kecamatan:
+        regions.append(kecamatan + (sentence,))
+    return article(aid, day, [("Kepala desa", stage, None, sentence)], regions=regions)
+
+
+def test_a_follow_up_that_fits_one_case_only_joins_it():
+    first = article("a1", "2024-10-10", [("Kepala Desa Karangjati", "reported", "campaign_attendance",
+                                          "Kepala Desa Karangjati hadir di kampanye paslon.")],
+                    regions=[("33.01", "kabupaten", "Cilacap", "Cilacap")])
+    sanction = _kades("a2", "2024-12-02", "sanctioned", "Seorang kepala desa di Cilacap ditegur bupati.")
+    assert groups(cases_of([first, sanction])) == [["a1", "a2"]]
+    # a second report of the same stage restates too little to join
+    again = _kades("a2", "2024-12-02", "reported", "Seorang kepala desa di Cilacap dilaporkan warga.")
+    assert groups(cases_of([first, again])) == [["a1"], ["a2"]]
+
+
+def test_a_follow_up_that_fits_two_cases_joins_neither():
+    one = article("a1", "2024-10-10", [("Kepala Desa Karangjati", "reported", "campaign_attendance",
+                                        "Kepala Desa Karangjati hadir di kampanye paslon.")],
+                  regions=[("33.01", "kabupaten", "Cilacap", "Cilacap")])
+    two = article("a2", "2024-10-12", [("Kepala Desa Sidaurip", "reported", "social_media",
+                                        "Kepala Desa Sidaurip mengunggah foto paslon.")],
+                  regions=[("33.01", "kabupaten", "Cilacap", "Cilacap")])
+    sanction = _kades("a3", "2024-12-02", "sanctioned", "Seorang kepala desa di Cilacap ditegur bupati.")
+    assert groups(cases_of([one, two, sanction])) == [["a1"], ["a2"], ["a3"]]
+
+
+def test_a_lurah_in_a_kabupaten_of_yogyakarta_heads_a_village():
+    from pantau.cases.reports import reports
+
+    def lurah(code, name):
+        text = f"Lurah Tirtoadi di {name} diduga mengunggah foto paslon."
+        return article("a1", "2024-10-10", [("Lurah Tirtoadi", "reported", "social_media", text)],
+                       regions=[(code, "kabupaten" if code < "34.70" else "kota", name, text)])
+
+    assert [rep.role for rep in reports(lurah("34.04", "Sleman"))] == ["kepala_desa"]
+    assert [rep.role for rep in reports(lurah("34.71", "Kota Yogyakarta"))] == ["lurah"]

@@ -4,7 +4,9 @@ Reports are read in time order (then by article id, so the result does not depen
 input order). Each report is compared only with the cases that share a blocking key with it
 (a registry person, a near-duplicate cluster, or kabupaten/kota + role family) — never with
 every case — and joins the best-scoring one at or above ``link.join`` of the rules, or starts
-a new case. Copies in one near-duplicate cluster are one report and always join.
+a new case. A follow-up (a later stage than the case has reached) that reaches
+``link.follow_up_join`` with one case only joins it. Copies in one near-duplicate cluster are
+one report and always join.
 
 A join's score and its reasons are kept with the member, so an uncertain decision can be
 read back ("same role, same act, 12 days apart: 3.0").
@@ -252,10 +254,17 @@ def link(reports: list[Report], r: Rules | None = None) -> list[Cluster]:
     never = timedelta(days=int(r.link["days_never"]))
     for rep in ordered:
         best, best_score, best_why = None, r.link["join"] - 1e-9, []
+        fits = []
         for i in sorted(_candidates(rep, r, index, cases, rep.day - never if rep.day else None)):
             s, why = score(rep, cases[i], r)
             if s is not None and s > best_score:
                 best, best_score, best_why = i, s, why
+            if s is not None and s >= r.link["follow_up_join"]:
+                fits.append((i, s, why))
+        if best is None and len(fits) == 1 and RANK[rep.stage] > cases[fits[0][0]].top:
+            # a follow-up that fits one case only: the later stage of that case, though it
+            # restates little of it ("the village head was reprimanded")
+            best, best_score, best_why = fits[0][0], fits[0][1], fits[0][2] + ["the only case it follows up"]
         if best is None:
             best = len(cases)
             cases.append(Cluster())

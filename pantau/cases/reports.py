@@ -396,6 +396,7 @@ def _report(item: CaseInput, g: _Group, r: Rules, single: bool) -> Report:
                  role=g.role, initials=g.initials, label=g.label)
     sentences = {m.sentence for m in g.mentions}
     _regions(item, g, sentences, rep)
+    rep.role = r.in_region(rep.role, rep.regency)
     rep.acts = {m.violation_type for m in g.mentions if m.violation_type}
     if not rep.acts and single:  # an article about one case whose sentences name no act:
         rep.acts = set(item.violation_types)  # the acts the article names are that case's

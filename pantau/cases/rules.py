@@ -58,6 +58,7 @@ class Rules:
     office_subjects: tuple[tuple[re.Pattern, str], ...] = ()
     not_subject_re: re.Pattern | None = None   # "paslon <role>", "ke <role>": no subject's role
     english_fields: tuple[tuple[re.Pattern, str], ...] = ()  # "fisheries" -> "perikanan"
+    regional_roles: tuple[tuple[tuple[str, ...], str, str], ...] = ()  # (region codes, role, read as)
 
     def acts_relation(self, a: set[str], b: set[str]) -> str | None:
         """'same', 'related', 'other', or None when either side names no act."""
@@ -136,6 +137,14 @@ class Rules:
         family = self.roles[self.role_of(text)].family
         return next((r.name for r in self.roles.values() if r.family == family and r.generic), None)
 
+    def in_region(self, role: str | None, region: str | None) -> str | None:
+        """``role`` as the region names it: a lurah in a kabupaten of Yogyakarta heads a
+        kalurahan, a village (``regional_roles`` of the rules)."""
+        for codes, word, read_as in self.regional_roles:
+            if role == word and region and region.startswith(codes):
+                return read_as
+        return role
+
     def compatible_roles(self, a: str | None, b: str | None) -> str | None:
         """'specific' when a and b are one role, 'generic' when one is its family's generic
         role and the other of the same family, else None."""
@@ -200,6 +209,7 @@ def parse(data: dict) -> Rules:
         english_fields=tuple((re.compile(rf"\b{re.escape(en)}\b"), idn)
                              for en, idn in data["subjects"].get("english_fields", {}).items()),
         office_subjects=tuple((re.compile(_with_terms(p)), w) for p, w in data["subjects"].get("office_subjects", [])),
+        regional_roles=tuple((tuple(x["regions"]), x["role"], x["read_as"]) for x in data.get("regional_roles", [])),
         not_subject_re=re.compile(r"(?<![\w])(?:%s)\s+$" % "|".join(
             map(re.escape, data["subjects"].get("not_subject_before", ["calon"])))),
     )
