@@ -1071,3 +1071,17 @@ def test_cards_gathered_on_a_superiors_order_are_a_partisan_decision(nlp, text):
 ])
 def test_an_order_of_a_campaign_an_election_body_or_denied_is_not(nlp, text):
     assert "partisan_decision" not in types(nlp, text)
+
+
+def test_subordinates_gathered_then_asked_to_win_votes_are_a_partisan_decision(nlp):
+    text = ("Camat Sukaraja mengumpulkan para kepala dusun, ketua RT dan ketua RW di aula kantor kecamatan "
+            "pada Kamis malam, lalu meminta mereka memenangkan pasangan calon nomor urut 3 di lingkungan "
+            "masing-masing.")
+    assert "partisan_decision" in types(nlp, text)
+    neutral = ("Camat Sukaraja mengumpulkan para kepala dusun dan ketua RT, lalu meminta mereka tidak "
+               "memihak pasangan calon mana pun.")
+    assert "partisan_decision" not in types(nlp, neutral)
+
+
+def test_props_put_up_on_a_superiors_order_are_a_partisan_decision(nlp):
+    assert "partisan_decision" in types(nlp, "Spanduk paslon dipasang dua staf kelurahan atas perintah lurah.")
