@@ -1085,3 +1085,18 @@ def test_subordinates_gathered_then_asked_to_win_votes_are_a_partisan_decision(n
 
 def test_props_put_up_on_a_superiors_order_are_a_partisan_decision(nlp):
     assert "partisan_decision" in types(nlp, "Spanduk paslon dipasang dua staf kelurahan atas perintah lurah.")
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Kepala dusun dilarang memasang alat peraga kampanye di balai desa.", "state_resources"),
+    ("Supervisors found a mayoral candidate's posters in the teacher's classroom.", "campaign_material"),
+    ("Never put a candidate's sticker on an office car.", "campaign_material"),
+    ("Civil servants must not go to a rally of any pair.", "campaign_attendance"),
+])
+def test_props_on_offices_and_english_props_and_rallies(nlp, text, code):
+    assert code in types(nlp, text)
+
+
+def test_a_candidates_banners_taken_down_are_no_campaign_material(nlp):
+    text = "The public order agency was found to have removed only one candidate pair's banners."
+    assert "campaign_material" not in types(nlp, text)
