@@ -479,3 +479,18 @@ def test_the_province_of_a_dateline_and_an_english_race(nlp, text, expected):
 def test_a_region_between_an_office_acronym_and_a_name(nlp):
     assert found(nlp, "Kepala Dinas PMD Cianjur Ratna Dewi mengatakan kades hadir.") == {("kabupaten", "32.03")}
     assert found(nlp, "Kasatpol PP Cianjur Hendra Wijaya mengatakan baliho diturunkan.") == {("kabupaten", "32.03")}
+
+
+def test_a_tally_list_keeps_going_past_a_name_the_table_lacks(nlp):
+    got = _names(nlp, "Sisanya Jember 6, Pandalungan 4, Bondowoso 3 dan Situbondo 1.")
+    assert {("kabupaten", "Jember"), ("kabupaten", "Bondowoso"), ("kabupaten", "Situbondo")} <= got
+
+
+def test_each_with_a_bare_count_is_a_tally(nlp):
+    got = _names(nlp, "Kasus lain tercatat di Konsel 2, sedangkan Koltim dan Kolut masing-masing 1.")
+    assert {("kabupaten", "Kolaka Timur"), ("kabupaten", "Kolaka Utara")} <= got
+
+
+def test_english_plural_level_after_a_list(nlp):
+    got = _names(nlp, "Sintang and Ketapang regencies logged four cases each.")
+    assert got == {("kabupaten", "Sintang"), ("kabupaten", "Ketapang")}

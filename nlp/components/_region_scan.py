@@ -32,9 +32,11 @@ _LIST_GAP = re.compile(r"[ \t\xa0]*(?:(?:\d+(?:[.,]\d+)*|[a-z]+|[(),/%:-])[ \t\x
 # The count may be written in words ("Ketapang lima kasus", "Sambas dua belas laporan").
 _COUNT_WORD = r"(?:%s)(?:[ \t\xa0]+(?:belas|puluh))?" % "|".join(
     ("satu", "se(?:puluh|belas|ratus)", *word_list("number_words")))
-_TALLY = re.compile(r"[ \t\xa0]*[:=]?[ \t\xa0]*(?:(?i:masing-masing|each|sebanyak|dengan)[ \t\xa0]+)?\(?(?:\d+(?:[.,]\d+)*|(?i:%s))\)?[ \t\xa0]+(?i:kasus|laporan|"
+_TALLY = re.compile(r"[ \t\xa0]*[:=]?[ \t\xa0]*(?:(?:(?i:masing-masing|each|sebanyak|dengan)[ \t\xa0]+)?\(?(?:\d+(?:[.,]\d+)*|(?i:%s))\)?[ \t\xa0]+(?i:kasus|laporan|"
                     r"pelanggaran|temuan|dugaan|aduan|pengaduan|perkara|asn|pns|pegawai|orang|tps|desa)\b"
-                    % _COUNT_WORD)
+                    # "masing-masing" says it is a count: "Mubar dan Buteng masing-masing 1."
+                    r"|(?i:masing-masing|each)[ \t\xa0]+(?:\d{1,4}|(?i:%s))\b)"
+                    % (_COUNT_WORD, _COUNT_WORD))
 # A table row: the name opens a line and a count closes it ("Grobogan: 6", "- Blora = 3").
 _ROW_START = re.compile(r"(?:^|\n)[ \t\xa0]*(?:[-*•·]|\d{1,2}[.)])?[ \t\xa0]*$")
 _ROW_END = re.compile(r"[ \t\xa0]*[:=][ \t\xa0]*\d+(?:[.,]\d+)*[ \t\xa0]*(?:\(?[\d.,]+[ \t\xa0]*%\)?)?[ \t\xa0]*(?:\n|$)")
@@ -46,6 +48,10 @@ _HYPHEN_WORD = re.compile(r"-(\w)")
 # A tally only when the next name of the text has one too (two in a row make a list of counts).
 _BARE_COUNT = re.compile(r"[ \t\xa0]*:?[ \t\xa0]*(?:\d{1,4}|%s)(?=[ \t\xa0]*(?:[,;.)]|dan\b|serta\b|\n|$))"
                          % _COUNT_WORD)
+# one item of a list of counts between two names, a name the table does not hold in that
+# form: "Pelalawan 5, <Name> 4, Siak 3"
+_UNKNOWN_ITEM = re.compile(r"[ \t\xa0]*,[ \t\xa0]*[A-Z][\w'’-]+(?:[ \t\xa0][A-Z][\w'’-]+)?[ \t\xa0]+\d{1,4}"
+                           r"[ \t\xa0]*(?:,|dan|serta)[ \t\xa0]*")
 _VILLAGE_BEFORE = re.compile(r"\b(?:village|subdistrict|kelurahan)\s*,\s*$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[ \t\xa0]+([A-Z][\w'’-]*)")
 # an abbreviation in brackets inside a name: "Ogan Komering Ulu (OKU) Timur"
@@ -482,5 +488,6 @@ def _count_lists(text: str, mentions: list[Mention]) -> None:
     counted = [_BARE_COUNT.match(text, m.end) for m in mentions]
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
-        if counted[i] and counted[i + 1] and b.start - counted[i].end() <= 12:
+        if counted[i] and counted[i + 1] and (b.start - counted[i].end() <= 12
+                                               or _UNKNOWN_ITEM.fullmatch(text, counted[i].end(), b.start)):
             a.tally = b.tally = True

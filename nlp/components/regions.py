@@ -247,7 +247,7 @@ class _Context:
         groups: dict[int, list[int]] = {}
         root = list(range(len(mentions)))
         for i, m in enumerate(mentions):
-            if m.kind == LIST and m.list_anchor is not None:
+            if m.list_anchor is not None and m.kind in (LIST, LEVEL):  # "Sekadau and Melawi regencies"
                 root[i] = root[m.list_anchor]
             groups.setdefault(root[i], []).append(i)
         for members in groups.values():
