@@ -1150,3 +1150,19 @@ def test_a_described_pointer_needs_a_name_closed_by_a_comma(nlp):
     assert names(nlp, "Guru honorer di sekolah itu, kata dia, tidak ikut kampanye.") == []
     # not opening the sentence: "itu" closes another phrase
     assert names(nlp, "Bawaslu memanggil guru berstatus PNS itu, Ratna Dewi, dan kepala sekolahnya.") == []
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ("Bawaslu meneruskan kasus Kepala Dinas Sosial Wajo ke BKN. Pejabat yang dilaporkan, Andi Tenri Ola, "
+     "dinilai memakai bantuan dinas.", "Andi Tenri Ola", "Kepala Dinas Sosial Wajo"),
+    ("Kepla Desa Tanjung Harapan Sulaiman Daud membantah tuduhan itu.", "Sulaiman Daud", "Kepla Desa"),
+    ("Hal itu disampaikan Kakanreg VI BKN Palembang Meutia Sari dalam rapat.", "Meutia Sari", "Kepala Kantor Regional"),
+])
+def test_a_post_pointed_back_at_a_misspelt_title_and_a_regional_office_head(nlp, text, name, role):
+    found = by_name(officials(nlp, text))
+    assert name in found and found[name]["role"].startswith(role)
+
+
+def test_a_village_pointed_back_at_is_no_name(nlp):
+    text = "Ketua Bawaslu, Nur Hasanah, mengatakan Kepala Desa Sinduran itu mengakui unggahannya."
+    assert names(nlp, text) == ["Nur Hasanah"]

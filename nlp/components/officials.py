@@ -255,6 +255,8 @@ class Reader:
             return
         if end < toks.n and toks.norm[end] in ("berinisial", "inisial"):
             return  # "Camat Tampan berinisial HS": the word is the title's place, HS the person
+        if local and span[0] == role.end and end < toks.n and toks.norm[end] in ("itu", "tersebut"):
+            return  # "Kepala Desa Siwalan itu mengakui ...": the desa pointed back at, no name
         if span[1] < toks.n and toks.text[span[1]] == "(" and self._role_in_paren(span[1]):
             return  # "Ketua X, Budi (Kepala Y)": Budi belongs to the role in parentheses
         if not role.parts and role.title.text in CIVIL_SERVANTS and end + 1 < toks.n and toks.text[end] == "," \
@@ -266,7 +268,8 @@ class Reader:
 
     def _points_back(self, role: Role, post: Role) -> bool:
         """"Yang dilaporkan adalah Camat X. Pejabat tersebut, Nama, ...": a bare civil servant's word
-        opening the next sentence and pointing back names the holder of the post told there."""
+        opening the next sentence and pointing back ("tersebut", "yang dilaporkan") names the
+        holder of the post told there."""
         toks, k = self.toks, role.end
         if role.parts or role.title.text not in GENERIC_POSTS or not _sentence_initial(toks, role.start) \
                 or toks.sentence(post.start)[1] != toks.sentence(role.start)[0]:
@@ -275,7 +278,10 @@ class Reader:
             k += 1
             while k < toks.n and re.fullmatch(r"[ivx]+(?:\.?[ab])?|[1-4]", toks.norm[k]):
                 k += 1
-        if not (k + 2 < toks.n and toks.norm[k] in ("itu", "tersebut") and toks.text[k + 1] == ","):
+        pointer = self._pointer(k)  # "Pejabat yang dilaporkan, Nama,"
+        if pointer is not None and k + pointer < toks.n and toks.text[k + pointer] == ",":
+            k += pointer - 1
+        elif not (k + 2 < toks.n and toks.norm[k] in ("itu", "tersebut") and toks.text[k + 1] == ","):
             return False
         span = name_right(toks, k + 2, self.comp.max_name_tokens)
         if span is None or span[1] >= toks.n or toks.text[span[1]] != "," \
