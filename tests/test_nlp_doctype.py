@@ -956,3 +956,23 @@ def test_a_release_passing_on_a_named_case_is_an_incident(nlp):
             "kepada bupati, Selasa (20/2). ZA membagikan kalender bergambar caleg nomor urut 4 kepada "
             "para ketua RT di balai desa.")
     assert run(nlp, title, text)._.doc_type == "incident"
+
+
+@pytest.mark.parametrize("text,stage", [
+    ("The head of Cibeber district will lose a quarter of his performance allowance for a year over "
+     "the meeting with the candidate's team.", "sanctioned"),
+    ("A civil servant at the Cibeber district office was penalised for handing out a candidate's "
+     "calendars.", "sanctioned"),
+    # a sanction still to come is no sanction
+    ("The head of Cibeber district has not been disciplined, six weeks after the recommendation on "
+     "the meeting with the candidate's team was sent.", "recommended"),
+])
+def test_english_sanction_news(nlp, text, stage):
+    found = run(nlp, None, text)._.incidents
+    assert found and max((i["stage"] for i in found), key=incidents.STAGES.index) == stage
+
+
+def test_a_welfare_allowance_is_no_sanction(nlp):
+    text = ("A ward chief was reported for sharing a list of recipients of the city's elderly allowance "
+            "with a candidate's volunteers.")
+    assert all(i["stage"] != "sanctioned" for i in run(nlp, None, text)._.incidents)
