@@ -64,7 +64,8 @@ def test_aliases_file_resolves(table):
     ("Solo", "33.72"), ("Tanjungpinang", "21.72"), ("Tanjung Pinang", "21.72"),
     ("Pangkalpinang", "19.71"), ("Bau-Bau", "74.72"), ("Baubau", "74.72"),
     ("Tolitoli", "72.04"), ("Toli-Toli", "72.04"), ("Sidrap", "73.14"), ("Kukar", "64.02"),
-    ("Polman", "76.04"), ("Beltim", "19.06"),
+    ("Polman", "76.04"), ("Beltim", "19.06"), ("Gumas", "62.10"), ("Pijay", "11.18"), ("KKT", "81.03"),
+    ("MTB", "81.03"), ("Aru", "81.07"),
 ])
 def test_alias_lookup(table, alias, code):
     hits = table.lookup(alias)
