@@ -1166,3 +1166,9 @@ def test_a_post_pointed_back_at_a_misspelt_title_and_a_regional_office_head(nlp,
 def test_a_village_pointed_back_at_is_no_name(nlp):
     text = "Ketua Bawaslu, Nur Hasanah, mengatakan Kepala Desa Sinduran itu mengakui unggahannya."
     assert names(nlp, text) == ["Nur Hasanah"]
+
+
+def test_a_balinese_direction_ends_a_desa_name(nlp):
+    found = by_name(officials(nlp, "Perbekel Tegal Kauh, Ketut Arsana, dimintai klarifikasi oleh Bawaslu."))
+    assert found["Ketut Arsana"]["role"] == "Perbekel Tegal Kauh"
+    assert names(nlp, "Rekomendasi dikirim atas nama Perbekel Tegal Kelod, Kecamatan Sawan.") == []
