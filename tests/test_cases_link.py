@@ -183,3 +183,11 @@ def test_a_lurah_in_a_kabupaten_of_yogyakarta_heads_a_village():
 
     assert [rep.role for rep in reports(lurah("34.04", "Sleman"))] == ["kepala_desa"]
     assert [rep.role for rep in reports(lurah("34.71", "Kota Yogyakarta"))] == ["lurah"]
+
+
+def test_a_short_form_of_a_name_word_is_the_word():
+    first = _staff("a1", "2024-10-10", "reported", "Tubagus Hasan Basri", "p-1")
+    assert groups(cases_of([first, _staff("a2", "2025-01-20", "sanctioned", "Tb Hasan Basri", "p-2")])) \
+        == [["a1", "a2"]]
+    assert groups(cases_of([first, _staff("a2", "2025-01-20", "sanctioned", "Tri Hasan Basri", "p-2")])) \
+        == [["a1"], ["a2"]]

@@ -1172,3 +1172,8 @@ def test_a_balinese_direction_ends_a_desa_name(nlp):
     found = by_name(officials(nlp, "Perbekel Tegal Kauh, Ketut Arsana, dimintai klarifikasi oleh Bawaslu."))
     assert found["Ketut Arsana"]["role"] == "Perbekel Tegal Kauh"
     assert names(nlp, "Rekomendasi dikirim atas nama Perbekel Tegal Kelod, Kecamatan Sawan.") == []
+
+
+def test_tb_is_a_name_abbreviation_not_a_sentence_end(nlp):
+    text = "Bupati menegur Sekretaris Kecamatan Cikeusal, Tb. Ahmad Fauzi, pada Senin."
+    assert names(nlp, text) == ["Tb. Ahmad Fauzi"]

@@ -185,9 +185,9 @@ def _same_full_name(rep: Report, case: Cluster, r: Rules, mononyms: bool = True)
 
 
 def _shared_names(a: set[str], b: set[str]) -> set[str]:
-    """The names of ``a`` that ``b`` has too, a word written as its initial counting as the word
-    ("rudi h siregar" is "rudi hartono siregar", "r hartono siregar" is too)
-    when two words or more are written out in both."""
+    """The names of ``a`` that ``b`` has too, a word written as its initial or a short form
+    counting as the word when two words or more are written out in both ("rudi h siregar" and
+    "tb hasan basri" are "rudi hartono siregar" and "tubagus hasan basri")."""
     return {x for x in a if x in b or any(_abbreviates(x, y) or _abbreviates(y, x) for y in b)}
 
 
@@ -195,7 +195,14 @@ def _abbreviates(short: str, full: str) -> bool:
     s, f = short.split(), full.split()
     if len(s) != len(f) or sum(len(w) > 1 and w == v for w, v in zip(s, f)) < 2:
         return False
-    return all(w == v or len(w) == 1 and v.startswith(w) for w, v in zip(s, f))
+    return all(w == v or len(w) <= 3 < len(v) and _shortens(w, v) for w, v in zip(s, f))
+
+
+def _shortens(short: str, word: str) -> bool:
+    """"y" for "yakob", "tb" for "tubagus", "moh" for "mohammad": the word's first letter, then
+    letters of it in order."""
+    rest = iter(word[1:])
+    return short[0] == word[0] and all(c in rest for c in short[1:])
 
 
 def _initials_fit(rep: Report, case: Cluster) -> bool | None:
