@@ -189,3 +189,29 @@ def test_an_incident_article_with_no_subject_sentence_is_about_the_official_it_n
 def test_an_article_the_gate_called_other_needs_an_act_for_that():
     assert [rep.persons for rep in _unlinked("other", {"state_resources"})] == [{"p-markus"}]
     assert _unlinked("other", set()) == []
+
+
+def _office_act(doc_type: str, violation_types: set[str], text: str):
+    item = article("a1", "2024-10-16", [], doc_type=doc_type,
+                   regions=[("33.15", "kabupaten", "Grobogan", text)],
+                   title="Undangan Berkop Kecamatan Dipakai untuk Acara Paslon", text=text)
+    item.violation_types = violation_types
+    return reports(item)
+
+
+def test_an_act_of_an_office_that_names_no_one_is_the_offices():
+    text = ("Para ketua RT diundang ke aula dengan surat berkop Pemerintah Kecamatan Wirosari, lalu tim "
+            "paslon memaparkan program.")
+    [rep] = _office_act("incident", {"state_resources"}, text)
+    assert rep.role == "asn" and rep.acts == {"state_resources"} and not rep.persons
+
+
+def test_no_office_report_without_an_act_or_an_office():
+    text = "Para ketua RT diundang ke aula dengan surat berkop Pemerintah Kecamatan Wirosari."
+    assert _office_act("incident", set(), text) == []
+    assert _office_act("incident", {"state_resources"}, "Para ketua RT diundang ke sebuah aula.") == []
+
+
+def test_an_overseers_office_is_no_subject():
+    text = "Badan Kepegawaian Negara menerima berkas tentang surat berkop dinas yang dipakai tim paslon."
+    assert _office_act("incident", {"state_resources"}, text) == []

@@ -32,6 +32,7 @@ INITIALS_RE = re.compile(r"\b(?:berinisial|inisial)\s+([A-Z]{1,4}(?:\.\s?[A-Z]{1
 LATER_INITIALS_RE = re.compile(r"\b(\w+(?:\s+\w+)?)\s+(?:tersebut|itu)\s+(?:berinisial|inisial)\s+([A-Z]{1,4})\b")
 NAMED_RE = re.compile(r"\bbernama\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})")
 # where a role's description ends ("Kepsek Pendukung Paslon | ke BKN")
+LEAD_SENTENCES = 3  # sentences of the body read for an office that did the act
 PHRASE_END_RE = re.compile(r"\s(?:ke|kepada|oleh|dari|dan|di|yang|untuk|karena|saat|soal|,)\s|[,.;:]")
 DESCRIPTOR_STOP = {"berinisial", "inisial", "bernama", "itu", "tersebut", "ini", "seorang", "oknum",
                    "kabupaten", "kota", "provinsi", "kecamatan", "desa", "kab", "di", "pada", "dan"}
@@ -109,7 +110,7 @@ def reports(item: CaseInput, r: Rules | None = None) -> list[Report]:
         # seen twice, or named in the headline, still counts
     kept = _salient(item, groups, r) if groups else []
     if not kept and (item.doc_type == "incident" or item.violation_types):
-        kept = _from_headline(item, r) or _from_officials(item, r)
+        kept = _from_headline(item, r) or _from_officials(item, r) or _from_office(item, r)
     return [_report(item, g, r, single=len(kept) == 1) for g in kept]
 
 
@@ -141,6 +142,32 @@ def _from_officials(item: CaseInput, r: Rules) -> list["_Group"]:
             g.regions.add(o["region_code"])
         g.mentions.append(Mention(o["name"], "", "reported", None, item.title, item.title))
         return [g]
+    return []
+
+
+OFFICE_NAME_RE = re.compile(r"\b(?:Kantor |Pemerintah )?(?:Kecamatan|Distrik|Kelurahan|Desa|Kampung|Dinas|Badan|Puskesmas|"
+                            r"UPTD?|Satpol PP|SDN?|SMPN?|SMAN?|SMKN?)\b(?:\s+(?:[A-Z][\w'-]*|dan)){1,6}")
+
+
+def _from_office(item: CaseInput, r: Rules) -> list["_Group"]:
+    """An incident article that tells an act of an office and names no one ("the invitation
+    bore the letterhead of Kecamatan X", "a car of Dinas Y"): the office's, as its generic
+    role, placed where the office is (an unnamed holder of a post there)."""
+    if not item.violation_types:
+        return []
+    places = [name.lower() for _, _, name, _ in item.regions if name]
+    for text in [item.title, *_sentences(item.text)[:LEAD_SENTENCES]]:
+        for m in OFFICE_NAME_RE.finditer(text or ""):
+            if text == item.title and not any(p in m.group(0).lower() for p in places):
+                continue  # a headline capitalises every word: only an office of a place it knows
+            if r.excluded_re.search(m.group(0).lower()):
+                continue  # "Badan Kepegawaian Negara": an overseer
+            role = r.office_role(m.group(0).removeprefix("Kantor ").removeprefix("Pemerintah "))
+            if role is not None:
+                g = _Group(("office", m.group(0)), role, place=_place(item, m.group(0), r), label=m.group(0),
+                           office_text=[m.group(0)])
+                g.mentions.append(Mention(m.group(0), "", "reported", None, text, text))
+                return [g]
     return []
 
 
