@@ -191,3 +191,23 @@ def test_a_short_form_of_a_name_word_is_the_word():
         == [["a1", "a2"]]
     assert groups(cases_of([first, _staff("a2", "2025-01-20", "sanctioned", "Tri Hasan Basri", "p-2")])) \
         == [["a1"], ["a2"]]
+
+
+def test_a_place_word_taken_for_a_name_does_not_keep_the_named_head_apart():
+    def head(aid, day, stage, name, role, person, title):
+        text = f"{title}. Bawaslu menangani kasus itu."
+        return article(aid, day, [(f"{name} ({role})", stage, "partisan_support", title)],
+                       officials=[(name, role, person, "81.71")],
+                       regions=[("81.71", "kota", "Ambon", text)], title=title, text=text)
+
+    first = head("a1", "2024-11-03", "reported", "Lau", "Raja Negeri Tiang",  "p-lau",
+                 "Raja Negeri Tiang Lau Ajak Warga Pilih Nomor 2")
+    later = head("a2", "2024-11-11", "clarified", "Yosias Tuhumury", "Raja Negeri Tiang Lau", "p-yt",
+                 "Bawaslu Klarifikasi Raja Negeri Tiang Lau, Yosias Tuhumury")
+    assert groups(cases_of([first, later])) == [["a1", "a2"]]
+    # two names of people stay two people
+    other = head("a2", "2024-11-11", "clarified", "Yosias Tuhumury", "Raja Negeri Tiang", "p-yt",
+                 "Bawaslu Klarifikasi Raja Negeri Tiang, Yosias Tuhumury")
+    named = head("a1", "2024-11-03", "reported", "Markus Lau", "Raja Negeri Tiang", "p-ml",
+                 "Raja Negeri Tiang, Markus Lau, Ajak Warga Pilih Nomor 2")
+    assert groups(cases_of([named, other])) == [["a1"], ["a2"]]

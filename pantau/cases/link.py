@@ -144,7 +144,8 @@ def score(rep: Report, case: Cluster, r: Rules) -> tuple[float | None, list[str]
 
 def _subject(rep: Report, case: Cluster, r: Rules) -> tuple[float, list[str]] | None:
     w = r.link
-    if rep.persons and case.persons:
+    if rep.persons and case.persons and not (_place_as_name(rep.names, rep.offices)
+                                             or _place_as_name(case.names, case.offices)):
         if rep.persons & case.persons:
             return w["same_person"], ["same official"]
         # two registry persons: one only if the full name is the same (a one-word name not a
@@ -171,6 +172,12 @@ def _subject(rep: Report, case: Cluster, r: Rules) -> tuple[float, list[str]] | 
         total += w["same_initials"]
         why.append("same initials")
     return total, why
+
+
+def _place_as_name(names: set[str], offices: set[str]) -> bool:
+    """Every name one word that is also a word of the subject's office: a place the NLP took
+    for a name ("Raja Negeri Hatu Leuw mengajak ..." read as Leuw, raja of Hatu)."""
+    return bool(names) and all(" " not in n and n in offices for n in names)
 
 
 def _same_full_name(rep: Report, case: Cluster, r: Rules, mononyms: bool = True) -> bool:
