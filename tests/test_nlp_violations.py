@@ -1100,3 +1100,20 @@ def test_props_on_offices_and_english_props_and_rallies(nlp, text, code):
 def test_a_candidates_banners_taken_down_are_no_campaign_material(nlp):
     text = "The public order agency was found to have removed only one candidate pair's banners."
     assert "campaign_material" not in types(nlp, text)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The section head sat screening interviews at two political parties' offices.", "party_approach"),
+    ("The agency head is accused of seeking a party nomination for regent without leaving the civil service.",
+     "candidacy"),
+    ("The sub-district head gathered village heads to sign a statement backing ticket number 2.",
+     "partisan_decision"),
+    ("A teacher was filmed at a candidate's rally in a party jacket.", "campaign_attendance"),
+    ("The nurse was seen in the front row of a campaign event for ticket number 3.", "campaign_attendance"),
+])
+def test_english_party_approach_candidacy_mobilising_and_attendance(nlp, text, code):
+    assert code in types(nlp, text)
+
+
+def test_an_election_bodys_nomination_schedule_is_no_party_approach(nlp):
+    assert "party_approach" not in types(nlp, "The election commission published the nomination schedule.")
