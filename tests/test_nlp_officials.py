@@ -1177,3 +1177,14 @@ def test_a_balinese_direction_ends_a_desa_name(nlp):
 def test_tb_is_a_name_abbreviation_not_a_sentence_end(nlp):
     text = "Bupati menegur Sekretaris Kecamatan Cikeusal, Tb. Ahmad Fauzi, pada Senin."
     assert names(nlp, text) == ["Tb. Ahmad Fauzi"]
+
+
+def test_a_generic_post_pointing_back_with_a_relative_clause(nlp):
+    text = ("Bawaslu memanggil Kepala Dinas Perhubungan Kapuas soal mobil dinas. Pejabat yang dimintai "
+            "keterangan, Hendrik Sahay, datang bersama dua stafnya.")
+    assert by_name(officials(nlp, text))["Hendrik Sahay"]["role"].startswith("Kepala Dinas Perhubungan")
+
+
+def test_a_role_pointing_back_after_an_opening_clause(nlp):
+    text = "Dalam video itu, camat tersebut, Rudolf Mandey, terlihat berdiri di samping calon bupati."
+    assert by_name(officials(nlp, text))["Rudolf Mandey"]["role"].lower() == "camat"

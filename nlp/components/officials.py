@@ -223,7 +223,8 @@ class Reader:
         k, paren = self._after_clause(role.end), False
         if k + 1 < toks.n and toks.norm[k] in ("tersebut", "itu") and toks.text[k + 1] == "," \
                 and (_sentence_initial(toks, role.start)
-                     or role.start > 0 and toks.norm[role.start - 1] in SPEECH_BEFORE and self._closed_name(k + 2)):
+                     or role.start > 0 and (toks.norm[role.start - 1] in SPEECH_BEFORE or toks.text[role.start - 1] == ",")
+                     and self._closed_name(k + 2)):
             k += 1  # "Camat tersebut, Budi Santoso, mengaku ...": the one just mentioned
         elif (pointer := self._pointer(k)) is not None and _sentence_initial(toks, role.start):
             k += pointer  # "Guru yang dimaksud, X, ...", "Dokter itu adalah dr. X"
@@ -278,7 +279,7 @@ class Reader:
             k += 1
             while k < toks.n and re.fullmatch(r"[ivx]+(?:\.?[ab])?|[1-4]", toks.norm[k]):
                 k += 1
-        pointer = self._pointer(k)  # "Pejabat yang dilaporkan, Nama,"
+        pointer = self._pointer(k) or self._relative_clause(k)  # "Pejabat yang dilaporkan, Nama,"
         if pointer is not None and k + pointer < toks.n and toks.text[k + pointer] == ",":
             k += pointer - 1
         elif not (k + 2 < toks.n and toks.norm[k] in ("itu", "tersebut") and toks.text[k + 1] == ","):
@@ -293,6 +294,19 @@ class Reader:
         person = self._find(_key(self.text[toks.idx[span[0]]:toks.end_char(span[1] - 1)]))
         person["evidence"][-1] = self._evidence(role.start, span[1])
         return True
+
+    def _relative_clause(self, k: int) -> int | None:
+        """The length of "yang" and a few lowercase words before a comma ("yang dimintai
+        klarifikasi,"), the comma left for the caller; else None."""
+        toks = self.toks
+        if k >= toks.n or toks.norm[k] != "yang":
+            return None
+        for j in range(k + 1, min(toks.n, k + 5)):
+            if toks.text[j] == ",":
+                return j - k if j > k + 1 else None
+            if not toks.text[j].islower():
+                return None
+        return None
 
     def _kecamatan_word(self, span: tuple[int, int]) -> bool:
         """Words that name a kecamatan ("Perbekel Tajun, Pakem, ...", "guru SMA Negeri 1
