@@ -1188,3 +1188,10 @@ def test_a_generic_post_pointing_back_with_a_relative_clause(nlp):
 def test_a_role_pointing_back_after_an_opening_clause(nlp):
     text = "Dalam video itu, camat tersebut, Rudolf Mandey, terlihat berdiri di samping calon bupati."
     assert by_name(officials(nlp, text))["Rudolf Mandey"]["role"].lower() == "camat"
+
+
+def test_a_balinese_hamlet_head_and_a_title_word_that_is_a_family_name(nlp):
+    text = "Pesan itu dikirim dari nomor atas nama Kelian Banjar Dinas Tegalsari I Made Sukarta."
+    assert by_name(officials(nlp, text))["I Made Sukarta"]["role"].startswith("Kelian Banjar Dinas")
+    text = "Ketua Bawaslu Maluku Tengah, Yohanes Kelian, mengatakan laporan itu sudah diregistrasi."
+    assert names(nlp, text) == ["Yohanes Kelian"]

@@ -144,7 +144,7 @@ def name_token(toks: Tokens, i: int) -> bool:
     if not is_cap(text):
         return False
     low = text.lower()
-    if low in lex.stopwords or low in lex.title_words or low in lex.negators \
+    if low in lex.stopwords or low in lex.title_words and not _name_like_title(toks, i, low) or low in lex.negators \
             or low in lex.honorifics_before or len(low) > 5 and low.endswith("nya"):
         return False
     if _verb(low, lex) or _nominal(low):
@@ -282,6 +282,14 @@ def _abbrev_dot(toks: Tokens, j: int) -> bool:
         return False  # a dot that ends a sentence: "... kepada Budi Rauf. Budi sebelumnya ..."
     return is_cap(prev) and len(prev) <= 4 and prev.lower() not in toks.lex.honorifics_before \
         and prev.lower() not in toks.lex.levels and name_token(toks, j + 1)
+
+
+def _name_like_title(toks: Tokens, i: int, low: str) -> bool:
+    """A title's first word that is a family name too ("Kelian") and does not open that title
+    here ("Jafar Kelian, Ketua Bawaslu ...", not "Kelian Banjar Dinas X")."""
+    if low not in toks.lex.name_like_titles:
+        return False
+    return not any(toks.norm[i:i + len(words)] == list(words) for words, _ in toks.lex.titles[low])
 
 
 def _sentence_initial(toks: Tokens, i: int) -> bool:

@@ -65,6 +65,7 @@ class Title:
 class Lexicon:
     titles: dict = field(default_factory=dict)        # phrase index -> Title
     title_words: set = field(default_factory=set)     # first words of titles
+    name_like_titles: set = field(default_factory=set)  # of those, words that are family names too
     anchors: set = field(default_factory=set)         # first words of titles and modifiers
     modifiers: dict = field(default_factory=dict)     # phrase index -> full form
     negators: set = field(default_factory=set)
@@ -109,6 +110,7 @@ def _load_roles(lex: Lexicon, path: Path) -> None:
         titles.setdefault(owned, Title(owned, True, None, None, entry.get("gov")))
     lex.titles = _phrase_index(titles)
     lex.title_words = set(lex.titles)
+    lex.name_like_titles = set(data["titles"].get("name_like", ()))
     lex.modifiers = _phrase_index(data["modifiers"])
     lex.anchors = set(lex.titles) | set(lex.modifiers)
     lex.negators = set(data["negators"]["words"])
