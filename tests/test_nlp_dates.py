@@ -233,3 +233,12 @@ def test_a_day_since_which_something_ran_is_past(nlp, text, published, expected)
 ])
 def test_a_day_named_as_an_elections(nlp, text, published, expected):
     assert dates(nlp, text, published) == expected
+
+
+def test_a_voting_day_takes_the_publication_year_over_an_older_paragraph_year(nlp):
+    text = ("Pada Pemilu 2019 ada dua kepala desa yang disanksi. Tahun ini pengawas desa akan memantau "
+            "hingga pemungutan suara 27 November.")
+    assert dates(nlp, text, published=date(2024, 9, 20)) == ["2024-11-27"]
+    # a day with no voting-day words keeps the paragraph's year
+    text = "Pada Pemilu 2019 ada dua kepala desa yang disanksi. Kasus pertama terjadi 10 April."
+    assert dates(nlp, text, published=date(2024, 1, 20)) == ["2019-04-10"]

@@ -48,6 +48,10 @@ PAST_BEFORE = re.compile(r"\b(?:sejak|semenjak|since)\s+(?:tanggal\s+)?$", re.IG
 # a day named as an election's ("ahead of the April 17 general election", "the Nov. 27 regional elections"): a scheduled day, the one nearer publication
 ELECTION_AFTER = re.compile(r"^\W{0,3}(?:(?:general|regional|presidential|legislative|simultaneous|local)\s+)?"
                             r"(?:elections?|polls?|voting day|pilkada|pemilu)\b", re.IGNORECASE)
+# a voting day named before the day ("pemungutan suara 27 November", "polling day on Dec. 9"):
+# a scheduled day, whose year is the publication's unless its own sentence names another
+ELECTION_BEFORE = re.compile(r"\b(?:pemungutan suara|pencoblosan|coblosan|hari h|voting day|polling day|election day)"
+                             r"\s+(?:pada\s+|tanggal\s+|on\s+)?$", re.IGNORECASE)
 LAST_YEAR = re.compile(r"^\W{0,3}tahun\s+(?:lalu|kemarin|sebelumnya)\b", re.IGNORECASE)
 NEXT_YEAR = re.compile(r"^\W{0,3}tahun\s+(?:depan|mendatang)\b", re.IGNORECASE)
 
@@ -159,7 +163,8 @@ class _YearResolver:
         sentence = self._before_new_year(raw, bounds, self._nearest(raw.start, bounds))
         paragraph = self._nearest(raw.start, self._paragraph(raw.start))
         published = self._from_published(raw, day) if self.published else None
-        if raw.numeric or published is not None and self._recent(_make(published, raw.month, day)):
+        voting_day = ELECTION_BEFORE.search(self.text, max(0, raw.start - 40), raw.start) is not None
+        if raw.numeric or voting_day or published is not None and self._recent(_make(published, raw.month, day)):
             return [sentence, published, paragraph, self.most]
         return [sentence, paragraph, published, self.most]
 
