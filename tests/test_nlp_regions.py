@@ -494,3 +494,8 @@ def test_each_with_a_bare_count_is_a_tally(nlp):
 def test_english_plural_level_after_a_list(nlp):
     got = _names(nlp, "Sintang and Ketapang regencies logged four cases each.")
     assert got == {("kabupaten", "Sintang"), ("kabupaten", "Ketapang")}
+
+
+def test_none_at_all_is_a_count_too(nlp):
+    got = _names(nlp, "Kotim dan Katingan masing-masing 2 kasus, sedangkan Lamandau dan Barut nihil.")
+    assert {("kabupaten", "Lamandau"), ("kabupaten", "Barito Utara")} <= got

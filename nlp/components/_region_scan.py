@@ -35,7 +35,9 @@ _COUNT_WORD = r"(?:%s)(?:[ \t\xa0]+(?:belas|puluh))?" % "|".join(
 _TALLY = re.compile(r"[ \t\xa0]*[:=]?[ \t\xa0]*(?:(?:(?i:masing-masing|each|sebanyak|dengan)[ \t\xa0]+)?\(?(?:\d+(?:[.,]\d+)*|(?i:%s))\)?[ \t\xa0]+(?i:kasus|laporan|"
                     r"pelanggaran|temuan|dugaan|aduan|pengaduan|perkara|asn|pns|pegawai|orang|tps|desa)\b"
                     # "masing-masing" says it is a count: "Mubar dan Buteng masing-masing 1."
-                    r"|(?i:masing-masing|each)[ \t\xa0]+(?:\d{1,4}|(?i:%s))\b)"
+                    r"|(?i:masing-masing|each)[ \t\xa0]+(?:\d{1,4}|(?i:%s))\b"
+                    # none at all: "Mura dan Barsel nihil."
+                    r"|(?:masing-masing[ \t\xa0]+)?nihil\b)"
                     % (_COUNT_WORD, _COUNT_WORD))
 # A table row: the name opens a line and a count closes it ("Grobogan: 6", "- Blora = 3").
 _ROW_START = re.compile(r"(?:^|\n)[ \t\xa0]*(?:[-*•·]|\d{1,2}[.)])?[ \t\xa0]*$")
