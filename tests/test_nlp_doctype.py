@@ -976,3 +976,11 @@ def test_a_welfare_allowance_is_no_sanction(nlp):
     text = ("A ward chief was reported for sharing a list of recipients of the city's elderly allowance "
             "with a candidate's volunteers.")
     assert all(i["stage"] != "sanctioned" for i in run(nlp, None, text)._.incidents)
+
+
+def test_a_candidates_slogan_ready_to_serve_is_no_appeal(nlp):
+    title = "Baliho 'Siap Mengabdi' Kepala Dinas Sosial Bertebaran Jelang Pilkada"
+    text = ("Sedikitnya enam baliho bergambar Kepala Dinas Sosial Kabupaten Sigi, Anwar Lapasere, bertuliskan "
+            "\"Siap Mengabdi untuk Sigi\" terpasang di Biromaru. Panwaslu kecamatan mencatat temuan dugaan "
+            "pelanggaran netralitas ASN itu, Senin (13/5). Anwar disebut mengambil formulir pendaftaran bakal calon bupati di kantor sebuah partai.")
+    assert run(nlp, title, text)._.doc_type == "incident"
