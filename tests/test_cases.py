@@ -164,7 +164,10 @@ def test_a_hedged_stage_is_still_a_report():
                                        ("Direktur RSUD Nagekeo", "kepala_dinas"),
                                        ("the head of a community health centre in Nagekeo", "tenaga_kesehatan"),
                                        ("five ward chiefs", "lurah"), ("two school principals", "kepala_sekolah"),
-                                       ("three civil servants", "asn")])
+                                       ("three civil servants", "asn"),
+                                       ("an agriculture official in Kolaka", "asn"),
+                                       ("the head of Sigi regency's population and civil registration agency",
+                                        "kepala_dinas")])
 def test_english_and_generic_subjects_have_their_roles(text, role):
     assert rules().role_of(text) == role
 
@@ -504,3 +507,8 @@ def test_the_head_of_one_agency_is_one_person_whatever_the_language():
 
 def test_an_english_extension_worker_is_a_penyuluh():
     assert rules().role_of("a fisheries extension worker of Cianjur") == "penyuluh"
+
+
+def test_english_election_officials_are_overseers():
+    r = rules()
+    assert all(r.excluded_re.search(t) for t in ("an election official", "the civil service commission"))
