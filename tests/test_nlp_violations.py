@@ -1117,3 +1117,14 @@ def test_english_party_approach_candidacy_mobilising_and_attendance(nlp, text, c
 
 def test_an_election_bodys_nomination_schedule_is_no_party_approach(nlp):
     assert "party_approach" not in types(nlp, "The election commission published the nomination schedule.")
+
+
+def test_a_ballot_number_in_a_quote_opened_in_the_sentence_before(nlp):
+    text = '"Kita semua saudara. Nomor empat itu orang kita, jangan salah pilih," ujarnya di depan warga.'
+    assert "partisan_support" in types(nlp, text)
+
+
+@pytest.mark.parametrize("venue", ["kantor keuchik", "balai padukuhan", "kantor wali nagari"])
+def test_local_government_buildings_in_regional_names(nlp, venue):
+    text = f"Kepala desa meminta perangkat memilih paslon nomor urut 1. Pertemuan itu digelar di {venue}."
+    assert "state_resources" in types(nlp, text)

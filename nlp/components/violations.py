@@ -126,9 +126,11 @@ QUOTE_MARKS_RE = re.compile(r'["“”]')
 
 
 def _in_quotes(words: Words, act: Hit) -> bool:
-    """The hit stands after an odd number of quotation marks of its sentence."""
-    lo = words.sents[words.sent_of[act.start]][0]
-    return len(QUOTE_MARKS_RE.findall(words.text, lo, words.starts[act.start])) % 2 == 1
+    """The hit stands after an odd number of quotation marks of its sentence, or before an odd
+    number when none comes before it (a quote opened in an earlier sentence and closed here)."""
+    lo, hi = words.sents[words.sent_of[act.start]]
+    before = len(QUOTE_MARKS_RE.findall(words.text, lo, words.starts[act.start]))
+    return before % 2 == 1 or before == 0 and len(QUOTE_MARKS_RE.findall(words.text, words.starts[act.start], hi)) % 2 == 1
 
 
 CLAUSE_BREAK_RE = re.compile(r"[,;]|\b(?:%s)\b" % "|".join(word_list("clause_breaks")), re.IGNORECASE)
