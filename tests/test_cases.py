@@ -166,7 +166,7 @@ def test_a_hedged_stage_is_still_a_report():
                                        ("five ward chiefs", "lurah"), ("two school principals", "kepala_sekolah"),
                                        ("three civil servants", "asn"),
                                        ("an agriculture official in Kolaka", "asn"),
-                                       ("the head of Sigi regency's population and civil registration agency",
+                                       ("the head of Sigi regency's library and archives agency",
                                         "kepala_dinas")])
 def test_english_and_generic_subjects_have_their_roles(text, role):
     assert rules().role_of(text) == role

@@ -237,7 +237,7 @@ def test_a_day_named_as_an_elections(nlp, text, published, expected):
 
 def test_a_voting_day_takes_the_publication_year_over_an_older_paragraph_year(nlp):
     text = ("Pada Pemilu 2019 ada dua kepala desa yang disanksi. Tahun ini pengawas desa akan memantau "
-            "hingga pemungutan suara 27 November.")
+            "sampai hari pencoblosan 27 November.")
     assert dates(nlp, text, published=date(2024, 9, 20)) == ["2024-11-27"]
     # a day with no voting-day words keeps the paragraph's year
     text = "Pada Pemilu 2019 ada dua kepala desa yang disanksi. Kasus pertama terjadi 10 April."

@@ -959,12 +959,12 @@ def test_a_release_passing_on_a_named_case_is_an_incident(nlp):
 
 
 @pytest.mark.parametrize("text,stage", [
-    ("The head of Cibeber district will lose a quarter of his performance allowance for a year over "
-     "the meeting with the candidate's team.", "sanctioned"),
+    ("The camat of Cibeber will see 25 percent of his performance allowance withheld for nine months "
+     "after the meeting with the candidate's team.", "sanctioned"),
     ("A civil servant at the Cibeber district office was penalised for handing out a candidate's "
      "calendars.", "sanctioned"),
     # a sanction still to come is no sanction
-    ("The head of Cibeber district has not been disciplined, six weeks after the recommendation on "
+    ("The camat of Cibeber has still not been penalised, six weeks after the recommendation on "
      "the meeting with the candidate's team was sent.", "recommended"),
 ])
 def test_english_sanction_news(nlp, text, stage):
@@ -982,5 +982,5 @@ def test_a_candidates_slogan_ready_to_serve_is_no_appeal(nlp):
     title = "Baliho 'Siap Mengabdi' Kepala Dinas Sosial Bertebaran Jelang Pilkada"
     text = ("Sedikitnya enam baliho bergambar Kepala Dinas Sosial Kabupaten Sigi, Anwar Lapasere, bertuliskan "
             "\"Siap Mengabdi untuk Sigi\" terpasang di Biromaru. Panwaslu kecamatan mencatat temuan dugaan "
-            "pelanggaran netralitas ASN itu, Senin (13/5). Anwar disebut mengambil formulir pendaftaran bakal calon bupati di kantor sebuah partai.")
+            "pelanggaran netralitas ASN itu, Senin (13/5). Anwar juga disebut sudah mendaftar ke penjaringan sebuah partai.")
     assert run(nlp, title, text)._.doc_type == "incident"

@@ -34,7 +34,7 @@ _COUNT_WORD = r"(?:%s)(?:[ \t\xa0]+(?:belas|puluh))?" % "|".join(
     ("satu", "se(?:puluh|belas|ratus)", *word_list("number_words")))
 _TALLY = re.compile(r"[ \t\xa0]*[:=]?[ \t\xa0]*(?:(?:(?i:masing-masing|each|sebanyak|dengan)[ \t\xa0]+)?\(?(?:\d+(?:[.,]\d+)*|(?i:%s))\)?[ \t\xa0]+(?i:kasus|laporan|"
                     r"pelanggaran|temuan|dugaan|aduan|pengaduan|perkara|asn|pns|pegawai|orang|tps|desa)\b"
-                    # "masing-masing" says it is a count: "Mubar dan Buteng masing-masing 1."
+                    # "masing-masing" says it is a count: "Koltim dan Kolut masing-masing 1."
                     r"|(?i:masing-masing|each)[ \t\xa0]+(?:\d{1,4}|(?i:%s))\b"
                     # none at all: "Mura dan Barsel nihil."
                     r"|(?:masing-masing[ \t\xa0]+)?nihil\b)"

@@ -38,7 +38,7 @@ INITIALS_RE = re.compile(r"\b(?:berinisial|inisial)\s+([A-Z]{1,4}(?:\.\s?[A-Z]{1
 # initials set before the role they hold, in the wording of Bawaslu releases ("atas nama AH,
 # Kepala Bagian Umum ...", "menyangkut S, Kepala SD Negeri ...") or opening an item of a list
 # ("...; RS, staf Dinas ..., yang ..."): a role must follow the comma, and the letters may not
-# be an acronym of a service ("netralitas ASN, keuchik dan perangkat gampong")
+# be an acronym of a service ("netralitas ASN, lurah dan kepala lingkungan")
 INITIALS_APPOS_RE = re.compile(r"(?:\b(?:atas nama|menyangkut|terkait|terhadap|terlapor|yakni|yaitu|adalah|oleh|kepada|mengklarifikasi|memeriksa|memanggil|"
                                r"melaporkan|merekomendasikan|dilakukan|netralitas|pelanggaran|perkara|laporan|saudara|sdr\.?|(?i:pertama|kedua|ketiga|keempat|kelima),)"
                                r"\s+|^(?:serta\s+|dan\s+)?)(?!(?:%s),)([A-Z]{1,3}),\s+(?=[A-Za-z])" % "|".join(word_list("not_initials")))

@@ -348,7 +348,7 @@ class Reader:
 
     def _described_pointer(self, k: int) -> int | None:
         """The comma after "itu"/"tersebut" when a few words describing the role end in it and a
-        name closed by a comma follows ("Pj kepala desa yang juga ASN di Dinas PMD itu, Nama,")."""
+        name closed by a comma follows ("Penjabat kades yang berstatus pegawai kecamatan itu, Nama,")."""
         toks = self.toks
         for j in range(k, min(toks.n - 2, k + DESCRIBED_POINTER_WORDS)):
             if toks.text[j] in (",", ".", ";", ":", "(", '"', "“") or toks.norm[j] in SPEECH_BEFORE \
