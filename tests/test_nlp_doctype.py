@@ -272,7 +272,7 @@ def test_specific_cases_are_incidents(nlp, text, stage, subject):
 
 
 def test_a_service_acronym_before_a_comma_is_no_ones_initials(nlp):
-    text = ("Panwaslih menangani 12 kasus pelanggaran netralitas ASN, keuchik dan perangkat gampong "
+    text = ("Bawaslu mencatat 12 laporan pelanggaran netralitas ASN, lurah dan kepala lingkungan "
             "yang ikut kampanye caleg.")
     assert not any("berinisial ASN" in i["subject"] for i in run(nlp, None, text)._.incidents)
 
@@ -959,7 +959,7 @@ def test_a_release_passing_on_a_named_case_is_an_incident(nlp):
 
 
 @pytest.mark.parametrize("text,stage", [
-    ("The camat of Cibeber will see 25 percent of his performance allowance withheld for nine months "
+    ("The camat of Cibeber will lose a fifth of his monthly allowance for half a year "
      "after the meeting with the candidate's team.", "sanctioned"),
     ("A civil servant at the Cibeber district office was penalised for handing out a candidate's "
      "calendars.", "sanctioned"),

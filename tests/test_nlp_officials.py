@@ -1191,7 +1191,7 @@ def test_a_role_pointing_back_after_an_opening_clause(nlp):
 
 
 def test_a_balinese_hamlet_head_and_a_title_word_that_is_a_family_name(nlp):
-    text = "Rekaman itu berasal dari ponsel atas nama Kelian Banjar Dinas Tegalsari I Made Sukarta."
+    text = "Nomor itu terdaftar milik Kelian Banjar Dinas Tegalsari I Made Sukarta."
     assert by_name(officials(nlp, text))["I Made Sukarta"]["role"].startswith("Kelian Banjar Dinas")
     text = "Ketua Bawaslu Maluku Tengah, Yohanes Kelian, mengatakan laporan itu sudah diregistrasi."
     assert names(nlp, text) == ["Yohanes Kelian"]

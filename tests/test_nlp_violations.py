@@ -998,7 +998,7 @@ ACT = "Camat Sukaraja diduga menyuruh para kades memenangkan paslon nomor 1."
 
 
 @pytest.mark.parametrize("venue", [
-    "Rapat itu digelar di aula kantor kecamatan pada Senin malam.",
+    "Rapat tersebut berlangsung di aula kantor kecamatan pada Senin malam.",
     "Pembagian amplop dilakukan di balai desa seusai pengajian.",
     "Pertemuan berlangsung di pendapa kantor kelurahan, Kamis (3/10).",
 ])
@@ -1053,7 +1053,7 @@ def test_a_host_at_a_candidates_meeting_attends_it(nlp, host):
 def test_a_speech_alone_or_a_host_denied_is_no_attendance(nlp):
     assert "campaign_attendance" not in types(nlp, f"{MEETING} Lurah tidak membuka acara itu.")
     assert "campaign_attendance" not in types(
-        nlp, "Camat diduga mengajak warga memilih paslon nomor urut 2 saat memberi sambutan dalam pengajian.")
+        nlp, "Camat diduga mengajak warga memilih paslon nomor 2 ketika berpidato di acara arisan.")
 
 
 @pytest.mark.parametrize("text", [
@@ -1075,7 +1075,7 @@ def test_an_order_of_a_campaign_an_election_body_or_denied_is_not(nlp, text):
 
 def test_subordinates_gathered_then_asked_to_win_votes_are_a_partisan_decision(nlp):
     text = ("Camat Sukaraja mengumpulkan para kepala dusun, ketua RT dan ketua RW di aula kantor kecamatan "
-            "pada Kamis malam, lalu meminta mereka memenangkan pasangan calon nomor urut 3 di lingkungan "
+            "pada Kamis malam, lalu menyuruh mereka mengamankan suara paslon nomor 3 di lingkungan "
             "masing-masing.")
     assert "partisan_decision" in types(nlp, text)
     neutral = ("Camat Sukaraja mengumpulkan para kepala dusun dan ketua RT, lalu meminta mereka tidak "
