@@ -1128,3 +1128,9 @@ def test_a_ballot_number_in_a_quote_opened_in_the_sentence_before(nlp):
 def test_local_government_buildings_in_regional_names(nlp, venue):
     text = f"Kepala desa meminta perangkat memilih paslon nomor urut 1. Pertemuan itu digelar di {venue}."
     assert "state_resources" in types(nlp, text)
+
+
+def test_a_ballot_number_written_in_a_comment_is_social_media_not_a_spoken_appeal(nlp):
+    text = 'Di akun Facebook-nya ia menulis komentar "lanjut terus, nomor tiga pasti menang" pada unggahan paslon.'
+    found = types(nlp, text)
+    assert "social_media" in found and "partisan_support" not in found
