@@ -1195,3 +1195,17 @@ def test_a_balinese_hamlet_head_and_a_title_word_that_is_a_family_name(nlp):
     assert by_name(officials(nlp, text))["I Made Sukarta"]["role"].startswith("Kelian Banjar Dinas")
     text = "Ketua Bawaslu Maluku Tengah, Yohanes Kelian, mengatakan laporan itu sudah diregistrasi."
     assert names(nlp, text) == ["Yohanes Kelian"]
+
+
+def test_an_english_pointer_names_a_post_told_in_the_lead(nlp):
+    lead = ("SOFIFI — The commission has recommended that the head of the regency's fisheries agency be "
+            "sanctioned for a speech at a boat handover. ")
+    filler = "The handover drew about 300 fishermen from four villages along the western coast. " * 7
+    text = lead + filler + "The official, Ridwan Lasido, has led the agency since 2020."
+    found = by_name(officials(nlp, text))
+    assert found["Ridwan Lasido"]["role"].startswith("head of the regency's fisheries agency")
+
+
+def test_koordiantor_is_a_misspelt_koordinator(nlp):
+    text = "Koordiantor Divisi Hukum Bawaslu Sikka, Maria Goreti, mengatakan laporan sudah masuk."
+    assert "Maria Goreti" in by_name(officials(nlp, text))

@@ -499,3 +499,8 @@ def test_english_plural_level_after_a_list(nlp):
 def test_none_at_all_is_a_count_too(nlp):
     got = _names(nlp, "Kotim dan Katingan masing-masing 2 kasus, sedangkan Lamandau dan Barut nihil.")
     assert {("kabupaten", "Lamandau"), ("kabupaten", "Barito Utara")} <= got
+
+
+def test_counts_in_parentheses_make_a_tally(nlp):
+    got = _names(nlp, "Kasus terbanyak di Manggarai, disusul Matim (5), Sumtim (4) dan Flotim (2).")
+    assert {("kabupaten", "Manggarai Timur"), ("kabupaten", "Sumba Timur"), ("kabupaten", "Flores Timur")} <= got

@@ -91,7 +91,7 @@ def english_roles(path: Path = PATH) -> EnglishRoles:
     described = re.compile(
         rf"\b(?i:the|a|an)[ ](?P<role>(?:[a-z'’-]+[ ]){{0,2}}?(?i:(?P<title>{titles}))[ ](?:of|from|at|in)[ ]"
         rf"(?:the[ ])?(?P<org>[^,.;()\n]{{2,70}}?))(?:[ ]\([A-Z]{{2,10}}\))?"
-        rf"(?=[,.;]|[ ](?:who|was|is|has|had|said|oversees|and)\b)")
+        rf"(?=[,.;]|[ ](?:who|was|is|has|had|said|oversees|and|be|been|will|would)\b)")
     return EnglishRoles(before, of_org, of_public, name_first, name_post, name_heads, described,
                         frozenset(data["standalone"]) | set(data["civil_posts"]), frozenset(data["unit_posts"]),
                         frozenset(data["public"]), frozenset(data["not_names"]))
@@ -134,12 +134,12 @@ def find(text: str) -> list[tuple[str, str, int, int]]:
 
 # "The official, Yakob Ndiken, said ...": a name set after a pointer at the post the text
 # has just described ("... named the head of X subdistrict.")
-POINTER_RE = re.compile(rf"\b(?:The|That|This)[ ](?:[a-z]+[ ])?(?:official|officer|director|head|chief|secretary|"
+POINTER_RE = re.compile(rf"\b(?:The|That|This)[ ](?:[a-z]+(?:['’]s)?[ ])?(?:official|officer|director|head|chief|secretary|"
                         rf"chairman|chairwoman|member|teacher|principal|civil servant|staffer)[ ]?,[ ]{_NAME},")
 # "The official heads the promotion section at the regency's health agency": a post told by its verb
 HEADS_RE = re.compile(r"\b(?:heads|headed|leads|led|runs|ran|chairs|chaired)[ ](?:the[ ])?"
                       r"(?P<org>[a-z][^,.;()\n]{2,90}?)(?=[,.;])")
-LOOK_BACK = 400  # characters before the pointer searched for the post
+LOOK_BACK = 1200  # characters before the pointer searched for the post (the lead tells it)
 
 
 def _pointed_back(text: str, rules: EnglishRoles, found: list) -> list[tuple[str, str, int, int]]:
