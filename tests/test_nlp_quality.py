@@ -27,7 +27,7 @@ FLOORS = HERE / "quality_floors.toml"
 HELDOUT_SETS = {"heldout": 16, "heldout_b": 14, "heldout_c": 14, "heldout_d": 14, "heldout_e": 25, "heldout_f": 30,
                 "heldout_g": 30, "heldout_h": 30, "heldout_i": 30, "heldout_j": 30,
                 "heldout_k": 30, "heldout_l": 30, "heldout_m": 30, "heldout_n": 30,
-                "heldout_o": 30, "heldout_p": 30, "heldout_q": 30, "heldout_r": 30}
+                "heldout_o": 30, "heldout_p": 30, "heldout_q": 30, "heldout_r": 30, "heldout_s": 30}
 
 
 def sample_entries() -> list[dict]:
