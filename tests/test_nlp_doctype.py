@@ -959,8 +959,8 @@ def test_a_release_passing_on_a_named_case_is_an_incident(nlp):
 
 
 @pytest.mark.parametrize("text,stage", [
-    ("The camat of Cibeber will lose a fifth of his monthly allowance for half a year "
-     "after the meeting with the candidate's team.", "sanctioned"),
+    ("The camat of Cibeber is to have his monthly allowance cut after the meeting with the "
+     "candidate's team.", "sanctioned"),
     ("A civil servant at the Cibeber district office was penalised for handing out a candidate's "
      "calendars.", "sanctioned"),
     # a sanction still to come is no sanction

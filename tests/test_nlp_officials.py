@@ -1198,12 +1198,12 @@ def test_a_balinese_hamlet_head_and_a_title_word_that_is_a_family_name(nlp):
 
 
 def test_an_english_pointer_names_a_post_told_in_the_lead(nlp):
-    lead = ("SOFIFI — The commission has recommended that the head of the regency's fisheries agency be "
-            "sanctioned for a speech at a boat handover. ")
+    lead = ("SOFIFI — Supervisors urged that the head of North Halmahera's fisheries agency be penalised "
+            "for a speech at a boat handover. ")
     filler = "The handover drew about 300 fishermen from four villages along the western coast. " * 7
-    text = lead + filler + "The official, Ridwan Lasido, has led the agency since 2020."
+    text = lead + filler + "The official, Ridwan Lasido, has run the office since 2020."
     found = by_name(officials(nlp, text))
-    assert found["Ridwan Lasido"]["role"].startswith("head of the regency's fisheries agency")
+    assert found["Ridwan Lasido"]["role"].startswith("head of North Halmahera's fisheries agency")
 
 
 def test_koordiantor_is_a_misspelt_koordinator(nlp):

@@ -49,7 +49,7 @@ _HYPHEN_WORD = re.compile(r"-(\w)")
 # A bare count after a name, closed by a list separator: "Jember 14, Bangkalan 11 dan Sampang 9".
 # A tally only when the next name of the text has one too (two in a row make a list of counts).
 _BARE_COUNT = re.compile(r"[ \t\xa0]*:?[ \t\xa0]*(?:\d{1,4}|\(\d{1,4}\)|%s)(?=[ \t\xa0]*(?:[,;.)]|dan\b|serta\b|\n|$))"
-                         % _COUNT_WORD)  # "SBD (7), Kota Kupang (6)" too
+                         % _COUNT_WORD)  # "Matim (5), Sumtim (4)" too
 # one item of a list of counts between two names, a name the table does not hold in that
 # form: "Pelalawan 5, <Name> 4, Siak 3"
 _UNKNOWN_ITEM = re.compile(r"[ \t\xa0]*,[ \t\xa0]*[A-Z][\w'’-]+(?:[ \t\xa0][A-Z][\w'’-]+)?[ \t\xa0]+\d{1,4}"
