@@ -176,7 +176,7 @@ def _subject(rep: Report, case: Cluster, r: Rules) -> tuple[float, list[str]] | 
 
 def _place_as_name(names: set[str], offices: set[str]) -> bool:
     """Every name one word that is also a word of the subject's office: a place the NLP took
-    for a name ("Raja Negeri Hatu Leuw mengajak ..." read as Leuw, raja of Hatu)."""
+    for a name ("Raja Negeri Tiang Lau mengajak ..." read as Lau, raja of Tiang)."""
     return bool(names) and all(" " not in n and n in offices for n in names)
 
 

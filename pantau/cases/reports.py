@@ -31,8 +31,8 @@ INITIALS_RE = re.compile(r"\b(?:berinisial|inisial)\s+([A-Z]{1,4}(?:\.\s?[A-Z]{1
 # "Guru tersebut berinisial MK", "Kepala sekolah itu berinisial SW": a role named before
 LATER_INITIALS_RE = re.compile(r"\b(\w+(?:\s+\w+)?)\s+(?:tersebut|itu)\s+(?:berinisial|inisial)\s+([A-Z]{1,4})\b")
 NAMED_RE = re.compile(r"\bbernama\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})")
-# where a role's description ends ("Kepsek Pendukung Paslon | ke BKN")
 LEAD_SENTENCES = 3  # sentences of the body read for an office that did the act
+# where a role's description ends ("Kepsek Pendukung Paslon | ke BKN")
 PHRASE_END_RE = re.compile(r"\s(?:ke|kepada|oleh|dari|dan|di|yang|untuk|karena|saat|soal|,)\s|[,.;:]")
 DESCRIPTOR_STOP = {"berinisial", "inisial", "bernama", "itu", "tersebut", "ini", "seorang", "oknum",
                    "kabupaten", "kota", "provinsi", "kecamatan", "desa", "kab", "di", "pada", "dan"}
@@ -145,6 +145,8 @@ def _from_officials(item: CaseInput, r: Rules) -> list["_Group"]:
     return []
 
 
+# an office named in running text ("surat berkop Pemerintah Kecamatan X"); which role heads it
+# is the rules' office_subjects
 OFFICE_NAME_RE = re.compile(r"\b(?:Kantor |Pemerintah )?(?:Kecamatan|Distrik|Kelurahan|Desa|Kampung|Dinas|Badan|Puskesmas|"
                             r"UPTD?|Satpol PP|SDN?|SMPN?|SMAN?|SMKN?)\b(?:\s+(?:[A-Z][\w'-]*|dan)){1,6}")
 
