@@ -202,12 +202,12 @@ def test_a_place_word_taken_for_a_name_does_not_keep_the_named_head_apart():
 
     first = head("a1", "2024-11-03", "reported", "Lau", "Raja Negeri Tiang",  "p-lau",
                  "Raja Negeri Tiang Lau Ajak Warga Pilih Nomor 2")
-    later = head("a2", "2024-11-11", "clarified", "Yosias Tuhumury", "Raja Negeri Tiang Lau", "p-yt",
-                 "Bawaslu Klarifikasi Raja Negeri Tiang Lau, Yosias Tuhumury")
+    later = head("a2", "2024-11-11", "clarified", "Yosias Huwae", "Raja Negeri Tiang Lau", "p-yt",
+                 "Bawaslu Klarifikasi Raja Negeri Tiang Lau, Yosias Huwae")
     assert groups(cases_of([first, later])) == [["a1", "a2"]]
     # two names of people stay two people
-    other = head("a2", "2024-11-11", "clarified", "Yosias Tuhumury", "Raja Negeri Tiang", "p-yt",
-                 "Bawaslu Klarifikasi Raja Negeri Tiang, Yosias Tuhumury")
+    other = head("a2", "2024-11-11", "clarified", "Yosias Huwae", "Raja Negeri Tiang", "p-yt",
+                 "Bawaslu Klarifikasi Raja Negeri Tiang, Yosias Huwae")
     named = head("a1", "2024-11-03", "reported", "Markus Lau", "Raja Negeri Tiang", "p-ml",
                  "Raja Negeri Tiang, Markus Lau, Ajak Warga Pilih Nomor 2")
     assert groups(cases_of([named, other])) == [["a1"], ["a2"]]

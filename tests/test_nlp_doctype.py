@@ -980,7 +980,7 @@ def test_a_welfare_allowance_is_no_sanction(nlp):
 
 def test_a_candidates_slogan_ready_to_serve_is_no_appeal(nlp):
     title = "Baliho 'Siap Mengabdi' Kepala Dinas Sosial Bertebaran Jelang Pilkada"
-    text = ("Sedikitnya enam baliho bergambar Kepala Dinas Sosial Kabupaten Sigi, Anwar Lapasere, bertuliskan "
+    text = ("Sedikitnya enam baliho bergambar Kepala Dinas Sosial Kabupaten Sigi, Anwar Mangge, bertuliskan "
             "\"Siap Mengabdi untuk Sigi\" terpasang di Biromaru. Panwaslu kecamatan mencatat temuan dugaan "
             "pelanggaran netralitas ASN itu, Senin (13/5). Anwar juga disebut sudah mendaftar ke penjaringan sebuah partai.")
     assert run(nlp, title, text)._.doc_type == "incident"

@@ -286,7 +286,7 @@ def _abbrev_dot(toks: Tokens, j: int) -> bool:
 
 def _name_like_title(toks: Tokens, i: int, low: str) -> bool:
     """A title's first word that is a family name too ("Kelian") and does not open that title
-    here ("Jafar Kelian, Ketua Bawaslu ...", not "Kelian Banjar Dinas X")."""
+    here ("Yohanes Kelian, Ketua Bawaslu ...", not "Kelian Banjar Dinas X")."""
     if low not in toks.lex.name_like_titles:
         return False
     return not any(toks.norm[i:i + len(words)] == list(words) for words, _ in toks.lex.titles[low])
