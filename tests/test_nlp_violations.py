@@ -1134,3 +1134,14 @@ def test_a_ballot_number_written_in_a_comment_is_social_media_not_a_spoken_appea
     text = 'Di akun Facebook-nya ia menulis komentar "lanjut terus, nomor tiga pasti menang" pada unggahan paslon.'
     found = types(nlp, text)
     assert "social_media" in found and "partisan_support" not in found
+
+
+def test_a_threat_to_take_aid_away_unless_one_votes_is_a_partisan_decision(nlp):
+    text = "Lurah itu mengancam mencabut bantuan beras warga bila tidak memilih paslon nomor 3."
+    assert "partisan_decision" in types(nlp, text)
+    warning = "Pemilih diancam pidana bila mencoblos lebih dari sekali untuk pasangan calon mana pun."
+    assert "partisan_decision" not in types(nlp, warning)
+
+
+def test_a_front_row_seat_at_a_campaign_is_attendance(nlp):
+    assert "campaign_attendance" in types(nlp, "Sang kabid duduk di kursi depan hingga kampanye caleg itu selesai.")
