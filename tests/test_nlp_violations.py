@@ -1145,3 +1145,18 @@ def test_a_threat_to_take_aid_away_unless_one_votes_is_a_partisan_decision(nlp):
 
 def test_a_front_row_seat_at_a_campaign_is_attendance(nlp):
     assert "campaign_attendance" in types(nlp, "Sang kabid duduk di kursi depan hingga kampanye caleg itu selesai.")
+
+
+@pytest.mark.parametrize("text", [
+    "Camat diduga meminta para kades memilih paslon nomor 2. Undangan rapat itu memakai kop surat kecamatan.",
+    "Kades diduga meminta perangkat memilih paslon nomor 5. Ia mengundang para kadus ke kantor desa, Jumat malam.",
+    "Camat itu meminta para lurah memilih paslon nomor 2. Ia mengumpulkan belasan lurah di pendapa kecamatan.",
+])
+def test_letterheads_and_gatherings_in_offices_beside_a_partisan_act(nlp, text):
+    assert "state_resources" in types(nlp, text)
+
+
+def test_an_election_bodys_outreach_in_an_office_hall_is_no_misuse(nlp):
+    text = ("Camat diingatkan agar tidak mengajak warga memilih paslon nomor 1. Bawaslu mengumpulkan 80 kepala "
+            "desa dalam sosialisasi di aula kantor bupati, Kamis.")
+    assert "state_resources" not in types(nlp, text)
