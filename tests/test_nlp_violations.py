@@ -1158,5 +1158,5 @@ def test_letterheads_and_gatherings_in_offices_beside_a_partisan_act(nlp, text):
 
 def test_an_election_bodys_outreach_in_an_office_hall_is_no_misuse(nlp):
     text = ("Camat diingatkan agar tidak mengajak warga memilih paslon nomor 1. Bawaslu mengumpulkan 80 kepala "
-            "desa dalam sosialisasi di aula kantor bupati, Kamis.")
+            "desa untuk bimbingan teknis pengawasan di pendopo kabupaten pada Selasa pagi.")
     assert "state_resources" not in types(nlp, text)
