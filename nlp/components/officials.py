@@ -279,7 +279,8 @@ class Reader:
             k += 1
             while k < toks.n and re.fullmatch(r"[ivx]+(?:\.?[ab])?|[1-4]", toks.norm[k]):
                 k += 1
-        pointer = self._pointer(k) or self._relative_clause(k)  # "Pejabat yang dilaporkan, Nama,"
+        clause = self._after_clause(k)  # "Pejabat yang dimintai keterangan, Nama,"
+        pointer = self._pointer(k) or (clause - k if clause > k + 1 else None)
         if pointer is not None and k + pointer < toks.n and toks.text[k + pointer] == ",":
             k += pointer - 1
         elif not (k + 2 < toks.n and toks.norm[k] in ("itu", "tersebut") and toks.text[k + 1] == ","):
@@ -294,19 +295,6 @@ class Reader:
         person = self._find(_key(self.text[toks.idx[span[0]]:toks.end_char(span[1] - 1)]))
         person["evidence"][-1] = self._evidence(role.start, span[1])
         return True
-
-    def _relative_clause(self, k: int) -> int | None:
-        """The length of "yang" and a few lowercase words before a comma ("yang dimintai
-        klarifikasi,"), the comma left for the caller; else None."""
-        toks = self.toks
-        if k >= toks.n or toks.norm[k] != "yang":
-            return None
-        for j in range(k + 1, min(toks.n, k + 5)):
-            if toks.text[j] == ",":
-                return j - k if j > k + 1 else None
-            if not toks.text[j].islower():
-                return None
-        return None
 
     def _kecamatan_word(self, span: tuple[int, int]) -> bool:
         """Words that name a kecamatan ("Perbekel Tajun, Pakem, ...", "guru SMA Negeri 1
